@@ -1,0 +1,74 @@
+import fc from 'fast-check'
+import { fixed, formatKg, formatTonnes, gramsToKg, kilogramsToGrams, roundDiv, tonnesToGrams, groupThousands } from '../src/units.js'
+
+describe('tonnesToGrams', () => {
+  it.each([
+    [0.048, 48000],
+    ['0.048', 48000],
+    [0.000001, 1],
+    [1e-6, 1],
+    [4.8e-2, 48000],
+    [123456.789012, 123456789012],
+    [0.1 + 0.2, 300000],
+    [0, 0],
+    [-0.0, 0],
+    [2.675, 2675000],
+    [1.0000005, 1000001]
+  ])('%p t is %p g', (t, g) => {
+    expect(tonnesToGrams(t)).toBe(g)
+  })
+  it('rejects what is not a number', () => {
+    expect(() => tonnesToGrams('abc')).toThrow(/not a number/)
+    expect(() => tonnesToGrams(null)).toThrow(/not a number/)
+    expect(() => tonnesToGrams(NaN)).toThrow(/not a number/)
+    expect(() => tonnesToGrams(1e12)).toThrow(/out of range/)
+  })
+  it('kilograms convert to grams exactly', () => {
+    expect(kilogramsToGrams(0.1)).toBe(100)
+    expect(kilogramsToGrams(5.25)).toBe(5250)
+    expect(kilogramsToGrams('12345.678')).toBe(12345678)
+  })
+})
+
+describe('formatting from integer digits', () => {
+  it('formats fixed decimals', () => {
+    expect(fixed(12345678, 3)).toBe('12345.678')
+    expect(fixed(5, 3)).toBe('0.005')
+    expect(fixed(-5, 3)).toBe('-0.005')
+    expect(fixed(0, 3)).toBe('0.000')
+    expect(fixed(7, 0)).toBe('7')
+  })
+  it('rounds tonnes half away from zero', () => {
+    expect(formatTonnes(12345678)).toBe('12.346')
+    expect(formatTonnes(500)).toBe('0.001')
+    expect(formatTonnes(499)).toBe('0.000')
+    expect(formatTonnes(-500)).toBe('-0.001')
+    expect(roundDiv(1499, 3)).toBe(1)
+    expect(roundDiv(1500, 3)).toBe(2)
+  })
+  it('kg output is exact and JSON numbers read back to the gram', () => {
+    expect(formatKg(12345678)).toBe('12345.678')
+    fc.assert(
+      fc.property(fc.integer({ min: -1e15, max: 1e15 }), (g) => {
+        expect(Math.round(gramsToKg(g) * 1000)).toBe(g)
+        expect(Number(formatKg(g))).toBe(gramsToKg(g))
+      })
+    )
+  })
+  it('groups thousands', () => {
+    expect(groupThousands('1234567.891')).toBe('1,234,567.891')
+    expect(groupThousands('-1234')).toBe('-1,234')
+    expect(groupThousands('12')).toBe('12')
+  })
+  it('any set of tonne values sums to the gram whatever the order', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 10_000_000_000 }), { maxLength: 200 }), (gramsList) => {
+        const tonnes = gramsList.map((g) => g / 1e6)
+        const a = tonnes.map((t) => tonnesToGrams(t)).reduce((x, y) => x + y, 0)
+        const b = [...tonnes].reverse().map((t) => tonnesToGrams(t)).reduce((x, y) => x + y, 0)
+        expect(a).toBe(gramsList.reduce((x, y) => x + y, 0))
+        expect(b).toBe(a)
+      })
+    )
+  })
+})

@@ -1,0 +1,36 @@
+/**
+ * The report files as a workflow artifact (`@actions/artifact`, loaded only when used). Where the artifact
+ * service is not there (not on a runner, GitHub Enterprise Server) it warns and the run goes on.
+ */
+import * as core from '@actions/core'
+import * as path from 'node:path'
+import type { Env, Settings } from './settings.js'
+import { errorMessage } from './secrets.js'
+
+const UPLOAD_TIMEOUT_MS = 5 * 60_000
+
+export async function uploadReportArtifact(settings: Settings, env: Env, files: string[], name = settings.artifactName): Promise<string> {
+  if (!env.ACTIONS_RUNTIME_TOKEN || !env.ACTIONS_RESULTS_URL) {
+    core.info(`Artifact not uploaded: ACTIONS_RUNTIME_TOKEN/ACTIONS_RESULTS_URL are not set (not running on a GitHub Actions runner).`)
+    return ''
+  }
+  try {
+    const { DefaultArtifactClient } = await import('@actions/artifact')
+    const client = new DefaultArtifactClient()
+    const upload = client.uploadArtifact(name, files, path.dirname(files[0]), settings.artifactRetentionDays ? { retentionDays: settings.artifactRetentionDays } : {})
+    let timer: NodeJS.Timeout | undefined
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`no answer within ${UPLOAD_TIMEOUT_MS / 60_000} min`)), UPLOAD_TIMEOUT_MS)
+      timer.unref()
+    })
+    const res = await Promise.race([upload, timeout]).finally(() => clearTimeout(timer))
+    const id = res.id === undefined ? '' : String(res.id)
+    core.info(`Artifact ${name} uploaded (id ${id}, ${res.size ?? '?'} bytes).`)
+    return id
+  } catch (e) {
+    const msg = errorMessage(e)
+    if (/GHES|Enterprise Server|not supported/i.test(msg)) core.warning(`Artifact not uploaded: artifacts v2 are not available on GitHub Enterprise Server (${msg}). The files are in ${settings.outputDir}.`)
+    else core.warning(`Artifact ${name} could not be uploaded: ${msg}. The files are in ${settings.outputDir}.`)
+    return ''
+  }
+}

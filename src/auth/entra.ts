@@ -1,0 +1,114 @@
+/**
+ * Microsoft Entra tokens for the Azure providers (Azure Carbon Optimization on ARM, and MCFS), written once.
+ *
+ * With `azure-client-id`: `ClientAssertionCredential` whose assertion is a fresh GitHub OIDC token for
+ * `azure-audience` at every exchange (the GitHub token lives ~5 minutes). Without it: the environment's
+ * credentials (`DefaultAzureCredential`: azure/login's CLI session, or AZURE_CLIENT_ID/AZURE_TENANT_ID/
+ * AZURE_FEDERATED_TOKEN_FILE). A custom authority host turns instance discovery off, as MSAL requires.
+ * MSAL's requests go through our HTTP layer (retries, proxy, deadline) by an adapter.
+ */
+import type { TokenCredential } from '@azure/identity'
+import { createHttpHeaders, type HttpClient as AzureHttpClient, type PipelineRequest, type PipelineResponse } from '@azure/core-rest-pipeline'
+import type { HttpClient } from '../http.js'
+import type { AzureSettings, Env } from '../settings.js'
+import { getIdToken } from './github-oidc.js'
+import { registerSecret, scrub } from '../secrets.js'
+
+/** The scope of the MCFS API's app registration. */
+export const MCFS_SCOPE = 'c3163bf1-092f-436b-b260-7ade5973e5b9/.default'
+
+/** An @azure/core-rest-pipeline HttpClient over our HTTP layer. */
+export function pipelineClient(http: HttpClient, service: string): AzureHttpClient {
+  return {
+    async sendRequest(request: PipelineRequest): Promise<PipelineResponse> {
+      const headers: Record<string, string> = {}
+      for (const [k, v] of request.headers) headers[k] = v
+      delete headers['content-length']
+      const body = typeof request.body === 'string' ? request.body : request.body === undefined || request.body === null ? undefined : Buffer.isBuffer(request.body) ? request.body : undefined
+      if (request.body !== undefined && request.body !== null && body === undefined) {
+        throw new Error(`${service}: unsupported request body type`)
+      }
+      const res = await http.request({ service, method: request.method as 'GET', url: request.url, headers, body })
+      const outHeaders = createHttpHeaders()
+      for (const [k, v] of Object.entries(res.headers)) if (v !== undefined) outHeaders.set(k, Array.isArray(v) ? v.join(', ') : v)
+      return { request, status: res.status, headers: outHeaders, bodyAsText: res.text }
+    }
+  }
+}
+
+export interface EntraAuth {
+  /** A bearer token for a scope (`https://management.azure.com/.default`), masked. */
+  token(scope: string, forWhat: string): Promise<string>
+  /** How the run signs in, for messages. */
+  describe: string
+}
+
+/** Turns an Entra/MSAL failure into a message that says which credential is wrong and what to check. */
+export function explainEntraError(e: unknown, azure: AzureSettings, forWhat: string): Error {
+  const raw = scrub((e as Error)?.message ?? String(e))
+  const code = /AADSTS\d+/.exec(raw)?.[0] ?? ''
+  const hints: Record<string, string> = {
+    AADSTS700016: `the application ${azure.clientId} was not found in tenant ${azure.tenantId}: check azure-client-id and azure-tenant-id.`,
+    AADSTS70021: `no federated credential of the app registration matches this workflow's token: add one with issuer https://token.actions.githubusercontent.com, the subject of this run (repo:ORG/REPO:ref:refs/heads/BRANCH, :environment:NAME or :pull_request) and audience ${azure.audience}.`,
+    AADSTS700024: 'the GitHub OIDC token had expired when it was used: rerun the job (a fresh token is fetched for every exchange).',
+    AADSTS700211: `no federated identity issuer matches: the federated credential's issuer must be https://token.actions.githubusercontent.com.`,
+    AADSTS700213: `no federated credential subject matches this run: check the subject (branch, environment or pull_request) of the federated credential.`,
+    AADSTS90002: `tenant ${azure.tenantId} was not found: check azure-tenant-id and azure-environment.`,
+    AADSTS900023: `azure-tenant-id ${azure.tenantId} is not a valid tenant.`,
+    AADSTS500011: `the API's service principal does not exist in tenant ${azure.tenantId}: an administrator must add it (for MCFS, the Microsoft Cloud for Sustainability API app) and grant consent.`,
+    AADSTS65001: 'the app registration has not been granted consent for this API: an administrator must grant admin consent.',
+    AADSTS7000215: 'the client credential is invalid: check the app registration.',
+    AADSTS50020: 'the identity is not in this tenant: check azure-tenant-id.'
+  }
+  const hint = code && hints[code] ? ` ${hints[code]}` : ` Check azure-client-id, azure-tenant-id, the federated credential of the app registration and 'permissions: id-token: write'.`
+  return new Error(`Entra sign-in for ${forWhat} failed${code ? ` (${code})` : ''}: ${firstLine(raw)}${hint}`)
+}
+
+function firstLine(s: string): string {
+  const line = s.split(/\r?\n/).find((l) => l.trim() !== '') ?? s
+  return line.length > 400 ? `${line.slice(0, 400)}…` : line
+}
+
+export function entraAuth(azure: AzureSettings, http: HttpClient, env: Env): EntraAuth {
+  let credential: Promise<TokenCredential> | undefined
+  const load = async (): Promise<TokenCredential> => {
+    const identity = await import('@azure/identity')
+    const common = {
+      authorityHost: azure.authorityHost,
+      disableInstanceDiscovery: azure.customAuthority,
+      httpClient: pipelineClient(http, 'Microsoft Entra ID'),
+      retryOptions: { maxRetries: 0 } // our HTTP layer retries
+    }
+    if (azure.clientId !== '') {
+      return new identity.ClientAssertionCredential(
+        azure.tenantId,
+        azure.clientId,
+        () => getIdToken(http, env, azure.audience, `Azure app ${azure.clientId}`),
+        common
+      )
+    }
+    return new identity.DefaultAzureCredential({ ...common, ...(azure.tenantId ? { tenantId: azure.tenantId } : {}) })
+  }
+  return {
+    describe: azure.clientId !== '' ? `app ${azure.clientId} in tenant ${azure.tenantId} (GitHub OIDC)` : 'the environment credentials',
+    async token(scope: string, forWhat: string): Promise<string> {
+      credential ??= load()
+      let t: { token: string } | null
+      try {
+        t = await (await credential).getToken(scope)
+      } catch (e) {
+        if (azure.clientId === '' && /CredentialUnavailable|Please run 'az login'|not available/i.test((e as Error).message ?? '')) {
+          throw new Error(
+            `No Azure credentials for ${forWhat}: azure-client-id is empty and none were found in the environment. ` +
+              `Set azure-client-id and azure-tenant-id (app registration with a GitHub federated credential), or run azure/login before this step.`
+          )
+        }
+        if ((e as Error)?.name === 'OidcUnavailableError') throw e
+        throw explainEntraError(e, azure, forWhat)
+      }
+      if (!t?.token) throw new Error(`Entra returned no token for ${forWhat}.`)
+      registerSecret(t.token)
+      return t.token
+    }
+  }
+}

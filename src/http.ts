@@ -1,0 +1,311 @@
+/**
+ * The one HTTP layer every outbound call goes through: bounded concurrency for the whole run, a timeout per
+ * attempt, retries on 408/429/5xx and network faults with full-jitter exponential backoff that honours
+ * `Retry-After`, the run's deadline, and HTTPS_PROXY/HTTP_PROXY/NO_PROXY.
+ *
+ * It returns the final response whatever its status (providers read their own error bodies) and throws an
+ * HttpError only when no response could be had.
+ */
+import * as https from 'node:https'
+import * as http from 'node:http'
+import { HttpsProxyAgent } from 'https-proxy-agent'
+
+export interface HttpRequest {
+  /** A short name of the service for messages ("AWS Sustainability API"). */
+  service: string
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
+  url: string
+  headers?: Record<string, string>
+  body?: string | Buffer
+  /** Called before every attempt (e.g. SigV4, which signs a fresh timestamp); returns the headers to send. */
+  sign?: (req: { method: string; url: URL; headers: Record<string, string>; body: string | Buffer | undefined }) => Promise<Record<string, string>>
+  /** A 2xx whose body is not JSON is retried as a transient fault (a proxy's error page, a cut body). */
+  expectJson?: boolean
+  /** Retry this request at all (default true; only idempotent or safely repeatable calls should be). */
+  retry?: boolean
+}
+
+export interface HttpResponse {
+  status: number
+  headers: http.IncomingHttpHeaders
+  body: Buffer
+  text: string
+  /** The body parsed as JSON (when expectJson was set and it parsed). */
+  json?: unknown
+  attempts: number
+}
+
+export class HttpError extends Error {
+  constructor(
+    message: string,
+    readonly service: string,
+    readonly kind: 'network' | 'timeout' | 'deadline' | 'bad-body',
+    readonly attempts: number
+  ) {
+    super(message)
+    this.name = 'HttpError'
+  }
+}
+
+export interface HttpOptions {
+  /** Requests in flight at most, across the whole run. */
+  concurrency: number
+  /** Time allowed for one attempt, connect to last byte. */
+  attemptTimeoutMs?: number
+  /** Attempts per request, the first included. */
+  maxAttempts?: number
+  /** Backoff base and cap for the full-jitter exponential schedule. */
+  baseDelayMs?: number
+  maxDelayMs?: number
+  /** A Retry-After longer than this is not waited for: the request fails with the server's answer. */
+  maxRetryAfterMs?: number
+  /** Aborts everything in flight and every wait when the run's budget is spent. */
+  deadline?: AbortSignal
+  /** Injectable for tests. */
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>
+  random?: () => number
+  now?: () => number
+  env?: Record<string, string | undefined>
+  /** Debug log of each attempt (never headers or bodies). */
+  log?: (line: string) => void
+}
+
+const RETRY_STATUS = new Set([408, 429, 500, 502, 503, 504])
+
+export function defaultSleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(signal.reason)
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort)
+      resolve()
+    }, ms)
+    const onAbort = (): void => {
+      clearTimeout(timer)
+      reject(signal?.reason)
+    }
+    signal?.addEventListener('abort', onAbort, { once: true })
+  })
+}
+
+/** Retry-After as milliseconds: delta-seconds or an HTTP-date. */
+export function parseRetryAfter(value: string | string[] | undefined, now: number): number | null {
+  const v = Array.isArray(value) ? value[0] : value
+  if (v === undefined || v.trim() === '') return null
+  if (/^\d+(\.\d+)?$/.test(v.trim())) return Math.round(Number(v.trim()) * 1000)
+  const date = Date.parse(v)
+  if (Number.isNaN(date)) return null
+  return Math.max(0, date - now)
+}
+
+/** NO_PROXY matching as curl and most tools do it: `*`, host suffixes (with or without a leading dot), ports. */
+export function bypassesProxy(url: URL, noProxy: string | undefined): boolean {
+  if (!noProxy) return false
+  const host = url.hostname.replace(/^\[|\]$/g, '').toLowerCase()
+  const port = url.port || (url.protocol === 'https:' ? '443' : '80')
+  for (const raw of noProxy.split(/[,\s]+/)) {
+    const entry = raw.trim().toLowerCase()
+    if (entry === '') continue
+    if (entry === '*') return true
+    const m = /^(.*?)(?::(\d+))?$/.exec(entry.replace(/^\[|\](?=:|$)/g, ''))
+    const name = (m?.[1] ?? entry).replace(/^\*?\./, '')
+    if (m?.[2] && m[2] !== port) continue
+    if (host === name || host.endsWith(`.${name}`)) return true
+  }
+  return false
+}
+
+/** A counting semaphore, FIFO. */
+class Semaphore {
+  private active = 0
+  private readonly queue: (() => void)[] = []
+  constructor(private readonly limit: number) {}
+  async acquire(): Promise<void> {
+    if (this.active < this.limit) {
+      this.active++
+      return
+    }
+    await new Promise<void>((resolve) => this.queue.push(resolve))
+  }
+  release(): void {
+    const next = this.queue.shift()
+    if (next) next()
+    else this.active--
+  }
+}
+
+export class HttpClient {
+  private readonly slots: Semaphore
+  private readonly direct: https.Agent
+  private readonly proxied = new Map<string, http.Agent>()
+  private readonly o: Required<Omit<HttpOptions, 'deadline' | 'log'>> & Pick<HttpOptions, 'deadline' | 'log'>
+  /** Requests made (attempts included), for the run's log. */
+  attempts = 0
+
+  constructor(options: HttpOptions) {
+    this.o = {
+      attemptTimeoutMs: 60_000,
+      maxAttempts: 6,
+      baseDelayMs: 500,
+      maxDelayMs: 20_000,
+      maxRetryAfterMs: 120_000,
+      sleep: defaultSleep,
+      random: Math.random,
+      now: Date.now,
+      env: process.env,
+      ...options
+    }
+    this.slots = new Semaphore(Math.max(1, options.concurrency))
+    this.direct = new https.Agent({ keepAlive: true, maxSockets: Math.max(1, options.concurrency) })
+  }
+
+  /** The agent for a URL: direct, or through the proxy the environment names. */
+  agentFor(url: URL): http.Agent {
+    const env = this.o.env
+    const noProxy = env.NO_PROXY ?? env.no_proxy
+    const proxy =
+      url.protocol === 'https:' ? (env.HTTPS_PROXY ?? env.https_proxy ?? env.HTTP_PROXY ?? env.http_proxy) : (env.HTTP_PROXY ?? env.http_proxy)
+    if (!proxy || bypassesProxy(url, noProxy)) return this.direct
+    let agent = this.proxied.get(proxy)
+    if (!agent) {
+      agent = new HttpsProxyAgent(proxy, { keepAlive: true, maxSockets: this.o.concurrency })
+      this.proxied.set(proxy, agent)
+    }
+    return agent
+  }
+
+  close(): void {
+    this.direct.destroy()
+    for (const a of this.proxied.values()) a.destroy()
+  }
+
+  async request(req: HttpRequest): Promise<HttpResponse> {
+    const url = new URL(req.url)
+    const where = `${req.service} (${req.method} ${url.origin}${url.pathname})`
+    const maxAttempts = req.retry === false ? 1 : this.o.maxAttempts
+    let lastProblem = ''
+    for (let attempt = 1; ; attempt++) {
+      this.checkDeadline(where, attempt - 1)
+      await this.slots.acquire()
+      let res: HttpResponse | undefined
+      let failure: HttpError | undefined
+      const started = this.o.now()
+      try {
+        const headers = { ...(req.headers ?? {}) }
+        const signed = req.sign ? await req.sign({ method: req.method, url, headers, body: req.body }) : headers
+        res = await this.once(req, url, signed, attempt)
+      } catch (e) {
+        failure = e instanceof HttpError ? e : new HttpError(`${where}: ${(e as Error).message}`, req.service, 'network', attempt)
+      } finally {
+        this.slots.release()
+        this.attempts++
+      }
+      this.o.log?.(`${req.method} ${url.origin}${url.pathname} -> ${res ? res.status : failure?.kind} (${this.o.now() - started} ms, attempt ${attempt})`)
+      if (failure?.kind === 'deadline') throw failure
+
+      let retryAfter: number | null = null
+      if (res) {
+        if (req.expectJson && res.status >= 200 && res.status < 300) {
+          try {
+            res.json = res.text === '' ? undefined : JSON.parse(res.text)
+            if (res.json === undefined) throw new Error('empty body')
+            return res
+          } catch {
+            lastProblem = `the response body was not JSON (${describeBody(res.text)})`
+            failure = new HttpError(`${where}: ${lastProblem}`, req.service, 'bad-body', attempt)
+          }
+        } else if (!RETRY_STATUS.has(res.status)) {
+          return res
+        } else {
+          retryAfter = parseRetryAfter(res.headers['retry-after'], this.o.now())
+          lastProblem = `HTTP ${res.status}`
+          if (attempt >= maxAttempts || (retryAfter !== null && retryAfter > this.o.maxRetryAfterMs)) return res
+        }
+      } else if (failure) {
+        lastProblem = failure.message
+      }
+      if (attempt >= maxAttempts) {
+        throw new HttpError(`${where} failed after ${attempt} attempt${attempt > 1 ? 's' : ''}: ${lastProblem.replace(`${where}: `, '')}`, req.service, failure?.kind ?? 'network', attempt)
+      }
+      const backoff = Math.floor(this.o.random() * Math.min(this.o.maxDelayMs, this.o.baseDelayMs * 2 ** (attempt - 1)))
+      const wait = retryAfter !== null ? retryAfter + Math.floor(this.o.random() * this.o.baseDelayMs) : backoff
+      try {
+        await this.o.sleep(wait, this.o.deadline)
+      } catch {
+        this.checkDeadline(where, attempt)
+      }
+    }
+  }
+
+  private checkDeadline(where: string, attempts: number): void {
+    if (this.o.deadline?.aborted) {
+      throw new HttpError(`${where}: stopped, the run's time budget (timeout-minutes) is spent`, where, 'deadline', attempts)
+    }
+  }
+
+  private once(req: HttpRequest, url: URL, headers: Record<string, string>, attempt: number): Promise<HttpResponse> {
+    const where = `${req.service} (${req.method} ${url.origin}${url.pathname})`
+    return new Promise((resolve, reject) => {
+      const body = req.body === undefined ? undefined : Buffer.isBuffer(req.body) ? req.body : Buffer.from(req.body, 'utf8')
+      const h: Record<string, string> = { 'user-agent': 'cloud-carbon-report/1', ...headers }
+      if (body !== undefined) h['content-length'] = String(body.length)
+      const lib = url.protocol === 'http:' ? http : https
+      let settled = false
+      const done = (fn: () => void): void => {
+        if (settled) return
+        settled = true
+        clearTimeout(timer)
+        this.o.deadline?.removeEventListener('abort', onDeadline)
+        fn()
+      }
+      const r = lib.request(url, { method: req.method, headers: h, agent: this.agentFor(url) }, (res) => {
+        const chunks: Buffer[] = []
+        res.on('data', (c: Buffer) => chunks.push(c))
+        res.on('error', (e) => done(() => reject(new HttpError(`${where}: the response was cut off (${e.message})`, req.service, 'network', attempt))))
+        res.on('aborted', () => done(() => reject(new HttpError(`${where}: the response was cut off`, req.service, 'network', attempt))))
+        res.on('end', () => {
+          if (!res.complete) {
+            done(() => reject(new HttpError(`${where}: the response was cut off`, req.service, 'network', attempt)))
+            return
+          }
+          const buf = Buffer.concat(chunks)
+          done(() => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: buf, text: buf.toString('utf8'), attempts: attempt }))
+        })
+      })
+      const timer = setTimeout(() => {
+        r.destroy()
+        done(() => reject(new HttpError(`${where}: no answer within ${Math.round(this.o.attemptTimeoutMs / 1000)} s`, req.service, 'timeout', attempt)))
+      }, this.o.attemptTimeoutMs)
+      const onDeadline = (): void => {
+        r.destroy()
+        done(() => reject(new HttpError(`${where}: stopped, the run's time budget (timeout-minutes) is spent`, req.service, 'deadline', attempt)))
+      }
+      this.o.deadline?.addEventListener('abort', onDeadline, { once: true })
+      r.on('error', (e: NodeJS.ErrnoException) => done(() => reject(new HttpError(`${where}: ${networkMessage(e)}`, req.service, 'network', attempt))))
+      if (body !== undefined) r.end(body)
+      else r.end()
+    })
+  }
+}
+
+function networkMessage(e: NodeJS.ErrnoException): string {
+  switch (e.code) {
+    case 'ECONNREFUSED':
+      return 'connection refused (is the endpoint right?)'
+    case 'ECONNRESET':
+      return 'the connection was reset'
+    case 'ENOTFOUND':
+      return 'the host name does not resolve'
+    case 'UNABLE_TO_VERIFY_LEAF_SIGNATURE':
+    case 'SELF_SIGNED_CERT_IN_CHAIN':
+    case 'DEPTH_ZERO_SELF_SIGNED_CERT':
+      return `the server's TLS certificate is not trusted (${e.code}); add its CA with NODE_EXTRA_CA_CERTS`
+    default:
+      return e.code ? `${e.message} (${e.code})` : e.message
+  }
+}
+
+function describeBody(text: string): string {
+  if (text === '') return 'empty'
+  const head = text.slice(0, 60).replace(/\s+/g, ' ')
+  return `${text.length} bytes starting ${JSON.stringify(head)}`
+}

@@ -1,0 +1,230 @@
+/**
+ * The run: settings, then every provider concurrently into one streaming report, then the files, the job
+ * summary, the artifact and the outputs; only then the verdict (a failed provider, a breached limit, the time
+ * budget), so the reports always exist when the step fails.
+ */
+import * as core from '@actions/core'
+import * as fs from 'node:fs'
+import * as path from 'node:path'
+import { HttpClient, type HttpOptions } from './http.js'
+import type { ProviderId, ProviderStatus } from './model.js'
+import { latestPublishedMonth, monthIndex, monthsOf } from './period.js'
+import { InputError, parseSettings, type Env, type Settings } from './settings.js'
+import { loadProvider } from './providers/index.js'
+import type { ForecastPoint, ProviderContext } from './providers/provider.js'
+import { ReportBuilder, type MissingPart, type ProviderOutcome } from './report/builder.js'
+import { evaluateThresholds, type ThresholdResult } from './report/thresholds.js'
+import { jsonHeader } from './report/json.js'
+import { forecastSection, renderSummary, PROVIDER_LABELS } from './report/markdown.js'
+import { errorMessage, scrub } from './secrets.js'
+import { formatKg, formatTonnes, gramsToKg } from './units.js'
+import { uploadReportArtifact } from './artifact.js'
+
+export interface RunDeps {
+  env?: Env
+  now?: Date
+  cwd?: string
+  /** Overrides of the HTTP layer (tests inject sleep and short timeouts). */
+  http?: Partial<HttpOptions>
+}
+
+export interface RunResult {
+  settings: Settings | null
+  status: ProviderStatus | 'input-error'
+  totalGrams: number
+  thresholds: ThresholdResult[]
+  failures: string[]
+  files: { json: string; csv: string; markdown: string } | null
+}
+
+const MAX_SUMMARY_BYTES = 1024 * 1024 - 1024
+
+export async function run(deps: RunDeps = {}): Promise<RunResult> {
+  const env = deps.env ?? process.env
+  let settings: Settings
+  try {
+    settings = parseSettings({ env, now: deps.now, cwd: deps.cwd })
+  } catch (e) {
+    if (e instanceof InputError) {
+      core.setFailed(e.message)
+      return { settings: null, status: 'input-error', totalGrams: 0, thresholds: [], failures: e.problems, files: null }
+    }
+    throw e
+  }
+  if (settings.mode === 'merge' || settings.shard !== null) {
+    core.setFailed(`Input 'mode'/'shard': matrix sharding and merge are not available in this version. Remove shard and mode, or set mode: collect.`)
+    return { settings, status: 'input-error', totalGrams: 0, thresholds: [], failures: ['mode'], files: null }
+  }
+
+  const deadline = new AbortController()
+  const timer = setTimeout(() => deadline.abort(new Error('timeout-minutes')), settings.timeoutMs)
+  timer.unref()
+  const http = new HttpClient({ concurrency: settings.concurrency, deadline: deadline.signal, env, log: (l) => core.debug(l), ...deps.http })
+
+  try {
+    return await collect(settings, env, http, deadline)
+  } finally {
+    clearTimeout(timer)
+    http.close()
+  }
+}
+
+async function collect(settings: Settings, env: Env, http: HttpClient, deadline: AbortController): Promise<RunResult> {
+  const started = Date.now()
+  fs.mkdirSync(settings.outputDir, { recursive: true })
+  const work = fs.mkdtempSync(path.join(settings.outputDir, '.parts-'))
+  const builder = new ReportBuilder(work, settings.period, settings.method)
+  const providerNames = settings.providers.map((p) => PROVIDER_LABELS[p]).join(', ')
+  core.info(`cloud-carbon-report: ${providerNames}, ${settings.period.start} to ${settings.period.end}, ${settings.method}-based`)
+
+  const unpublished = monthsOf(settings.period).filter((m) =>
+    settings.providers.some((p) => monthIndex(m) > monthIndex(latestPublishedMonth(p, settings.now)))
+  )
+  if (unpublished.length > 0) {
+    core.notice(`${unpublished.join(', ')} ${unpublished.length === 1 ? 'is' : 'are'} not published yet by every provider; the report holds what is available.`)
+  }
+
+  const deadlineHit = new Promise<'deadline'>((resolve) => {
+    if (deadline.signal.aborted) resolve('deadline')
+    deadline.signal.addEventListener('abort', () => resolve('deadline'), { once: true })
+  })
+  let finished = false
+  const forecast: (ForecastPoint & { provider: ProviderId })[] = []
+
+  const outcomes = await Promise.all(
+    settings.providers.map(async (id): Promise<ProviderOutcome> => {
+      const notes: string[] = []
+      const warnings: string[] = []
+      const missing: MissingPart[] = []
+      const ctx: ProviderContext = {
+        settings,
+        period: settings.period,
+        http,
+        env,
+        deadline: deadline.signal,
+        note: (text) => notes.push(scrub(text)),
+        missing: (what, cause) => missing.push({ what: scrub(what), cause: scrub(cause) }),
+        warn: (text) => {
+          warnings.push(scrub(text))
+          core.warning(`${PROVIDER_LABELS[id]}: ${scrub(text)}`)
+        },
+        forecast: (points) => forecast.push(...points.map((p) => ({ provider: id, ...p }))),
+        log: (line) => core.info(scrub(line))
+      }
+      let error: string | null = null
+      const consume = async (): Promise<'done'> => {
+        const provider = await loadProvider(id)
+        for await (const rec of provider.fetch(ctx)) {
+          if (finished) break
+          builder.add(rec)
+        }
+        return 'done'
+      }
+      try {
+        const how = await Promise.race([consume(), deadlineHit])
+        if (how === 'deadline') error = `stopped after ${settings.timeoutMs / 60_000} min (timeout-minutes): the data is incomplete`
+      } catch (e) {
+        error = deadline.signal.aborted ? `stopped after ${settings.timeoutMs / 60_000} min (timeout-minutes): ${errorMessage(e)}` : errorMessage(e)
+      }
+      const { records, grams } = builder.countOf(id)
+      if (deadline.signal.aborted && error === null && missing.some((m) => /time budget|timeout-minutes/.test(m.cause))) {
+        error = `stopped after ${settings.timeoutMs / 60_000} min (timeout-minutes): the data is incomplete`
+      }
+      // ok: everything came; partial: some of it came; failed: nothing came. Nothing fetched is dropped.
+      const status: ProviderStatus = error === null && missing.length === 0 ? 'ok' : records > 0 ? 'partial' : 'failed'
+      if (missing.length > 0) {
+        const what = `${missing.length} part${missing.length === 1 ? '' : 's'} could not be fetched: ${summariseMissing(missing)}`
+        error = error === null ? (status === 'failed' ? summariseMissing(missing) : what) : `${error}; ${what}`
+      }
+      const outcome: ProviderOutcome = { provider: id, label: PROVIDER_LABELS[id], status, records, grams, error, notes, warnings, missing }
+      core.info(`${PROVIDER_LABELS[id]}: ${status}, ${records} records, ${formatTonnes(grams)} tCO2e${error ? ` (${error})` : ''}`)
+      return outcome
+    })
+  )
+  finished = true
+  const timedOut = deadline.signal.aborted
+
+  const notes: string[] = []
+  if (unpublished.length > 0) notes.push(`Not published yet by every provider: ${unpublished.join(', ')}.`)
+  const generatedAt = new Date().toISOString()
+  const model = builder.model(outcomes, notes, generatedAt)
+  const thresholds = evaluateThresholds(settings.thresholds, model.totalGrams, model.months)
+
+  // Files first: whatever happens next, the report exists.
+  const files = {
+    json: path.join(settings.outputDir, 'report.json'),
+    csv: path.join(settings.outputDir, 'report.csv'),
+    markdown: path.join(settings.outputDir, 'summary.md')
+  }
+  forecast.sort((a, b) => a.provider.localeCompare(b.provider) || a.scope.localeCompare(b.scope) || a.month.localeCompare(b.month))
+  const forecastJson = forecast.map((f) => ({ provider: f.provider, scope: f.scope, month: f.month, basis: f.basis, kgCO2e: gramsToKg(f.grams) }))
+  builder.writeFiles(jsonHeader(model, thresholds, { forecast: forecastJson }), files.json, files.csv)
+  builder.cleanup()
+  fs.rmSync(work, { recursive: true, force: true })
+  const runUrl = env.GITHUB_RUN_ID && env.GITHUB_REPOSITORY ? `${env.GITHUB_SERVER_URL ?? 'https://github.com'}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}` : null
+  const sections = [forecastSection(forecast)]
+  let markdown = renderSummary(model, thresholds, { unpublished, runUrl, sections })
+  if (Buffer.byteLength(markdown) > MAX_SUMMARY_BYTES) markdown = renderSummary(model, thresholds, { unpublished, runUrl, sections, top: 3 })
+  fs.writeFileSync(files.markdown, markdown)
+
+  if (settings.jobSummary) {
+    if (env.GITHUB_STEP_SUMMARY) {
+      try {
+        await core.summary.addRaw(markdown, true).write()
+      } catch (e) {
+        core.warning(`The job summary could not be written: ${errorMessage(e)}`)
+      }
+    } else core.info('No GITHUB_STEP_SUMMARY (not on a runner): the summary is in summary.md only.')
+  }
+
+  let artifactId = ''
+  if (settings.artifactName !== '') {
+    artifactId = await uploadReportArtifact(settings, env, [files.json, files.csv, files.markdown])
+  }
+
+  const anyOk = outcomes.some((o) => o.status !== 'failed')
+  const overall: ProviderStatus = outcomes.every((o) => o.status === 'ok') ? 'ok' : anyOk ? 'partial' : 'failed'
+  const breached = thresholds.filter((t) => t.breached)
+  core.setOutput('total-tco2e', formatTonnes(model.totalGrams))
+  core.setOutput('total-kgco2e', formatKg(model.totalGrams))
+  core.setOutput('status', overall)
+  core.setOutput('threshold-breached', breached.length > 0 ? 'true' : 'false')
+  core.setOutput('report-json', files.json)
+  core.setOutput('report-csv', files.csv)
+  core.setOutput('report-markdown', files.markdown)
+  core.setOutput('artifact-id', artifactId)
+  core.setOutput('comment-url', '')
+
+  // The verdict, naming each cause.
+  const failures: string[] = []
+  const providerProblems = outcomes.filter((o) => o.status !== 'ok').map((o) => `${PROVIDER_LABELS[o.provider]} ${o.status}: ${o.error}`)
+  if (timedOut) failures.push(`The run stopped at its time budget of ${settings.timeoutMs / 60_000} min (timeout-minutes); the reports hold what was fetched. Raise timeout-minutes or narrow the period.`)
+  if (providerProblems.length > 0) {
+    if (settings.failOnError || timedOut) failures.push(...providerProblems)
+    else for (const p of providerProblems) core.warning(`${p} (fail-on-error is false)`)
+  }
+  if (breached.length > 0) {
+    if (settings.failOnThreshold) failures.push(...breached.map((t) => t.message))
+    else for (const t of breached) core.warning(`${t.message} (fail-on-threshold is false)`)
+  }
+  if (model.recordCount === 0 && unpublished.length === monthsOf(settings.period).length && !failures.length) {
+    failures.push(
+      `No data: every month of ${settings.period.start} to ${settings.period.end} is after the latest published month ` +
+        `(AWS publishes a month by the 21st of the next, Azure by the 19th). Leave end-date empty for the latest published month.`
+    )
+  }
+  core.info(`Total ${formatTonnes(model.totalGrams)} tCO2e (${formatKg(model.totalGrams)} kgCO2e), ${model.recordCount} records, ${((Date.now() - started) / 1000).toFixed(1)} s, ${http.attempts} requests. Reports in ${settings.outputDir}`)
+  if (failures.length > 0) core.setFailed(failures.map(scrub).join('\n'))
+  return { settings, status: overall, totalGrams: model.totalGrams, thresholds, failures, files }
+}
+
+function summariseMissing(missing: MissingPart[]): string {
+  // Parts that failed for the same cause are told once, with their count.
+  const byCause = new Map<string, string[]>()
+  for (const m of missing) byCause.set(m.cause, [...(byCause.get(m.cause) ?? []), m.what])
+  return [...byCause.entries()]
+    .map(([cause, whats]) => `${whats.length === 1 ? whats[0] : `${whats.length} parts (${whats.slice(0, 3).join('; ')}${whats.length > 3 ? '; …' : ''})`}: ${cause}`)
+    .join(' | ')
+}
+
+export type { ProviderId }

@@ -1,0 +1,254 @@
+/**
+ * AWS: the Sustainability API's GetEstimatedCarbonEmissions (restJson1, SigV4 service `sustainability`).
+ *
+ * One query per (identity, month): MONTHLY granularity, grouped by USAGE_ACCOUNT_ID, REGION and SERVICE, all
+ * seven emissions types, MaxResults 5000, NextToken followed to the end. Splitting by month lets the page
+ * sequences of different months run side by side (bounded by `concurrency`) and makes a failure cost one
+ * month, not the year. Values are metric tons (MTCO2e, 1 g resolution): converted once to integer grams.
+ */
+import { createHash, createHmac } from 'node:crypto'
+import { SignatureV4 } from '@smithy/signature-v4'
+import type { AwsCredentialIdentity } from '@smithy/types'
+import type { CarbonRecord, Month } from '../model.js'
+import { addMonths, monthStartIso, monthsOf } from '../period.js'
+import { tonnesToGrams } from '../units.js'
+import { awsIdentities, endpointFromEnv, partitionOf, type AwsIdentity } from '../auth/aws.js'
+import { errorMessage, scrub } from '../secrets.js'
+import { inOrder, type Provider, type ProviderContext } from './provider.js'
+
+export const EMISSIONS_TYPES = [
+  'TOTAL_LBM_CARBON_EMISSIONS',
+  'TOTAL_MBM_CARBON_EMISSIONS',
+  'TOTAL_SCOPE_1_CARBON_EMISSIONS',
+  'TOTAL_SCOPE_2_LBM_CARBON_EMISSIONS',
+  'TOTAL_SCOPE_2_MBM_CARBON_EMISSIONS',
+  'TOTAL_SCOPE_3_LBM_CARBON_EMISSIONS',
+  'TOTAL_SCOPE_3_MBM_CARBON_EMISSIONS'
+] as const
+type EmissionsType = (typeof EMISSIONS_TYPES)[number]
+
+const MAX_RESULTS = 5000
+/** A guard against an endless sequence of pages: far beyond any real account's data for one month. */
+const MAX_PAGES = 10_000
+
+/** A sha256 for the signer, on node:crypto (the Checksum interface smithy expects). */
+class Sha256 {
+  private readonly h: ReturnType<typeof createHash> | ReturnType<typeof createHmac>
+  constructor(secret?: string | ArrayBuffer | ArrayBufferView) {
+    this.h = secret ? createHmac('sha256', toBytes(secret)) : createHash('sha256')
+  }
+  update(data: string | ArrayBuffer | ArrayBufferView): void {
+    this.h.update(toBytes(data))
+  }
+  async digest(): Promise<Uint8Array> {
+    return new Uint8Array(this.h.digest())
+  }
+  reset(): void {}
+}
+
+function toBytes(data: string | ArrayBuffer | ArrayBufferView): Buffer {
+  if (typeof data === 'string') return Buffer.from(data, 'utf8')
+  if (ArrayBuffer.isView(data)) return Buffer.from(data.buffer, data.byteOffset, data.byteLength)
+  return Buffer.from(data)
+}
+
+interface ApiRow {
+  TimePeriod?: { Start?: string; End?: string }
+  DimensionsValues?: Record<string, string>
+  ModelVersion?: string
+  EmissionsValues?: Partial<Record<EmissionsType, { Value?: number | string; Unit?: string }>>
+}
+
+/** The error type of an AWS JSON error: header `x-amzn-errortype` or body `__type`/`code`, without namespace. */
+export function awsErrorType(headers: Record<string, string | string[] | undefined>, body: unknown): string {
+  const h = headers['x-amzn-errortype']
+  const raw = (Array.isArray(h) ? h[0] : h) ?? (body as { __type?: string; code?: string } | null)?.__type ?? (body as { code?: string } | null)?.code ?? ''
+  return String(raw).split(':')[0].split('#').pop() ?? ''
+}
+
+function valueGrams(values: ApiRow['EmissionsValues'], type: EmissionsType): number | null {
+  const v = values?.[type]
+  if (v === undefined || v === null || v.Value === undefined || v.Value === null) return null
+  const unit = (v.Unit ?? 'MTCO2e').toUpperCase()
+  if (unit === 'MTCO2E') return tonnesToGrams(v.Value, type)
+  if (unit === 'KGCO2E') return Math.round(Number(v.Value) * 1000)
+  throw new Error(`unknown unit ${JSON.stringify(v.Unit)} for ${type}`)
+}
+
+/** One API result row to a normalized record. */
+export function normalizeAwsRow(row: ApiRow, method: 'market' | 'location', fallbackAccount: string | null): CarbonRecord {
+  const start = row.TimePeriod?.Start ?? ''
+  if (!/^\d{4}-\d{2}-01/.test(start)) throw new Error(`a result has no monthly TimePeriod.Start (${JSON.stringify(start)})`)
+  const e = row.EmissionsValues
+  const market = valueGrams(e, 'TOTAL_MBM_CARBON_EMISSIONS')
+  const location = valueGrams(e, 'TOTAL_LBM_CARBON_EMISSIONS')
+  const headline = method === 'market' ? (market ?? location) : (location ?? market)
+  if (headline === null) throw new Error(`a result for ${start.slice(0, 7)} has neither TOTAL_MBM nor TOTAL_LBM emissions`)
+  const d = row.DimensionsValues ?? {}
+  return {
+    provider: 'aws',
+    account: d.USAGE_ACCOUNT_ID ?? fallbackAccount ?? 'unknown',
+    accountName: null,
+    month: start.slice(0, 7),
+    service: d.SERVICE ?? null,
+    region: d.REGION ?? null,
+    grams: headline,
+    marketGrams: market,
+    locationGrams: location,
+    scope1Grams: valueGrams(e, 'TOTAL_SCOPE_1_CARBON_EMISSIONS'),
+    scope2MarketGrams: valueGrams(e, 'TOTAL_SCOPE_2_MBM_CARBON_EMISSIONS'),
+    scope2LocationGrams: valueGrams(e, 'TOTAL_SCOPE_2_LBM_CARBON_EMISSIONS'),
+    scope3MarketGrams: valueGrams(e, 'TOTAL_SCOPE_3_MBM_CARBON_EMISSIONS'),
+    scope3LocationGrams: valueGrams(e, 'TOTAL_SCOPE_3_LBM_CARBON_EMISSIONS'),
+    modelVersion: row.ModelVersion ?? null
+  }
+}
+
+/** A failure of the API that says what to do about it. */
+export function explainAwsApiError(status: number, type: string, message: string, who: string): string {
+  const base = `AWS Sustainability API answered HTTP ${status}${type ? ` ${type}` : ''}${message ? `: ${message}` : ''}`
+  switch (type) {
+    case 'AccessDeniedException':
+      return `${base}. Allow sustainability:GetEstimatedCarbonEmissions (Resource "*") in the permission policy of ${who}.`
+    case 'UnrecognizedClientException':
+    case 'InvalidSignatureException':
+    case 'InvalidClientTokenId':
+    case 'IncompleteSignature':
+      return `${base}. The credentials of ${who} were not accepted: check the AWS partition (aws-region) and the endpoint.`
+    case 'ExpiredTokenException':
+      return `${base}. The session of ${who} expired; rerun the job.`
+    case 'ThrottlingException':
+      return `${base}. Still throttled after retries: lower concurrency, or run again later.`
+    case 'ValidationException':
+      return `${base}.`
+    default:
+      return status === 404 ? `${base}. Check AWS_ENDPOINT_URL_SUSTAINABILITY / AWS_ENDPOINT_URL.` : `${base}.`
+  }
+}
+
+export const awsProvider: Provider = {
+  id: 'aws',
+  label: 'AWS',
+  async *fetch(ctx: ProviderContext): AsyncGenerator<CarbonRecord> {
+    const { settings, http, env } = ctx
+    const aws = settings.aws
+    const partition = partitionOf(aws.region)
+    const endpoint = endpointFromEnv(env, 'SUSTAINABILITY', partition.sustainabilityEndpoint)
+    const identities = awsIdentities(aws, http, env)
+    ctx.note(
+      settings.method === 'market'
+        ? 'Figures are AWS market-based (MBM) estimates; location-based (LBM) figures are in the files.'
+        : 'Figures are AWS location-based (LBM) estimates; market-based (MBM) figures are in the files.'
+    )
+    if (aws.accountIds.length > 0) ctx.note(`Only usage accounts ${aws.accountIds.join(', ')} (aws-account-ids).`)
+
+    // Credentials first, concurrently: a role that cannot be assumed is missing from the report, the rest go on.
+    const ready: { id: AwsIdentity; creds: AwsCredentialIdentity }[] = []
+    const failures: string[] = []
+    const settled = await Promise.allSettled(identities.map(async (id) => ({ id, creds: await id.getCredentials() })))
+    settled.forEach((s, i) => {
+      if (s.status === 'fulfilled') ready.push(s.value)
+      else failures.push(errorMessage(s.reason))
+      if (s.status === 'rejected' && identities.length > 1) ctx.missing(`all data of ${identities[i].label}`, errorMessage(s.reason))
+    })
+    if (ready.length === 0) throw new Error(failures.length === 1 ? failures[0] : failures.join(' | '))
+    ctx.log(`AWS: ${ready.length} identit${ready.length === 1 ? 'y' : 'ies'}, ${monthsOf(ctx.period).length} months, endpoint ${endpoint}`)
+
+    const tasks: (() => Promise<CarbonRecord[]>)[] = []
+    for (const { id, creds } of ready) {
+      const signer = new SignatureV4({
+        service: 'sustainability',
+        region: partition.signingRegion,
+        credentials: async () => (await id.getCredentials().catch(() => creds)) ?? creds,
+        sha256: Sha256
+      })
+      const roleAccount = id.roleArn ? id.roleArn.split(':')[4] : null
+      for (const month of monthsOf(ctx.period)) {
+        tasks.push(() => fetchMonth(ctx, endpoint, signer, id, roleAccount, month))
+      }
+    }
+    yield* inOrder(tasks, Math.max(2, settings.concurrency * 2))
+  }
+}
+
+async function fetchMonth(
+  ctx: ProviderContext,
+  endpoint: string,
+  signer: SignatureV4,
+  id: AwsIdentity,
+  roleAccount: string | null,
+  month: Month
+): Promise<CarbonRecord[]> {
+  const out: CarbonRecord[] = []
+  const seenTokens = new Set<string>()
+  let token: string | undefined
+  const what = `${month} of ${id.label}`
+  try {
+    for (let page = 1; ; page++) {
+      if (page > MAX_PAGES) throw new Error(`more than ${MAX_PAGES} pages for one month; stopped`)
+      const body: Record<string, unknown> = {
+        TimePeriod: { Start: monthStartIso(month), End: monthStartIso(addMonths(month, 1)) },
+        GroupBy: ['USAGE_ACCOUNT_ID', 'REGION', 'SERVICE'],
+        EmissionsTypes: EMISSIONS_TYPES,
+        Granularity: 'MONTHLY',
+        MaxResults: MAX_RESULTS
+      }
+      if (ctx.settings.aws.accountIds.length > 0) body.FilterBy = { Dimensions: { USAGE_ACCOUNT_ID: ctx.settings.aws.accountIds } }
+      if (token !== undefined) body.NextToken = token
+      const res = await ctx.http.request({
+        service: 'AWS Sustainability API',
+        method: 'POST',
+        url: `${endpoint}/v1/estimated-carbon-emissions`,
+        headers: { 'content-type': 'application/json', accept: 'application/json' },
+        body: JSON.stringify(body),
+        expectJson: true,
+        sign: async ({ method, url, headers, body: b }) => {
+          const signed = await signer.sign({
+            method,
+            protocol: url.protocol,
+            hostname: url.hostname,
+            port: url.port ? Number(url.port) : undefined,
+            path: url.pathname,
+            query: {},
+            headers: { ...headers, host: url.host },
+            body: b
+          })
+          const h = { ...(signed.headers as Record<string, string>) }
+          delete h.host
+          return h
+        }
+      })
+      if (res.status !== 200) {
+        let parsed: { message?: string; Message?: string } | null = null
+        try {
+          parsed = JSON.parse(res.text)
+        } catch {
+          parsed = null
+        }
+        const type = awsErrorType(res.headers, parsed)
+        throw new Error(explainAwsApiError(res.status, type, scrub(parsed?.message ?? parsed?.Message ?? res.text.slice(0, 200)), id.label))
+      }
+      const data = res.json as { Results?: ApiRow[]; NextToken?: string | null }
+      if (!data || typeof data !== 'object' || (data.Results !== undefined && !Array.isArray(data.Results))) {
+        throw new Error('the response has no Results list')
+      }
+      for (const row of data.Results ?? []) {
+        const rec = normalizeAwsRow(row, ctx.settings.method, roleAccount)
+        if (rec.month !== month) throw new Error(`a result for ${rec.month} came back for a query of ${month}`)
+        out.push(rec)
+      }
+      const next = data.NextToken
+      if (next === undefined || next === null || next === '') break
+      if (seenTokens.has(next)) {
+        throw new Error(`the API returned a NextToken it had already given (page ${page}); stopped paging to avoid a loop, so this month may be incomplete`)
+      }
+      seenTokens.add(next)
+      token = next
+    }
+    return out
+  } catch (e) {
+    ctx.missing(what, errorMessage(e))
+    // What was fetched before the failure is kept: the month is marked incomplete, nothing is dropped.
+    return out
+  }
+}

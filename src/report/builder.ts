@@ -1,0 +1,246 @@
+/**
+ * The report model, built as records stream in. Records go straight to per-provider part files (JSON lines
+ * and CSV rows, in arrival order); memory holds only the groups (months, services, regions, accounts), so a
+ * million records cost what their distinct groups cost. `finish` writes report.json and report.csv by
+ * joining the parts in the canonical provider order.
+ */
+import * as fs from 'node:fs'
+import * as path from 'node:path'
+import { PROVIDER_IDS, type CarbonRecord, type Grams, type Method, type Month, type Period, type ProviderId, type ProviderStatus } from '../model.js'
+import { monthsOf } from '../period.js'
+import { CSV_HEADER, recordCsv, recordJson } from './records.js'
+
+export interface MissingPart {
+  what: string
+  cause: string
+}
+
+export interface ProviderOutcome {
+  provider: ProviderId
+  label: string
+  status: ProviderStatus
+  records: number
+  grams: Grams
+  error: string | null
+  notes: string[]
+  /** Warnings a reader must see, e.g. the provider's own summary disagrees with its detail. */
+  warnings: string[]
+  missing: MissingPart[]
+}
+
+export interface Group {
+  provider: ProviderId
+  key: string
+  label: string
+  grams: Grams
+  /** Grams per month, for change over time. */
+  byMonth: Map<Month, Grams>
+}
+
+export interface MonthRow {
+  month: Month
+  grams: Grams
+  byProvider: Partial<Record<ProviderId, Grams>>
+}
+
+/** Everything the renderers need; records themselves are in the part files. */
+export interface ReportModel {
+  generatedAt: string
+  period: Period
+  method: Method
+  totalGrams: Grams
+  marketGrams: Grams
+  locationGrams: Grams
+  /** Records whose market or location figure is missing (so the alternative totals are incomplete). */
+  recordsWithoutMarket: number
+  recordsWithoutLocation: number
+  providers: ProviderOutcome[]
+  months: MonthRow[]
+  services: Group[]
+  regions: Group[]
+  accounts: Group[]
+  notes: string[]
+  recordCount: number
+}
+
+const FLUSH_BYTES = 1 << 20
+
+class PartFile {
+  private buf: string[] = []
+  private size = 0
+  private fd: number | null = null
+  constructor(readonly file: string) {}
+  write(s: string): void {
+    this.buf.push(s)
+    this.size += s.length
+    if (this.size >= FLUSH_BYTES) this.flush()
+  }
+  flush(): void {
+    if (this.fd === null) this.fd = fs.openSync(this.file, 'w')
+    if (this.buf.length > 0) fs.writeSync(this.fd, this.buf.join(''))
+    this.buf = []
+    this.size = 0
+  }
+  close(): void {
+    this.flush()
+    if (this.fd !== null) fs.closeSync(this.fd)
+    this.fd = null
+  }
+}
+
+function bump(map: Map<string, Group>, provider: ProviderId, key: string | null, label: string | null, month: Month, grams: Grams): void {
+  const k = `${provider}\u0000${key ?? ''}`
+  let g = map.get(k)
+  if (!g) {
+    g = { provider, key: key ?? '', label: label ?? key ?? '(none)', grams: 0, byMonth: new Map() }
+    map.set(k, g)
+  }
+  g.grams += grams
+  g.byMonth.set(month, (g.byMonth.get(month) ?? 0) + grams)
+}
+
+export class ReportBuilder {
+  private readonly json = new Map<ProviderId, PartFile>()
+  private readonly csv = new Map<ProviderId, PartFile>()
+  private readonly counts = new Map<ProviderId, { records: number; grams: Grams }>()
+  private readonly monthMap = new Map<Month, Map<ProviderId, Grams>>()
+  private readonly services = new Map<string, Group>()
+  private readonly regions = new Map<string, Group>()
+  private readonly accounts = new Map<string, Group>()
+  private total = 0
+  private market = 0
+  private location = 0
+  private noMarket = 0
+  private noLocation = 0
+
+  constructor(
+    private readonly workDir: string,
+    readonly period: Period,
+    readonly method: Method
+  ) {
+    fs.mkdirSync(workDir, { recursive: true })
+  }
+
+  add(r: CarbonRecord): void {
+    let j = this.json.get(r.provider)
+    let c = this.csv.get(r.provider)
+    if (!j || !c) {
+      j = new PartFile(path.join(this.workDir, `${r.provider}.records.jsonl`))
+      c = new PartFile(path.join(this.workDir, `${r.provider}.records.csv`))
+      this.json.set(r.provider, j)
+      this.csv.set(r.provider, c)
+    }
+    j.write(`,\n    ${JSON.stringify(recordJson(r))}`)
+    c.write(`${recordCsv(r)}\r\n`)
+
+    const count = this.counts.get(r.provider) ?? { records: 0, grams: 0 }
+    count.records++
+    count.grams += r.grams
+    this.counts.set(r.provider, count)
+    this.total += r.grams
+    if (r.marketGrams === null) this.noMarket++
+    else this.market += r.marketGrams
+    if (r.locationGrams === null) this.noLocation++
+    else this.location += r.locationGrams
+
+    let m = this.monthMap.get(r.month)
+    if (!m) this.monthMap.set(r.month, (m = new Map()))
+    m.set(r.provider, (m.get(r.provider) ?? 0) + r.grams)
+    bump(this.services, r.provider, r.service, r.service, r.month, r.grams)
+    bump(this.regions, r.provider, r.region, r.region, r.month, r.grams)
+    bump(this.accounts, r.provider, r.account, r.accountName ? `${r.accountName} (${r.account})` : r.account, r.month, r.grams)
+  }
+
+  /** Records and grams received so far for a provider. */
+  countOf(provider: ProviderId): { records: number; grams: Grams } {
+    return this.counts.get(provider) ?? { records: 0, grams: 0 }
+  }
+
+  model(providers: ProviderOutcome[], notes: string[], generatedAt: string): ReportModel {
+    const months: MonthRow[] = monthsOf(this.period).map((month) => {
+      const byProvider: Partial<Record<ProviderId, Grams>> = {}
+      let grams = 0
+      const m = this.monthMap.get(month)
+      for (const p of PROVIDER_IDS) {
+        const g = m?.get(p)
+        if (g !== undefined) {
+          byProvider[p] = g
+          grams += g
+        }
+      }
+      return { month, grams, byProvider }
+    })
+    const sorted = (map: Map<string, Group>): Group[] =>
+      [...map.values()].sort((a, b) => b.grams - a.grams || a.provider.localeCompare(b.provider) || a.key.localeCompare(b.key))
+    return {
+      generatedAt,
+      period: this.period,
+      method: this.method,
+      totalGrams: this.total,
+      marketGrams: this.market,
+      locationGrams: this.location,
+      recordsWithoutMarket: this.noMarket,
+      recordsWithoutLocation: this.noLocation,
+      providers,
+      months,
+      services: sorted(this.services),
+      regions: sorted(this.regions),
+      accounts: sorted(this.accounts),
+      notes,
+      recordCount: [...this.counts.values()].reduce((a, c) => a + c.records, 0)
+    }
+  }
+
+  /**
+   * Writes report.json (header, then every record in canonical provider order) and report.csv.
+   * `header` is the JSON document without its records.
+   */
+  writeFiles(header: Record<string, unknown>, jsonPath: string, csvPath: string): void {
+    for (const f of [...this.json.values(), ...this.csv.values()]) f.close()
+    const head = JSON.stringify(header, null, 2)
+    const out = fs.openSync(jsonPath, 'w')
+    fs.writeSync(out, `${head.slice(0, head.lastIndexOf('}')).trimEnd()},\n  "records": [`)
+    let first = true
+    for (const p of PROVIDER_IDS) {
+      const part = this.json.get(p)
+      if (!part) continue
+      first = copyInto(out, part.file, first ? 1 : 0) ? false : first
+    }
+    fs.writeSync(out, first ? ']\n}\n' : '\n  ]\n}\n')
+    fs.closeSync(out)
+
+    const csvOut = fs.openSync(csvPath, 'w')
+    fs.writeSync(csvOut, `${CSV_HEADER}\r\n`)
+    for (const p of PROVIDER_IDS) {
+      const part = this.csv.get(p)
+      if (part) copyInto(csvOut, part.file, 0)
+    }
+    fs.closeSync(csvOut)
+  }
+
+  /** Removes the part files. */
+  cleanup(): void {
+    for (const f of [...this.json.values(), ...this.csv.values()]) {
+      f.close()
+      fs.rmSync(f.file, { force: true })
+    }
+  }
+}
+
+/** Appends a file to an open descriptor, skipping its first `skip` bytes; true when anything was copied. */
+function copyInto(fd: number, file: string, skip: number): boolean {
+  if (!fs.existsSync(file)) return false
+  const src = fs.openSync(file, 'r')
+  const chunk = Buffer.allocUnsafe(FLUSH_BYTES)
+  let position = skip
+  let copied = false
+  for (;;) {
+    const n = fs.readSync(src, chunk, 0, chunk.length, position)
+    if (n <= 0) break
+    fs.writeSync(fd, chunk, 0, n)
+    position += n
+    copied = true
+  }
+  fs.closeSync(src)
+  return copied
+}

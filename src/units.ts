@@ -1,0 +1,111 @@
+/**
+ * Emissions arithmetic that cannot drift.
+ *
+ * Providers report metric tons (AWS: doubles with 1 g resolution; MCFS: doubles) or kilograms (Azure).
+ * Each figure is converted exactly once into integer grams; sums are integer additions (exact up to
+ * 2^53 g = 9 billion tonnes), and formatting goes from the integer digits, never through float rounding.
+ */
+import type { Grams } from './model.js'
+
+const MAX_GRAMS = Number.MAX_SAFE_INTEGER
+
+function toGrams(value: unknown, gramsPerUnit: number, what: string): Grams {
+  const n = typeof value === 'string' && value.trim() !== '' ? Number(value) : value
+  if (typeof n !== 'number' || !Number.isFinite(n)) {
+    throw new TypeError(`${what} is not a number: ${JSON.stringify(value)}`)
+  }
+  // Scale through the shortest decimal form of the double, so 0.048 t is 48000 g and not 47999.99999.
+  const [mantissa, exponent = '0'] = String(n).split('e')
+  const grams = Math.round(Number(`${mantissa}e${Number(exponent) + Math.log10(gramsPerUnit)}`))
+  if (!Number.isSafeInteger(grams) || Math.abs(grams) > MAX_GRAMS) {
+    throw new RangeError(`${what} is out of range: ${JSON.stringify(value)}`)
+  }
+  return grams === 0 ? 0 : grams // no -0
+}
+
+/** Metric tons CO2e (a number or numeric string) to integer grams. */
+export function tonnesToGrams(value: unknown, what = 'emissions value'): Grams {
+  return toGrams(value, 1e6, what)
+}
+
+/** Kilograms CO2e to integer grams. */
+export function kilogramsToGrams(value: unknown, what = 'emissions value'): Grams {
+  return toGrams(value, 1e3, what)
+}
+
+/** Grams as a kilogram number for JSON: exact to the gram (the double nearest to the 3-decimal value). */
+export function gramsToKg(grams: Grams): number {
+  return grams / 1000
+}
+
+/** Grams as a kilogram number or null. */
+export function gramsToKgOrNull(grams: Grams | null): number | null {
+  return grams === null ? null : gramsToKg(grams)
+}
+
+/**
+ * Formats an integer count of `10^-decimals` units as a fixed-point decimal string, from its digits.
+ * fixed(12345678, 3) = "12345.678"; fixed(-5, 3) = "-0.005".
+ */
+export function fixed(units: number, decimals: number): string {
+  if (!Number.isSafeInteger(units)) throw new RangeError(`not an integer: ${units}`)
+  const negative = units < 0
+  const digits = String(Math.abs(units)).padStart(decimals + 1, '0')
+  const whole = digits.slice(0, digits.length - decimals)
+  const frac = digits.slice(digits.length - decimals)
+  return `${negative ? '-' : ''}${whole}${decimals > 0 ? `.${frac}` : ''}`
+}
+
+/** Divides an integer by 10^k, rounding half away from zero, in integers. */
+export function roundDiv(value: number, k: number): number {
+  const d = 10 ** k
+  const q = Math.trunc(value / d)
+  const r = value - q * d
+  if (Math.abs(r) * 2 >= d) return q + Math.sign(value)
+  return q
+}
+
+/** Grams as kilograms with 3 decimals: exact. */
+export function formatKg(grams: Grams): string {
+  return fixed(grams, 3)
+}
+
+/** Grams as metric tons with 3 decimals (kilogram precision, half away from zero). */
+export function formatTonnes(grams: Grams): string {
+  return fixed(roundDiv(grams, 3), 3)
+}
+
+/** Grams as a tonne number with 3 decimals, for report.json threshold figures. */
+export function gramsToTonnes3(grams: Grams): number {
+  return Number(formatTonnes(grams))
+}
+
+/** A limit in tonnes (as typed by the user) to exact grams. */
+export function limitToGrams(tonnes: number): Grams {
+  return tonnesToGrams(tonnes, 'limit')
+}
+
+/**
+ * A human figure for summaries: picks t or kg so that the number reads well, never loses a gram in the
+ * underlying data (summaries are for reading; the JSON/CSV hold the exact values).
+ */
+export function humanMass(grams: Grams): string {
+  const abs = Math.abs(grams)
+  if (abs >= 1_000_000) return `${groupThousands(formatTonnes(grams))} t`
+  return `${groupThousands(formatKg(grams))} kg`
+}
+
+/** Inserts thousands separators in the whole part of a decimal string. */
+export function groupThousands(decimal: string): string {
+  const [whole, frac] = decimal.split('.')
+  const sign = whole.startsWith('-') ? '-' : ''
+  const digits = sign ? whole.slice(1) : whole
+  const grouped = digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',')
+  return `${sign}${grouped}${frac !== undefined ? `.${frac}` : ''}`
+}
+
+/** Percentage change from `before` to `after`, or null when `before` is 0. */
+export function percentChange(before: Grams, after: Grams): number | null {
+  if (before === 0) return null
+  return ((after - before) / Math.abs(before)) * 100
+}
