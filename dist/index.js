@@ -29567,11 +29567,13 @@ module.exports = {
 /* harmony export */   L6: () => (/* binding */ monthIndex),
 /* harmony export */   PS: () => (/* binding */ addMonths),
 /* harmony export */   R6: () => (/* binding */ utcMonth),
+/* harmony export */   Rn: () => (/* binding */ chunkPeriod),
+/* harmony export */   Tn: () => (/* binding */ monthFirstDay),
 /* harmony export */   mO: () => (/* binding */ monthStartIso),
 /* harmony export */   rk: () => (/* binding */ defaultEndMonth),
 /* harmony export */   vo: () => (/* binding */ monthsOf)
 /* harmony export */ });
-/* unused harmony exports monthFromIndex, monthCount, monthFirstDay, PUBLICATION_DAY, chunkPeriod */
+/* unused harmony exports monthFromIndex, monthCount, PUBLICATION_DAY */
 function monthIndex(month) {
     const [y, m] = month.split('-').map(Number);
     return y * 12 + (m - 1);
@@ -29639,7 +29641,7 @@ function chunkPeriod(period, size) {
 /* harmony export */   gJ: () => (/* binding */ errorMessage)
 /* harmony export */ });
 /* unused harmony export forgetSecrets */
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(77094);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3894);
 /**
  * Every secret the run touches is registered here: masked in the runner's log with `core.setSecret`, and
  * scrubbed from every message that can reach a file, a summary, an artifact or a comment (masking only
@@ -29689,6 +29691,7 @@ function forgetSecrets() {
 /* harmony export */   Ff: () => (/* binding */ limitToGrams),
 /* harmony export */   Gv: () => (/* binding */ humanMass),
 /* harmony export */   KC: () => (/* binding */ formatKg),
+/* harmony export */   Lg: () => (/* binding */ kilogramsToGrams),
 /* harmony export */   YV: () => (/* binding */ gramsToKg),
 /* harmony export */   Zv: () => (/* binding */ groupThousands),
 /* harmony export */   ey: () => (/* binding */ gramsToTonnes3),
@@ -29696,7 +29699,7 @@ function forgetSecrets() {
 /* harmony export */   jY: () => (/* binding */ formatTonnes),
 /* harmony export */   s5: () => (/* binding */ gramsToKgOrNull)
 /* harmony export */ });
-/* unused harmony exports kilogramsToGrams, fixed, roundDiv, percentChange */
+/* unused harmony exports fixed, roundDiv, percentChange */
 const MAX_GRAMS = Number.MAX_SAFE_INTEGER;
 function toGrams(value, gramsPerUnit, what) {
     const n = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
@@ -29804,6 +29807,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("buffer");
+
+/***/ }),
+
+/***/ 35317:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("child_process");
 
 /***/ }),
 
@@ -30129,7 +30139,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("zlib");
 
 /***/ }),
 
-/***/ 77094:
+/***/ 3894:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -30716,8 +30726,8 @@ function toPlatformPath(pth) {
 var external_string_decoder_ = __nccwpck_require__(13193);
 // EXTERNAL MODULE: external "events"
 var external_events_ = __nccwpck_require__(24434);
-;// CONCATENATED MODULE: external "child_process"
-const external_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("child_process");
+// EXTERNAL MODULE: external "child_process"
+var external_child_process_ = __nccwpck_require__(35317);
 // EXTERNAL MODULE: external "assert"
 var external_assert_ = __nccwpck_require__(42613);
 ;// CONCATENATED MODULE: ./node_modules/@actions/io/lib/io-util.js
@@ -31559,7 +31569,7 @@ class ToolRunner extends external_events_.EventEmitter {
                     return reject(new Error(`The cwd: ${this.options.cwd} does not exist!`));
                 }
                 const fileName = this._getSpawnFileName();
-                const cp = external_child_process_namespaceObject.spawn(fileName, this._getSpawnArgs(optionsNonNull), this._getSpawnOptions(this.options, fileName));
+                const cp = external_child_process_.spawn(fileName, this._getSpawnArgs(optionsNonNull), this._getSpawnOptions(this.options, fileName));
                 let stdbuffer = '';
                 if (cp.stdout) {
                     cp.stdout.on('data', (data) => {
@@ -33323,8 +33333,8 @@ const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCa
 /************************************************************************/
 var __webpack_exports__ = {};
 
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 13 modules
-var core = __nccwpck_require__(77094);
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 12 modules
+var core = __nccwpck_require__(3894);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(73024);
 // EXTERNAL MODULE: external "node:path"
@@ -33997,6 +34007,7 @@ class Semaphore {
 class src_HttpClient {
     slots;
     direct;
+    plain;
     proxied = new Map();
     o;
     /** Requests made (attempts included), for the run's log. */
@@ -34016,12 +34027,16 @@ class src_HttpClient {
         };
         this.slots = new Semaphore(Math.max(1, options.concurrency));
         this.direct = new external_node_https_.Agent({ keepAlive: true, maxSockets: Math.max(1, options.concurrency) });
+        this.plain = new external_node_http_.Agent({ keepAlive: true, maxSockets: Math.max(1, options.concurrency) });
     }
     /** The agent for a URL: direct, or through the proxy the environment names. */
     agentFor(url) {
+        // The clouds are HTTPS only; plain HTTP (local test servers) never goes through a proxy.
+        if (url.protocol === 'http:')
+            return this.plain;
         const env = this.o.env;
         const noProxy = env.NO_PROXY ?? env.no_proxy;
-        const proxy = url.protocol === 'https:' ? (env.HTTPS_PROXY ?? env.https_proxy ?? env.HTTP_PROXY ?? env.http_proxy) : (env.HTTP_PROXY ?? env.http_proxy);
+        const proxy = env.HTTPS_PROXY || env.https_proxy || env.HTTP_PROXY || env.http_proxy;
         if (!proxy || bypassesProxy(url, noProxy))
             return this.direct;
         let agent = this.proxied.get(proxy);
@@ -34033,6 +34048,7 @@ class src_HttpClient {
     }
     close() {
         this.direct.destroy();
+        this.plain.destroy();
         for (const a of this.proxied.values())
             a.destroy();
     }
@@ -34528,7 +34544,9 @@ function parseSettings(options = {}) {
 async function loadProvider(id) {
     switch (id) {
         case 'aws':
-            return (await Promise.all(/* import() */[__nccwpck_require__.e(118), __nccwpck_require__.e(997)]).then(__nccwpck_require__.bind(__nccwpck_require__, 23997))).awsProvider;
+            return (await Promise.all(/* import() */[__nccwpck_require__.e(118), __nccwpck_require__.e(678)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4678))).awsProvider;
+        case 'azure':
+            return (await Promise.all(/* import() */[__nccwpck_require__.e(869), __nccwpck_require__.e(910)]).then(__nccwpck_require__.bind(__nccwpck_require__, 70910))).azureProvider;
         default:
             throw new Error(`The ${id} provider is not available in this version of cloud-carbon-report.`);
     }
@@ -35558,7 +35576,7 @@ async function uploadReportArtifact(settings, env, files, name = settings.artifa
         return '';
     }
     try {
-        const { DefaultArtifactClient } = await __nccwpck_require__.e(/* import() */ 584).then(__nccwpck_require__.bind(__nccwpck_require__, 20584));
+        const { DefaultArtifactClient } = await Promise.all(/* import() */[__nccwpck_require__.e(869), __nccwpck_require__.e(915), __nccwpck_require__.e(711)]).then(__nccwpck_require__.bind(__nccwpck_require__, 78711));
         const client = new DefaultArtifactClient();
         const upload = client.uploadArtifact(name, files, external_node_path_.dirname(files[0]), settings.artifactRetentionDays ? { retentionDays: settings.artifactRetentionDays } : {});
         let timer;

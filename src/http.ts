@@ -136,6 +136,7 @@ class Semaphore {
 export class HttpClient {
   private readonly slots: Semaphore
   private readonly direct: https.Agent
+  private readonly plain: http.Agent
   private readonly proxied = new Map<string, http.Agent>()
   private readonly o: Required<Omit<HttpOptions, 'deadline' | 'log'>> & Pick<HttpOptions, 'deadline' | 'log'>
   /** Requests made (attempts included), for the run's log. */
@@ -156,14 +157,16 @@ export class HttpClient {
     }
     this.slots = new Semaphore(Math.max(1, options.concurrency))
     this.direct = new https.Agent({ keepAlive: true, maxSockets: Math.max(1, options.concurrency) })
+    this.plain = new http.Agent({ keepAlive: true, maxSockets: Math.max(1, options.concurrency) })
   }
 
   /** The agent for a URL: direct, or through the proxy the environment names. */
   agentFor(url: URL): http.Agent {
+    // The clouds are HTTPS only; plain HTTP (local test servers) never goes through a proxy.
+    if (url.protocol === 'http:') return this.plain
     const env = this.o.env
     const noProxy = env.NO_PROXY ?? env.no_proxy
-    const proxy =
-      url.protocol === 'https:' ? (env.HTTPS_PROXY ?? env.https_proxy ?? env.HTTP_PROXY ?? env.http_proxy) : (env.HTTP_PROXY ?? env.http_proxy)
+    const proxy = env.HTTPS_PROXY || env.https_proxy || env.HTTP_PROXY || env.http_proxy
     if (!proxy || bypassesProxy(url, noProxy)) return this.direct
     let agent = this.proxied.get(proxy)
     if (!agent) {
@@ -175,6 +178,7 @@ export class HttpClient {
 
   close(): void {
     this.direct.destroy()
+    this.plain.destroy()
     for (const a of this.proxied.values()) a.destroy()
   }
 

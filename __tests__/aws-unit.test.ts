@@ -1,0 +1,80 @@
+import { awsErrorType, explainAwsApiError, normalizeAwsRow } from '../src/providers/aws.js'
+import { endpointFromEnv, explainStsError, partitionOf } from '../src/auth/aws.js'
+
+// The response example of the AWS Sustainability API reference (shared/docs/aws.md).
+const DOC_EXAMPLE = {
+  Results: [
+    {
+      TimePeriod: { Start: '2025-01-01T00:00:00Z', End: '2025-02-01T00:00:00Z' },
+      DimensionsValues: { USAGE_ACCOUNT_ID: '111122223333', REGION: 'us-east-1', SERVICE: 'AmazonEC2' },
+      ModelVersion: 'v3.0.0',
+      EmissionsValues: { TOTAL_MBM_CARBON_EMISSIONS: { Value: 0.048, Unit: 'MTCO2e' }, TOTAL_LBM_CARBON_EMISSIONS: { Value: 0.051, Unit: 'MTCO2e' } }
+    }
+  ],
+  NextToken: '...'
+}
+
+describe('AWS rows', () => {
+  it('the documented example parses: tons to grams, missing breakdowns null', () => {
+    const r = normalizeAwsRow(DOC_EXAMPLE.Results[0], 'market', null)
+    expect(r).toEqual({
+      provider: 'aws', account: '111122223333', accountName: null, month: '2025-01', service: 'AmazonEC2', region: 'us-east-1',
+      grams: 48000, marketGrams: 48000, locationGrams: 51000, scope1Grams: null, scope2MarketGrams: null, scope2LocationGrams: null,
+      scope3MarketGrams: null, scope3LocationGrams: null, modelVersion: 'v3.0.0'
+    })
+    expect(normalizeAwsRow(DOC_EXAMPLE.Results[0], 'location', null).grams).toBe(51000)
+  })
+  it('all seven types, with zero scope 1 kept as 0 (it is given)', () => {
+    const r = normalizeAwsRow(
+      {
+        TimePeriod: { Start: '2025-03-01T00:00:00Z' },
+        DimensionsValues: { USAGE_ACCOUNT_ID: '000011112222', REGION: 'global', SERVICE: 'AmazonCloudFront' },
+        EmissionsValues: {
+          TOTAL_MBM_CARBON_EMISSIONS: { Value: 1.234567, Unit: 'MTCO2e' },
+          TOTAL_LBM_CARBON_EMISSIONS: { Value: 2.000001, Unit: 'MTCO2e' },
+          TOTAL_SCOPE_1_CARBON_EMISSIONS: { Value: 0, Unit: 'MTCO2e' },
+          TOTAL_SCOPE_2_MBM_CARBON_EMISSIONS: { Value: 1.000001, Unit: 'MTCO2e' },
+          TOTAL_SCOPE_2_LBM_CARBON_EMISSIONS: { Value: 1.765435, Unit: 'MTCO2e' },
+          TOTAL_SCOPE_3_MBM_CARBON_EMISSIONS: { Value: 0.234566, Unit: 'MTCO2e' },
+          TOTAL_SCOPE_3_LBM_CARBON_EMISSIONS: { Value: 0.234566, Unit: 'MTCO2e' }
+        }
+      },
+      'market',
+      null
+    )
+    expect([r.grams, r.locationGrams, r.scope1Grams, r.scope2MarketGrams, r.scope3MarketGrams, r.scope2LocationGrams]).toEqual([1234567, 2000001, 0, 1000001, 234566, 1765435])
+    expect(r.scope1Grams! + r.scope2MarketGrams! + r.scope3MarketGrams!).toBe(r.marketGrams)
+    expect(r.modelVersion).toBeNull()
+  })
+  it('only the other method given: it becomes the headline', () => {
+    const r = normalizeAwsRow({ TimePeriod: { Start: '2025-01-01T00:00:00Z' }, EmissionsValues: { TOTAL_LBM_CARBON_EMISSIONS: { Value: 0.5, Unit: 'MTCO2e' } } }, 'market', '999988887777')
+    expect([r.grams, r.marketGrams, r.account]).toEqual([500000, null, '999988887777'])
+  })
+  it('rejects rows it cannot read', () => {
+    expect(() => normalizeAwsRow({ EmissionsValues: {} }, 'market', null)).toThrow(/no monthly TimePeriod/)
+    expect(() => normalizeAwsRow({ TimePeriod: { Start: '2025-01-01T00:00:00Z' }, EmissionsValues: {} }, 'market', null)).toThrow(/neither TOTAL_MBM nor TOTAL_LBM/)
+    expect(() => normalizeAwsRow({ TimePeriod: { Start: '2025-01-01T00:00:00Z' }, EmissionsValues: { TOTAL_MBM_CARBON_EMISSIONS: { Value: 1, Unit: 'lbs' } } }, 'market', null)).toThrow(/unknown unit/)
+  })
+})
+
+describe('AWS errors and endpoints', () => {
+  it('reads the error type from the header or the body', () => {
+    expect(awsErrorType({ 'x-amzn-errortype': 'AccessDeniedException:http://internal.amazon.com/coral/com.amazon.coral.service/' }, null)).toBe('AccessDeniedException')
+    expect(awsErrorType({}, { __type: 'com.amazonaws.sustainability#ValidationException' })).toBe('ValidationException')
+    expect(awsErrorType({}, { code: 'ThrottlingException' })).toBe('ThrottlingException')
+  })
+  it('says what to do', () => {
+    expect(explainAwsApiError(403, 'AccessDeniedException', 'denied', 'arn:aws:iam::1:role/r')).toMatch(/Allow sustainability:GetEstimatedCarbonEmissions \(Resource "\*"\) in the permission policy of arn:aws:iam::1:role\/r/)
+    expect(explainStsError(Object.assign(new Error('Not authorized to perform sts:AssumeRoleWithWebIdentity'), { name: 'AccessDenied' }), 'arn:aws:iam::1:role/r', 'sts.amazonaws.com').message).toMatch(
+      /Could not assume arn:aws:iam::1:role\/r .*trust policy .*token\.actions\.githubusercontent\.com:aud = sts\.amazonaws\.com .*sub condition/
+    )
+  })
+  it('resolves endpoints as the SDKs do, per partition', () => {
+    expect(endpointFromEnv({ AWS_ENDPOINT_URL_SUSTAINABILITY: 'https://127.0.0.1:9/', AWS_ENDPOINT_URL: 'https://x' }, 'SUSTAINABILITY', 'd')).toBe('https://127.0.0.1:9')
+    expect(endpointFromEnv({ AWS_ENDPOINT_URL: 'https://x' }, 'STS', 'd')).toBe('https://x')
+    expect(endpointFromEnv({}, 'STS', 'https://sts.us-east-1.amazonaws.com')).toBe('https://sts.us-east-1.amazonaws.com')
+    expect(partitionOf('eu-west-1')).toMatchObject({ sustainabilityEndpoint: 'https://api.sustainability.us-east-1.api.aws', signingRegion: 'us-east-1' })
+    expect(partitionOf('us-gov-west-1')).toMatchObject({ sustainabilityEndpoint: 'https://sustainability.us-gov.api.aws', signingRegion: 'us-gov-west-1' })
+    expect(partitionOf('cn-north-1').stsEndpoint('cn-north-1')).toBe('https://sts.cn-north-1.amazonaws.com.cn')
+  })
+})

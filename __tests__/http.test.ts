@@ -1,0 +1,165 @@
+import * as http from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { HttpClient, HttpError, bypassesProxy, parseRetryAfter } from '../src/http.js'
+
+type Handler = (req: http.IncomingMessage, res: http.ServerResponse, n: number) => void
+
+async function serve(handler: Handler): Promise<{ url: string; hits: () => number; close: () => Promise<void> }> {
+  let n = 0
+  const server = http.createServer((req, res) => handler(req, res, ++n))
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r))
+  const { port } = server.address() as AddressInfo
+  return {
+    url: `http://127.0.0.1:${port}/x`,
+    hits: () => n,
+    close: () => new Promise<void>((r) => {
+      server.closeAllConnections()
+      server.close(() => r())
+    })
+  }
+}
+
+function client(extra: Partial<ConstructorParameters<typeof HttpClient>[0]> = {}) {
+  const waits: number[] = []
+  const c = new HttpClient({
+    concurrency: 4,
+    sleep: async (ms) => {
+      waits.push(ms)
+    },
+    random: () => 0.5,
+    now: () => Date.parse('2026-11-22T10:00:00Z'),
+    env: {},
+    ...extra
+  })
+  return { c, waits }
+}
+
+describe('HTTP layer', () => {
+  it('retries 429 honouring Retry-After in seconds and as an HTTP-date, then succeeds', async () => {
+    const s = await serve((_q, res, n) => {
+      if (n === 1) res.writeHead(429, { 'retry-after': '3' }).end()
+      else if (n === 2) res.writeHead(503, { 'retry-after': 'Sun, 22 Nov 2026 10:00:07 GMT' }).end()
+      else res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}')
+    })
+    const { c, waits } = client()
+    const res = await c.request({ service: 'svc', method: 'GET', url: s.url, expectJson: true })
+    expect(res.status).toBe(200)
+    expect(res.json).toEqual({ ok: true })
+    expect(res.attempts).toBe(3)
+    // Retry-After plus a jitter of up to the base delay (random 0.5 * 500 ms).
+    expect(waits).toEqual([3250, 7250])
+    c.close()
+    await s.close()
+  })
+
+  it('uses full-jitter exponential backoff without Retry-After, and gives up after maxAttempts', async () => {
+    const s = await serve((_q, res) => res.writeHead(500).end('boom'))
+    const { c, waits } = client({ maxAttempts: 4 })
+    const res = await c.request({ service: 'svc', method: 'POST', url: s.url, body: '{}' })
+    expect(res.status).toBe(500)
+    expect(s.hits()).toBe(4)
+    expect(waits).toEqual([250, 500, 1000]) // 0.5 * 500 * 2^(n-1)
+    c.close()
+    await s.close()
+  })
+
+  it('does not retry a 4xx other than 408/429', async () => {
+    const s = await serve((_q, res) => res.writeHead(403).end('{"message":"no"}'))
+    const { c } = client()
+    const res = await c.request({ service: 'svc', method: 'GET', url: s.url, expectJson: true })
+    expect(res.status).toBe(403)
+    expect(s.hits()).toBe(1)
+    c.close()
+    await s.close()
+  })
+
+  it('retries a body that is not JSON, a reset and a cut-off body', async () => {
+    const s = await serve((_q, res, n) => {
+      if (n === 1) res.writeHead(200).end('<html>proxy error</html>')
+      else if (n === 2) res.socket?.destroy()
+      else if (n === 3) {
+        res.writeHead(200, { 'content-length': '100' })
+        res.write('{"partial":')
+        setTimeout(() => res.socket?.destroy(), 5)
+      } else res.writeHead(200).end('{"n":4}')
+    })
+    const { c } = client()
+    const res = await c.request({ service: 'svc', method: 'GET', url: s.url, expectJson: true })
+    expect(res.json).toEqual({ n: 4 })
+    expect(s.hits()).toBe(4)
+    c.close()
+    await s.close()
+  })
+
+  it('times out a hanging attempt and names the service', async () => {
+    const s = await serve(() => undefined)
+    const { c } = client({ attemptTimeoutMs: 100, maxAttempts: 2 })
+    await expect(c.request({ service: 'Hanging API', method: 'GET', url: s.url })).rejects.toThrow(/Hanging API \(GET http:\/\/127\.0\.0\.1:\d+\/x\) failed after 2 attempts: .*no answer within 0 s/)
+    c.close()
+    await s.close()
+  })
+
+  it('stops at the deadline, in flight and between attempts', async () => {
+    const s = await serve(() => undefined)
+    const deadline = new AbortController()
+    const c = new HttpClient({ concurrency: 2, deadline: deadline.signal, env: {} })
+    setTimeout(() => deadline.abort(), 50)
+    const started = Date.now()
+    const err = await c.request({ service: 'svc', method: 'GET', url: s.url }).catch((e) => e)
+    expect(err).toBeInstanceOf(HttpError)
+    expect(err.kind).toBe('deadline')
+    expect(err.message).toMatch(/time budget \(timeout-minutes\)/)
+    expect(Date.now() - started).toBeLessThan(2000)
+    await expect(c.request({ service: 'svc', method: 'GET', url: s.url })).rejects.toThrow(/time budget/)
+    c.close()
+    await s.close()
+  })
+
+  it('keeps at most `concurrency` requests in flight', async () => {
+    let inFlight = 0
+    let peak = 0
+    const s = await serve((_q, res) => {
+      inFlight++
+      peak = Math.max(peak, inFlight)
+      setTimeout(() => {
+        inFlight--
+        res.end('{}')
+      }, 20)
+    })
+    const { c } = client({ concurrency: 3 })
+    await Promise.all(Array.from({ length: 12 }, () => c.request({ service: 's', method: 'GET', url: s.url })))
+    expect(peak).toBe(3)
+    expect(s.hits()).toBe(12)
+    c.close()
+    await s.close()
+  })
+
+  it('parses Retry-After', () => {
+    const now = Date.parse('2026-11-22T10:00:00Z')
+    expect(parseRetryAfter('2', now)).toBe(2000)
+    expect(parseRetryAfter('Sun, 22 Nov 2026 10:00:30 GMT', now)).toBe(30000)
+    expect(parseRetryAfter('Sun, 22 Nov 2026 09:00:00 GMT', now)).toBe(0)
+    expect(parseRetryAfter('soon', now)).toBeNull()
+    expect(parseRetryAfter(undefined, now)).toBeNull()
+  })
+
+  it('matches NO_PROXY like curl', () => {
+    const u = (s: string) => new URL(s)
+    expect(bypassesProxy(u('https://api.sustainability.us-east-1.api.aws/v1'), '.api.aws')).toBe(true)
+    expect(bypassesProxy(u('https://api.aws/v1'), '.api.aws')).toBe(true)
+    expect(bypassesProxy(u('https://management.azure.com'), 'localhost,azure.com')).toBe(true)
+    expect(bypassesProxy(u('https://notazure.com'), 'azure.com')).toBe(false)
+    expect(bypassesProxy(u('https://127.0.0.1:8443/'), '127.0.0.1:8443')).toBe(true)
+    expect(bypassesProxy(u('https://127.0.0.1:9443/'), '127.0.0.1:8443')).toBe(false)
+    expect(bypassesProxy(u('https://anything'), '*')).toBe(true)
+    expect(bypassesProxy(u('https://x.example.com'), '*.example.com')).toBe(true)
+    expect(bypassesProxy(u('https://x.example.com'), undefined)).toBe(false)
+  })
+
+  it('chooses the proxy agent from the environment', () => {
+    const c = new HttpClient({ concurrency: 1, env: { HTTPS_PROXY: 'http://proxy.local:3128', NO_PROXY: 'localhost' } })
+    expect(c.agentFor(new URL('https://api.example.com')).constructor.name).toBe('HttpsProxyAgent')
+    expect(c.agentFor(new URL('https://localhost:1234')).constructor.name).toBe('Agent')
+    c.close()
+  })
+})
