@@ -19,6 +19,7 @@ import { createGithubOidc } from './services/github-oidc.mjs'
 import { createSts } from './services/sts.mjs'
 import { createSustainability, seedAwsData, awsTruth } from './services/sustainability.mjs'
 import { createArtifactService } from './services/artifact.mjs'
+import { createEntra, entraService } from './services/entra.mjs'
 
 const PLUGINS = ['./services/azure-mount.mjs', './services/mcfs-mount.mjs', './services/github-api.mjs']
 
@@ -30,6 +31,12 @@ export const AWS_ORGS = [
   // The credentials already in the environment (after configure-aws-credentials).
   { id: 'org-env', management: '210987654321', accounts: 3 }
 ]
+/** The Entra tenant and app registration of the sandbox (a federated credential for the repository's main branch). */
+export const AZURE_TENANT_ID = '8c3dad1d-b6bc-4f8b-939b-8263372eced6'
+export const AZURE_CLIENT_ID = '3fa85f64-5717-4562-b3fc-2c963f66afa6'
+/** The MCFS API's app id (its scope is `<id>/.default`). */
+export const MCFS_APP_ID = 'c3163bf1-092f-436b-b260-7ade5973e5b9'
+
 /** A role whose trust policy names another repository: STS refuses it. */
 export const UNTRUSTED_ROLE = 'arn:aws:iam::111122223333:role/other-repo-reader'
 
@@ -70,9 +77,21 @@ export async function startSandbox(o = {}) {
   })
   const sustainability = createSustainability({ data, credentials: (id) => creds.get(id) ?? null })
   const artifact = createArtifactService()
+  // One Entra for every Microsoft API (ARM and MCFS): plugins verify bearer tokens with sb.entra.verifyAccessToken.
+  const entra = createEntra({
+    tenants: [
+      {
+        tenantId: AZURE_TENANT_ID,
+        domain: 'contoso.onmicrosoft.com',
+        apps: [{ clientId: AZURE_CLIENT_ID, displayName: 'carbon-report', federated: [{ subject: oidc.state.subject, audience: 'api://AzureADTokenExchange' }] }]
+      },
+      ...(o.entra?.tenants ?? [])
+    ],
+    verifyAssertion: (token, { audiences }) => oidc.verify(token, { audiences })
+  })
 
   const urls = {}
-  for (const [name, svc] of Object.entries({ oidc, sts, sustainability, artifact })) urls[name] = (await kit.serve(name, svc)).url
+  for (const [name, svc] of Object.entries({ oidc, sts, sustainability, artifact, entra: entraService(entra) })) urls[name] = (await kit.serve(name, svc)).url
 
   const sb = {
     kit,
@@ -81,6 +100,9 @@ export async function startSandbox(o = {}) {
     urls,
     oidc,
     artifact,
+    entra,
+    /** Inputs that sign in to the sandbox's Entra with GitHub OIDC (azure and mcfs providers). */
+    entraInputs: { 'azure-client-id': AZURE_CLIENT_ID, 'azure-tenant-id': AZURE_TENANT_ID, 'azure-authority-host': '' },
     inputs: {},
     /** Registers a plugin's part: `sb[name]`, its env(), inputs and secrets(). */
     register(name, part) {
@@ -107,7 +129,7 @@ export async function startSandbox(o = {}) {
     },
     /** Every secret handed out so far: the OIDC request token and JWTs, STS keys, runtime tokens, plugins'. */
     secrets() {
-      const list = [...oidc.secrets(), ...sts.secrets(), staticKey.secretAccessKey, ...artifact.secrets()]
+      const list = [...oidc.secrets(), ...sts.secrets(), staticKey.secretAccessKey, ...artifact.secrets(), ...entra.issuedTokens]
       for (const part of parts.values()) list.push(...(part.secrets?.() ?? []))
       return list.filter((s) => typeof s === 'string' && s.length >= 8)
     },
@@ -115,6 +137,7 @@ export async function startSandbox(o = {}) {
       await kit.close()
     }
   }
+  sb.entraInputs['azure-authority-host'] = urls.entra
   sb.register('aws', {
     data,
     sts,

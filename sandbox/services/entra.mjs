@@ -257,10 +257,11 @@ export function createEntra(o) {
       ver: '2.0',
       ...(app.roles?.[resource]?.length ? { roles: app.roles[resource] } : {})
     }
-    issued.push({ clientId: app.clientId, tenantId: tenant.tenantId, resource, subject: claims.sub })
+    const accessToken = signJwt(key, access)
+    issued.push({ clientId: app.clientId, tenantId: tenant.tenantId, resource, subject: claims.sub, token: accessToken })
     return {
       status: 200,
-      body: { token_type: 'Bearer', expires_in: expiresIn, ext_expires_in: expiresIn, access_token: signJwt(key, access) }
+      body: { token_type: 'Bearer', expires_in: expiresIn, ext_expires_in: expiresIn, access_token: accessToken }
     }
   }
 
@@ -269,6 +270,10 @@ export function createEntra(o) {
     jwks: () => ({ keys: [key.jwk] }),
     counters,
     issued,
+    /** Every access token handed out (for leak scans). */
+    get issuedTokens() {
+      return issued.map((i) => i.token)
+    },
     findTenant,
     openidConfiguration,
     instanceDiscovery,
@@ -299,4 +304,28 @@ function peek(token) {
 function randomFromId(id) {
   const h = createHash('sha256').update(`oid:${id}`).digest('hex')
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-8${h.slice(17, 20)}-${h.slice(20, 32)}`
+}
+
+/**
+ * The Entra emulator as a sandbox service (kit.serve): the OpenID configuration, the keys, the v2.0 token
+ * endpoint and instance discovery, with Entra's own error bodies.
+ */
+export function entraService(entra) {
+  return {
+    errorResponse(status, code, message) {
+      const r = entra.aadError(status, status === 429 ? 'temporarily_unavailable' : status >= 500 ? 'server_error' : 'invalid_request', status === 429 ? 50196 : status >= 500 ? 90033 : 90014, message)
+      return r
+    },
+    async handle(req, ctx) {
+      const parts = req.path.split('/').filter(Boolean)
+      let out
+      if (req.method === 'GET' && parts[0] === 'common' && parts[1] === 'discovery' && parts[2] === 'instance') out = entra.instanceDiscovery(ctx.origin)
+      else if (req.method === 'GET' && parts.length === 4 && parts[1] === 'v2.0' && parts[2] === '.well-known' && parts[3] === 'openid-configuration') out = entra.openidConfiguration(ctx.origin, parts[0])
+      else if (req.method === 'GET' && parts.length === 4 && parts[1] === 'discovery' && parts[3] === 'keys') out = { status: 200, body: entra.jwks() }
+      else if (req.method === 'POST' && parts.length === 4 && parts[1] === 'oauth2' && parts[2] === 'v2.0' && parts[3] === 'token') {
+        out = await entra.token(ctx.origin, parts[0], req.form(), { headers: req.headers, query: req.query })
+      } else out = { status: 404, body: { error: 'not_found', error_description: `AADSTS900561: The endpoint only accepts POST, OPTIONS requests. Received a ${req.method} request.` } }
+      return { ...out, headers: { 'cache-control': 'no-store, no-cache', ...(out.headers ?? {}) } }
+    }
+  }
 }
