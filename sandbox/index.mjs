@@ -43,7 +43,7 @@ export const UNTRUSTED_ROLE = 'arn:aws:iam::111122223333:role/other-repo-reader'
 /**
  * @param {object} [o]
  * @param {() => number} [o.now]
- * @param {{ orgs?: object[], available?: string, hostile?: boolean, seed?: string }} [o.aws]
+ * @param {{ orgs?: object[], available?: string, hostile?: boolean, seed?: string, pageCap?: number }} [o.aws]
  * @param {string} [o.subject] the GitHub OIDC `sub`
  * @param {object} [o.azure] passed to the Azure plugin
  * @param {object} [o.mcfs] passed to the MCFS plugin
@@ -75,7 +75,7 @@ export async function startSandbox(o = {}) {
       creds.set(c.accessKeyId, { ...c, org: org?.id, principal: `arn:aws:sts::${c.account}:assumed-role/${c.roleArn.split('/').pop()}/session` })
     }
   })
-  const sustainability = createSustainability({ data, credentials: (id) => creds.get(id) ?? null })
+  const sustainability = createSustainability({ data, credentials: (id) => creds.get(id) ?? null, pageCap: o.aws?.pageCap })
   const artifact = createArtifactService()
   // One Entra for every Microsoft API (ARM and MCFS): plugins verify bearer tokens with sb.entra.verifyAccessToken.
   const entra = createEntra({

@@ -3,11 +3,12 @@
 // NODE_EXTRA_CA_CERTS, which Node reads only at process start. Extra arguments go to jest.
 import { spawn } from 'node:child_process'
 import { createRequire } from 'node:module'
+import * as path from 'node:path'
 import { ensureTls } from '../sandbox/tls.mjs'
 
 const { caPath } = await ensureTls()
 const require = createRequire(import.meta.url)
-const jest = require.resolve('jest/bin/jest.js')
+const jest = path.join(path.dirname(require.resolve('jest/package.json')), 'bin', 'jest.js')
 const child = spawn(process.execPath, ['--experimental-vm-modules', '--no-warnings=ExperimentalWarning', jest, ...process.argv.slice(2)], {
   stdio: 'inherit',
   env: { ...process.env, NODE_EXTRA_CA_CERTS: caPath }

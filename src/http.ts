@@ -21,6 +21,8 @@ export interface HttpRequest {
   sign?: (req: { method: string; url: URL; headers: Record<string, string>; body: string | Buffer | undefined }) => Promise<Record<string, string>>
   /** A 2xx whose body is not JSON is retried as a transient fault (a proxy's error page, a cut body). */
   expectJson?: boolean
+  /** A response that is transient though its status says otherwise (STS answers throttling with 400 Throttling). */
+  transient?: (res: HttpResponse) => boolean
   /** Retry this request at all (default true; only idempotent or safely repeatable calls should be). */
   retry?: boolean
 }
@@ -217,7 +219,7 @@ export class HttpClient {
             lastProblem = `the response body was not JSON (${describeBody(res.text)})`
             failure = new HttpError(`${where}: ${lastProblem}`, req.service, 'bad-body', attempt)
           }
-        } else if (!RETRY_STATUS.has(res.status)) {
+        } else if (!RETRY_STATUS.has(res.status) && !req.transient?.(res)) {
           return res
         } else {
           retryAfter = parseRetryAfter(res.headers['retry-after'], this.o.now())

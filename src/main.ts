@@ -170,7 +170,7 @@ async function collect(settings: Settings, env: Env, http: HttpClient, deadline:
   if (settings.jobSummary) {
     if (env.GITHUB_STEP_SUMMARY) {
       try {
-        await core.summary.addRaw(markdown, true).write()
+        await core.summary.addRaw(markdown).write()
       } catch (e) {
         core.warning(`The job summary could not be written: ${errorMessage(e)}`)
       }

@@ -260,6 +260,7 @@ function tokenFor(fingerprint, offset) {
  * @param {ReturnType<typeof seedAwsData>} o.data
  * @param {(accessKeyId: string) => ({ secretAccessKey: string, sessionToken?: string, expiration?: Date, org: string, principal: string } | null)} o.credentials
  * @param {string} [o.signingRegion]
+ * @param {number} [o.pageCap] the most rows a page holds, whatever MaxResults asks
  */
 export function createSustainability(o) {
   const data = o.data
@@ -348,7 +349,8 @@ export function createSustainability(o) {
     }
     const granularity = body.Granularity ?? 'MONTHLY'
     if (!(granularity in GRANULARITIES)) throw validation(`1 validation error detected: Value '${granularity}' at 'granularity' failed to satisfy constraint: Member must satisfy enum value set: [${Object.keys(GRANULARITIES).join(', ')}]`)
-    const max = paging(body)
+    // A server may return fewer rows than MaxResults (with a NextToken): `pageCap` makes every query multi-page.
+    const max = Math.min(paging(body), o.pageCap ?? Infinity)
     const dims = filters(body)
     const { NextToken, MaxResults, ...rest } = body
     const fingerprint = String(hash32(JSON.stringify(rest)))
@@ -398,7 +400,7 @@ export function createSustainability(o) {
     }
     const next = offset + results.length
     const out = { Results: results }
-    if (next < total) out.NextToken = ctx.take('repeat-token') && body.NextToken ? body.NextToken : tokenFor(fingerprint, next)
+    if (next < total) out.NextToken = body.NextToken && ctx.take('repeat-token') ? body.NextToken : tokenFor(fingerprint, next)
     return { status: 200, body: out }
   }
 

@@ -61,6 +61,16 @@ export interface AwsIdentity {
  * A smithy request handler that sends the SDK's requests through our HTTP layer, so STS gets the same
  * retries, proxy, timeouts and deadline as everything else.
  */
+/**
+ * AWS errors that are worth another attempt though their status is 4xx: throttling in the Query protocol's
+ * XML (STS answers `400 <Code>Throttling</Code>`) and STS's IDPCommunicationError (the OIDC provider's keys
+ * could not be fetched in time), as the AWS SDKs' retry strategies class them.
+ */
+export function isTransientAwsError(res: { status: number; text: string }): boolean {
+  if (res.status !== 400) return false
+  return /<Code>(Throttling|ThrottlingException|RequestLimitExceeded|IDPCommunicationError)<\/Code>/.test(res.text)
+}
+
 export function smithyHandler(http: HttpClient, service: string): unknown {
   return {
     metadata: { handlerProtocol: 'http/1.1' },
@@ -89,7 +99,8 @@ export function smithyHandler(http: HttpClient, service: string): unknown {
         method: request.method as 'POST',
         url,
         headers,
-        body: request.body === undefined ? undefined : typeof request.body === 'string' ? request.body : Buffer.from(request.body)
+        body: request.body === undefined ? undefined : typeof request.body === 'string' ? request.body : Buffer.from(request.body),
+        transient: isTransientAwsError
       })
       const outHeaders: Record<string, string> = {}
       for (const [k, v] of Object.entries(res.headers)) if (v !== undefined) outHeaders[k] = Array.isArray(v) ? v.join(', ') : v

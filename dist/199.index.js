@@ -1,0 +1,539 @@
+export const id = 199;
+export const ids = [199];
+export const modules = {
+
+/***/ 69510:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   p9: () => (/* binding */ getIdToken)
+/* harmony export */ });
+/* unused harmony exports OidcUnavailableError, oidcAvailable */
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(93166);
+/**
+ * GitHub's OIDC token, as `core.getIDToken(audience)` fetches it, but through the run's HTTP layer (retries with
+ * jitter, proxy, deadline): `GET $ACTIONS_ID_TOKEN_REQUEST_URL&audience=<aud>` with the request token as bearer.
+ */
+
+class OidcUnavailableError extends Error {
+    constructor(forWhat) {
+        super(`No GitHub OIDC token is available for ${forWhat}: ACTIONS_ID_TOKEN_REQUEST_URL and ACTIONS_ID_TOKEN_REQUEST_TOKEN are not set. ` +
+            `Give the job 'permissions: id-token: write' (they exist only then; pull requests from forks never get them: ` +
+            `run the report from a workflow_run workflow instead).`);
+        this.name = 'OidcUnavailableError';
+    }
+}
+function oidcAvailable(env) {
+    return Boolean(env.ACTIONS_ID_TOKEN_REQUEST_URL && env.ACTIONS_ID_TOKEN_REQUEST_TOKEN);
+}
+async function getIdToken(http, env, audience, forWhat) {
+    const base = env.ACTIONS_ID_TOKEN_REQUEST_URL;
+    const bearer = env.ACTIONS_ID_TOKEN_REQUEST_TOKEN;
+    if (!base || !bearer)
+        throw new OidcUnavailableError(forWhat);
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(bearer);
+    const res = await http.request({
+        service: 'GitHub OIDC token endpoint',
+        method: 'GET',
+        url: `${base}&audience=${encodeURIComponent(audience)}`,
+        headers: { authorization: `Bearer ${bearer}`, accept: 'application/json' },
+        expectJson: true
+    });
+    if (res.status !== 200) {
+        throw new Error(`The GitHub OIDC token endpoint answered HTTP ${res.status} for audience ${audience} (${forWhat}). Check 'permissions: id-token: write'.`);
+    }
+    const value = res.json?.value;
+    if (typeof value !== 'string' || value === '') {
+        throw new Error(`The GitHub OIDC token endpoint answered without a token for audience ${audience} (${forWhat}).`);
+    }
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(value);
+    return value;
+}
+
+
+/***/ }),
+
+/***/ 26199:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  EMISSIONS_TYPES: () => (/* binding */ EMISSIONS_TYPES),
+  awsErrorType: () => (/* binding */ awsErrorType),
+  awsProvider: () => (/* binding */ awsProvider),
+  explainAwsApiError: () => (/* binding */ explainAwsApiError),
+  normalizeAwsRow: () => (/* binding */ normalizeAwsRow)
+});
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(77598);
+// EXTERNAL MODULE: ../../work/main/node_modules/@smithy/signature-v4/dist-cjs/index.js
+var dist_cjs = __webpack_require__(48398);
+// EXTERNAL MODULE: ./src/period.ts
+var period = __webpack_require__(80693);
+// EXTERNAL MODULE: ./src/units.ts
+var units = __webpack_require__(84061);
+// EXTERNAL MODULE: ./src/auth/github-oidc.ts
+var github_oidc = __webpack_require__(69510);
+// EXTERNAL MODULE: ./src/secrets.ts
+var secrets = __webpack_require__(44175);
+;// CONCATENATED MODULE: ./src/auth/aws.ts
+
+
+const PARTITIONS = {
+    aws: {
+        name: 'aws',
+        sustainabilityEndpoint: 'https://api.sustainability.us-east-1.api.aws',
+        signingRegion: 'us-east-1',
+        stsEndpoint: (r) => `https://sts.${r}.amazonaws.com`
+    },
+    'aws-us-gov': {
+        name: 'aws-us-gov',
+        sustainabilityEndpoint: 'https://sustainability.us-gov.api.aws',
+        signingRegion: 'us-gov-west-1',
+        stsEndpoint: (r) => `https://sts.${r}.amazonaws.com`
+    },
+    'aws-cn': {
+        name: 'aws-cn',
+        sustainabilityEndpoint: 'https://sustainability.global.api.amazonwebservices.com.cn',
+        signingRegion: 'cn-north-1',
+        stsEndpoint: (r) => `https://sts.${r}.amazonaws.com.cn`
+    }
+};
+/** The partition of a region (`us-gov-west-1`, `cn-north-1`, else commercial). */
+function partitionOf(region) {
+    if (region.startsWith('us-gov-'))
+        return PARTITIONS['aws-us-gov'];
+    if (region.startsWith('cn-'))
+        return PARTITIONS['aws-cn'];
+    return PARTITIONS.aws;
+}
+/** An endpoint as the AWS SDKs resolve it: `AWS_ENDPOINT_URL_<SERVICE>`, then `AWS_ENDPOINT_URL`, then the default. */
+function endpointFromEnv(env, serviceEnvName, fallback) {
+    const v = env[`AWS_ENDPOINT_URL_${serviceEnvName}`]?.trim() || env.AWS_ENDPOINT_URL?.trim();
+    return (v || fallback).replace(/\/+$/, '');
+}
+/**
+ * A smithy request handler that sends the SDK's requests through our HTTP layer, so STS gets the same
+ * retries, proxy, timeouts and deadline as everything else.
+ */
+/**
+ * AWS errors that are worth another attempt though their status is 4xx: throttling in the Query protocol's
+ * XML (STS answers `400 <Code>Throttling</Code>`) and STS's IDPCommunicationError (the OIDC provider's keys
+ * could not be fetched in time), as the AWS SDKs' retry strategies class them.
+ */
+function isTransientAwsError(res) {
+    if (res.status !== 400)
+        return false;
+    return /<Code>(Throttling|ThrottlingException|RequestLimitExceeded|IDPCommunicationError)<\/Code>/.test(res.text);
+}
+function smithyHandler(http, service) {
+    return {
+        metadata: { handlerProtocol: 'http/1.1' },
+        async handle(request) {
+            const qs = new URLSearchParams();
+            for (const [k, v] of Object.entries(request.query ?? {})) {
+                if (v === null || v === undefined)
+                    continue;
+                for (const item of Array.isArray(v) ? v : [v])
+                    qs.append(k, item);
+            }
+            const query = qs.toString();
+            const url = `${request.protocol}//${request.hostname}${request.port ? `:${request.port}` : ''}${request.path}${query ? `?${query}` : ''}`;
+            const headers = { ...request.headers };
+            delete headers.host;
+            delete headers['content-length'];
+            const res = await http.request({
+                service,
+                method: request.method,
+                url,
+                headers,
+                body: request.body === undefined ? undefined : typeof request.body === 'string' ? request.body : Buffer.from(request.body),
+                transient: isTransientAwsError
+            });
+            const outHeaders = {};
+            for (const [k, v] of Object.entries(res.headers))
+                if (v !== undefined)
+                    outHeaders[k] = Array.isArray(v) ? v.join(', ') : v;
+            return { response: { statusCode: res.status, headers: outHeaders, body: new Uint8Array(res.body) } };
+        },
+        updateHttpClientConfig() { },
+        httpHandlerConfigs() {
+            return {};
+        },
+        destroy() { }
+    };
+}
+function maskCredentials(c) {
+    (0,secrets/* registerSecret */.cl)(c.secretAccessKey);
+    (0,secrets/* registerSecret */.cl)(c.sessionToken);
+    (0,secrets/* registerSecret */.cl)(c.accessKeyId);
+    return c;
+}
+/** Memoizes credentials and refreshes them five minutes before they expire. */
+function cached(load) {
+    let current;
+    return async () => {
+        if (current) {
+            const c = await current.catch(() => undefined);
+            if (c && (!c.expiration || c.expiration.getTime() - Date.now() > 5 * 60_000))
+                return c;
+        }
+        current = load().then(maskCredentials);
+        return current;
+    };
+}
+/** Turns an STS/SDK failure into a message that says what to check. */
+function explainStsError(e, roleArn, audience) {
+    const err = e;
+    const code = err.name ?? err.Code ?? '';
+    const msg = (0,secrets/* scrub */._I)(err.message ?? String(e));
+    let hint = '';
+    if (/AccessDenied/i.test(code) || /not authorized to perform sts:AssumeRoleWithWebIdentity/i.test(msg)) {
+        hint = ` The role's trust policy must allow sts:AssumeRoleWithWebIdentity for the federated principal token.actions.githubusercontent.com with the condition token.actions.githubusercontent.com:aud = ${audience} and a sub condition that matches this repository, branch or environment.`;
+    }
+    else if (/InvalidIdentityToken/i.test(code)) {
+        hint = ` Check that the IAM OIDC identity provider token.actions.githubusercontent.com exists in the role's account and lists the audience ${audience} (aws-audience).`;
+    }
+    else if (/ValidationError/i.test(code)) {
+        hint = ' Check aws-role-to-assume and aws-role-session-name.';
+    }
+    else if (/ExpiredToken/i.test(code)) {
+        hint = ' The GitHub OIDC token expired before it was used; the run fetches a fresh one per exchange, so retry the job.';
+    }
+    return new Error(`Could not assume ${roleArn} with the GitHub OIDC token: ${code ? `${code}: ` : ''}${msg}${hint}`);
+}
+function awsIdentities(settings, http, env) {
+    const partition = partitionOf(settings.region);
+    if (settings.roles.length === 0) {
+        return [
+            {
+                label: 'the environment credentials',
+                roleArn: null,
+                getCredentials: cached(async () => {
+                    const { fromNodeProviderChain } = await __webpack_require__.e(/* import() */ 263).then(__webpack_require__.t.bind(__webpack_require__, 74263, 19));
+                    try {
+                        return await fromNodeProviderChain({ clientConfig: { region: settings.region } })();
+                    }
+                    catch (e) {
+                        throw new Error(`No AWS credentials: aws-role-to-assume is empty and none were found in the environment (${(0,secrets/* scrub */._I)(e.message)}). ` +
+                            `Set aws-role-to-assume to a role that trusts GitHub OIDC, or run aws-actions/configure-aws-credentials before this step.`);
+                    }
+                })
+            }
+        ];
+    }
+    const stsEndpoint = endpointFromEnv(env, 'STS', partition.stsEndpoint(settings.region));
+    return settings.roles.map((roleArn) => ({
+        label: roleArn,
+        roleArn,
+        getCredentials: cached(async () => {
+            const token = await (0,github_oidc/* getIdToken */.p9)(http, env, settings.audience, `AWS role ${roleArn}`);
+            const { fromWebToken } = await __webpack_require__.e(/* import() */ 263).then(__webpack_require__.t.bind(__webpack_require__, 74263, 19));
+            try {
+                return await fromWebToken({
+                    roleArn,
+                    webIdentityToken: token,
+                    roleSessionName: settings.sessionName,
+                    durationSeconds: 3600,
+                    clientConfig: {
+                        region: settings.region,
+                        endpoint: stsEndpoint,
+                        maxAttempts: 1, // our HTTP layer retries
+                        requestHandler: smithyHandler(http, 'AWS STS')
+                    }
+                })();
+            }
+            catch (e) {
+                throw explainStsError(e, roleArn, settings.audience);
+            }
+        })
+    }));
+}
+
+// EXTERNAL MODULE: ./src/providers/provider.ts
+var provider = __webpack_require__(67914);
+;// CONCATENATED MODULE: ./src/providers/aws.ts
+/**
+ * AWS: the Sustainability API's GetEstimatedCarbonEmissions (restJson1, SigV4 service `sustainability`).
+ *
+ * One query per (identity, month): MONTHLY granularity, grouped by USAGE_ACCOUNT_ID, REGION and SERVICE, all
+ * seven emissions types, MaxResults 5000, NextToken followed to the end. Splitting by month lets the page
+ * sequences of different months run side by side (bounded by `concurrency`) and makes a failure cost one
+ * month, not the year. Values are metric tons (MTCO2e, 1 g resolution): converted once to integer grams.
+ */
+
+
+
+
+
+
+
+const EMISSIONS_TYPES = [
+    'TOTAL_LBM_CARBON_EMISSIONS',
+    'TOTAL_MBM_CARBON_EMISSIONS',
+    'TOTAL_SCOPE_1_CARBON_EMISSIONS',
+    'TOTAL_SCOPE_2_LBM_CARBON_EMISSIONS',
+    'TOTAL_SCOPE_2_MBM_CARBON_EMISSIONS',
+    'TOTAL_SCOPE_3_LBM_CARBON_EMISSIONS',
+    'TOTAL_SCOPE_3_MBM_CARBON_EMISSIONS'
+];
+const MAX_RESULTS = 5000;
+/** A guard against an endless sequence of pages: far beyond any real account's data for one month. */
+const MAX_PAGES = 10_000;
+/** A sha256 for the signer, on node:crypto (the Checksum interface smithy expects). */
+class Sha256 {
+    h;
+    constructor(secret) {
+        this.h = secret ? (0,external_node_crypto_.createHmac)('sha256', toBytes(secret)) : (0,external_node_crypto_.createHash)('sha256');
+    }
+    update(data) {
+        this.h.update(toBytes(data));
+    }
+    async digest() {
+        return new Uint8Array(this.h.digest());
+    }
+    reset() { }
+}
+function toBytes(data) {
+    if (typeof data === 'string')
+        return Buffer.from(data, 'utf8');
+    if (ArrayBuffer.isView(data))
+        return Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+    return Buffer.from(data);
+}
+/** The error type of an AWS JSON error: header `x-amzn-errortype` or body `__type`/`code`, without namespace. */
+function awsErrorType(headers, body) {
+    const h = headers['x-amzn-errortype'];
+    const raw = (Array.isArray(h) ? h[0] : h) ?? body?.__type ?? body?.code ?? '';
+    return String(raw).split(':')[0].split('#').pop() ?? '';
+}
+function valueGrams(values, type) {
+    const v = values?.[type];
+    if (v === undefined || v === null || v.Value === undefined || v.Value === null)
+        return null;
+    const unit = (v.Unit ?? 'MTCO2e').toUpperCase();
+    if (unit === 'MTCO2E')
+        return (0,units/* tonnesToGrams */.fC)(v.Value, type);
+    if (unit === 'KGCO2E')
+        return Math.round(Number(v.Value) * 1000);
+    throw new Error(`unknown unit ${JSON.stringify(v.Unit)} for ${type}`);
+}
+/** One API result row to a normalized record. */
+function normalizeAwsRow(row, method, fallbackAccount) {
+    const start = row.TimePeriod?.Start ?? '';
+    if (!/^\d{4}-\d{2}-01/.test(start))
+        throw new Error(`a result has no monthly TimePeriod.Start (${JSON.stringify(start)})`);
+    const e = row.EmissionsValues;
+    const market = valueGrams(e, 'TOTAL_MBM_CARBON_EMISSIONS');
+    const location = valueGrams(e, 'TOTAL_LBM_CARBON_EMISSIONS');
+    const headline = method === 'market' ? (market ?? location) : (location ?? market);
+    if (headline === null)
+        throw new Error(`a result for ${start.slice(0, 7)} has neither TOTAL_MBM nor TOTAL_LBM emissions`);
+    const d = row.DimensionsValues ?? {};
+    return {
+        provider: 'aws',
+        account: d.USAGE_ACCOUNT_ID ?? fallbackAccount ?? 'unknown',
+        accountName: null,
+        month: start.slice(0, 7),
+        service: d.SERVICE ?? null,
+        region: d.REGION ?? null,
+        grams: headline,
+        marketGrams: market,
+        locationGrams: location,
+        scope1Grams: valueGrams(e, 'TOTAL_SCOPE_1_CARBON_EMISSIONS'),
+        scope2MarketGrams: valueGrams(e, 'TOTAL_SCOPE_2_MBM_CARBON_EMISSIONS'),
+        scope2LocationGrams: valueGrams(e, 'TOTAL_SCOPE_2_LBM_CARBON_EMISSIONS'),
+        scope3MarketGrams: valueGrams(e, 'TOTAL_SCOPE_3_MBM_CARBON_EMISSIONS'),
+        scope3LocationGrams: valueGrams(e, 'TOTAL_SCOPE_3_LBM_CARBON_EMISSIONS'),
+        modelVersion: row.ModelVersion ?? null
+    };
+}
+/** A failure of the API that says what to do about it. */
+function explainAwsApiError(status, type, message, who) {
+    const base = `AWS Sustainability API answered HTTP ${status}${type ? ` ${type}` : ''}${message ? `: ${message}` : ''}`;
+    switch (type) {
+        case 'AccessDeniedException':
+            return `${base}. Allow sustainability:GetEstimatedCarbonEmissions (Resource "*") in the permission policy of ${who}.`;
+        case 'UnrecognizedClientException':
+        case 'InvalidSignatureException':
+        case 'InvalidClientTokenId':
+        case 'IncompleteSignature':
+            return `${base}. The credentials of ${who} were not accepted: check the AWS partition (aws-region) and the endpoint.`;
+        case 'ExpiredTokenException':
+            return `${base}. The session of ${who} expired; rerun the job.`;
+        case 'ThrottlingException':
+            return `${base}. Still throttled after retries: lower concurrency, or run again later.`;
+        case 'ValidationException':
+            return `${base}.`;
+        default:
+            return status === 404 ? `${base}. Check AWS_ENDPOINT_URL_SUSTAINABILITY / AWS_ENDPOINT_URL.` : `${base}.`;
+    }
+}
+const awsProvider = {
+    id: 'aws',
+    label: 'AWS',
+    async *fetch(ctx) {
+        const { settings, http, env } = ctx;
+        const aws = settings.aws;
+        const partition = partitionOf(aws.region);
+        const endpoint = endpointFromEnv(env, 'SUSTAINABILITY', partition.sustainabilityEndpoint);
+        const identities = awsIdentities(aws, http, env);
+        ctx.note(settings.method === 'market'
+            ? 'Figures are AWS market-based (MBM) estimates; location-based (LBM) figures are in the files.'
+            : 'Figures are AWS location-based (LBM) estimates; market-based (MBM) figures are in the files.');
+        if (aws.accountIds.length > 0)
+            ctx.note(`Only usage accounts ${aws.accountIds.join(', ')} (aws-account-ids).`);
+        // Credentials first, concurrently: a role that cannot be assumed is missing from the report, the rest go on.
+        const ready = [];
+        const failures = [];
+        const settled = await Promise.allSettled(identities.map(async (id) => ({ id, creds: await id.getCredentials() })));
+        settled.forEach((s, i) => {
+            if (s.status === 'fulfilled')
+                ready.push(s.value);
+            else
+                failures.push((0,secrets/* errorMessage */.gJ)(s.reason));
+            if (s.status === 'rejected' && identities.length > 1)
+                ctx.missing(`all data of ${identities[i].label}`, (0,secrets/* errorMessage */.gJ)(s.reason));
+        });
+        if (ready.length === 0)
+            throw new Error(failures.length === 1 ? failures[0] : failures.join(' | '));
+        ctx.log(`AWS: ${ready.length} identit${ready.length === 1 ? 'y' : 'ies'}, ${(0,period/* monthsOf */.vo)(ctx.period).length} months, endpoint ${endpoint}`);
+        const tasks = [];
+        for (const { id, creds } of ready) {
+            const signer = new dist_cjs.SignatureV4({
+                service: 'sustainability',
+                region: partition.signingRegion,
+                credentials: async () => (await id.getCredentials().catch(() => creds)) ?? creds,
+                sha256: Sha256
+            });
+            const roleAccount = id.roleArn ? id.roleArn.split(':')[4] : null;
+            for (const month of (0,period/* monthsOf */.vo)(ctx.period)) {
+                tasks.push(() => fetchMonth(ctx, endpoint, signer, id, roleAccount, month));
+            }
+        }
+        yield* (0,provider/* inOrder */.a)(tasks, Math.max(2, settings.concurrency * 2));
+    }
+};
+async function fetchMonth(ctx, endpoint, signer, id, roleAccount, month) {
+    const out = [];
+    const seenTokens = new Set();
+    let token;
+    const what = `${month} of ${id.label}`;
+    try {
+        for (let page = 1;; page++) {
+            if (page > MAX_PAGES)
+                throw new Error(`more than ${MAX_PAGES} pages for one month; stopped`);
+            const body = {
+                TimePeriod: { Start: (0,period/* monthStartIso */.mO)(month), End: (0,period/* monthStartIso */.mO)((0,period/* addMonths */.PS)(month, 1)) },
+                GroupBy: ['USAGE_ACCOUNT_ID', 'REGION', 'SERVICE'],
+                EmissionsTypes: EMISSIONS_TYPES,
+                Granularity: 'MONTHLY',
+                MaxResults: MAX_RESULTS
+            };
+            if (ctx.settings.aws.accountIds.length > 0)
+                body.FilterBy = { Dimensions: { USAGE_ACCOUNT_ID: ctx.settings.aws.accountIds } };
+            if (token !== undefined)
+                body.NextToken = token;
+            const res = await ctx.http.request({
+                service: 'AWS Sustainability API',
+                method: 'POST',
+                url: `${endpoint}/v1/estimated-carbon-emissions`,
+                headers: { 'content-type': 'application/json', accept: 'application/json' },
+                body: JSON.stringify(body),
+                expectJson: true,
+                sign: async ({ method, url, headers, body: b }) => {
+                    const signed = await signer.sign({
+                        method,
+                        protocol: url.protocol,
+                        hostname: url.hostname,
+                        port: url.port ? Number(url.port) : undefined,
+                        path: url.pathname,
+                        query: {},
+                        headers: { ...headers, host: url.host },
+                        body: b
+                    });
+                    const h = { ...signed.headers };
+                    delete h.host;
+                    return h;
+                }
+            });
+            if (res.status !== 200) {
+                let parsed = null;
+                try {
+                    parsed = JSON.parse(res.text);
+                }
+                catch {
+                    parsed = null;
+                }
+                const type = awsErrorType(res.headers, parsed);
+                throw new Error(explainAwsApiError(res.status, type, (0,secrets/* scrub */._I)(parsed?.message ?? parsed?.Message ?? res.text.slice(0, 200)), id.label));
+            }
+            const data = res.json;
+            if (!data || typeof data !== 'object' || (data.Results !== undefined && !Array.isArray(data.Results))) {
+                throw new Error('the response has no Results list');
+            }
+            for (const row of data.Results ?? []) {
+                const rec = normalizeAwsRow(row, ctx.settings.method, roleAccount);
+                if (rec.month !== month)
+                    throw new Error(`a result for ${rec.month} came back for a query of ${month}`);
+                out.push(rec);
+            }
+            const next = data.NextToken;
+            if (next === undefined || next === null || next === '')
+                break;
+            if (seenTokens.has(next)) {
+                throw new Error(`the API returned a NextToken it had already given (page ${page}); stopped paging to avoid a loop, so this month may be incomplete`);
+            }
+            seenTokens.add(next);
+            token = next;
+        }
+        return out;
+    }
+    catch (e) {
+        ctx.missing(what, (0,secrets/* errorMessage */.gJ)(e));
+        // What was fetched before the failure is kept: the month is marked incomplete, nothing is dropped.
+        return out;
+    }
+}
+
+
+/***/ }),
+
+/***/ 67914:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   a: () => (/* binding */ inOrder)
+/* harmony export */ });
+/**
+ * Runs tasks with up to `lookahead` of them started ahead of the one being consumed, and yields their
+ * results in task order: fetches overlap (the HTTP layer bounds what is really in flight) while the output
+ * order stays deterministic, and memory stays bounded by `lookahead` tasks.
+ */
+async function* inOrder(tasks, lookahead) {
+    const started = [];
+    let next = 0;
+    const fill = () => {
+        while (next < tasks.length && started.length < lookahead) {
+            const p = tasks[next++]();
+            p.catch(() => undefined); // consumed below, in order
+            started.push(p);
+        }
+    };
+    fill();
+    while (started.length > 0) {
+        const rows = await started.shift();
+        fill();
+        for (const r of rows)
+            yield r;
+    }
+}
+
+
+/***/ })
+
+};

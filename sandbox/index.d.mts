@@ -1,0 +1,24 @@
+// Types for TypeScript tests that drive the sandbox (the sandbox itself is plain JavaScript).
+export interface Sandbox {
+  kit: {
+    faults: { add(service: string, spec: Record<string, unknown>): { hits: number }; clear(service?: string): void }
+    latency: Record<string, number>
+    log: Array<{ service: string; method: string; path: string; query: string; status: number; at: number; ms: number; fault: string | null }>
+    requests(service?: string): Array<{ service: string; method: string; path: string; status: number; fault: string | null }>
+  }
+  tls: { caPath: string }
+  urls: Record<string, string>
+  inputs: Record<string, Record<string, string>>
+  entraInputs: Record<string, string>
+  env(extra?: Record<string, string | undefined>): Record<string, string>
+  secrets(): string[]
+  close(): Promise<void>
+  register(name: string, part: Record<string, unknown>): void
+  [name: string]: any
+}
+export function startSandbox(options?: Record<string, any>): Promise<Sandbox>
+export const AWS_ORGS: Array<{ id: string; management: string; accounts: number; role?: string; denied?: boolean }>
+export const UNTRUSTED_ROLE: string
+export const AZURE_TENANT_ID: string
+export const AZURE_CLIENT_ID: string
+export const MCFS_APP_ID: string
