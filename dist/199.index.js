@@ -254,8 +254,8 @@ function awsIdentities(settings, http, env) {
     }));
 }
 
-// EXTERNAL MODULE: ./src/providers/provider.ts
-var provider = __webpack_require__(67914);
+// EXTERNAL MODULE: ./src/shard.ts
+var shard = __webpack_require__(2834);
 ;// CONCATENATED MODULE: ./src/providers/aws.ts
 /**
  * AWS: the Sustainability API's GetEstimatedCarbonEmissions (restJson1, SigV4 service `sustainability`).
@@ -315,6 +315,8 @@ function valueGrams(values, type) {
     const v = values?.[type];
     if (v === undefined || v === null || v.Value === undefined || v.Value === null)
         return null;
+    if (v.Unit === 'MTCO2e' || v.Unit === undefined)
+        return (0,units/* tonnesToGrams */.fC)(v.Value, type);
     const unit = (v.Unit ?? 'MTCO2e').toUpperCase();
     if (unit === 'MTCO2E')
         return (0,units/* tonnesToGrams */.fC)(v.Value, type);
@@ -387,39 +389,53 @@ const awsProvider = {
             : 'Figures are AWS location-based (LBM) estimates; market-based (MBM) figures are in the files.');
         if (aws.accountIds.length > 0)
             ctx.note(`Only usage accounts ${aws.accountIds.join(', ')} (aws-account-ids).`);
+        // The plan: (identity, month) units, identity-major. A matrix shard takes its contiguous share of it
+        // (several roles split by role, one role by months); credentials are fetched only for its identities.
+        const months = (0,period/* monthsOf */.vo)(ctx.period);
+        const plan = (0,shard/* shareOf */.tC)(identities.flatMap((id) => months.map((month) => ({ id, month }))), settings.shard);
+        const mine = identities.filter((id) => plan.some((u) => u.id === id));
+        if (settings.shard !== null)
+            ctx.log(`AWS: shard ${settings.shard.index}/${settings.shard.count} takes ${plan.length} of ${identities.length * months.length} (identity, month) units`);
+        if (plan.length === 0)
+            return;
         // Credentials first, concurrently: a role that cannot be assumed is missing from the report, the rest go on.
-        const ready = [];
+        const ready = new Map();
         const failures = [];
-        const settled = await Promise.allSettled(identities.map(async (id) => ({ id, creds: await id.getCredentials() })));
+        const settled = await Promise.allSettled(mine.map(async (id) => ({ id, creds: await id.getCredentials() })));
         settled.forEach((s, i) => {
             if (s.status === 'fulfilled')
-                ready.push(s.value);
+                ready.set(s.value.id, s.value.creds);
             else
                 failures.push((0,secrets/* errorMessage */.gJ)(s.reason));
             if (s.status === 'rejected' && identities.length > 1)
-                ctx.missing(`all data of ${identities[i].label}`, (0,secrets/* errorMessage */.gJ)(s.reason));
+                ctx.missing(`all data of ${mine[i].label}`, (0,secrets/* errorMessage */.gJ)(s.reason));
         });
-        if (ready.length === 0)
+        if (ready.size === 0)
             throw new Error(failures.length === 1 ? failures[0] : failures.join(' | '));
-        ctx.log(`AWS: ${ready.length} identit${ready.length === 1 ? 'y' : 'ies'}, ${(0,period/* monthsOf */.vo)(ctx.period).length} months, endpoint ${endpoint}`);
-        const tasks = [];
-        for (const { id, creds } of ready) {
-            const signer = new dist_cjs.SignatureV4({
+        ctx.log(`AWS: ${ready.size} identit${ready.size === 1 ? 'y' : 'ies'}, ${months.length} months, endpoint ${endpoint}`);
+        const signers = new Map();
+        for (const [id, creds] of ready) {
+            signers.set(id, new dist_cjs.SignatureV4({
                 service: 'sustainability',
                 region: partition.signingRegion,
                 credentials: async () => (await id.getCredentials().catch(() => creds)) ?? creds,
                 sha256: Sha256
-            });
-            const roleAccount = id.roleArn ? id.roleArn.split(':')[4] : null;
-            for (const month of (0,period/* monthsOf */.vo)(ctx.period)) {
-                tasks.push(() => fetchMonth(ctx, endpoint, signer, id, roleAccount, month));
-            }
+            }));
         }
-        yield* (0,provider/* inOrder */.a)(tasks, Math.max(2, settings.concurrency * 2));
+        const tasks = [];
+        for (const { id, month } of plan) {
+            const signer = signers.get(id);
+            if (!signer)
+                continue;
+            const roleAccount = id.roleArn ? id.roleArn.split(':')[4] : null;
+            tasks.push((flow) => fetchMonth(ctx, endpoint, signer, id, roleAccount, month, flow));
+        }
+        yield* streamInOrder(tasks, Math.max(2, settings.concurrency * 2), MAX_RESULTS * Math.max(2, settings.concurrency), MAX_RESULTS);
     }
 };
-async function fetchMonth(ctx, endpoint, signer, id, roleAccount, month) {
-    const out = [];
+async function fetchMonth(ctx, endpoint, signer, id, roleAccount, month, flow) {
+    // Records go out page by page (emit), so a month's data is never held whole.
+    let out = [];
     const seenTokens = new Set();
     let token;
     const what = `${month} of ${id.label}`;
@@ -427,111 +443,339 @@ async function fetchMonth(ctx, endpoint, signer, id, roleAccount, month) {
         for (let page = 1;; page++) {
             if (page > MAX_PAGES)
                 throw new Error(`more than ${MAX_PAGES} pages for one month; stopped`);
-            const body = {
-                TimePeriod: { Start: (0,period/* monthStartIso */.mO)(month), End: (0,period/* monthStartIso */.mO)((0,period/* addMonths */.PS)(month, 1)) },
-                GroupBy: ['USAGE_ACCOUNT_ID', 'REGION', 'SERVICE'],
-                EmissionsTypes: EMISSIONS_TYPES,
-                Granularity: 'MONTHLY',
-                MaxResults: MAX_RESULTS
-            };
-            if (ctx.settings.aws.accountIds.length > 0)
-                body.FilterBy = { Dimensions: { USAGE_ACCOUNT_ID: ctx.settings.aws.accountIds } };
-            if (token !== undefined)
-                body.NextToken = token;
-            const res = await ctx.http.request({
-                service: 'AWS Sustainability API',
-                method: 'POST',
-                url: `${endpoint}/v1/estimated-carbon-emissions`,
-                headers: { 'content-type': 'application/json', accept: 'application/json' },
-                body: JSON.stringify(body),
-                expectJson: true,
-                sign: async ({ method, url, headers, body: b }) => {
-                    const signed = await signer.sign({
-                        method,
-                        protocol: url.protocol,
-                        hostname: url.hostname,
-                        port: url.port ? Number(url.port) : undefined,
-                        path: url.pathname,
-                        query: {},
-                        headers: { ...headers, host: url.host },
-                        body: b
-                    });
-                    const h = { ...signed.headers };
-                    delete h.host;
-                    return h;
-                }
-            });
-            if (res.status !== 200) {
-                let parsed = null;
-                try {
-                    parsed = JSON.parse(res.text);
-                }
-                catch {
-                    parsed = null;
-                }
-                const type = awsErrorType(res.headers, parsed);
-                throw new Error(explainAwsApiError(res.status, type, (0,secrets/* scrub */._I)(parsed?.message ?? parsed?.Message ?? res.text.slice(0, 200)), id.label));
-            }
-            const data = res.json;
-            if (!data || typeof data !== 'object' || (data.Results !== undefined && !Array.isArray(data.Results))) {
-                throw new Error('the response has no Results list');
-            }
-            for (const row of data.Results ?? []) {
-                const rec = normalizeAwsRow(row, ctx.settings.method, roleAccount);
-                if (rec.month !== month)
-                    throw new Error(`a result for ${rec.month} came back for a query of ${month}`);
-                out.push(rec);
-            }
-            const next = data.NextToken;
+            // The response (text, body and parsed JSON) lives only inside fetchPage: a task waiting for its turn
+            // holds its records, not the page they came from.
+            await flow.turn();
+            const next = await fetchPage(ctx, endpoint, signer, id, roleAccount, month, token, out);
+            flow.emit(out);
+            out = [];
             if (next === undefined || next === null || next === '')
                 break;
             if (seenTokens.has(next)) {
-                throw new Error(`the API returned a NextToken it had already given (page ${page}); stopped paging to avoid a loop, so this month may be incomplete`);
+                throw new Error(`the API repeated a NextToken it had already given (page ${page}); stopped paging to avoid a loop, so this month may be incomplete`);
             }
             seenTokens.add(next);
             token = next;
         }
-        return out;
     }
     catch (e) {
         ctx.missing(what, (0,secrets/* errorMessage */.gJ)(e));
         // What was fetched before the failure is kept: the month is marked incomplete, nothing is dropped.
-        return out;
+        if (out.length > 0)
+            flow.emit(out);
+    }
+}
+/** One page of a month: its records go into `out` (as far as they are good); returns the NextToken. */
+async function fetchPage(ctx, endpoint, signer, id, roleAccount, month, token, out) {
+    const body = {
+        TimePeriod: { Start: (0,period/* monthStartIso */.mO)(month), End: (0,period/* monthStartIso */.mO)((0,period/* addMonths */.PS)(month, 1)) },
+        GroupBy: ['USAGE_ACCOUNT_ID', 'REGION', 'SERVICE'],
+        EmissionsTypes: EMISSIONS_TYPES,
+        Granularity: 'MONTHLY',
+        MaxResults: MAX_RESULTS
+    };
+    if (ctx.settings.aws.accountIds.length > 0)
+        body.FilterBy = { Dimensions: { USAGE_ACCOUNT_ID: ctx.settings.aws.accountIds } };
+    if (token !== undefined)
+        body.NextToken = token;
+    const res = await ctx.http.request({
+        service: 'AWS Sustainability API',
+        method: 'POST',
+        url: `${endpoint}/v1/estimated-carbon-emissions`,
+        headers: { 'content-type': 'application/json', accept: 'application/json' },
+        body: JSON.stringify(body),
+        expectJson: true,
+        sign: async ({ method, url, headers, body: b }) => {
+            const signed = await signer.sign({
+                method,
+                protocol: url.protocol,
+                hostname: url.hostname,
+                port: url.port ? Number(url.port) : undefined,
+                path: url.pathname,
+                query: {},
+                headers: { ...headers, host: url.host },
+                body: b
+            });
+            const h = { ...signed.headers };
+            delete h.host;
+            return h;
+        }
+    });
+    if (res.status !== 200) {
+        let parsed = null;
+        try {
+            parsed = JSON.parse(res.text);
+        }
+        catch {
+            parsed = null;
+        }
+        const type = awsErrorType(res.headers, parsed);
+        throw new Error(explainAwsApiError(res.status, type, (0,secrets/* scrub */._I)(parsed?.message ?? parsed?.Message ?? res.text.slice(0, 200)), id.label));
+    }
+    const data = res.json;
+    if (!data || typeof data !== 'object' || (data.Results !== undefined && !Array.isArray(data.Results))) {
+        throw new Error('the response has no Results list');
+    }
+    for (const row of data.Results ?? []) {
+        const rec = normalizeAwsRow(row, ctx.settings.method, roleAccount);
+        if (rec.month !== month)
+            throw new Error(`a result for ${rec.month} came back for a query of ${month}`);
+        out.push(rec);
+    }
+    return data.NextToken;
+}
+/**
+ * Runs up to `lookahead` month tasks at once and yields their records in task order, page by page: the
+ * records of the task being consumed stream out as its pages arrive, later tasks keep their pages until
+ * their turn. The output order is that of the tasks (deterministic). Memory is bounded by records, not by
+ * months: the tasks nearest the head have the first claim on `budget` records (waiting, or being fetched:
+ * a page counts as `pageSize`); a task further back whose records, with those ahead of it, would exceed it
+ * holds its next request until the consumer catches up. When the consumer keeps up nothing waits and
+ * `budget / pageSize` pages are in flight; the head and the task after it never wait, so the next month
+ * is on its way while the head is consumed.
+ */
+async function* streamInOrder(tasks, lookahead, budget, pageSize) {
+    const started = [];
+    let next = 0;
+    /** Whether a stream may go on fetching: near the head, or within the budget with the streams ahead of it. */
+    const mayFetch = (s) => {
+        let ahead = pageSize;
+        for (let i = 0; i < started.length; i++) {
+            ahead += started[i].waiting + started[i].reserved;
+            if (started[i] === s)
+                return i < 2 || ahead <= budget;
+        }
+        return true;
+    };
+    const release = () => {
+        for (const s of started) {
+            if (s.resume && mayFetch(s)) {
+                const r = s.resume;
+                s.resume = null;
+                s.reserved = pageSize;
+                r();
+            }
+        }
+    };
+    const fill = () => {
+        while (next < tasks.length && started.length < lookahead) {
+            const s = { pages: [], waiting: 0, reserved: 0, done: false, failure: null, wake: null, resume: null };
+            const notify = () => {
+                const w = s.wake;
+                s.wake = null;
+                w?.();
+            };
+            const finish = () => {
+                s.done = true;
+                notify();
+            };
+            tasks[next++]({
+                emit: (page) => {
+                    s.pages.push(page);
+                    s.waiting += page.length;
+                    s.reserved = 0;
+                    notify();
+                    release();
+                },
+                turn: () => {
+                    if (!mayFetch(s))
+                        return new Promise((resume) => (s.resume = resume));
+                    s.reserved = pageSize;
+                    return Promise.resolve();
+                }
+            }).then(finish, (error) => {
+                s.failure = { error };
+                finish();
+            });
+            started.push(s);
+        }
+    };
+    fill();
+    while (started.length > 0) {
+        const s = started[0];
+        const page = s.pages.shift();
+        if (page !== undefined) {
+            s.waiting -= page.length;
+            release();
+            for (const r of page)
+                yield r;
+        }
+        else if (s.done) {
+            if (s.failure)
+                throw s.failure.error;
+            started.shift();
+            fill();
+            release();
+        }
+        else {
+            await new Promise((resolve) => (s.wake = resolve));
+        }
     }
 }
 
 
 /***/ }),
 
-/***/ 67914:
+/***/ 2834:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   a: () => (/* binding */ inOrder)
+/* harmony export */   tC: () => (/* binding */ shareOf)
 /* harmony export */ });
+/* unused harmony exports shardArtifactName, checkShardSet, recordFromJson, readReport, mergedStatus, unionOf, CANONICAL */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_readline__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(80481);
+/* harmony import */ var node_readline__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_readline__WEBPACK_IMPORTED_MODULE_2__);
 /**
- * Runs tasks with up to `lookahead` of them started ahead of the one being consumed, and yields their
- * results in task order: fetches overlap (the HTTP layer bounds what is really in flight) while the output
- * order stays deterministic, and memory stays bounded by `lookahead` tasks.
+ * Matrix jobs: `shard: i/n` makes a run take one contiguous share of each provider's planned work, and
+ * `mode: merge` combines the shards' reports into the one a single run would have written.
+ *
+ * A provider plans its work as an ordered list of units (AWS: role x month, identity-major; Azure: batch of
+ * subscriptions x month; MCFS: source x month) and yields records in that order. Shard i takes the i-th of n
+ * contiguous blocks of that list, so several roles are split by role and a single source by months, and the
+ * concatenation of the shards' records in shard order is the single run's record order: the merged
+ * report.json equals the single run's byte for byte (but `generatedAt`).
+ *
+ * The merge job reads each shard's report.json as it was written: one record per line after the header, so
+ * a million records stream through without being held in memory.
  */
-async function* inOrder(tasks, lookahead) {
-    const started = [];
-    let next = 0;
-    const fill = () => {
-        while (next < tasks.length && started.length < lookahead) {
-            const p = tasks[next++]();
-            p.catch(() => undefined); // consumed below, in order
-            started.push(p);
-        }
-    };
-    fill();
-    while (started.length > 0) {
-        const rows = await started.shift();
-        fill();
-        for (const r of rows)
-            yield r;
-    }
+
+
+
+
+/** The units of shard i of n: the i-th of n contiguous blocks (sizes differ by at most one). */
+function shareOf(units, shard) {
+    if (shard === null)
+        return [...units];
+    const from = Math.floor(((shard.index - 1) * units.length) / shard.count);
+    const to = Math.floor((shard.index * units.length) / shard.count);
+    return units.slice(from, to);
 }
+function shardArtifactName(name, shard) {
+    return `${name}-shard-${shard.index}-of-${shard.count}`;
+}
+/** Which of `names` are shard artifacts of `name`; a clear error when they do not make one complete set. */
+function checkShardSet(name, names) {
+    const re = new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}-shard-(\\d+)-of-(\\d+)$`);
+    const found = [];
+    for (const n of names) {
+        const m = re.exec(n);
+        if (m)
+            found.push({ index: Number(m[1]), count: Number(m[2]), name: n });
+    }
+    if (found.length === 0) {
+        throw new Error(`mode: merge found no artifact named ${name}-shard-<i>-of-<n> in this workflow run. Run the shard jobs first (shard: i/n with the same artifact-name) and make the merge job need them.`);
+    }
+    const counts = [...new Set(found.map((f) => f.count))];
+    if (counts.length > 1)
+        throw new Error(`mode: merge found shard artifacts of different matrix sizes (${counts.map((c) => `of-${c}`).join(', ')}): every shard job must use the same n in shard: i/n.`);
+    const count = counts[0];
+    const byIndex = new Map();
+    const twice = [];
+    for (const f of found) {
+        if (byIndex.has(f.index))
+            twice.push(f.index);
+        byIndex.set(f.index, f.name);
+    }
+    if (twice.length > 0)
+        throw new Error(`mode: merge found shard ${[...new Set(twice)].join(', ')} of ${count} more than once: each shard index must run exactly once.`);
+    const missing = [];
+    for (let i = 1; i <= count; i++)
+        if (!byIndex.has(i))
+            missing.push(i);
+    if (missing.length > 0) {
+        throw new Error(`mode: merge is missing shard${missing.length === 1 ? '' : 's'} ${missing.join(', ')} of ${count} (${missing.map((i) => `${name}-shard-${i}-of-${count}`).join(', ')}): a shard job failed before its upload or has not finished. The merge job should need every shard job.`);
+    }
+    return byIndex;
+}
+/** A report.json record back to a record (kg with at most 3 decimals -> exact grams). */
+function recordFromJson(o) {
+    const g = (v) => (v === null || v === undefined ? null : Math.round(Number(v) * 1000));
+    const r = {
+        provider: o.provider,
+        account: o.account,
+        accountName: o.accountName ?? null,
+        month: o.month,
+        service: o.service ?? null,
+        region: o.region ?? null,
+        grams: g(o.kgCO2e) ?? 0,
+        marketGrams: g(o.marketKgCO2e),
+        locationGrams: g(o.locationKgCO2e),
+        scope1Grams: g(o.scope1KgCO2e),
+        scope2MarketGrams: g(o.scope2MarketKgCO2e),
+        scope2LocationGrams: g(o.scope2LocationKgCO2e),
+        scope3MarketGrams: g(o.scope3MarketKgCO2e),
+        scope3LocationGrams: g(o.scope3LocationKgCO2e),
+        modelVersion: o.modelVersion ?? null
+    };
+    if (o.extra && typeof o.extra === 'object')
+        r.extra = o.extra;
+    return r;
+}
+/**
+ * Reads a report.json written by this action: the header (everything but the records) and then each record,
+ * streamed line by line. Throws a clear error on a file that is not one of ours.
+ */
+async function readReport(file, onRecord) {
+    const head = [];
+    let inRecords = false;
+    let records = 0;
+    const lines = readline.createInterface({ input: fs.createReadStream(file, 'utf8'), crlfDelay: Infinity });
+    for await (const line of lines) {
+        if (!inRecords) {
+            if (line.startsWith('  "records": [')) {
+                inRecords = true;
+                if (line.trim() === '"records": []')
+                    break;
+                continue;
+            }
+            head.push(line);
+            continue;
+        }
+        const t = line.trim();
+        if (t === ']' || t === '}' || t === '')
+            continue;
+        const text = t.endsWith(',') ? t.slice(0, -1) : t;
+        try {
+            onRecord(recordFromJson(JSON.parse(text)));
+        }
+        catch (e) {
+            throw new Error(`${path.basename(path.dirname(file))}/report.json: record ${records + 1} is not valid (${e.message}).`);
+        }
+        records++;
+    }
+    const headText = head.join('\n').replace(/,\s*$/, '') + '\n}';
+    let header;
+    try {
+        header = JSON.parse(headText);
+    }
+    catch {
+        throw new Error(`${file} is not a report.json written by cloud-carbon-report (its header does not parse).`);
+    }
+    if (header.schemaVersion !== 1)
+        throw new Error(`${file} has schemaVersion ${String(header.schemaVersion)}; this version reads 1.`);
+    return header;
+}
+/** The status of a provider over all shards: ok when every shard was ok, failed when none brought data. */
+function mergedStatus(statuses, records) {
+    if (statuses.every((s) => s === 'ok'))
+        return 'ok';
+    return records > 0 ? 'partial' : 'failed';
+}
+/** Distinct strings in first-seen order. */
+function unionOf(lists) {
+    const out = [];
+    const seen = new Set();
+    for (const list of lists)
+        for (const s of list)
+            if (!seen.has(s))
+                seen.add(s), out.push(s);
+    return out;
+}
+const CANONICAL = (/* unused pure expression or super */ null && (PROVIDER_IDS));
 
 
 /***/ })

@@ -29697,15 +29697,25 @@ function forgetSecrets() {
 /* harmony export */   ey: () => (/* binding */ gramsToTonnes3),
 /* harmony export */   fC: () => (/* binding */ tonnesToGrams),
 /* harmony export */   jY: () => (/* binding */ formatTonnes),
-/* harmony export */   s5: () => (/* binding */ gramsToKgOrNull)
+/* harmony export */   s5: () => (/* binding */ gramsToKgOrNull),
+/* harmony export */   tP: () => (/* binding */ gramsToKgText)
 /* harmony export */ });
 /* unused harmony exports fixed, roundDiv, percentChange */
 const MAX_GRAMS = Number.MAX_SAFE_INTEGER;
+/** Below this, a double's spacing is under 2^-12: see the fast path of toGrams. */
+const FAST_LIMIT = 2 ** 40;
 function toGrams(value, gramsPerUnit, what) {
     const n = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
     if (typeof n !== 'number' || !Number.isFinite(n)) {
         throw new TypeError(`${what} is not a number: ${JSON.stringify(value)}`);
     }
+    // Fast path (the common case: a figure at 1 g resolution): when n x gramsPerUnit lands within 0.25 of an
+    // integer and far below 2^40 (where a double's spacing is under 2^-12), the decimal scaling below gives that
+    // same integer, since the shortest decimal form of n is within half an ulp of n. No strings are built.
+    const scaled = n * gramsPerUnit;
+    const near = Math.round(scaled);
+    if (Math.abs(scaled - near) < 0.25 && Math.abs(scaled) < FAST_LIMIT)
+        return near === 0 ? 0 : near;
     // Scale through the shortest decimal form of the double, so 0.048 t is 48000 g and not 47999.99999.
     const [mantissa, exponent = '0'] = String(n).split('e');
     const grams = Math.round(Number(`${mantissa}e${Number(exponent) + Math.log10(gramsPerUnit)}`));
@@ -29725,6 +29735,31 @@ function kilogramsToGrams(value, what = 'emissions value') {
 /** Grams as a kilogram number for JSON: exact to the gram (the double nearest to the 3-decimal value). */
 function gramsToKg(grams) {
     return grams / 1000;
+}
+/**
+ * `String(gramsToKg(grams))` (also its JSON text), built from the integer's digits: for |grams| < 10^15 the
+ * kilogram value has at most 15 significant digits, so its shortest round-trip form is that decimal with
+ * trailing zeros dropped. Larger or non-integer values go through String().
+ */
+function gramsToKgText(grams) {
+    if (grams === 0)
+        return '0';
+    if (!(grams > -1e15 && grams < 1e15) || !Number.isInteger(grams))
+        return String(grams / 1000);
+    const negative = grams < 0;
+    const s = String(negative ? -grams : grams);
+    let whole;
+    let frac;
+    if (s.length > 3) {
+        whole = s.slice(0, s.length - 3);
+        frac = s.slice(s.length - 3);
+    }
+    else {
+        whole = '0';
+        frac = s.length === 1 ? `00${s}` : s.length === 2 ? `0${s}` : s;
+    }
+    const text = frac === '000' ? whole : frac.charCodeAt(2) !== 48 ? `${whole}.${frac}` : frac.charCodeAt(1) !== 48 ? `${whole}.${frac.slice(0, 2)}` : `${whole}.${frac[0]}`;
+    return negative ? `-${text}` : text;
 }
 /** Grams as a kilogram number or null. */
 function gramsToKgOrNull(grams) {
@@ -30017,6 +30052,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:process
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:querystring");
+
+/***/ }),
+
+/***/ 80481:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:readline");
 
 /***/ }),
 
@@ -33178,6 +33220,18 @@ const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCa
 /******/ /* webpack/runtime/asset-relocator-loader */
 /******/ if (typeof __nccwpck_require__ !== 'undefined') __nccwpck_require__.ab = decodeURIComponent(new URL('.', import.meta.url).pathname).slice(import.meta.url.match(/^file:\/\/\/\w:/) ? 1 : 0, -1) + "/";
 /******/ 
+/******/ /* webpack/runtime/compat get default export */
+/******/ (() => {
+/******/ 	// getDefaultExport function for compatibility with non-harmony modules
+/******/ 	__nccwpck_require__.n = (module) => {
+/******/ 		var getter = module && module.__esModule ?
+/******/ 			() => (module['default']) :
+/******/ 			() => (module);
+/******/ 		__nccwpck_require__.d(getter, { a: getter });
+/******/ 		return getter;
+/******/ 	};
+/******/ })();
+/******/ 
 /******/ /* webpack/runtime/create fake namespace object */
 /******/ (() => {
 /******/ 	var getProto = Object.getPrototypeOf ? (obj) => (Object.getPrototypeOf(obj)) : (obj) => (obj.__proto__);
@@ -34541,15 +34595,25 @@ function parseSettings(options = {}) {
 }
 
 ;// CONCATENATED MODULE: ./src/providers/index.ts
-async function loadProvider(id) {
+async function load(id) {
     switch (id) {
         case 'aws':
             return (await Promise.all(/* import() */[__nccwpck_require__.e(398), __nccwpck_require__.e(199)]).then(__nccwpck_require__.bind(__nccwpck_require__, 26199))).awsProvider;
         case 'azure':
-            return (await Promise.all(/* import() */[__nccwpck_require__.e(501), __nccwpck_require__.e(551)]).then(__nccwpck_require__.bind(__nccwpck_require__, 85551))).azureProvider;
+            return (await __nccwpck_require__.e(/* import() */ 920).then(__nccwpck_require__.bind(__nccwpck_require__, 920))).azureProvider;
+        case 'mcfs':
+            return (await Promise.all(/* import() */[__nccwpck_require__.e(920), __nccwpck_require__.e(160)]).then(__nccwpck_require__.bind(__nccwpck_require__, 34160))).mcfsProvider;
         default:
             throw new Error(`The ${id} provider is not available in this version of cloud-carbon-report.`);
     }
+}
+// One module graph is linked at a time: the loads are microseconds apart anyway, and concurrent dynamic
+// imports of modules that share dependencies trip some ESM loaders (jest's vm modules among them).
+let queue = Promise.resolve();
+function loadProvider(id) {
+    const next = queue.then(() => load(id));
+    queue = next.catch(() => undefined);
+    return next;
 }
 
 // EXTERNAL MODULE: ./src/units.ts
@@ -34641,6 +34705,61 @@ function recordCsv(r) {
         csvText(r.modelVersion)
     ].join(',');
 }
+/** JSON text of strings that recur (providers, months, services, regions, accounts), bounded. */
+const jsonTextCache = new Map();
+function jsonText(s) {
+    if (s === null)
+        return 'null';
+    let t = jsonTextCache.get(s);
+    if (t === undefined) {
+        if (jsonTextCache.size >= 50_000)
+            jsonTextCache.clear();
+        t = JSON.stringify(s);
+        jsonTextCache.set(s, t);
+    }
+    return t;
+}
+/** CSV cells of strings that recur, bounded. */
+const csvTextCache = new Map();
+function csvCell(s) {
+    if (s === null)
+        return '';
+    let t = csvTextCache.get(s);
+    if (t === undefined) {
+        if (csvTextCache.size >= 50_000)
+            csvTextCache.clear();
+        t = csvText(s);
+        csvTextCache.set(s, t);
+    }
+    return t;
+}
+const isText = (v) => v === null || typeof v === 'string';
+const isFigure = (v) => v === null || (typeof v === 'number' && Number.isFinite(v));
+/**
+ * Both file forms of a record at once, each kilogram figure formatted once: exactly
+ * `JSON.stringify(recordJson(r))` and `recordCsv(r)`, without building the intermediate object.
+ */
+function recordLines(r) {
+    const figures = [r.marketGrams, r.locationGrams, r.scope1Grams, r.scope2MarketGrams, r.scope2LocationGrams, r.scope3MarketGrams, r.scope3LocationGrams];
+    if (!isText(r.provider) || r.provider === null || !isText(r.account) || r.account === null || !isText(r.accountName) || !isText(r.month) || r.month === null ||
+        !isText(r.service) || !isText(r.region) || !isText(r.modelVersion) || typeof r.grams !== 'number' || !Number.isFinite(r.grams) || !figures.every(isFigure)) {
+        // Anything unusual (a missing field, a non-finite figure): the general forms.
+        return [JSON.stringify(recordJson(r)), recordCsv(r)];
+    }
+    // A finite number's JSON text is its String(); null figures are `null` in JSON and empty in CSV.
+    const kg = (0,units/* gramsToKgText */.tP)(r.grams);
+    const k = figures.map((g) => (g === null ? null : (0,units/* gramsToKgText */.tP)(g)));
+    const j = (i) => k[i] ?? 'null';
+    const c = (i) => k[i] ?? '';
+    const extra = r.extra && Object.keys(r.extra).length > 0 ? `,"extra":${JSON.stringify(r.extra)}` : '';
+    const json = `{"provider":${jsonText(r.provider)},"account":${jsonText(r.account)},"accountName":${jsonText(r.accountName)},"month":${jsonText(r.month)},` +
+        `"service":${jsonText(r.service)},"region":${jsonText(r.region)},"kgCO2e":${kg},"marketKgCO2e":${j(0)},"locationKgCO2e":${j(1)},` +
+        `"scope1KgCO2e":${j(2)},"scope2MarketKgCO2e":${j(3)},"scope2LocationKgCO2e":${j(4)},"scope3MarketKgCO2e":${j(5)},` +
+        `"scope3LocationKgCO2e":${j(6)},"modelVersion":${jsonText(r.modelVersion)}${extra}}`;
+    const csv = `${csvCell(r.provider)},${csvCell(r.account)},${csvCell(r.accountName)},${csvCell(r.month)},${csvCell(r.service)},${csvCell(r.region)},` +
+        `${kg},${c(0)},${c(1)},${c(2)},${c(3)},${c(4)},${c(5)},${c(6)},${csvCell(r.modelVersion)}`;
+    return [json, csv];
+}
 
 ;// CONCATENATED MODULE: ./src/report/builder.ts
 /**
@@ -34655,27 +34774,51 @@ function recordCsv(r) {
 
 
 const FLUSH_BYTES = 1 << 20;
+/** Text is gathered in small runs (they die young) and encoded into one buffer, written when it fills. */
+const RUN_CHARS = 16 * 1024;
 class PartFile {
     file;
-    buf = [];
-    size = 0;
+    buf = Buffer.allocUnsafe(FLUSH_BYTES);
+    used = 0;
+    run = '';
     fd = null;
     constructor(file) {
         this.file = file;
     }
     write(s) {
-        this.buf.push(s);
-        this.size += s.length;
-        if (this.size >= FLUSH_BYTES)
-            this.flush();
+        this.run += s;
+        if (this.run.length >= RUN_CHARS)
+            this.encodeRun();
     }
-    flush() {
+    encodeRun() {
+        const s = this.run;
+        this.run = '';
+        // 3 bytes per UTF-16 unit is the most UTF-8 can need.
+        if (this.used + s.length * 3 > FLUSH_BYTES) {
+            this.writeOut();
+            if (s.length * 3 > FLUSH_BYTES) {
+                external_node_fs_.writeSync(this.open(), s);
+                return;
+            }
+        }
+        this.used += this.buf.write(s, this.used);
+    }
+    open() {
         if (this.fd === null)
             this.fd = external_node_fs_.openSync(this.file, 'w');
-        if (this.buf.length > 0)
-            external_node_fs_.writeSync(this.fd, this.buf.join(''));
-        this.buf = [];
-        this.size = 0;
+        return this.fd;
+    }
+    writeOut() {
+        const fd = this.open();
+        let off = 0;
+        while (off < this.used)
+            off += external_node_fs_.writeSync(fd, this.buf, off, this.used - off);
+        this.used = 0;
+    }
+    flush() {
+        if (this.run.length > 0)
+            this.encodeRun();
+        this.writeOut();
     }
     close() {
         this.flush();
@@ -34685,11 +34828,14 @@ class PartFile {
     }
 }
 function bump(map, provider, key, label, month, grams) {
-    const k = `${provider}\u0000${key ?? ''}`;
-    let g = map.get(k);
+    let byKey = map.get(provider);
+    if (!byKey)
+        map.set(provider, (byKey = new Map()));
+    const k = key ?? '';
+    let g = byKey.get(k);
     if (!g) {
-        g = { provider, key: key ?? '', label: label ?? key ?? '(none)', grams: 0, byMonth: new Map() };
-        map.set(k, g);
+        g = { provider, key: k, label: label ?? key ?? '(none)', grams: 0, byMonth: new Map() };
+        byKey.set(k, g);
     }
     g.grams += grams;
     g.byMonth.set(month, (g.byMonth.get(month) ?? 0) + grams);
@@ -34725,8 +34871,9 @@ class ReportBuilder {
             this.json.set(r.provider, j);
             this.csv.set(r.provider, c);
         }
-        j.write(`,\n    ${JSON.stringify(recordJson(r))}`);
-        c.write(`${recordCsv(r)}\r\n`);
+        const [json, csv] = recordLines(r);
+        j.write(`,\n    ${json}`);
+        c.write(`${csv}\r\n`);
         const count = this.counts.get(r.provider) ?? { records: 0, grams: 0 };
         count.records++;
         count.grams += r.grams;
@@ -34766,7 +34913,8 @@ class ReportBuilder {
             }
             return { month, grams, byProvider };
         });
-        const sorted = (map) => [...map.values()].sort((a, b) => b.grams - a.grams || a.provider.localeCompare(b.provider) || a.key.localeCompare(b.key));
+        // Sorted with the groups in first-seen order within each provider (what decides ties).
+        const sorted = (map) => [...map.values()].flatMap((byKey) => [...byKey.values()]).sort((a, b) => b.grams - a.grams || a.provider.localeCompare(b.provider) || a.key.localeCompare(b.key));
         return {
             generatedAt,
             period: this.period,
@@ -34936,6 +35084,7 @@ function jsonHeader(model, thresholds, extra = {}) {
             totalKgCO2e: (0,units/* gramsToKg */.YV)(p.grams),
             error: p.error,
             notes: p.notes,
+            warnings: p.warnings,
             missing: p.missing
         })),
         months: model.months.map((m) => {
@@ -35576,7 +35725,7 @@ async function uploadReportArtifact(settings, env, files, name = settings.artifa
         return '';
     }
     try {
-        const { DefaultArtifactClient } = await Promise.all(/* import() */[__nccwpck_require__.e(501), __nccwpck_require__.e(659), __nccwpck_require__.e(343)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1343));
+        const { DefaultArtifactClient } = await Promise.all(/* import() */[__nccwpck_require__.e(724), __nccwpck_require__.e(659), __nccwpck_require__.e(343)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1343));
         const client = new DefaultArtifactClient();
         const upload = client.uploadArtifact(name, files, external_node_path_.dirname(files[0]), settings.artifactRetentionDays ? { retentionDays: settings.artifactRetentionDays } : {});
         let timer;

@@ -1,10 +1,22 @@
 // Types for TypeScript tests that drive the sandbox (the sandbox itself is plain JavaScript).
+export interface SandboxRequest {
+  service: string
+  method: string
+  path: string
+  /** The query string, with its leading `?` (or empty). */
+  query: string
+  /** -1: reset by a fault, -2: left hanging by a fault. */
+  status: number
+  at: number
+  ms: number
+  fault: string | null
+}
 export interface Sandbox {
   kit: {
     faults: { add(service: string, spec: Record<string, unknown>): { hits: number }; clear(service?: string): void }
     latency: Record<string, number>
-    log: Array<{ service: string; method: string; path: string; query: string; status: number; at: number; ms: number; fault: string | null }>
-    requests(service?: string): Array<{ service: string; method: string; path: string; status: number; fault: string | null }>
+    log: SandboxRequest[]
+    requests(service?: string): SandboxRequest[]
   }
   tls: { caPath: string }
   urls: Record<string, string>

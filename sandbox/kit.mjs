@@ -221,13 +221,16 @@ export function bearer(req) {
   return m ? m[1] : null
 }
 
-/** A deterministic 32-bit hash (FNV-1a, mixed): the seed of every sandbox value, independent of request order. */
-export function hash32(text) {
-  let h = 0x811c9dc5
+/** FNV-1a over a text, from `h` (FNV_BASIS to start): with mix32, hash32 in two steps, so a prefix can be hashed once. */
+export const FNV_BASIS = 0x811c9dc5
+export function fnv32(h, text) {
   for (let i = 0; i < text.length; i++) {
     h ^= text.charCodeAt(i)
     h = Math.imul(h, 0x01000193)
   }
+  return h
+}
+export function mix32(h) {
   h ^= h >>> 16
   h = Math.imul(h, 0x85ebca6b)
   h ^= h >>> 13
@@ -235,6 +238,9 @@ export function hash32(text) {
   h ^= h >>> 16
   return h >>> 0
 }
+
+/** A deterministic 32-bit hash (FNV-1a, mixed): the seed of every sandbox value, independent of request order. */
+export const hash32 = (text) => mix32(fnv32(FNV_BASIS, text))
 
 export const monthIndex = (m) => {
   const [y, mo] = m.split('-').map(Number)

@@ -8,12 +8,20 @@
 import type { Grams } from './model.js'
 
 const MAX_GRAMS = Number.MAX_SAFE_INTEGER
+/** Below this, a double's spacing is under 2^-12: see the fast path of toGrams. */
+const FAST_LIMIT = 2 ** 40
 
 function toGrams(value: unknown, gramsPerUnit: number, what: string): Grams {
   const n = typeof value === 'string' && value.trim() !== '' ? Number(value) : value
   if (typeof n !== 'number' || !Number.isFinite(n)) {
     throw new TypeError(`${what} is not a number: ${JSON.stringify(value)}`)
   }
+  // Fast path (the common case: a figure at 1 g resolution): when n x gramsPerUnit lands within 0.25 of an
+  // integer and far below 2^40 (where a double's spacing is under 2^-12), the decimal scaling below gives that
+  // same integer, since the shortest decimal form of n is within half an ulp of n. No strings are built.
+  const scaled = n * gramsPerUnit
+  const near = Math.round(scaled)
+  if (Math.abs(scaled - near) < 0.25 && Math.abs(scaled) < FAST_LIMIT) return near === 0 ? 0 : near
   // Scale through the shortest decimal form of the double, so 0.048 t is 48000 g and not 47999.99999.
   const [mantissa, exponent = '0'] = String(n).split('e')
   const grams = Math.round(Number(`${mantissa}e${Number(exponent) + Math.log10(gramsPerUnit)}`))
@@ -36,6 +44,30 @@ export function kilogramsToGrams(value: unknown, what = 'emissions value'): Gram
 /** Grams as a kilogram number for JSON: exact to the gram (the double nearest to the 3-decimal value). */
 export function gramsToKg(grams: Grams): number {
   return grams / 1000
+}
+
+/**
+ * `String(gramsToKg(grams))` (also its JSON text), built from the integer's digits: for |grams| < 10^15 the
+ * kilogram value has at most 15 significant digits, so its shortest round-trip form is that decimal with
+ * trailing zeros dropped. Larger or non-integer values go through String().
+ */
+export function gramsToKgText(grams: Grams): string {
+  if (grams === 0) return '0'
+  if (!(grams > -1e15 && grams < 1e15) || !Number.isInteger(grams)) return String(grams / 1000)
+  const negative = grams < 0
+  const s = String(negative ? -grams : grams)
+  let whole: string
+  let frac: string
+  if (s.length > 3) {
+    whole = s.slice(0, s.length - 3)
+    frac = s.slice(s.length - 3)
+  } else {
+    whole = '0'
+    frac = s.length === 1 ? `00${s}` : s.length === 2 ? `0${s}` : s
+  }
+  const text =
+    frac === '000' ? whole : frac.charCodeAt(2) !== 48 ? `${whole}.${frac}` : frac.charCodeAt(1) !== 48 ? `${whole}.${frac.slice(0, 2)}` : `${whole}.${frac[0]}`
+  return negative ? `-${text}` : text
 }
 
 /** Grams as a kilogram number or null. */

@@ -11,7 +11,7 @@
 // is exact to the gram. Rows are enumerated by index (month, account, pair) so that a page of a 200k-row
 // query costs O(page + accounts), not O(rows). `truth()` gives the expected figures without HTTP.
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto'
-import { hash32, monthIndex, monthOf, SandboxError } from '../kit.mjs'
+import { FNV_BASIS, fnv32, hash32, mix32, monthIndex, monthOf, SandboxError } from '../kit.mjs'
 
 export const EMISSIONS_TYPES = [
   'TOTAL_LBM_CARBON_EMISSIONS',
@@ -90,8 +90,11 @@ export function seedAwsData(o) {
 
 /** Integer grams of one row, each scope and method; the totals are their sums. */
 export function rowGrams(data, account, pair, m) {
-  const h = hash32(`${data.seed}|${account}|${pair.region}|${pair.service}|${m}`)
-  const g = (k) => hash32(`${h}|${k}`)
+  // hash32(`${data.seed}|${account}|${pair.region}|${pair.service}|${m}`) and hash32(`${h}|${k}`), computed by
+  // continuing FNV-1a from a shared prefix: the same values, without building a string per hash.
+  const h = mix32(fnv32(fnv32(FNV_BASIS, `${data.seed}|${account}|${pair.region}|${pair.service}|`), String(m)))
+  const hs = fnv32(FNV_BASIS, `${h}|`)
+  const g = (k) => mix32(fnv32(hs, k))
   const size = 1 + (g('size') % 400) // spread the orders of magnitude: grams to tonnes
   const scope1 = g('s1') % 4 === 0 ? 0 : g('s1v') % (50 * size)
   const scope2Location = 1 + (g('s2') % (2500 * size))
@@ -334,6 +337,15 @@ export function createSustainability(o) {
   }
 
   const iso = (m) => `${monthOf(m)}-01T00:00:00Z`
+  // The DimensionsValues object of an (account, pair), serialized once.
+  const dimsCache = new Map()
+  const dimensionsJson = (account, pair) => {
+    let byPair = dimsCache.get(account)
+    if (!byPair) dimsCache.set(account, (byPair = new Map()))
+    let text = byPair.get(pair)
+    if (text === undefined) byPair.set(pair, (text = JSON.stringify({ USAGE_ACCOUNT_ID: account, REGION: pair.region, SERVICE: pair.service })))
+    return text
+  }
   const kgValues = (g, types) => Object.fromEntries(types.map((t) => [t, { Value: g[t] / 1e6, Unit: 'MTCO2e' }]))
 
   function emissions(req, ctx) {
@@ -364,17 +376,27 @@ export function createSustainability(o) {
     let total
     const full = granularity === 'MONTHLY' && groupBy.length === 3
     if (full) {
+      // The page's JSON is written directly (a large page is ~3.5 MB): byte for byte what JSON.stringify gives
+      // for the objects { TimePeriod, DimensionsValues, ModelVersion, EmissionsValues } of each row.
       total = en.total
-      results = []
+      const parts = []
+      const keys = types.map((t) => `${JSON.stringify(t)}:{"Value":`)
+      const periods = new Map()
+      let n = 0
       for (const r of en.from(offset)) {
-        if (results.length === max) break
-        results.push({
-          TimePeriod: { Start: iso(r.m), End: iso(r.m + 1) },
-          DimensionsValues: { USAGE_ACCOUNT_ID: r.account, REGION: r.pair.region, SERVICE: r.pair.service },
-          ModelVersion: 'v3.0.0',
-          EmissionsValues: kgValues(rowGrams(data, r.account, r.pair, r.m), types)
-        })
+        if (n === max) break
+        let period = periods.get(r.m)
+        if (period === undefined) periods.set(r.m, (period = `{"TimePeriod":${JSON.stringify({ Start: iso(r.m), End: iso(r.m + 1) })},"DimensionsValues":`))
+        const g = rowGrams(data, r.account, r.pair, r.m)
+        let ev = ''
+        for (let i = 0; i < types.length; i++) ev += `${i ? ',' : ''}${keys[i]}${g[types[i]] / 1e6},"Unit":"MTCO2e"}`
+        parts.push(`${period}${dimensionsJson(r.account, r.pair)},"ModelVersion":"v3.0.0","EmissionsValues":{${ev}}}`)
+        n++
       }
+      const next = offset + n
+      let text = `{"Results":[${parts.join(',')}]`
+      if (next < total) text += `,"NextToken":${JSON.stringify(body.NextToken && ctx.take('repeat-token') ? body.NextToken : tokenFor(fingerprint, next))}`
+      return { status: 200, headers: { 'content-type': 'application/json' }, body: `${text}}` }
     } else {
       // Coarser grouping or granularity: aggregated from the full rows (small data only).
       const step = GRANULARITIES[granularity]

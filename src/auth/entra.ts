@@ -8,17 +8,31 @@
  * MSAL's requests go through our HTTP layer (retries, proxy, deadline) by an adapter.
  */
 import type { TokenCredential } from '@azure/identity'
-import { createHttpHeaders, type HttpClient as AzureHttpClient, type PipelineRequest, type PipelineResponse } from '@azure/core-rest-pipeline'
+import type { HttpClient as AzureHttpClient, PipelineRequest, PipelineResponse } from '@azure/core-rest-pipeline'
 import type { HttpClient } from '../http.js'
 import type { AzureSettings, Env } from '../settings.js'
 import { getIdToken } from './github-oidc.js'
 import { registerSecret, scrub } from '../secrets.js'
 
+const REUSE_MARGIN_MS = 5 * 60_000
+
 /** The scope of the MCFS API's app registration. */
 export const MCFS_SCOPE = 'c3163bf1-092f-436b-b260-7ade5973e5b9/.default'
 
+type AzureModules = [typeof import('@azure/identity'), typeof import('@azure/core-rest-pipeline')]
+let azureModules: Promise<AzureModules> | undefined
+/**
+ * The Azure SDK, loaded once for the run and only when a Microsoft provider signs in (an AWS-only run never
+ * parses it). One shared load also keeps the azure and mcfs providers, which start together, from importing
+ * the same modules twice at once.
+ */
+function loadAzureModules(): Promise<AzureModules> {
+  azureModules ??= Promise.all([import('@azure/identity'), import('@azure/core-rest-pipeline')])
+  return azureModules
+}
+
 /** An @azure/core-rest-pipeline HttpClient over our HTTP layer. */
-export function pipelineClient(http: HttpClient, service: string): AzureHttpClient {
+export function pipelineClient(http: HttpClient, service: string, createHttpHeaders: AzureModules[1]['createHttpHeaders']): AzureHttpClient {
   return {
     async sendRequest(request: PipelineRequest): Promise<PipelineResponse> {
       const headers: Record<string, string> = {}
@@ -28,7 +42,8 @@ export function pipelineClient(http: HttpClient, service: string): AzureHttpClie
       if (request.body !== undefined && request.body !== null && body === undefined) {
         throw new Error(`${service}: unsupported request body type`)
       }
-      const res = await http.request({ service, method: request.method as 'GET', url: request.url, headers, body })
+      // Every Entra endpoint MSAL calls answers JSON: a 2xx that is not (a proxy's page, a cut body) is retried.
+      const res = await http.request({ service, method: request.method as 'GET', url: request.url, headers, body, expectJson: true })
       const outHeaders = createHttpHeaders()
       for (const [k, v] of Object.entries(res.headers)) if (v !== undefined) outHeaders.set(k, Array.isArray(v) ? v.join(', ') : v)
       return { request, status: res.status, headers: outHeaders, bodyAsText: res.text }
@@ -47,6 +62,11 @@ export interface EntraAuth {
 export function explainEntraError(e: unknown, azure: AzureSettings, forWhat: string): Error {
   const raw = scrub((e as Error)?.message ?? String(e))
   const code = /AADSTS\d+/.exec(raw)?.[0] ?? ''
+  if (!code && /endpoints_resolution_error/.test(raw)) {
+    return new Error(
+      `Entra sign-in for ${forWhat} failed: the authority ${azure.authorityHost}/${azure.tenantId} could not be resolved. Check azure-tenant-id (a tenant of this cloud) and azure-authority-host / azure-environment.`
+    )
+  }
   const hints: Record<string, string> = {
     AADSTS700016: `the application ${azure.clientId} was not found in tenant ${azure.tenantId}: check azure-client-id and azure-tenant-id.`,
     AADSTS70021: `no federated credential of the app registration matches this workflow's token: add one with issuer https://token.actions.githubusercontent.com, the subject of this run (repo:ORG/REPO:ref:refs/heads/BRANCH, :environment:NAME or :pull_request) and audience ${azure.audience}.`,
@@ -72,11 +92,11 @@ function firstLine(s: string): string {
 export function entraAuth(azure: AzureSettings, http: HttpClient, env: Env): EntraAuth {
   let credential: Promise<TokenCredential> | undefined
   const load = async (): Promise<TokenCredential> => {
-    const identity = await import('@azure/identity')
+    const [identity, pipeline] = await loadAzureModules()
     const common = {
       authorityHost: azure.authorityHost,
       disableInstanceDiscovery: azure.customAuthority,
-      httpClient: pipelineClient(http, 'Microsoft Entra ID'),
+      httpClient: pipelineClient(http, 'Microsoft Entra ID', pipeline.createHttpHeaders),
       retryOptions: { maxRetries: 0 } // our HTTP layer retries
     }
     if (azure.clientId !== '') {
@@ -89,11 +109,31 @@ export function entraAuth(azure: AzureSettings, http: HttpClient, env: Env): Ent
     }
     return new identity.DefaultAzureCredential({ ...common, ...(azure.tenantId ? { tenantId: azure.tenantId } : {}) })
   }
+  const tokens = new Map<string, Promise<{ token: string; expiresOnTimestamp: number }>>()
   return {
     describe: azure.clientId !== '' ? `app ${azure.clientId} in tenant ${azure.tenantId} (GitHub OIDC)` : 'the environment credentials',
     async token(scope: string, forWhat: string): Promise<string> {
+      // A token is reused until 5 minutes before it expires: @azure/identity asks for a fresh client assertion
+      // (a GitHub OIDC token) on every getToken, even when MSAL then answers from its cache.
+      const cached = tokens.get(scope)
+      if (cached) {
+        const t = await cached.catch(() => null)
+        if (t && t.expiresOnTimestamp - Date.now() > REUSE_MARGIN_MS) return t.token
+        if (tokens.get(scope) === cached) tokens.delete(scope)
+      }
+      let pending = tokens.get(scope)
+      if (!pending) {
+        pending = fetchToken(scope, forWhat)
+        tokens.set(scope, pending)
+        pending.catch(() => tokens.delete(scope))
+      }
+      return (await pending).token
+    }
+  }
+
+  async function fetchToken(scope: string, forWhat: string): Promise<{ token: string; expiresOnTimestamp: number }> {
       credential ??= load()
-      let t: { token: string } | null
+      let t: { token: string; expiresOnTimestamp: number } | null
       try {
         t = await (await credential).getToken(scope)
       } catch (e) {
@@ -108,7 +148,6 @@ export function entraAuth(azure: AzureSettings, http: HttpClient, env: Env): Ent
       }
       if (!t?.token) throw new Error(`Entra returned no token for ${forWhat}.`)
       registerSecret(t.token)
-      return t.token
-    }
+      return t
   }
 }

@@ -14,7 +14,8 @@ import { addMonths, monthStartIso, monthsOf } from '../period.js'
 import { tonnesToGrams } from '../units.js'
 import { awsIdentities, endpointFromEnv, partitionOf, type AwsIdentity } from '../auth/aws.js'
 import { errorMessage, scrub } from '../secrets.js'
-import { inOrder, type Provider, type ProviderContext } from './provider.js'
+import type { Provider, ProviderContext } from './provider.js'
+import { shareOf } from '../shard.js'
 
 export const EMISSIONS_TYPES = [
   'TOTAL_LBM_CARBON_EMISSIONS',
@@ -69,6 +70,7 @@ export function awsErrorType(headers: Record<string, string | string[] | undefin
 function valueGrams(values: ApiRow['EmissionsValues'], type: EmissionsType): number | null {
   const v = values?.[type]
   if (v === undefined || v === null || v.Value === undefined || v.Value === null) return null
+  if (v.Unit === 'MTCO2e' || v.Unit === undefined) return tonnesToGrams(v.Value, type)
   const unit = (v.Unit ?? 'MTCO2e').toUpperCase()
   if (unit === 'MTCO2E') return tonnesToGrams(v.Value, type)
   if (unit === 'KGCO2E') return Math.round(Number(v.Value) * 1000)
@@ -142,32 +144,46 @@ export const awsProvider: Provider = {
     )
     if (aws.accountIds.length > 0) ctx.note(`Only usage accounts ${aws.accountIds.join(', ')} (aws-account-ids).`)
 
-    // Credentials first, concurrently: a role that cannot be assumed is missing from the report, the rest go on.
-    const ready: { id: AwsIdentity; creds: AwsCredentialIdentity }[] = []
-    const failures: string[] = []
-    const settled = await Promise.allSettled(identities.map(async (id) => ({ id, creds: await id.getCredentials() })))
-    settled.forEach((s, i) => {
-      if (s.status === 'fulfilled') ready.push(s.value)
-      else failures.push(errorMessage(s.reason))
-      if (s.status === 'rejected' && identities.length > 1) ctx.missing(`all data of ${identities[i].label}`, errorMessage(s.reason))
-    })
-    if (ready.length === 0) throw new Error(failures.length === 1 ? failures[0] : failures.join(' | '))
-    ctx.log(`AWS: ${ready.length} identit${ready.length === 1 ? 'y' : 'ies'}, ${monthsOf(ctx.period).length} months, endpoint ${endpoint}`)
+    // The plan: (identity, month) units, identity-major. A matrix shard takes its contiguous share of it
+    // (several roles split by role, one role by months); credentials are fetched only for its identities.
+    const months = monthsOf(ctx.period)
+    const plan = shareOf(identities.flatMap((id) => months.map((month) => ({ id, month }))), settings.shard)
+    const mine = identities.filter((id) => plan.some((u) => u.id === id))
+    if (settings.shard !== null) ctx.log(`AWS: shard ${settings.shard.index}/${settings.shard.count} takes ${plan.length} of ${identities.length * months.length} (identity, month) units`)
+    if (plan.length === 0) return
 
-    const tasks: (() => Promise<CarbonRecord[]>)[] = []
-    for (const { id, creds } of ready) {
-      const signer = new SignatureV4({
-        service: 'sustainability',
-        region: partition.signingRegion,
-        credentials: async () => (await id.getCredentials().catch(() => creds)) ?? creds,
-        sha256: Sha256
-      })
-      const roleAccount = id.roleArn ? id.roleArn.split(':')[4] : null
-      for (const month of monthsOf(ctx.period)) {
-        tasks.push(() => fetchMonth(ctx, endpoint, signer, id, roleAccount, month))
-      }
+    // Credentials first, concurrently: a role that cannot be assumed is missing from the report, the rest go on.
+    const ready = new Map<AwsIdentity, AwsCredentialIdentity>()
+    const failures: string[] = []
+    const settled = await Promise.allSettled(mine.map(async (id) => ({ id, creds: await id.getCredentials() })))
+    settled.forEach((s, i) => {
+      if (s.status === 'fulfilled') ready.set(s.value.id, s.value.creds)
+      else failures.push(errorMessage(s.reason))
+      if (s.status === 'rejected' && identities.length > 1) ctx.missing(`all data of ${mine[i].label}`, errorMessage(s.reason))
+    })
+    if (ready.size === 0) throw new Error(failures.length === 1 ? failures[0] : failures.join(' | '))
+    ctx.log(`AWS: ${ready.size} identit${ready.size === 1 ? 'y' : 'ies'}, ${months.length} months, endpoint ${endpoint}`)
+
+    const signers = new Map<AwsIdentity, SignatureV4>()
+    for (const [id, creds] of ready) {
+      signers.set(
+        id,
+        new SignatureV4({
+          service: 'sustainability',
+          region: partition.signingRegion,
+          credentials: async () => (await id.getCredentials().catch(() => creds)) ?? creds,
+          sha256: Sha256
+        })
+      )
     }
-    yield* inOrder(tasks, Math.max(2, settings.concurrency * 2))
+    const tasks: MonthTask[] = []
+    for (const { id, month } of plan) {
+      const signer = signers.get(id)
+      if (!signer) continue
+      const roleAccount = id.roleArn ? id.roleArn.split(':')[4] : null
+      tasks.push((flow) => fetchMonth(ctx, endpoint, signer, id, roleAccount, month, flow))
+    }
+    yield* streamInOrder(tasks, Math.max(2, settings.concurrency * 2), MAX_RESULTS * Math.max(2, settings.concurrency), MAX_RESULTS)
   }
 }
 
@@ -177,78 +193,202 @@ async function fetchMonth(
   signer: SignatureV4,
   id: AwsIdentity,
   roleAccount: string | null,
-  month: Month
-): Promise<CarbonRecord[]> {
-  const out: CarbonRecord[] = []
+  month: Month,
+  flow: PageFlow
+): Promise<void> {
+  // Records go out page by page (emit), so a month's data is never held whole.
+  let out: CarbonRecord[] = []
   const seenTokens = new Set<string>()
   let token: string | undefined
   const what = `${month} of ${id.label}`
   try {
     for (let page = 1; ; page++) {
       if (page > MAX_PAGES) throw new Error(`more than ${MAX_PAGES} pages for one month; stopped`)
-      const body: Record<string, unknown> = {
-        TimePeriod: { Start: monthStartIso(month), End: monthStartIso(addMonths(month, 1)) },
-        GroupBy: ['USAGE_ACCOUNT_ID', 'REGION', 'SERVICE'],
-        EmissionsTypes: EMISSIONS_TYPES,
-        Granularity: 'MONTHLY',
-        MaxResults: MAX_RESULTS
-      }
-      if (ctx.settings.aws.accountIds.length > 0) body.FilterBy = { Dimensions: { USAGE_ACCOUNT_ID: ctx.settings.aws.accountIds } }
-      if (token !== undefined) body.NextToken = token
-      const res = await ctx.http.request({
-        service: 'AWS Sustainability API',
-        method: 'POST',
-        url: `${endpoint}/v1/estimated-carbon-emissions`,
-        headers: { 'content-type': 'application/json', accept: 'application/json' },
-        body: JSON.stringify(body),
-        expectJson: true,
-        sign: async ({ method, url, headers, body: b }) => {
-          const signed = await signer.sign({
-            method,
-            protocol: url.protocol,
-            hostname: url.hostname,
-            port: url.port ? Number(url.port) : undefined,
-            path: url.pathname,
-            query: {},
-            headers: { ...headers, host: url.host },
-            body: b
-          })
-          const h = { ...(signed.headers as Record<string, string>) }
-          delete h.host
-          return h
-        }
-      })
-      if (res.status !== 200) {
-        let parsed: { message?: string; Message?: string } | null = null
-        try {
-          parsed = JSON.parse(res.text)
-        } catch {
-          parsed = null
-        }
-        const type = awsErrorType(res.headers, parsed)
-        throw new Error(explainAwsApiError(res.status, type, scrub(parsed?.message ?? parsed?.Message ?? res.text.slice(0, 200)), id.label))
-      }
-      const data = res.json as { Results?: ApiRow[]; NextToken?: string | null }
-      if (!data || typeof data !== 'object' || (data.Results !== undefined && !Array.isArray(data.Results))) {
-        throw new Error('the response has no Results list')
-      }
-      for (const row of data.Results ?? []) {
-        const rec = normalizeAwsRow(row, ctx.settings.method, roleAccount)
-        if (rec.month !== month) throw new Error(`a result for ${rec.month} came back for a query of ${month}`)
-        out.push(rec)
-      }
-      const next = data.NextToken
+      // The response (text, body and parsed JSON) lives only inside fetchPage: a task waiting for its turn
+      // holds its records, not the page they came from.
+      await flow.turn()
+      const next = await fetchPage(ctx, endpoint, signer, id, roleAccount, month, token, out)
+      flow.emit(out)
+      out = []
       if (next === undefined || next === null || next === '') break
       if (seenTokens.has(next)) {
-        throw new Error(`the API returned a NextToken it had already given (page ${page}); stopped paging to avoid a loop, so this month may be incomplete`)
+        throw new Error(`the API repeated a NextToken it had already given (page ${page}); stopped paging to avoid a loop, so this month may be incomplete`)
       }
       seenTokens.add(next)
       token = next
     }
-    return out
   } catch (e) {
     ctx.missing(what, errorMessage(e))
     // What was fetched before the failure is kept: the month is marked incomplete, nothing is dropped.
-    return out
+    if (out.length > 0) flow.emit(out)
+  }
+}
+
+/** One page of a month: its records go into `out` (as far as they are good); returns the NextToken. */
+async function fetchPage(
+  ctx: ProviderContext,
+  endpoint: string,
+  signer: SignatureV4,
+  id: AwsIdentity,
+  roleAccount: string | null,
+  month: Month,
+  token: string | undefined,
+  out: CarbonRecord[]
+): Promise<string | null | undefined> {
+  const body: Record<string, unknown> = {
+    TimePeriod: { Start: monthStartIso(month), End: monthStartIso(addMonths(month, 1)) },
+    GroupBy: ['USAGE_ACCOUNT_ID', 'REGION', 'SERVICE'],
+    EmissionsTypes: EMISSIONS_TYPES,
+    Granularity: 'MONTHLY',
+    MaxResults: MAX_RESULTS
+  }
+  if (ctx.settings.aws.accountIds.length > 0) body.FilterBy = { Dimensions: { USAGE_ACCOUNT_ID: ctx.settings.aws.accountIds } }
+  if (token !== undefined) body.NextToken = token
+  const res = await ctx.http.request({
+    service: 'AWS Sustainability API',
+    method: 'POST',
+    url: `${endpoint}/v1/estimated-carbon-emissions`,
+    headers: { 'content-type': 'application/json', accept: 'application/json' },
+    body: JSON.stringify(body),
+    expectJson: true,
+    sign: async ({ method, url, headers, body: b }) => {
+      const signed = await signer.sign({
+        method,
+        protocol: url.protocol,
+        hostname: url.hostname,
+        port: url.port ? Number(url.port) : undefined,
+        path: url.pathname,
+        query: {},
+        headers: { ...headers, host: url.host },
+        body: b
+      })
+      const h = { ...(signed.headers as Record<string, string>) }
+      delete h.host
+      return h
+    }
+  })
+  if (res.status !== 200) {
+    let parsed: { message?: string; Message?: string } | null = null
+    try {
+      parsed = JSON.parse(res.text)
+    } catch {
+      parsed = null
+    }
+    const type = awsErrorType(res.headers, parsed)
+    throw new Error(explainAwsApiError(res.status, type, scrub(parsed?.message ?? parsed?.Message ?? res.text.slice(0, 200)), id.label))
+  }
+  const data = res.json as { Results?: ApiRow[]; NextToken?: string | null }
+  if (!data || typeof data !== 'object' || (data.Results !== undefined && !Array.isArray(data.Results))) {
+    throw new Error('the response has no Results list')
+  }
+  for (const row of data.Results ?? []) {
+    const rec = normalizeAwsRow(row, ctx.settings.method, roleAccount)
+    if (rec.month !== month) throw new Error(`a result for ${rec.month} came back for a query of ${month}`)
+    out.push(rec)
+  }
+  return data.NextToken
+}
+
+/**
+ * A month's page sequence: it awaits `turn()` before each request (the consumer may be behind) and hands
+ * the records of each page over through `emit`.
+ */
+interface PageFlow {
+  turn(): Promise<void>
+  emit(page: CarbonRecord[]): void
+}
+type MonthTask = (flow: PageFlow) => Promise<void>
+
+/**
+ * Runs up to `lookahead` month tasks at once and yields their records in task order, page by page: the
+ * records of the task being consumed stream out as its pages arrive, later tasks keep their pages until
+ * their turn. The output order is that of the tasks (deterministic). Memory is bounded by records, not by
+ * months: the tasks nearest the head have the first claim on `budget` records (waiting, or being fetched:
+ * a page counts as `pageSize`); a task further back whose records, with those ahead of it, would exceed it
+ * holds its next request until the consumer catches up. When the consumer keeps up nothing waits and
+ * `budget / pageSize` pages are in flight; the head and the task after it never wait, so the next month
+ * is on its way while the head is consumed.
+ */
+async function* streamInOrder(tasks: MonthTask[], lookahead: number, budget: number, pageSize: number): AsyncGenerator<CarbonRecord> {
+  interface Stream {
+    pages: CarbonRecord[][]
+    /** Records in `pages`. */
+    waiting: number
+    /** A page being fetched counts as `pageSize` records until it arrives. */
+    reserved: number
+    done: boolean
+    failure: { error: unknown } | null
+    wake: (() => void) | null
+    resume: (() => void) | null
+  }
+  const started: Stream[] = []
+  let next = 0
+  /** Whether a stream may go on fetching: near the head, or within the budget with the streams ahead of it. */
+  const mayFetch = (s: Stream): boolean => {
+    let ahead = pageSize
+    for (let i = 0; i < started.length; i++) {
+      ahead += started[i].waiting + started[i].reserved
+      if (started[i] === s) return i < 2 || ahead <= budget
+    }
+    return true
+  }
+  const release = (): void => {
+    for (const s of started) {
+      if (s.resume && mayFetch(s)) {
+        const r = s.resume
+        s.resume = null
+        s.reserved = pageSize
+        r()
+      }
+    }
+  }
+  const fill = (): void => {
+    while (next < tasks.length && started.length < lookahead) {
+      const s: Stream = { pages: [], waiting: 0, reserved: 0, done: false, failure: null, wake: null, resume: null }
+      const notify = (): void => {
+        const w = s.wake
+        s.wake = null
+        w?.()
+      }
+      const finish = (): void => {
+        s.done = true
+        notify()
+      }
+      tasks[next++]({
+        emit: (page) => {
+          s.pages.push(page)
+          s.waiting += page.length
+          s.reserved = 0
+          notify()
+          release()
+        },
+        turn: () => {
+          if (!mayFetch(s)) return new Promise<void>((resume) => (s.resume = resume))
+          s.reserved = pageSize
+          return Promise.resolve()
+        }
+      }).then(finish, (error: unknown) => {
+        s.failure = { error }
+        finish()
+      })
+      started.push(s)
+    }
+  }
+  fill()
+  while (started.length > 0) {
+    const s = started[0]
+    const page = s.pages.shift()
+    if (page !== undefined) {
+      s.waiting -= page.length
+      release()
+      for (const r of page) yield r
+    } else if (s.done) {
+      if (s.failure) throw s.failure.error
+      started.shift()
+      fill()
+      release()
+    } else {
+      await new Promise<void>((resolve) => (s.wake = resolve))
+    }
   }
 }

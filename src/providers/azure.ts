@@ -36,6 +36,7 @@ import { entraAuth, type EntraAuth } from '../auth/entra.js'
 import type { HttpResponse } from '../http.js'
 import { errorMessage, scrub } from '../secrets.js'
 import { inOrder, type Provider, type ProviderContext } from './provider.js'
+import { shareOf } from '../shard.js'
 
 export const CARBON_API_VERSION = '2025-04-01'
 export const SUBSCRIPTIONS_API_VERSION = '2022-12-01'
@@ -304,7 +305,8 @@ export function armError(res: Pick<HttpResponse, 'text' | 'headers'>): ArmError 
 
 /** A failure of ARM that says what to check. */
 export function explainArmError(status: number, err: ArmError, what: string, arm: string): string {
-  const base = `Azure Resource Manager answered HTTP ${status}${err.code ? ` ${err.code}` : ''} for ${what}${err.message ? `: ${scrub(err.message)}` : ''}`
+  const message = scrub(err.message).trim().replace(/[.\s]+$/, '')
+  const base = `Azure Resource Manager answered HTTP ${status}${err.code ? ` ${err.code}` : ''} for ${what}${message ? `: ${message}` : ''}`
   switch (err.code) {
     case 'AuthorizationFailed':
     case 'Forbidden':
@@ -403,7 +405,7 @@ async function listSubscriptions(arm: Arm): Promise<Subscription[]> {
     const next = typeof json.nextLink === 'string' && json.nextLink !== '' ? json.nextLink : null
     if (next !== null) {
       if (new URL(next, arm.endpoint).origin !== origin) throw new Error(`the subscription list's nextLink leaves ${origin}; not followed (the token is only sent to ARM)`)
-      if (seen.has(next)) throw new Error(`the subscription list returned a nextLink it had already given (page ${page}); stopped to avoid a loop`)
+      if (seen.has(next)) throw new Error(`the subscription list repeated a nextLink it had already given (page ${page}); stopped to avoid a loop`)
       seen.add(next)
     }
     url = next === null ? null : new URL(next, arm.endpoint).toString()
@@ -489,7 +491,7 @@ export const azureProvider: Provider = {
     const takeDecisions = (decisions: AccessDecision[]): void => {
       for (const d of decisions) {
         if (d.decision.toLowerCase() === 'allowed') continue
-        deny(d.subscriptionId, `access ${d.decision ? d.decision.toLowerCase() : 'refused'}${d.denialReason ? ` (${d.denialReason})` : ''}: assign Carbon Optimization Reader (${CARBON_OPTIMIZATION_READER}) to the identity on it`)
+        deny(d.subscriptionId, `access ${d.decision ? d.decision.toLowerCase() : 'refused'} by Carbon Optimization${d.denialReason ? ` (${d.denialReason})` : ''}`)
       }
     }
 
@@ -512,7 +514,12 @@ export const azureProvider: Provider = {
             }
             return byMonth
           } catch (e) {
-            ctx.warn(`Azure ${q.period.start} to ${q.period.end}: the monthly summary could not be fetched, so the detail was not checked against it (${errorMessage(e)})`)
+            // A batch the identity may read none of is refused as a whole: that is told once, per subscription.
+            if (e instanceof ArmCallError && e.status === 403) {
+              for (const id of plan.batches[batch]) deny(id, e.message)
+              return null
+            }
+            ctx.warn(`${q.period.start} to ${q.period.end}: the monthly summary could not be fetched, so the detail was not checked against it (${errorMessage(e)})`)
             return null
           }
         })()
@@ -523,9 +530,12 @@ export const azureProvider: Provider = {
 
     const total = subscriptions.length
     const tasks: (() => Promise<CarbonRecord[]>)[] = []
+    // A matrix shard takes its contiguous share of the (batch, month) units (batch-major).
+    const units = shareOf(plan.batches.flatMap((_, batch) => months.map((month) => ({ batch, month }))), settings.shard)
+    if (settings.shard !== null) ctx.log(`Azure: shard ${settings.shard.index}/${settings.shard.count} takes ${units.length} of ${plan.batches.length * months.length} (batch, month) units`)
     plan.batches.forEach((subs, batch) => {
       const label = batchLabel(subs, batch, plan.batches.length, total)
-      for (const month of months) {
+      for (const { month } of units.filter((u) => u.batch === batch)) {
         tasks.push(async () => {
           const summary = summaryFor(batch, month)
           const { records, complete } = await fetchBatchMonth(ctx, arm, subs, month, label, names, takeDecisions, deny)
@@ -536,7 +546,7 @@ export const azureProvider: Provider = {
             if (Math.abs(got - want) > 1) {
               const where = plan.batches.length > 1 ? ` (${label})` : ''
               ctx.warn(
-                `Azure ${month}${where}: resource detail sums to ${groupThousands(formatKg(got))} kg but the monthly summary says ${groupThousands(formatKg(want))} kg ` +
+                `${month}${where}: resource detail sums to ${groupThousands(formatKg(got))} kg but the monthly summary says ${groupThousands(formatKg(want))} kg ` +
                   `(gap ${groupThousands(formatKg(Math.abs(got - want)))} kg)`
               )
             }
@@ -546,6 +556,13 @@ export const azureProvider: Provider = {
       }
     })
     yield* inOrder(tasks, Math.max(2, settings.concurrency))
+    if (denied.size > 0) {
+      const list = [...denied].map((id) => (names.get(id) ? `${id} (${names.get(id)})` : id))
+      ctx.note(
+        `${denied.size} subscription${denied.size === 1 ? '' : 's'} could not be read and ${denied.size === 1 ? 'is' : 'are'} not in the figures: ${list.join(', ')}. ` +
+          `Assign Carbon Optimization Reader (${CARBON_OPTIMIZATION_READER}) to the identity on ${denied.size === 1 ? 'it' : 'them'}.`
+      )
+    }
   }
 }
 
@@ -590,7 +607,7 @@ async function fetchBatchMonth(
           for (const row of p.rows) add(row, scope)
           if (p.skipToken === null) break
           if (seen.has(p.skipToken)) {
-            throw new Error(`the API returned a skipToken it had already given (page ${page}); stopped paging to avoid a loop, so this month may be incomplete`)
+            throw new Error(`the API repeated a skipToken it had already given (page ${page}); stopped paging to avoid a loop, so this month and scope are incomplete`)
           }
           seen.add(p.skipToken)
           token = p.skipToken

@@ -8,7 +8,7 @@ import * as fs from 'node:fs'
 import * as path from 'node:path'
 import { PROVIDER_IDS, type CarbonRecord, type Grams, type Method, type Month, type Period, type ProviderId, type ProviderStatus } from '../model.js'
 import { monthsOf } from '../period.js'
-import { CSV_HEADER, recordCsv, recordJson } from './records.js'
+import { CSV_HEADER, recordLines } from './records.js'
 
 export interface MissingPart {
   what: string
@@ -65,21 +65,45 @@ export interface ReportModel {
 
 const FLUSH_BYTES = 1 << 20
 
+/** Text is gathered in small runs (they die young) and encoded into one buffer, written when it fills. */
+const RUN_CHARS = 16 * 1024
+
 class PartFile {
-  private buf: string[] = []
-  private size = 0
+  private readonly buf = Buffer.allocUnsafe(FLUSH_BYTES)
+  private used = 0
+  private run = ''
   private fd: number | null = null
   constructor(readonly file: string) {}
   write(s: string): void {
-    this.buf.push(s)
-    this.size += s.length
-    if (this.size >= FLUSH_BYTES) this.flush()
+    this.run += s
+    if (this.run.length >= RUN_CHARS) this.encodeRun()
+  }
+  private encodeRun(): void {
+    const s = this.run
+    this.run = ''
+    // 3 bytes per UTF-16 unit is the most UTF-8 can need.
+    if (this.used + s.length * 3 > FLUSH_BYTES) {
+      this.writeOut()
+      if (s.length * 3 > FLUSH_BYTES) {
+        fs.writeSync(this.open(), s)
+        return
+      }
+    }
+    this.used += this.buf.write(s, this.used)
+  }
+  private open(): number {
+    if (this.fd === null) this.fd = fs.openSync(this.file, 'w')
+    return this.fd
+  }
+  private writeOut(): void {
+    const fd = this.open()
+    let off = 0
+    while (off < this.used) off += fs.writeSync(fd, this.buf, off, this.used - off)
+    this.used = 0
   }
   flush(): void {
-    if (this.fd === null) this.fd = fs.openSync(this.file, 'w')
-    if (this.buf.length > 0) fs.writeSync(this.fd, this.buf.join(''))
-    this.buf = []
-    this.size = 0
+    if (this.run.length > 0) this.encodeRun()
+    this.writeOut()
   }
   close(): void {
     this.flush()
@@ -88,12 +112,17 @@ class PartFile {
   }
 }
 
-function bump(map: Map<string, Group>, provider: ProviderId, key: string | null, label: string | null, month: Month, grams: Grams): void {
-  const k = `${provider}\u0000${key ?? ''}`
-  let g = map.get(k)
+/** Groups by provider, then by key (`null` and '' are one group), in first-seen order. */
+type GroupMap = Map<ProviderId, Map<string, Group>>
+
+function bump(map: GroupMap, provider: ProviderId, key: string | null, label: string | null, month: Month, grams: Grams): void {
+  let byKey = map.get(provider)
+  if (!byKey) map.set(provider, (byKey = new Map()))
+  const k = key ?? ''
+  let g = byKey.get(k)
   if (!g) {
-    g = { provider, key: key ?? '', label: label ?? key ?? '(none)', grams: 0, byMonth: new Map() }
-    map.set(k, g)
+    g = { provider, key: k, label: label ?? key ?? '(none)', grams: 0, byMonth: new Map() }
+    byKey.set(k, g)
   }
   g.grams += grams
   g.byMonth.set(month, (g.byMonth.get(month) ?? 0) + grams)
@@ -104,9 +133,9 @@ export class ReportBuilder {
   private readonly csv = new Map<ProviderId, PartFile>()
   private readonly counts = new Map<ProviderId, { records: number; grams: Grams }>()
   private readonly monthMap = new Map<Month, Map<ProviderId, Grams>>()
-  private readonly services = new Map<string, Group>()
-  private readonly regions = new Map<string, Group>()
-  private readonly accounts = new Map<string, Group>()
+  private readonly services: GroupMap = new Map()
+  private readonly regions: GroupMap = new Map()
+  private readonly accounts: GroupMap = new Map()
   private total = 0
   private market = 0
   private location = 0
@@ -130,8 +159,9 @@ export class ReportBuilder {
       this.json.set(r.provider, j)
       this.csv.set(r.provider, c)
     }
-    j.write(`,\n    ${JSON.stringify(recordJson(r))}`)
-    c.write(`${recordCsv(r)}\r\n`)
+    const [json, csv] = recordLines(r)
+    j.write(`,\n    ${json}`)
+    c.write(`${csv}\r\n`)
 
     const count = this.counts.get(r.provider) ?? { records: 0, grams: 0 }
     count.records++
@@ -170,8 +200,9 @@ export class ReportBuilder {
       }
       return { month, grams, byProvider }
     })
-    const sorted = (map: Map<string, Group>): Group[] =>
-      [...map.values()].sort((a, b) => b.grams - a.grams || a.provider.localeCompare(b.provider) || a.key.localeCompare(b.key))
+    // Sorted with the groups in first-seen order within each provider (what decides ties).
+    const sorted = (map: GroupMap): Group[] =>
+      [...map.values()].flatMap((byKey) => [...byKey.values()]).sort((a, b) => b.grams - a.grams || a.provider.localeCompare(b.provider) || a.key.localeCompare(b.key))
     return {
       generatedAt,
       period: this.period,

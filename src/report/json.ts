@@ -21,6 +21,7 @@ export function jsonHeader(model: ReportModel, thresholds: ThresholdResult[], ex
       totalKgCO2e: gramsToKg(p.grams),
       error: p.error,
       notes: p.notes,
+      warnings: p.warnings,
       missing: p.missing
     })),
     months: model.months.map((m) => {

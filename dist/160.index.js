@@ -1,0 +1,471 @@
+export const id = 160;
+export const ids = [160];
+export const modules = {
+
+/***/ 34160:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   EMISSIONS_PERMISSION: () => (/* binding */ EMISSIONS_PERMISSION),
+/* harmony export */   ENROLLMENT_SELECT: () => (/* binding */ ENROLLMENT_SELECT),
+/* harmony export */   Folder: () => (/* binding */ Folder),
+/* harmony export */   M365_SELECT: () => (/* binding */ M365_SELECT),
+/* harmony export */   M365_SERVICE: () => (/* binding */ M365_SERVICE),
+/* harmony export */   MCFS_APP_ID: () => (/* binding */ MCFS_APP_ID),
+/* harmony export */   PROJECTION_SELECT: () => (/* binding */ PROJECTION_SELECT),
+/* harmony export */   SERVICE: () => (/* binding */ SERVICE),
+/* harmony export */   dateKeyOf: () => (/* binding */ dateKeyOf),
+/* harmony export */   enrollmentDims: () => (/* binding */ enrollmentDims),
+/* harmony export */   enrollmentEmissionsUrl: () => (/* binding */ enrollmentEmissionsUrl),
+/* harmony export */   explainMcfsError: () => (/* binding */ explainMcfsError),
+/* harmony export */   forecastPoints: () => (/* binding */ forecastPoints),
+/* harmony export */   mcfsProvider: () => (/* binding */ mcfsProvider),
+/* harmony export */   monthOfDateKey: () => (/* binding */ monthOfDateKey),
+/* harmony export */   odataQuery: () => (/* binding */ odataQuery),
+/* harmony export */   odataString: () => (/* binding */ odataString),
+/* harmony export */   parseErrorBody: () => (/* binding */ parseErrorBody),
+/* harmony export */   parseODataPage: () => (/* binding */ parseODataPage),
+/* harmony export */   projectionsUrl: () => (/* binding */ projectionsUrl),
+/* harmony export */   scopeOf: () => (/* binding */ scopeOf),
+/* harmony export */   serviceRoot: () => (/* binding */ serviceRoot),
+/* harmony export */   tenantDims: () => (/* binding */ tenantDims),
+/* harmony export */   tenantEmissionsUrl: () => (/* binding */ tenantEmissionsUrl),
+/* harmony export */   tonnesToNanograms: () => (/* binding */ tonnesToNanograms)
+/* harmony export */ });
+/* harmony import */ var _period_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(80693);
+/* harmony import */ var _auth_entra_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(50957);
+/* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(44175);
+/* harmony import */ var _azure_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(920);
+/* harmony import */ var _provider_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(67914);
+/* harmony import */ var _shard_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2834);
+
+
+
+
+
+
+const SERVICE = 'Microsoft Cloud for Sustainability API';
+const MCFS_APP_ID = _auth_entra_js__WEBPACK_IMPORTED_MODULE_1__/* .MCFS_SCOPE */ .zb.split('/')[0];
+const EMISSIONS_PERMISSION = 'App.Emissions.Read';
+const M365_SERVICE = 'Microsoft 365';
+/** How long one bearer token serves (well within the hour an Entra access token lives at the least). */
+const TOKEN_REUSE_MS = 5 * 60_000;
+/** A guard against an endless page sequence: far beyond any real enrollment's rows (pages of 1000). */
+const MAX_PAGES = 100_000;
+const ENROLLMENT_SELECT = ['dateKey', 'subscriptionId', 'subscriptionName', 'azureServiceName', 'subService', 'azureRegionName', 'scope', 'scopeId', 'totalEmissions'];
+const M365_SELECT = ['dateKey', 'tenantId', 'tenantName', 'officeRegionName', 'scope', 'totalEmissions'];
+const PROJECTION_SELECT = ['dateKey', 'enrollmentId', 'actualEmissions', 'projectedEmissions'];
+// ---------------------------------------------------------------------------------------------------------
+// Queries (pure)
+/** `yyyymm01` of a month, as the API's int32 dateKey. */
+function dateKeyOf(month) {
+    return Number(month.replace('-', '')) * 100 + 1;
+}
+/** The month of a dateKey (`yyyymmdd`, dd always 01), or null when it is not one. */
+function monthOfDateKey(value) {
+    const s = typeof value === 'number' && Number.isInteger(value) ? String(value) : typeof value === 'string' ? value.trim() : '';
+    const m = /^(\d{4})(\d{2})(\d{2})$/.exec(s);
+    if (!m || Number(m[2]) < 1 || Number(m[2]) > 12)
+        return null;
+    return `${m[1]}-${m[2]}`;
+}
+/** An OData string literal. */
+function odataString(value) {
+    return `'${value.replace(/'/g, "''")}'`;
+}
+/** A query string with the OData option names left readable (`$filter=…`) and the values percent-encoded. */
+function odataQuery(options) {
+    return Object.entries(options)
+        .map(([k, v]) => `${k}=${encodeURIComponent(v)}`)
+        .join('&');
+}
+function serviceRoot(endpoint, instanceId) {
+    return `${endpoint.replace(/\/+$/, '')}/api/v1.0/instances/${encodeURIComponent(instanceId)}`;
+}
+const periodFilter = (period) => `dateKey ge ${dateKeyOf(period.start)} and dateKey le ${dateKeyOf(period.end)}`;
+function enrollmentEmissionsUrl(endpoint, instanceId, enrollmentId, period) {
+    return `${serviceRoot(endpoint, instanceId)}/enrollments/${encodeURIComponent(enrollmentId)}/emissions?${odataQuery({
+        $filter: periodFilter(period),
+        $select: ENROLLMENT_SELECT.join(','),
+        $count: 'true'
+    })}`;
+}
+function tenantEmissionsUrl(endpoint, instanceId, tenantId, period) {
+    return `${serviceRoot(endpoint, instanceId)}/m365/tenantemissions?${odataQuery({
+        $filter: `tenantId eq ${odataString(tenantId)} and ${periodFilter(period)}`,
+        $select: M365_SELECT.join(','),
+        $count: 'true'
+    })}`;
+}
+function projectionsUrl(endpoint, instanceId, enrollmentId) {
+    return `${serviceRoot(endpoint, instanceId)}/enrollments/${encodeURIComponent(enrollmentId)}/projections?${odataQuery({ $select: PROJECTION_SELECT.join(',') })}`;
+}
+/** An OData collection response: `value`, `@odata.nextLink` (absent, null or empty on the last page), `@odata.count`. */
+function parseODataPage(json) {
+    if (!json || typeof json !== 'object' || Array.isArray(json))
+        throw new Error('the response is not an OData object');
+    const o = json;
+    if (!Array.isArray(o.value))
+        throw new Error('the response has no value list');
+    const next = o['@odata.nextLink'];
+    const count = o['@odata.count'];
+    return {
+        rows: o.value,
+        nextLink: typeof next === 'string' && next.trim() !== '' ? next : null,
+        count: typeof count === 'number' && Number.isInteger(count) ? count : typeof count === 'string' && /^\d+$/.test(count) ? Number(count) : null
+    };
+}
+/** Exact nanograms of a metric-ton figure (number or numeric string), through its shortest decimal form. */
+function tonnesToNanograms(value, what = 'totalEmissions') {
+    // kg -> ng is 10^12; t -> ng is 10^15 = (kg digits of the same decimal) x 1000, still exact to the microgram.
+    return (0,_azure_js__WEBPACK_IMPORTED_MODULE_3__.kgToNanograms)(value, what) * 1000n;
+}
+/** The scope (1, 2, 3) of a row: `scopeId`, else the `scope` text ("Scope 1"); null when neither says. */
+function scopeOf(row) {
+    const id = typeof row.scopeId === 'string' ? Number(row.scopeId) : row.scopeId;
+    if (id === 1 || id === 2 || id === 3)
+        return id;
+    const m = typeof row.scope === 'string' ? /^\s*scope\s*([123])\s*$/i.exec(row.scope) : null;
+    return m ? Number(m[1]) : null;
+}
+const text = (v) => (typeof v === 'string' && v.trim() !== '' ? v.trim() : null);
+/** Folds rows into cells keyed by (month, account, service, region). */
+class Folder {
+    period;
+    dims;
+    cells = new Map();
+    /** Rows outside the period (the server ignored the filter) and rows without a scope, for warnings. */
+    outside = 0;
+    unscoped = 0;
+    rows = 0;
+    constructor(period, dims) {
+        this.period = period;
+        this.dims = dims;
+    }
+    add(row) {
+        if (!row || typeof row !== 'object')
+            throw new Error('a row is not an object');
+        const month = monthOfDateKey(row.dateKey);
+        if (month === null)
+            throw new Error(`a row has no valid dateKey (${JSON.stringify(row.dateKey)})`);
+        const ng = tonnesToNanograms(row.totalEmissions, `totalEmissions of ${month}`);
+        this.rows++;
+        if ((0,_period_js__WEBPACK_IMPORTED_MODULE_0__/* .monthIndex */ .L6)(month) < (0,_period_js__WEBPACK_IMPORTED_MODULE_0__/* .monthIndex */ .L6)(this.period.start) || (0,_period_js__WEBPACK_IMPORTED_MODULE_0__/* .monthIndex */ .L6)(month) > (0,_period_js__WEBPACK_IMPORTED_MODULE_0__/* .monthIndex */ .L6)(this.period.end)) {
+            this.outside++;
+            return;
+        }
+        const d = this.dims(row);
+        const key = `${month}\u0000${d.account}\u0000${d.service ?? ''}\u0000${d.region ?? ''}`;
+        let cell = this.cells.get(key);
+        if (!cell) {
+            cell = { month, account: d.account, accountName: d.accountName, service: d.service, region: d.region, ng: [0n, 0n, 0n, 0n], subServices: new Set() };
+            this.cells.set(key, cell);
+        }
+        if (cell.accountName === null && d.accountName !== null)
+            cell.accountName = d.accountName;
+        if (d.subService)
+            cell.subServices.add(d.subService);
+        const scope = scopeOf(row);
+        if (scope === null)
+            this.unscoped++;
+        cell.ng[scope ?? 0] += ng;
+    }
+    /** The records, in a fixed order (month, account, service, region), each month rounded to the gram as a whole. */
+    records(provider, extra) {
+        const cmp = (a, b) => ((a ?? '') < (b ?? '') ? -1 : (a ?? '') > (b ?? '') ? 1 : 0);
+        const list = [...this.cells.values()].sort((a, b) => cmp(a.month, b.month) || cmp(a.account, b.account) || cmp(a.service, b.service) || cmp(a.region, b.region));
+        const out = [];
+        for (let i = 0; i < list.length;) {
+            let j = i;
+            while (j < list.length && list[j].month === list[i].month)
+                j++;
+            const month = list.slice(i, j);
+            const grams = (0,_azure_js__WEBPACK_IMPORTED_MODULE_3__.apportionGrams)(month.flatMap((c) => c.ng));
+            month.forEach((c, k) => {
+                const [unscoped, s1, s2, s3] = grams.slice(k * 4, k * 4 + 4);
+                const total = unscoped + s1 + s2 + s3;
+                const more = extra(c);
+                out.push({
+                    provider,
+                    account: c.account,
+                    accountName: c.accountName,
+                    month: c.month,
+                    service: c.service,
+                    region: c.region,
+                    grams: total,
+                    marketGrams: total,
+                    locationGrams: null,
+                    scope1Grams: s1,
+                    scope2MarketGrams: s2,
+                    scope2LocationGrams: null,
+                    scope3MarketGrams: s3,
+                    scope3LocationGrams: null,
+                    modelVersion: null,
+                    ...(more ? { extra: more } : {})
+                });
+            });
+            i = j;
+        }
+        return out;
+    }
+}
+function enrollmentDims(row) {
+    const sub = text(row.subscriptionId);
+    if (sub === null)
+        throw new Error(`a row of ${monthOfDateKey(row.dateKey) ?? 'an unknown month'} has no subscriptionId`);
+    return { account: sub.toLowerCase(), accountName: text(row.subscriptionName), service: text(row.azureServiceName), region: text(row.azureRegionName), subService: text(row.subService) };
+}
+function tenantDims(tenantId) {
+    return (row) => ({ account: (text(row.tenantId) ?? tenantId).toLowerCase(), accountName: text(row.tenantName), service: M365_SERVICE, region: text(row.officeRegionName) });
+}
+/**
+ * Forecast points from projection rows: the months after the latest one with an actual figure, that have a
+ * projected figure. Projected metric tons to grams (rounded per month: a forecast is never summed into totals).
+ */
+function forecastPoints(rows, scope) {
+    let latestActual = -Infinity;
+    for (const r of rows) {
+        const m = monthOfDateKey(r.dateKey);
+        const a = r.actualEmissions;
+        if (m !== null && a !== null && a !== undefined && Number(a) !== 0)
+            latestActual = Math.max(latestActual, (0,_period_js__WEBPACK_IMPORTED_MODULE_0__/* .monthIndex */ .L6)(m));
+    }
+    const out = [];
+    for (const r of rows) {
+        const m = monthOfDateKey(r.dateKey);
+        const p = r.projectedEmissions;
+        if (m === null || p === null || p === undefined || (0,_period_js__WEBPACK_IMPORTED_MODULE_0__/* .monthIndex */ .L6)(m) <= latestActual)
+            continue;
+        const ng = tonnesToNanograms(p, `projectedEmissions of ${m}`);
+        out.push({ month: m, grams: Number((ng + 500000000n) / 1000000000n), basis: 'MCFS projectedEmissions (rolling average of the previous five months)', scope });
+    }
+    return out.sort((a, b) => (0,_period_js__WEBPACK_IMPORTED_MODULE_0__/* .monthIndex */ .L6)(a.month) - (0,_period_js__WEBPACK_IMPORTED_MODULE_0__/* .monthIndex */ .L6)(b.month));
+}
+function parseErrorBody(res) {
+    let body;
+    try {
+        body = JSON.parse(res.text);
+    }
+    catch {
+        body = null;
+    }
+    const o = (body && typeof body === 'object' ? (body.error ?? body) : {});
+    const message = typeof o.message === 'string' ? o.message : res.text.replace(/\s+/g, ' ').trim().slice(0, 200);
+    const code = o.code !== undefined && o.code !== null ? String(o.code) : o.statusCode !== undefined ? String(o.statusCode) : '';
+    return { status: res.status, message: (0,_secrets_js__WEBPACK_IMPORTED_MODULE_2__/* .scrub */ ._I)(message), code };
+}
+/** A failure of the API that says which credential or setting is wrong and what to check. */
+function explainMcfsError(err, c) {
+    const said = err.message.trim().replace(/[.\s]+$/, '');
+    const base = `${SERVICE} answered HTTP ${err.status}${said ? `: ${said}` : ''}`;
+    if (err.status === 401 && /subscription key/i.test(err.message)) {
+        return (`${base}. The API key was not accepted: check the mcfs-api-key secret. It is the primary or secondary key of your subscription ` +
+            `in the Microsoft Cloud for Sustainability API portal (Profile page), stored as a repository secret: mcfs-api-key: \${{ secrets.MCFS_API_KEY }}.`);
+    }
+    if (err.status === 401) {
+        return (`${base}. The Entra access token of ${c.identity} was not accepted: check azure-client-id and azure-tenant-id (the tenant of the MCFS instance), ` +
+            `and that the token is for the Microsoft Cloud for Sustainability API app (${MCFS_APP_ID}).`);
+    }
+    if (err.status === 403) {
+        return (`${base}. The identity (${c.identity}) may not read ${c.dataSet}: grant the app registration the application permission ${EMISSIONS_PERMISSION} ` +
+            `of the Microsoft Cloud for Sustainability API (app id ${MCFS_APP_ID}) with admin consent, add it to MCFS instance ${c.instanceId} in the API portal, ` +
+            `and check that ${c.dataSet} is connected to that instance.`);
+    }
+    if (err.status === 404)
+        return `${base}. Check mcfs-instance-id (${c.instanceId}), mcfs-enrollment-id, mcfs-tenant-id and mcfs-endpoint (${c.endpoint}).`;
+    if (err.status === 429)
+        return `${base}. Still throttled after retries: lower concurrency, or run again later.`;
+    if (err.status === 400)
+        return `${base}. The API refused the query; if this persists, report it with this message.`;
+    if (err.status >= 500)
+        return `${base}. The service failed; run again later.`;
+    return `${base}.`;
+}
+class McfsCallError extends Error {
+    status;
+    constructor(status, message) {
+        super(message);
+        this.status = status;
+        this.name = 'McfsCallError';
+    }
+}
+// ---------------------------------------------------------------------------------------------------------
+// The provider
+class Mcfs {
+    ctx;
+    auth;
+    errorContext;
+    origin;
+    constructor(ctx, auth, errorContext) {
+        this.ctx = ctx;
+        this.auth = auth;
+        this.errorContext = errorContext;
+        this.origin = new URL(ctx.settings.mcfs.endpoint).origin;
+    }
+    cached = null;
+    /**
+     * The bearer token, asked again after TOKEN_REUSE_MS: Entra's tokens live an hour or more, and each sign-in
+     * with GitHub OIDC costs a fresh OIDC token, so the pages of a run share one instead of asking per page.
+     */
+    token() {
+        const now = Date.now();
+        if (this.cached === null || now - this.cached.at > TOKEN_REUSE_MS) {
+            const token = this.auth.token(_auth_entra_js__WEBPACK_IMPORTED_MODULE_1__/* .MCFS_SCOPE */ .zb, SERVICE);
+            this.cached = { token, at: now };
+            token.catch(() => (this.cached = null));
+        }
+        return this.cached.token;
+    }
+    /** One GET with both credentials; the body as JSON, or an McfsCallError that explains the failure. */
+    async get(url, dataSet) {
+        const token = await this.token();
+        const res = await this.ctx.http.request({
+            service: SERVICE,
+            method: 'GET',
+            url,
+            headers: { accept: 'application/json', authorization: `Bearer ${token}`, 'ocp-apim-subscription-key': this.ctx.settings.mcfs.apiKey },
+            expectJson: true
+        });
+        if (res.status < 200 || res.status >= 300)
+            throw new McfsCallError(res.status, explainMcfsError(parseErrorBody(res), { ...this.errorContext, dataSet }));
+        return res.json;
+    }
+    /**
+     * Every row of a collection: each `@odata.nextLink` followed to the end. `onRows` takes each page. A failure
+     * before any row rejects; a later one (or a loop) is reported missing and ends the sequence with what came.
+     */
+    async collect(firstUrl, what, dataSet, onRows, incomplete = (w, c) => this.ctx.missing(w, c)) {
+        // Links are compared in their parsed form: the same URL may be spelt with or without percent-encoding.
+        let url = new URL(firstUrl).href;
+        const seen = new Set([url]);
+        let rows = 0;
+        let expected = null;
+        for (let page = 1;; page++) {
+            let p;
+            try {
+                if (page > MAX_PAGES)
+                    throw new Error(`more than ${MAX_PAGES} pages; stopped`);
+                p = parseODataPage(await this.get(url, dataSet));
+                if (page === 1)
+                    expected = p.count;
+                onRows(p.rows);
+            }
+            catch (e) {
+                if (page === 1)
+                    throw e;
+                incomplete(`${what} from page ${page} on (after ${rows} rows)`, (0,_secrets_js__WEBPACK_IMPORTED_MODULE_2__/* .errorMessage */ .gJ)(e));
+                return { complete: false };
+            }
+            rows += p.rows.length;
+            if (p.nextLink === null)
+                break;
+            let next;
+            try {
+                next = new URL(p.nextLink, url);
+            }
+            catch {
+                incomplete(`${what} from page ${page + 1} on (after ${rows} rows)`, `the @odata.nextLink of page ${page} is not a URL; stopped paging`);
+                return { complete: false };
+            }
+            if (next.origin !== this.origin) {
+                incomplete(`${what} from page ${page + 1} on (after ${rows} rows)`, `the @odata.nextLink of page ${page} leaves ${this.origin}; not followed (the API key and token are only sent to mcfs-endpoint)`);
+                return { complete: false };
+            }
+            if (seen.has(next.href)) {
+                incomplete(`${what} from page ${page + 1} on (after ${rows} rows)`, `the API repeated an @odata.nextLink it had already given (page ${page}); stopped paging to avoid a loop, so the data may be incomplete`);
+                return { complete: false };
+            }
+            seen.add(next.href);
+            url = next.href;
+        }
+        if (expected !== null && expected !== rows) {
+            incomplete(what, `the API counted ${expected} rows (@odata.count) but served ${rows} over its pages`);
+            return { complete: false };
+        }
+        return { complete: true };
+    }
+}
+const mcfsProvider = {
+    id: 'mcfs',
+    label: 'Microsoft Cloud for Sustainability',
+    async *fetch(ctx) {
+        const { settings } = ctx;
+        const m = settings.mcfs;
+        (0,_secrets_js__WEBPACK_IMPORTED_MODULE_2__/* .registerSecret */ .cl)(m.apiKey);
+        const tenantId = m.tenantId.toLowerCase();
+        const auth = (0,_auth_entra_js__WEBPACK_IMPORTED_MODULE_1__/* .entraAuth */ .v3)(settings.azure, ctx.http, ctx.env);
+        const api = new Mcfs(ctx, auth, { instanceId: m.instanceId, endpoint: m.endpoint, identity: auth.describe });
+        ctx.note('MCFS gives one figure per scope and names no accounting method; Microsoft computes Scope 2 of its cloud emissions market-based, ' +
+            'so Scope 1+2+3 is the market-based figure (Scope 2 and 3 in their market-based columns) and location-based columns are empty.');
+        if (settings.method === 'location')
+            ctx.note('MCFS gives no location-based figure: its market-based total is the headline.');
+        ctx.note('MCFS is a preview API (Microsoft may restate past months); its projections are a forecast, in no total.');
+        // The data sets (the enrollment, the Microsoft 365 tenant), each one paged query for the whole period: a
+        // matrix shard takes its contiguous share of them; there is nothing finer to split.
+        const sets = (0,_shard_js__WEBPACK_IMPORTED_MODULE_4__/* .shareOf */ .tC)([...(m.enrollmentId !== '' ? ['enrollment'] : []), ...(tenantId !== '' ? ['tenant'] : [])], settings.shard);
+        if (settings.shard !== null)
+            ctx.log(`MCFS: shard ${settings.shard.index}/${settings.shard.count} takes ${sets.length === 0 ? 'no data set' : sets.join(' and ')}`);
+        if (sets.length === 0)
+            return;
+        // Sign in first: a wrong app, tenant or federated credential fails the provider here, once, with Entra's reason.
+        await api.token();
+        ctx.log(`MCFS: instance ${m.instanceId}${m.enrollmentId ? `, enrollment ${m.enrollmentId}` : ''}${tenantId ? `, Microsoft 365 tenant ${tenantId}` : ''}, ` +
+            `${ctx.period.start} to ${ctx.period.end}, ${m.endpoint}`);
+        const tasks = [];
+        /** The data sets whose first page failed. */
+        const failed = new Set();
+        const dataSet = (name, url, folder, extra) => async () => {
+            const what = `the emissions of ${name}`;
+            try {
+                await api.collect(url, what, name, (rows) => {
+                    for (const row of rows)
+                        folder.add(row);
+                });
+            }
+            catch (e) {
+                // A refused key or token is wrong for every call: the provider fails with that one message.
+                if (e instanceof McfsCallError && e.status === 401)
+                    throw e;
+                // The first page failed (or one of its rows did not parse): nothing more of this data set.
+                failed.add(name);
+                ctx.missing(what, (0,_secrets_js__WEBPACK_IMPORTED_MODULE_2__/* .errorMessage */ .gJ)(e));
+                if (folder.rows === 0)
+                    return [];
+            }
+            if (folder.outside > 0)
+                ctx.warn(`${what}: ${folder.outside} rows outside ${ctx.period.start} to ${ctx.period.end} came back despite the filter and were left out`);
+            if (folder.unscoped > 0)
+                ctx.warn(`${what}: ${folder.unscoped} rows name no scope; they are in the totals but in no scope column`);
+            if (folder.rows === 0)
+                ctx.warn(`${what}: the API has no rows for ${ctx.period.start} to ${ctx.period.end}; check that the data source is connected to MCFS instance ${m.instanceId}`);
+            return folder.records('mcfs', extra);
+        };
+        if (sets.includes('enrollment')) {
+            const enrollment = m.enrollmentId;
+            tasks.push(dataSet(`enrollment ${enrollment}`, enrollmentEmissionsUrl(m.endpoint, m.instanceId, enrollment, ctx.period), new Folder(ctx.period, enrollmentDims), (c) => ({ enrollmentId: enrollment, subServices: c.subServices.size > 0 ? [...c.subServices].sort().join(', ') : null })));
+        }
+        if (sets.includes('tenant')) {
+            tasks.push(dataSet(`Microsoft 365 tenant ${tenantId}`, tenantEmissionsUrl(m.endpoint, m.instanceId, tenantId, ctx.period), new Folder(ctx.period, tenantDims(tenantId)), () => undefined));
+        }
+        yield* (0,_provider_js__WEBPACK_IMPORTED_MODULE_5__/* .inOrder */ .a)(tasks, tasks.length);
+        // The forecast, once the emissions came: it never changes a total, so a failure is a warning.
+        if (sets.includes('enrollment') && !failed.has(`enrollment ${m.enrollmentId}`)) {
+            try {
+                const rows = [];
+                await api.collect(projectionsUrl(m.endpoint, m.instanceId, m.enrollmentId), `the projections of enrollment ${m.enrollmentId}`, `enrollment ${m.enrollmentId}`, (r) => rows.push(...r), (what, cause) => ctx.warn(`${what}: ${cause}; the forecast may lack months`));
+                const points = forecastPoints(rows, `enrollment ${m.enrollmentId}`);
+                if (points.length > 0)
+                    ctx.forecast(points);
+            }
+            catch (e) {
+                ctx.warn(`The projections of enrollment ${m.enrollmentId} could not be fetched, so there is no forecast: ${(0,_secrets_js__WEBPACK_IMPORTED_MODULE_2__/* .errorMessage */ .gJ)(e)}`);
+            }
+        }
+    }
+};
+
+
+/***/ })
+
+};
