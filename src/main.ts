@@ -16,9 +16,13 @@ import { ReportBuilder, type MissingPart, type ProviderOutcome } from './report/
 import { evaluateThresholds, type ThresholdResult } from './report/thresholds.js'
 import { jsonHeader } from './report/json.js'
 import { forecastSection, renderSummary, PROVIDER_LABELS } from './report/markdown.js'
-import { errorMessage, scrub } from './secrets.js'
+import { errorMessage, registerSecret, scrub } from './secrets.js'
 import { formatKg, formatTonnes, gramsToKg } from './units.js'
 import { uploadReportArtifact } from './artifact.js'
+import { shardArtifactName } from './shard.js'
+import { downloadShards, mergeShardReports } from './merge.js'
+import { BaselineComparison, changesJson, changesSection, loadBaseline, periodChanges, type Baseline, type Changes } from './report/changes.js'
+import { postComment, renderComment } from './github/comment.js'
 
 export interface RunDeps {
   env?: Env
@@ -51,9 +55,19 @@ export async function run(deps: RunDeps = {}): Promise<RunResult> {
     }
     throw e
   }
-  if (settings.mode === 'merge' || settings.shard !== null) {
-    core.setFailed(`Input 'mode'/'shard': matrix sharding and merge are not available in this version. Remove shard and mode, or set mode: collect.`)
-    return { settings, status: 'input-error', totalGrams: 0, thresholds: [], failures: ['mode'], files: null }
+  registerSecret(settings.githubToken)
+  // The baseline is an input like any other: a bad file fails the step before anything is fetched.
+  let baseline: Baseline | null = null
+  if (settings.baseline !== null) {
+    try {
+      baseline = loadBaseline(settings.baseline, env['INPUT_BASELINE']?.trim() || settings.baseline)
+    } catch (e) {
+      if (e instanceof InputError) {
+        core.setFailed(e.message)
+        return { settings, status: 'input-error', totalGrams: 0, thresholds: [], failures: e.problems, files: null }
+      }
+      throw e
+    }
   }
 
   const deadline = new AbortController()
@@ -62,18 +76,19 @@ export async function run(deps: RunDeps = {}): Promise<RunResult> {
   const http = new HttpClient({ concurrency: settings.concurrency, deadline: deadline.signal, env, log: (l) => core.debug(l), ...deps.http })
 
   try {
-    return await collect(settings, env, http, deadline)
+    return await collect(settings, env, http, deadline, baseline)
   } finally {
     clearTimeout(timer)
     http.close()
   }
 }
 
-async function collect(settings: Settings, env: Env, http: HttpClient, deadline: AbortController): Promise<RunResult> {
+async function collect(settings: Settings, env: Env, http: HttpClient, deadline: AbortController, baseline: Baseline | null): Promise<RunResult> {
   const started = Date.now()
   fs.mkdirSync(settings.outputDir, { recursive: true })
   const work = fs.mkdtempSync(path.join(settings.outputDir, '.parts-'))
   const builder = new ReportBuilder(work, settings.period, settings.method)
+  const comparison = baseline ? new BaselineComparison(baseline, settings.period) : null
   const providerNames = settings.providers.map((p) => PROVIDER_LABELS[p]).join(', ')
   core.info(`cloud-carbon-report: ${providerNames}, ${settings.period.start} to ${settings.period.end}, ${settings.method}-based`)
 
@@ -91,7 +106,7 @@ async function collect(settings: Settings, env: Env, http: HttpClient, deadline:
   let finished = false
   const forecast: (ForecastPoint & { provider: ProviderId })[] = []
 
-  const outcomes = await Promise.all(
+  const outcomes: ProviderOutcome[] = settings.mode === 'merge' ? await mergeInto(settings, env, builder, comparison, forecast, work) : await Promise.all(
     settings.providers.map(async (id): Promise<ProviderOutcome> => {
       const notes: string[] = []
       const warnings: string[] = []
@@ -117,6 +132,7 @@ async function collect(settings: Settings, env: Env, http: HttpClient, deadline:
         for await (const rec of provider.fetch(ctx)) {
           if (finished) break
           builder.add(rec)
+          comparison?.observe(rec)
         }
         return 'done'
       }
@@ -148,7 +164,11 @@ async function collect(settings: Settings, env: Env, http: HttpClient, deadline:
   if (unpublished.length > 0) notes.push(`Not published yet by every provider: ${unpublished.join(', ')}.`)
   const generatedAt = new Date().toISOString()
   const model = builder.model(outcomes, notes, generatedAt)
-  const thresholds = evaluateThresholds(settings.thresholds, model.totalGrams, model.months)
+  if (settings.shard !== null) model.notes = notes
+  // A shard holds a share of the data: its limits would judge a part as the whole. The merge job judges them.
+  const thresholds = settings.shard === null ? evaluateThresholds(settings.thresholds, model.totalGrams, model.months) : []
+  if (settings.shard !== null) notes.push(`Shard ${settings.shard.index} of ${settings.shard.count}: a share of the work; the merge job (mode: merge) writes the whole report and checks the limits.`)
+  const changes: Changes = { ...periodChanges(model), baseline: comparison?.result(model) ?? null }
 
   // Files first: whatever happens next, the report exists.
   const files = {
@@ -158,13 +178,15 @@ async function collect(settings: Settings, env: Env, http: HttpClient, deadline:
   }
   forecast.sort((a, b) => a.provider.localeCompare(b.provider) || a.scope.localeCompare(b.scope) || a.month.localeCompare(b.month))
   const forecastJson = forecast.map((f) => ({ provider: f.provider, scope: f.scope, month: f.month, basis: f.basis, kgCO2e: gramsToKg(f.grams) }))
-  builder.writeFiles(jsonHeader(model, thresholds, { forecast: forecastJson }), files.json, files.csv)
+  const extra: Record<string, unknown> = { forecast: forecastJson, changes: changesJson(changes) }
+  if (settings.shard !== null) extra.shard = settings.shard
+  builder.writeFiles(jsonHeader(model, thresholds, extra), files.json, files.csv)
   builder.cleanup()
   fs.rmSync(work, { recursive: true, force: true })
   const runUrl = env.GITHUB_RUN_ID && env.GITHUB_REPOSITORY ? `${env.GITHUB_SERVER_URL ?? 'https://github.com'}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}` : null
-  const sections = [forecastSection(forecast)]
+  const sections = [changesSection(changes), forecastSection(forecast)]
   let markdown = renderSummary(model, thresholds, { unpublished, runUrl, sections })
-  if (Buffer.byteLength(markdown) > MAX_SUMMARY_BYTES) markdown = renderSummary(model, thresholds, { unpublished, runUrl, sections, top: 3 })
+  if (Buffer.byteLength(markdown) > MAX_SUMMARY_BYTES) markdown = renderSummary(model, thresholds, { unpublished, runUrl, sections: [changesSection(changes, 3), forecastSection(forecast)], top: 3 })
   fs.writeFileSync(files.markdown, markdown)
 
   if (settings.jobSummary) {
@@ -179,7 +201,17 @@ async function collect(settings: Settings, env: Env, http: HttpClient, deadline:
 
   let artifactId = ''
   if (settings.artifactName !== '') {
-    artifactId = await uploadReportArtifact(settings, env, [files.json, files.csv, files.markdown])
+    const name = settings.shard === null ? settings.artifactName : shardArtifactName(settings.artifactName, settings.shard)
+    artifactId = await uploadReportArtifact(settings, env, [files.json, files.csv, files.markdown], name, started + settings.timeoutMs)
+  }
+
+  // The PR comment comes after the files and the artifact it links to, before the verdict; it never fails the step.
+  let commentUrl = ''
+  if (settings.prComment && settings.shard !== null) core.info(`pr-comment: shard ${settings.shard.index}/${settings.shard.count} does not comment; the merge job does.`)
+  else if (settings.prComment) {
+    const artifactUrl = runUrl && artifactId ? `${runUrl}/artifacts/${artifactId}` : null
+    const body = renderComment(model, thresholds, changes, { runUrl, artifactUrl })
+    commentUrl = (await postComment(body, env, settings.githubToken, started + settings.timeoutMs)).url
   }
 
   const anyOk = outcomes.some((o) => o.status !== 'failed')
@@ -193,7 +225,7 @@ async function collect(settings: Settings, env: Env, http: HttpClient, deadline:
   core.setOutput('report-csv', files.csv)
   core.setOutput('report-markdown', files.markdown)
   core.setOutput('artifact-id', artifactId)
-  core.setOutput('comment-url', '')
+  core.setOutput('comment-url', commentUrl)
 
   // The verdict, naming each cause.
   const failures: string[] = []
@@ -207,7 +239,8 @@ async function collect(settings: Settings, env: Env, http: HttpClient, deadline:
     if (settings.failOnThreshold) failures.push(...breached.map((t) => t.message))
     else for (const t of breached) core.warning(`${t.message} (fail-on-threshold is false)`)
   }
-  if (model.recordCount === 0 && unpublished.length === monthsOf(settings.period).length && !failures.length) {
+  // Nothing at all is available: the publication lag is the likely cause, so say it (also beside a provider's own error).
+  if (model.recordCount === 0 && unpublished.length === monthsOf(settings.period).length) {
     failures.push(
       `No data: every month of ${settings.period.start} to ${settings.period.end} is after the latest published month ` +
         `(AWS publishes a month by the 21st of the next, Azure by the 19th). Leave end-date empty for the latest published month.`
@@ -228,3 +261,38 @@ function summariseMissing(missing: MissingPart[]): string {
 }
 
 export type { ProviderId }
+
+/**
+ * mode: merge: the shard artifacts of this run, streamed into the builder in shard order; what each shard said
+ * of each provider combined. A merge that cannot read its shards fails every provider with the reason.
+ */
+async function mergeInto(
+  settings: Settings,
+  env: Env,
+  builder: ReportBuilder,
+  comparison: BaselineComparison | null,
+  forecast: (ForecastPoint & { provider: ProviderId })[],
+  work: string
+): Promise<ProviderOutcome[]> {
+  const dir = path.join(work, 'shards')
+  try {
+    const files = await downloadShards(settings, env, dir)
+    const merged = await mergeShardReports(settings, files, (r) => {
+      builder.add(r)
+      comparison?.observe(r)
+    })
+    forecast.push(...merged.forecast)
+    return merged.outcomes.map((o) => {
+      const { records, grams } = builder.countOf(o.provider)
+      const status: ProviderStatus = o.status === 'ok' ? 'ok' : records > 0 ? 'partial' : 'failed'
+      for (const w of o.warnings) core.warning(`${PROVIDER_LABELS[o.provider]}: ${w}`)
+      return { ...o, label: PROVIDER_LABELS[o.provider], status, records, grams }
+    })
+  } catch (e) {
+    const error = errorMessage(e)
+    core.error(error)
+    return settings.providers.map((id) => ({ provider: id, label: PROVIDER_LABELS[id], status: 'failed' as const, records: 0, grams: 0, error, notes: [], warnings: [], missing: [] }))
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true })
+  }
+}

@@ -91,7 +91,7 @@ export function createArtifactService(o = {}) {
         return {
           status: 200,
           body: {
-            artifacts: list.map((a) => ({ workflowRunBackendId: a.run, workflowJobRunBackendId: a.job, databaseId: String(a.id), name: a.name, size: String(a.blob.length), createdAt: a.createdAt, digest: { value: a.digest } }))
+            artifacts: list.map((a) => ({ workflowRunBackendId: a.run, workflowJobRunBackendId: a.job, databaseId: String(a.id), name: a.name, size: String(a.blob.length), createdAt: a.createdAt, digest: a.digest }))
           }
         }
       }
