@@ -121,11 +121,14 @@ function endpointFromEnv(env, serviceEnvName, fallback) {
  * retries, proxy, timeouts and deadline as everything else.
  */
 /**
- * AWS errors that are worth another attempt though their status is 4xx: throttling in the Query protocol's
+ * STS answers that are worth another attempt though their status says otherwise: throttling in the Query protocol's
  * XML (STS answers `400 <Code>Throttling</Code>`) and STS's IDPCommunicationError (the OIDC provider's keys
  * could not be fetched in time), as the AWS SDKs' retry strategies class them.
  */
 function isTransientAwsError(res) {
+    // A 2xx that is not XML (a proxy's page, a cut body) is no answer from STS: worth another attempt.
+    if (res.status >= 200 && res.status < 300)
+        return !/^\s*</.test(res.text);
     if (res.status !== 400)
         return false;
     return /<Code>(Throttling|ThrottlingException|RequestLimitExceeded|IDPCommunicationError)<\/Code>/.test(res.text);

@@ -97,6 +97,10 @@ export async function runInProcess(inputs: Record<string, string>, env: Record<s
   let result: RunResult | undefined
   let exitCode = 0
   try {
+    // @actions/core remembers the summary file of the first run in this process: forget it, as a new process would.
+    const core = await import('@actions/core')
+    ;(core.summary as any)._filePath = undefined
+    core.summary.emptyBuffer()
     const { run } = await import('../../src/main.js')
     result = await run({ ...deps, env: process.env })
     exitCode = Number(process.exitCode ?? 0)
