@@ -1,0 +1,452 @@
+#!/usr/bin/env node
+// `npm run bench`: the committed bundle (dist/index.js) against the sandbox with injected latency, at seeded
+// sizes, as a runner would run it: a spawned node process with INPUT_* variables; the sandbox lives in this
+// process (a separate process from the action's).
+//
+//   npm run bench                                   small, 200k, 1m at 50 ms per request, concurrency 8
+//   npm run bench -- --sizes small,200k --latency 50 --concurrency 8
+//   npm run bench -- --no-zero                      skip the latency-0 runs (processing throughput)
+//   npm run bench -- --bundle /tmp/build/index.js   another build of src/ (dist/ untouched)
+//   npm run bench -- --rss-trace                    the action's RSS over time (polls /proc instead of /usr/bin/time)
+//   npm run bench -- --node-args "--cpu-prof --cpu-prof-dir=/tmp/prof" --keep   profile the action, keep its files
+//
+// Sizes (seeded AWS organizations, one role each, assumed with GitHub OIDC -> STS; 12 months 2025-07..2026-06):
+//   small  1 role, 12 accounts (~900 records)
+//   200k   2 roles, 1,794 accounts (200,225 records)
+//   1m     4 roles, 8,968 accounts (1,005,321 records): AWS only, several roles (not across providers)
+//
+// Per size it prints:
+//   wall        spawn of the action to its exit, the sandbox answering every request after `latency` ms
+//   ideal       the network's lower bound: every request costs `latency` ms, at most `concurrency` in flight,
+//               and the data's paging fixes the order: OIDC token -> STS (per role) -> for each (role, month)
+//               a sequence of pages that must run one after the other (a page needs the previous NextToken).
+//               The bound is the number of rounds of the best schedule of that graph with `concurrency` slots
+//               (highest-level-first list scheduling, optimal for chains), times `latency`; requests beyond
+//               the ones the data needs (retries) add ceil(extra / concurrency) rounds. The page counts come
+//               from the seed (ceil(rows / 5000), at least 1 per month) and are checked against the requests
+//               the sandbox really served.
+//   ratio       wall / ideal; `net ratio` is the network phase only (first request to last response served)
+//   rec/s       records / wall
+//   peak RSS    the action process's maximum resident set (/usr/bin/time -f %M, else /proc/<pid>/status VmHWM)
+//   cold start  spawn to the first request the sandbox saw, vs spawn to exit of `node -e "import('@actions/core')"`
+//   processing  the same size at latency 0: records / (wall - cold start); and records per CPU second of the action
+//   sandbox     this process's CPU time while the action ran (page building, TLS), to show it is not the bottleneck
+//   totals      report.json's total and the CSV's records summed to the gram, against sb.aws.truth
+// The artifact upload is off (artifact-name empty): the issue's end to end is fetch, normalise, aggregate and
+// write JSON + CSV + summary. Other processes on the machine skew every figure: the load average is printed.
+import * as fs from 'node:fs'
+import * as os from 'node:os'
+import * as path from 'node:path'
+import * as readline from 'node:readline'
+import { spawn, spawnSync } from 'node:child_process'
+import { fileURLToPath } from 'node:url'
+import { startSandbox } from '../sandbox/index.mjs'
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
+const args = process.argv.slice(2)
+const opt = (name, dflt) => {
+  const i = args.indexOf(`--${name}`)
+  return i >= 0 ? args[i + 1] : dflt
+}
+const flag = (name) => args.includes(`--${name}`)
+
+const LATENCY = Number(opt('latency', '50'))
+const CONCURRENCY = Number(opt('concurrency', '8'))
+const SIZES = opt('sizes', 'small,200k,1m').split(',').map((s) => s.trim().toLowerCase()).filter(Boolean)
+const ZERO = !flag('no-zero')
+const KEEP = flag('keep')
+/** Extra node flags for the action (e.g. --node-args "--cpu-prof --cpu-prof-dir=/tmp/prof"). */
+const NODE_ARGS = (opt('node-args', '') ?? '').split(' ').filter(Boolean)
+const PAGE = 5000
+const PERIOD = { start: '2025-07', end: '2026-06' } // 12 published months of the seeded data
+const AVAILABLE = '2026-06'
+
+/** Seeded organizations per size (one role each, OIDC -> STS): records = accounts x pairs x active months. */
+const org = (name, i, accounts, pairs) => {
+  const management = String(200000000000 + i * 11111)
+  return { id: `${name}-${i}`, management, accounts, pairs, role: `arn:aws:iam::${management}:role/carbon-reader` }
+}
+const SIZE_DEFS = {
+  small: { label: 'small', aws: [org('small', 0, 12, [3, 9])] },
+  '200k': { label: '200k AWS', aws: [0, 1].map((i) => org('mid', i, 897, [6, 14])) },
+  '1m': { label: '1M', aws: [0, 1, 2, 3].map((i) => org('big', i, 2242, [6, 14])) }
+}
+
+/** The bundle to run: dist/index.js, or another build (--bundle /tmp/x/index.js) to try a change before dist is rebuilt. */
+const bundle = path.resolve(opt('bundle', path.join(ROOT, 'dist', 'index.js')))
+if (!fs.existsSync(bundle)) {
+  console.error('dist/index.js is missing: run `npm run bundle` first.')
+  process.exit(1)
+}
+for (const s of SIZES) {
+  if (!SIZE_DEFS[s]) {
+    console.error(`Unknown size ${s}: use ${Object.keys(SIZE_DEFS).join(', ')}`)
+    process.exit(1)
+  }
+}
+const TIME = fs.existsSync('/usr/bin/time') && !flag('rss-trace') ? '/usr/bin/time' : null
+/** --rss-trace: poll the action's RSS every 20 ms (instead of /usr/bin/time) and print when it peaked. */
+const RSS_TRACE = flag('rss-trace')
+
+// ---------------------------------------------------------------------------------------------------------
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b)
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2
+}
+
+function dirBytes(dir) {
+  let n = 0
+  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, e.name)
+    n += e.isDirectory() ? dirBytes(p) : fs.statSync(p).size
+  }
+  return n
+}
+
+/** Chunk files of an ncc build that no loaded file asks for (`__nccwpck_require__.e(<id>)`): left by earlier builds. */
+function unusedChunks(dir) {
+  const files = new Set(fs.readdirSync(dir).filter((f) => /^\d+\.index\.js$/.test(f)))
+  const reached = new Set()
+  const queue = ['index.js']
+  while (queue.length) {
+    const text = fs.readFileSync(path.join(dir, queue.pop()), 'utf8')
+    for (const m of text.matchAll(/__(?:nccwpck|webpack)_require__\.e\((?:\/\*[^*]*\*\/ *)?(\d+)\)/g)) {
+      const f = `${m[1]}.index.js`
+      if (files.has(f) && !reached.has(f)) {
+        reached.add(f)
+        queue.push(f)
+      }
+    }
+  }
+  const unused = [...files].filter((f) => !reached.has(f))
+  return { unused, bytes: unused.reduce((n, f) => n + fs.statSync(path.join(dir, f)).size, 0) }
+}
+
+/** Spawn-to-exit of a bare `node -e "import('@actions/core')"`, median of n. */
+function bareImportMs(n = 7) {
+  const times = []
+  for (let i = 0; i < n; i++) {
+    const t = performance.now()
+    const r = spawnSync(process.execPath, ['-e', "import('@actions/core')"], { cwd: ROOT, stdio: 'ignore' })
+    if (r.status !== 0) throw new Error('bare import of @actions/core failed')
+    times.push(performance.now() - t)
+  }
+  return median(times)
+}
+
+/** Unit-time list scheduling, highest level first, of a DAG given as nodes { deps: number[] }: rounds. */
+function scheduleRounds(nodes, slots) {
+  const level = new Array(nodes.length).fill(0)
+  const children = nodes.map(() => [])
+  nodes.forEach((n, i) => n.deps.forEach((d) => children[d].push(i)))
+  // nodes are in topological order (deps before): levels from the end
+  for (let i = nodes.length - 1; i >= 0; i--) level[i] = 1 + children[i].reduce((m, c) => Math.max(m, level[c]), 0)
+  const waiting = nodes.map((n) => n.deps.length)
+  let ready = nodes.map((n, i) => i).filter((i) => waiting[i] === 0)
+  let done = 0
+  let rounds = 0
+  while (done < nodes.length) {
+    ready.sort((a, b) => level[b] - level[a])
+    const run = ready.slice(0, slots)
+    ready = ready.slice(slots)
+    rounds++
+    for (const i of run) {
+      done++
+      for (const c of children[i]) if (--waiting[c] === 0) ready.push(c)
+    }
+  }
+  return rounds
+}
+
+/** The request graph the data implies: per role OIDC -> STS -> month chains of pages. */
+function requestGraph(sb, roles, oidcPerRole) {
+  const nodes = []
+  const add = (deps) => nodes.push({ deps }) - 1
+  const shared = oidcPerRole ? null : add([])
+  let pages = 0
+  for (const role of roles) {
+    const oidc = oidcPerRole ? add([]) : shared
+    const sts = add([oidc])
+    const t = sb.aws.truth({ roles: [role], start: PERIOD.start, end: PERIOD.end })
+    for (let m = monthIndex(PERIOD.start); m <= monthIndex(PERIOD.end); m++) {
+      const rows = t.byMonth[monthOf(m)]?.records ?? 0
+      let prev = sts
+      for (let p = 0; p < Math.max(1, Math.ceil(rows / PAGE)); p++) {
+        prev = add([prev])
+        pages++
+      }
+    }
+  }
+  return { nodes, pages }
+}
+const monthIndex = (m) => Number(m.slice(0, 4)) * 12 + Number(m.slice(5, 7)) - 1
+const monthOf = (i) => `${Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`
+
+/** Sums the CSV's kgco2e column in integer grams, and counts rows (streamed). */
+async function csvTotals(file) {
+  const rl = readline.createInterface({ input: fs.createReadStream(file, { highWaterMark: 1 << 20 }), crlfDelay: Infinity })
+  let rows = -1
+  let grams = 0
+  for await (const line of rl) {
+    if (rows++ < 0) continue
+    // provider,account,account_name,month,service,region,kgco2e,... (AWS cells hold no commas or quotes)
+    let i = 0
+    for (let k = 0; k < 6; k++) i = line.indexOf(',', i) + 1
+    grams += kgToGrams(line.slice(i, line.indexOf(',', i)))
+  }
+  return { rows, grams }
+}
+function kgToGrams(s) {
+  const neg = s.startsWith('-')
+  const [w, f = ''] = (neg ? s.slice(1) : s).split('.')
+  const g = Number(w) * 1000 + Number((f + '000').slice(0, 3))
+  return neg ? -g : g
+}
+
+/** report.json without its records (the header sits before `"records": [`), read until that marker. */
+function reportHeader(file) {
+  const fd = fs.openSync(file, 'r')
+  const chunks = []
+  const marker = ',\n  "records": ['
+  let text = ''
+  let position = 0
+  try {
+    for (;;) {
+      const buf = Buffer.alloc(1 << 20)
+      const n = fs.readSync(fd, buf, 0, buf.length, position)
+      if (n <= 0) return JSON.parse(Buffer.concat(chunks).toString('utf8'))
+      chunks.push(buf.subarray(0, n))
+      position += n
+      text = Buffer.concat(chunks).toString('utf8')
+      const at = text.indexOf(marker)
+      if (at >= 0) return JSON.parse(`${text.slice(0, at)}\n}`)
+    }
+  } finally {
+    fs.closeSync(fd)
+  }
+}
+
+/** Runs the bundle once against the sandbox; returns its measurements. */
+async function runAction(sb, inputs) {
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ccr-bench-'))
+  const outputFile = path.join(tmp, 'output.txt')
+  const summaryFile = path.join(tmp, 'summary.md')
+  const timeFile = path.join(tmp, 'time.txt')
+  fs.writeFileSync(outputFile, '')
+  fs.writeFileSync(summaryFile, '')
+  const outDir = path.join(tmp, 'out')
+  const all = { ...inputs, 'output-dir': outDir, 'artifact-name': '', 'pr-comment': 'false', concurrency: String(CONCURRENCY) }
+  const env = {
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    RUNNER_TEMP: tmp,
+    GITHUB_WORKSPACE: tmp,
+    GITHUB_OUTPUT: outputFile,
+    GITHUB_STEP_SUMMARY: summaryFile,
+    ...sb.env(),
+    ...Object.fromEntries(Object.entries(all).map(([k, v]) => [`INPUT_${k.toUpperCase()}`, v]))
+  }
+  const logFrom = sb.kit.log.length
+  const cmd = TIME ? [TIME, ['-f', '%M %e %U %S', '-o', timeFile, process.execPath, ...NODE_ARGS, bundle]] : [process.execPath, [...NODE_ARGS, bundle]]
+  const t0 = Date.now()
+  const p0 = performance.now()
+  const cpu0 = process.cpuUsage()
+  const child = spawn(cmd[0], cmd[1], { env, cwd: tmp, stdio: ['ignore', 'pipe', 'pipe'] })
+  let out = ''
+  child.stdout.on('data', (c) => (out += c))
+  child.stderr.on('data', (c) => (out += c))
+  // Fallback peak RSS / CPU: poll /proc of the node process.
+  let hwm = 0
+  let cpuTicks = 0
+  const trace = []
+  const poll = TIME
+    ? null
+    : setInterval(() => {
+        try {
+          const st = fs.readFileSync(`/proc/${child.pid}/status`, 'utf8')
+          hwm = Math.max(hwm, Number(/VmHWM:\s+(\d+)/.exec(st)?.[1] ?? 0))
+          if (RSS_TRACE) trace.push([Date.now() - t0, Number(/VmRSS:\s+(\d+)/.exec(st)?.[1] ?? 0)])
+          const f = fs.readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1].split(' ')
+          cpuTicks = Number(f[11]) + Number(f[12])
+        } catch {}
+      }, 20)
+  const code = await new Promise((resolve) => child.on('exit', (c) => resolve(c ?? 1)))
+  const wallMs = performance.now() - p0
+  const cpu = process.cpuUsage(cpu0)
+  const sandboxCpuS = (cpu.user + cpu.system) / 1e6
+  fs.writeFileSync(path.join(tmp, 'action.log'), out)
+  if (poll) clearInterval(poll)
+  if (RSS_TRACE && trace.length) {
+    const top = trace.reduce((a, b) => (b[1] > a[1] ? b : a))
+    const every = Math.max(1, Math.floor(trace.length / 25))
+    console.log(`   RSS trace (ms: MB): ${trace.filter((_, i) => i % every === 0).map(([t, kb]) => `${t}: ${Math.round(kb / 1024)}`).join(', ')}; peak ${Math.round(top[1] / 1024)} MB at ${top[0]} ms`)
+  }
+  let rssKb = hwm
+  let cpuS = cpuTicks / 100
+  if (TIME) {
+    const [m, , u, s] = fs.readFileSync(timeFile, 'utf8').trim().split('\n').pop().split(' ').map(Number)
+    rssKb = m
+    cpuS = u + s
+  }
+  const log = sb.kit.log.slice(logFrom)
+  const jsonPath = path.join(outDir, 'report.json')
+  const csvPath = path.join(outDir, 'report.csv')
+  const result = { code, out, wallMs, t0, rssKb, cpuS, sandboxCpuS, log, tmp, jsonPath, csvPath, summaryFile }
+  return result
+}
+
+function analyse(sb, run, latency, roles) {
+  const log = run.log
+  const byService = {}
+  for (const e of log) byService[e.service] = (byService[e.service] ?? 0) + 1
+  const first = log.length ? Math.min(...log.map((e) => e.at)) : NaN
+  const data = log.filter((e) => e.service === 'sustainability')
+  const netStart = first
+  const netEnd = log.length ? Math.max(...log.map((e) => e.at + e.ms)) : NaN
+  const handlerMs = data.map((e) => e.ms - latency)
+  return {
+    byService,
+    requests: log.length,
+    pages: data.length,
+    coldMs: first - run.t0,
+    netMs: netEnd - netStart,
+    pageMs: handlerMs.length ? { mean: handlerMs.reduce((a, b) => a + b, 0) / handlerMs.length, max: Math.max(...handlerMs), total: handlerMs.reduce((a, b) => a + b, 0) } : null,
+    oidcPerRole: (byService.oidc ?? 0) >= roles.length
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------
+
+const fmt = (n, d = 0) => (Number.isFinite(n) ? n.toLocaleString('en-US', { minimumFractionDigits: d, maximumFractionDigits: d }) : 'n/a')
+const started = new Date()
+console.log(`cloud-carbon-report bench: ${started.toISOString()}, node ${process.version}, ${os.cpus().length} CPUs (${os.cpus()[0]?.model ?? '?'})`)
+console.log(`bundle ${path.relative(ROOT, bundle)}, load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')} (other processes on this machine skew the figures)`)
+console.log(`latency ${LATENCY} ms/request, concurrency ${CONCURRENCY}, period ${PERIOD.start}..${PERIOD.end}, sizes ${SIZES.join(', ')}`)
+const distBytes = dirBytes(path.dirname(bundle))
+const indexBytes = fs.statSync(bundle).size
+const bareMs = bareImportMs()
+const stale = unusedChunks(path.dirname(bundle))
+console.log(`${path.relative(ROOT, path.dirname(bundle)) || '.'}/: ${fmt(distBytes / 1024 / 1024, 2)} MB (index.js ${fmt(indexBytes / 1024 / 1024, 2)} MB)${stale.unused.length ? `, of which ${fmt(stale.bytes / 1024 / 1024, 2)} MB in ${stale.unused.length} chunk files nothing loads (${stale.unused.join(', ')}: left by earlier builds, ncc does not empty its output directory)` : ''}; bare node -e "import('@actions/core')": ${fmt(bareMs)} ms (median of 7)\n`)
+
+const rows = []
+let failed = false
+for (const size of SIZES) {
+  const def = SIZE_DEFS[size]
+  const sb = await startSandbox({ aws: { orgs: def.aws, available: AVAILABLE } })
+  try {
+    const roles = sb.aws.roles
+    const truth = sb.aws.truth({ roles, start: PERIOD.start, end: PERIOD.end })
+    const inputs = { ...sb.inputs.aws, 'start-date': PERIOD.start, 'end-date': PERIOD.end }
+    console.log(`── ${def.label}: ${def.aws.length} AWS role(s), ${fmt(def.aws.reduce((a, o) => a + o.accounts, 0))} accounts, ${fmt(truth.records)} records expected`)
+
+    sb.kit.latency.default = LATENCY
+    const run = await runAction(sb, inputs)
+    const a = analyse(sb, run, LATENCY, roles)
+    if (run.code !== 0) {
+      failed = true
+      console.log(`   the action exited ${run.code}:\n${run.out.split('\n').slice(-20).join('\n')}`)
+    }
+    const header = fs.existsSync(run.jsonPath) ? reportHeader(run.jsonPath) : null
+    const csv = fs.existsSync(run.csvPath) ? await csvTotals(run.csvPath) : { rows: NaN, grams: NaN }
+    const jsonBytes = fs.existsSync(run.jsonPath) ? fs.statSync(run.jsonPath).size : 0
+    const csvBytes = fs.existsSync(run.csvPath) ? fs.statSync(run.csvPath).size : 0
+    const reportGrams = header ? Math.round(header.totalKgCO2e * 1000) : NaN
+    const totalsOk = reportGrams === truth.market && csv.grams === truth.market && csv.rows === truth.records && header?.providers?.[0]?.records === truth.records
+    if (!totalsOk) failed = true
+    console.log(
+      `   totals: report.json ${fmt(reportGrams)} g, CSV ${fmt(csv.rows)} rows summing to ${fmt(csv.grams)} g, sb.aws.truth ${fmt(truth.market)} g in ${fmt(truth.records)} records: ${totalsOk ? 'equal to the gram' : 'DIFFERENT'}`
+    )
+    console.log(`   files: report.json ${fmt(jsonBytes / 1e6, 1)} MB, report.csv ${fmt(csvBytes / 1e6, 1)} MB; requests ${Object.entries(a.byService).map(([k, v]) => `${k} ${v}`).join(', ')}`)
+
+    const graph = requestGraph(sb, roles, a.oidcPerRole)
+    const expectedRequests = graph.nodes.length
+    const extra = Math.max(0, a.requests - expectedRequests)
+    const rounds = scheduleRounds(graph.nodes, CONCURRENCY) + Math.ceil(extra / CONCURRENCY)
+    const idealMs = rounds * LATENCY
+    console.log(
+      `   ideal: ${graph.nodes.length} requests the data needs (${graph.pages} data pages, served ${a.pages}${extra ? `, ${extra} extra` : ''}) in ${rounds} rounds of ${LATENCY} ms at concurrency ${CONCURRENCY} = ${fmt(idealMs)} ms`
+    )
+    console.log(`   action: wall ${fmt(run.wallMs / 1000, 2)} s, CPU ${fmt(run.cpuS, 2)} s, peak RSS ${fmt(run.rssKb / 1024)} MB, cold start ${fmt(a.coldMs)} ms; network phase (first to last request served) ${fmt(a.netMs / 1000, 2)} s`)
+    if (a.pageMs) console.log(`   sandbox: CPU ${fmt(run.sandboxCpuS, 2)} s for ${a.pages} data pages (${fmt((run.sandboxCpuS * 1000) / Math.max(1, a.pages), 1)} ms per page, ${fmt((run.sandboxCpuS * 1e6) / Math.max(1, truth.records), 2)} µs per record); handler time beyond the injected latency ${fmt(a.pageMs.mean, 1)} ms per page on average (queueing included)`)
+
+    let zero = null
+    if (ZERO) {
+      sb.kit.latency.default = 0
+      const z = await runAction(sb, inputs)
+      const za = analyse(sb, z, 0, roles)
+      if (z.code !== 0) {
+        failed = true
+        console.log(`   the latency-0 run exited ${z.code}:\n${z.out.split('\n').slice(-20).join('\n')}`)
+      }
+      zero = { wallMs: z.wallMs, coldMs: za.coldMs, cpuS: z.cpuS, rssKb: z.rssKb, pageMs: za.pageMs }
+      console.log(
+        `   latency 0: wall ${fmt(z.wallMs / 1000, 2)} s, cold start ${fmt(za.coldMs)} ms, action CPU ${fmt(z.cpuS, 2)} s, peak RSS ${fmt(z.rssKb / 1024)} MB, sandbox CPU ${fmt(z.sandboxCpuS, 2)} s`
+      )
+      if (!KEEP) fs.rmSync(z.tmp, { recursive: true, force: true })
+    }
+    if (!KEEP) fs.rmSync(run.tmp, { recursive: true, force: true })
+    else console.log(`   kept: ${run.tmp}`)
+
+    rows.push({
+      size: def.label,
+      records: truth.records,
+      wall: run.wallMs / 1000,
+      ideal: idealMs / 1000,
+      ratio: run.wallMs / idealMs,
+      netRatio: a.netMs / idealMs,
+      cpuS: run.cpuS,
+      recS: truth.records / (run.wallMs / 1000),
+      rssMb: run.rssKb / 1024,
+      coldMs: a.coldMs,
+      coldX: a.coldMs / bareMs,
+      procRecS: zero ? truth.records / ((zero.wallMs - zero.coldMs) / 1000) : NaN,
+      cpuRecS: zero ? truth.records / zero.cpuS : NaN,
+      ok: totalsOk && run.code === 0
+    })
+  } finally {
+    await sb.close()
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------
+
+console.log('')
+const table = [
+  ['size', 'records', 'wall s', 'ideal s', 'ratio', 'net ratio', 'action CPU s', 'rec/s', 'peak RSS MB', 'cold start ms', 'x bare', 'processing rec/s', 'rec/CPU-s', 'totals'],
+  ...rows.map((r) => [
+    r.size,
+    fmt(r.records),
+    fmt(r.wall, 2),
+    fmt(r.ideal, 2),
+    fmt(r.ratio, 2),
+    fmt(r.netRatio, 2),
+    fmt(r.cpuS, 2),
+    fmt(r.recS),
+    fmt(r.rssMb),
+    fmt(r.coldMs),
+    fmt(r.coldX, 2),
+    fmt(r.procRecS),
+    fmt(r.cpuRecS),
+    r.ok ? '= truth' : 'WRONG'
+  ])
+]
+console.log(`| ${table[0].join(' | ')} |`)
+console.log(`|${table[0].map((h, i) => (i < 1 ? '---' : '---:')).join('|')}|`)
+for (const r of table.slice(1)) console.log(`| ${r.join(' | ')} |`)
+console.log(`\n${path.relative(ROOT, path.dirname(bundle)) || '.'}/ ${fmt(distBytes / 1024 / 1024, 2)} MB (index.js ${fmt(indexBytes / 1024 / 1024, 2)} MB); bare import ${fmt(bareMs)} ms; latency ${LATENCY} ms; concurrency ${CONCURRENCY}`)
+console.log('ratio = wall / ideal; net ratio = (first to last request served) / ideal; action CPU = user + system CPU of the action process in the timed run;')
+console.log('processing = latency-0 run, records / (wall - cold start); rec/CPU-s = records / action CPU seconds of the latency-0 run.')
+console.log('Where action CPU exceeds the ideal, the size is CPU-bound: the network is not what the wall time waits for.')
+
+const big = rows.filter((r) => r.records >= 100_000)
+const million = rows.filter((r) => r.records >= 900_000)
+const targets = [
+  ['wall <= 1.3x ideal', rows, rows.every((r) => r.ratio <= 1.3), rows.map((r) => `${r.size} ${fmt(r.ratio, 2)}x`).join(', ')],
+  ['peak RSS < 300 MB at 1M', million, million.every((r) => r.rssMb < 300), rows.map((r) => `${r.size} ${fmt(r.rssMb)} MB`).join(', ')],
+  ['>= 200k records/s processing', ZERO ? big : [], big.every((r) => r.procRecS >= 200_000), rows.map((r) => `${r.size} ${fmt(r.procRecS)}`).join(', ')],
+  ['cold start < 2x bare import', rows, rows.every((r) => r.coldX < 2), rows.map((r) => `${r.size} ${fmt(r.coldX, 2)}x`).join(', ')]
+]
+console.log('\nTargets:')
+for (const [name, applies, ok, detail] of targets) console.log(`  ${applies.length === 0 ? 'n/a    ' : ok ? 'met    ' : 'MISSED '} ${name}: ${detail}`)
+process.exit(failed ? 1 : 0)
