@@ -289,7 +289,8 @@ export function parseSettings(options: ParseOptions = {}): Settings {
   if (mcfs.instanceId !== '' && !/^[\w-]{1,128}$/.test(mcfs.instanceId)) bad('mcfs-instance-id', mcfs.instanceId, 'is not an instance id', 'Use the MCFS instance id (a GUID) from your Microsoft Cloud for Sustainability environment.')
   if (mcfs.enrollmentId !== '' && !/^[\w-]{1,64}$/.test(mcfs.enrollmentId)) bad('mcfs-enrollment-id', mcfs.enrollmentId, 'is not an enrollment id', 'Use the billing account (enrollment) number, e.g. 12345678.')
   if (mcfs.tenantId !== '' && !GUID.test(mcfs.tenantId)) bad('mcfs-tenant-id', mcfs.tenantId, 'is not a tenant id', 'Use the Microsoft 365 tenant id GUID.')
-  if (providers.includes('mcfs')) {
+  // A merge job reads the shards' reports and signs in nowhere: it does not need the MCFS key and ids.
+  if (providers.includes('mcfs') && !/^\s*merge\s*$/i.test(input('mode'))) {
     if (mcfs.instanceId === '') problems.push(`Input 'mcfs-instance-id' is required with the mcfs provider. Give your MCFS instance id.`)
     if (mcfs.enrollmentId === '' && mcfs.tenantId === '') problems.push(`Input 'mcfs-enrollment-id' (or 'mcfs-tenant-id') is required with the mcfs provider. Give the enrollment (billing account) to report, the Microsoft 365 tenant, or both.`)
     if (mcfs.apiKey === '') problems.push(`Input 'mcfs-api-key' is required with the mcfs provider. Store the API Management key as a repository secret and pass it: mcfs-api-key: \${{ secrets.MCFS_API_KEY }}.`)

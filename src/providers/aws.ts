@@ -67,8 +67,8 @@ export function awsErrorType(headers: Record<string, string | string[] | undefin
   return String(raw).split(':')[0].split('#').pop() ?? ''
 }
 
-function valueGrams(values: ApiRow['EmissionsValues'], type: EmissionsType): number | null {
-  const v = values?.[type]
+/** One emissions figure (`EmissionsValues[type]`) in grams, or null when it is missing. */
+function figureGrams(v: { Value?: number | string; Unit?: string } | undefined, type: EmissionsType): number | null {
   if (v === undefined || v === null || v.Value === undefined || v.Value === null) return null
   if (v.Unit === 'MTCO2e' || v.Unit === undefined) return tonnesToGrams(v.Value, type)
   const unit = (v.Unit ?? 'MTCO2e').toUpperCase()
@@ -77,31 +77,47 @@ function valueGrams(values: ApiRow['EmissionsValues'], type: EmissionsType): num
   throw new Error(`unknown unit ${JSON.stringify(v.Unit)} for ${type}`)
 }
 
+/** The last TimePeriod.Start checked and its month: the rows of a page share one, so the test runs once a page. */
+let lastStart: string | null = null
+let lastMonth = ''
+
 /** One API result row to a normalized record. */
 export function normalizeAwsRow(row: ApiRow, method: 'market' | 'location', fallbackAccount: string | null): CarbonRecord {
   const start = row.TimePeriod?.Start ?? ''
-  if (!/^\d{4}-\d{2}-01/.test(start)) throw new Error(`a result has no monthly TimePeriod.Start (${JSON.stringify(start)})`)
+  if (start !== lastStart) {
+    if (!/^\d{4}-\d{2}-01/.test(start)) throw new Error(`a result has no monthly TimePeriod.Start (${JSON.stringify(start)})`)
+    lastStart = start
+    lastMonth = start.slice(0, 7)
+  }
+  const month = lastMonth
+  // A named read per type (not a computed key in one shared function): each lookup site stays monomorphic.
   const e = row.EmissionsValues
-  const market = valueGrams(e, 'TOTAL_MBM_CARBON_EMISSIONS')
-  const location = valueGrams(e, 'TOTAL_LBM_CARBON_EMISSIONS')
+  const market = figureGrams(e?.TOTAL_MBM_CARBON_EMISSIONS, 'TOTAL_MBM_CARBON_EMISSIONS')
+  const location = figureGrams(e?.TOTAL_LBM_CARBON_EMISSIONS, 'TOTAL_LBM_CARBON_EMISSIONS')
   const headline = method === 'market' ? (market ?? location) : (location ?? market)
-  if (headline === null) throw new Error(`a result for ${start.slice(0, 7)} has neither TOTAL_MBM nor TOTAL_LBM emissions`)
-  const d = row.DimensionsValues ?? {}
+  if (headline === null) throw new Error(`a result for ${month} has neither TOTAL_MBM nor TOTAL_LBM emissions`)
+  const d = row.DimensionsValues
+  // The scope figures are read in the order the record lists them (a bad value names the first one wrong).
+  const scope1 = figureGrams(e?.TOTAL_SCOPE_1_CARBON_EMISSIONS, 'TOTAL_SCOPE_1_CARBON_EMISSIONS')
+  const scope2Market = figureGrams(e?.TOTAL_SCOPE_2_MBM_CARBON_EMISSIONS, 'TOTAL_SCOPE_2_MBM_CARBON_EMISSIONS')
+  const scope2Location = figureGrams(e?.TOTAL_SCOPE_2_LBM_CARBON_EMISSIONS, 'TOTAL_SCOPE_2_LBM_CARBON_EMISSIONS')
+  const scope3Market = figureGrams(e?.TOTAL_SCOPE_3_MBM_CARBON_EMISSIONS, 'TOTAL_SCOPE_3_MBM_CARBON_EMISSIONS')
+  const scope3Location = figureGrams(e?.TOTAL_SCOPE_3_LBM_CARBON_EMISSIONS, 'TOTAL_SCOPE_3_LBM_CARBON_EMISSIONS')
   return {
     provider: 'aws',
-    account: d.USAGE_ACCOUNT_ID ?? fallbackAccount ?? 'unknown',
+    account: d?.USAGE_ACCOUNT_ID ?? fallbackAccount ?? 'unknown',
     accountName: null,
-    month: start.slice(0, 7),
-    service: d.SERVICE ?? null,
-    region: d.REGION ?? null,
+    month,
+    service: d?.SERVICE ?? null,
+    region: d?.REGION ?? null,
     grams: headline,
     marketGrams: market,
     locationGrams: location,
-    scope1Grams: valueGrams(e, 'TOTAL_SCOPE_1_CARBON_EMISSIONS'),
-    scope2MarketGrams: valueGrams(e, 'TOTAL_SCOPE_2_MBM_CARBON_EMISSIONS'),
-    scope2LocationGrams: valueGrams(e, 'TOTAL_SCOPE_2_LBM_CARBON_EMISSIONS'),
-    scope3MarketGrams: valueGrams(e, 'TOTAL_SCOPE_3_MBM_CARBON_EMISSIONS'),
-    scope3LocationGrams: valueGrams(e, 'TOTAL_SCOPE_3_LBM_CARBON_EMISSIONS'),
+    scope1Grams: scope1,
+    scope2MarketGrams: scope2Market,
+    scope2LocationGrams: scope2Location,
+    scope3MarketGrams: scope3Market,
+    scope3LocationGrams: scope3Location,
     modelVersion: row.ModelVersion ?? null
   }
 }
@@ -131,60 +147,69 @@ export function explainAwsApiError(status: number, type: string, message: string
 export const awsProvider: Provider = {
   id: 'aws',
   label: 'AWS',
-  async *fetch(ctx: ProviderContext): AsyncGenerator<CarbonRecord> {
-    const { settings, http, env } = ctx
-    const aws = settings.aws
-    const partition = partitionOf(aws.region)
-    const endpoint = endpointFromEnv(env, 'SUSTAINABILITY', partition.sustainabilityEndpoint)
-    const identities = awsIdentities(aws, http, env)
-    ctx.note(
-      settings.method === 'market'
-        ? 'Figures are AWS market-based (MBM) estimates; location-based (LBM) figures are in the files.'
-        : 'Figures are AWS location-based (LBM) estimates; market-based (MBM) figures are in the files.'
-    )
-    if (aws.accountIds.length > 0) ctx.note(`Only usage accounts ${aws.accountIds.join(', ')} (aws-account-ids).`)
-
-    // The plan: (identity, month) units, identity-major. A matrix shard takes its contiguous share of it
-    // (several roles split by role, one role by months); credentials are fetched only for its identities.
-    const months = monthsOf(ctx.period)
-    const plan = shareOf(identities.flatMap((id) => months.map((month) => ({ id, month }))), settings.shard)
-    const mine = identities.filter((id) => plan.some((u) => u.id === id))
-    if (settings.shard !== null) ctx.log(`AWS: shard ${settings.shard.index}/${settings.shard.count} takes ${plan.length} of ${identities.length * months.length} (identity, month) units`)
-    if (plan.length === 0) return
-
-    // Credentials first, concurrently: a role that cannot be assumed is missing from the report, the rest go on.
-    const ready = new Map<AwsIdentity, AwsCredentialIdentity>()
-    const failures: string[] = []
-    const settled = await Promise.allSettled(mine.map(async (id) => ({ id, creds: await id.getCredentials() })))
-    settled.forEach((s, i) => {
-      if (s.status === 'fulfilled') ready.set(s.value.id, s.value.creds)
-      else failures.push(errorMessage(s.reason))
-      if (s.status === 'rejected' && identities.length > 1) ctx.missing(`all data of ${mine[i].label}`, errorMessage(s.reason))
-    })
-    if (ready.size === 0) throw new Error(failures.length === 1 ? failures[0] : failures.join(' | '))
-    ctx.log(`AWS: ${ready.size} identit${ready.size === 1 ? 'y' : 'ies'}, ${months.length} months, endpoint ${endpoint}`)
-
-    const signers = new Map<AwsIdentity, SignatureV4>()
-    for (const [id, creds] of ready) {
-      signers.set(
-        id,
-        new SignatureV4({
-          service: 'sustainability',
-          region: partition.signingRegion,
-          credentials: async () => (await id.getCredentials().catch(() => creds)) ?? creds,
-          sha256: Sha256
-        })
-      )
-    }
-    const tasks: MonthTask[] = []
-    for (const { id, month } of plan) {
-      const signer = signers.get(id)
-      if (!signer) continue
-      const roleAccount = id.roleArn ? id.roleArn.split(':')[4] : null
-      tasks.push((flow) => fetchMonth(ctx, endpoint, signer, id, roleAccount, month, flow))
-    }
-    yield* streamInOrder(tasks, Math.max(2, settings.concurrency * 2), MAX_RESULTS * Math.max(2, settings.concurrency), MAX_RESULTS)
+  fetch(ctx: ProviderContext): AsyncGenerator<CarbonRecord> {
+    // One generator between the consumer and the records: the plan is made inside it, on the first next() as
+    // a generator body would run, rather than in an outer generator that delegates with yield* (a second
+    // promise round trip per record).
+    const s = ctx.settings
+    return streamInOrder(() => planMonths(ctx), Math.max(2, s.concurrency * 2), MAX_RESULTS * Math.max(2, s.concurrency), MAX_RESULTS)
   }
+}
+
+/** The (identity, month) tasks of this run (or shard), credentials fetched; none when the shard has no share. */
+async function planMonths(ctx: ProviderContext): Promise<MonthTask[]> {
+  const { settings, http, env } = ctx
+  const aws = settings.aws
+  const partition = partitionOf(aws.region)
+  const endpoint = endpointFromEnv(env, 'SUSTAINABILITY', partition.sustainabilityEndpoint)
+  const identities = awsIdentities(aws, http, env)
+  ctx.note(
+    settings.method === 'market'
+      ? 'Figures are AWS market-based (MBM) estimates; location-based (LBM) figures are in the files.'
+      : 'Figures are AWS location-based (LBM) estimates; market-based (MBM) figures are in the files.'
+  )
+  if (aws.accountIds.length > 0) ctx.note(`Only usage accounts ${aws.accountIds.join(', ')} (aws-account-ids).`)
+
+  // The plan: (identity, month) units, identity-major. A matrix shard takes its contiguous share of it
+  // (several roles split by role, one role by months); credentials are fetched only for its identities.
+  const months = monthsOf(ctx.period)
+  const plan = shareOf(identities.flatMap((id) => months.map((month) => ({ id, month }))), settings.shard)
+  const mine = identities.filter((id) => plan.some((u) => u.id === id))
+  if (settings.shard !== null) ctx.log(`AWS: shard ${settings.shard.index}/${settings.shard.count} takes ${plan.length} of ${identities.length * months.length} (identity, month) units`)
+  if (plan.length === 0) return []
+
+  // Credentials first, concurrently: a role that cannot be assumed is missing from the report, the rest go on.
+  const ready = new Map<AwsIdentity, AwsCredentialIdentity>()
+  const failures: string[] = []
+  const settled = await Promise.allSettled(mine.map(async (id) => ({ id, creds: await id.getCredentials() })))
+  settled.forEach((s, i) => {
+    if (s.status === 'fulfilled') ready.set(s.value.id, s.value.creds)
+    else failures.push(errorMessage(s.reason))
+    if (s.status === 'rejected' && identities.length > 1) ctx.missing(`all data of ${mine[i].label}`, errorMessage(s.reason))
+  })
+  if (ready.size === 0) throw new Error(failures.length === 1 ? failures[0] : failures.join(' | '))
+  ctx.log(`AWS: ${ready.size} identit${ready.size === 1 ? 'y' : 'ies'}, ${months.length} months, endpoint ${endpoint}`)
+
+  const signers = new Map<AwsIdentity, SignatureV4>()
+  for (const [id, creds] of ready) {
+    signers.set(
+      id,
+      new SignatureV4({
+        service: 'sustainability',
+        region: partition.signingRegion,
+        credentials: async () => (await id.getCredentials().catch(() => creds)) ?? creds,
+        sha256: Sha256
+      })
+    )
+  }
+  const tasks: MonthTask[] = []
+  for (const { id, month } of plan) {
+    const signer = signers.get(id)
+    if (!signer) continue
+    const roleAccount = id.roleArn ? id.roleArn.split(':')[4] : null
+    tasks.push((flow) => fetchMonth(ctx, endpoint, signer, id, roleAccount, month, flow))
+  }
+  return tasks
 }
 
 async function fetchMonth(
@@ -281,8 +306,9 @@ async function fetchPage(
   if (!data || typeof data !== 'object' || (data.Results !== undefined && !Array.isArray(data.Results))) {
     throw new Error('the response has no Results list')
   }
+  const method = ctx.settings.method
   for (const row of data.Results ?? []) {
-    const rec = normalizeAwsRow(row, ctx.settings.method, roleAccount)
+    const rec = normalizeAwsRow(row, method, roleAccount)
     if (rec.month !== month) throw new Error(`a result for ${rec.month} came back for a query of ${month}`)
     out.push(rec)
   }
@@ -309,7 +335,8 @@ type MonthTask = (flow: PageFlow) => Promise<void>
  * `budget / pageSize` pages are in flight; the head and the task after it never wait, so the next month
  * is on its way while the head is consumed.
  */
-async function* streamInOrder(tasks: MonthTask[], lookahead: number, budget: number, pageSize: number): AsyncGenerator<CarbonRecord> {
+async function* streamInOrder(plan: () => Promise<MonthTask[]>, lookahead: number, budget: number, pageSize: number): AsyncGenerator<CarbonRecord> {
+  const tasks = await plan()
   interface Stream {
     pages: CarbonRecord[][]
     /** Records in `pages`. */

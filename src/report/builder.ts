@@ -115,9 +115,14 @@ class PartFile {
 /** Groups by provider, then by key (`null` and '' are one group), in first-seen order. */
 type GroupMap = Map<ProviderId, Map<string, Group>>
 
-function bump(map: GroupMap, provider: ProviderId, key: string | null, label: string | null, month: Month, grams: Grams): void {
+/** A provider's groups in a GroupMap; the provider's entry is created here, so on its first record. */
+function groupsOf(map: GroupMap, provider: ProviderId): Map<string, Group> {
   let byKey = map.get(provider)
   if (!byKey) map.set(provider, (byKey = new Map()))
+  return byKey
+}
+
+function bump(byKey: Map<string, Group>, provider: ProviderId, key: string | null, label: string | null, month: Month, grams: Grams): void {
   const k = key ?? ''
   let g = byKey.get(k)
   if (!g) {
@@ -126,6 +131,17 @@ function bump(map: GroupMap, provider: ProviderId, key: string | null, label: st
   }
   g.grams += grams
   g.byMonth.set(month, (g.byMonth.get(month) ?? 0) + grams)
+}
+
+/** What add needs of the provider of the record in hand. */
+interface ProviderParts {
+  provider: ProviderId
+  json: PartFile
+  csv: PartFile
+  count: { records: number; grams: Grams }
+  services: Map<string, Group>
+  regions: Map<string, Group>
+  accounts: Map<string, Group>
 }
 
 export class ReportBuilder {
@@ -141,6 +157,7 @@ export class ReportBuilder {
   private location = 0
   private noMarket = 0
   private noLocation = 0
+  private last: ProviderParts | null = null
 
   constructor(
     private readonly workDir: string,
@@ -151,34 +168,48 @@ export class ReportBuilder {
   }
 
   add(r: CarbonRecord): void {
-    let j = this.json.get(r.provider)
-    let c = this.csv.get(r.provider)
-    if (!j || !c) {
-      j = new PartFile(path.join(this.workDir, `${r.provider}.records.jsonl`))
-      c = new PartFile(path.join(this.workDir, `${r.provider}.records.csv`))
-      this.json.set(r.provider, j)
-      this.csv.set(r.provider, c)
-    }
-    const [json, csv] = recordLines(r)
-    j.write(`,\n    ${json}`)
-    c.write(`${csv}\r\n`)
+    // Records come in runs of one provider: its part files and counters are looked up once per run.
+    let p = this.last
+    if (p === null || p.provider !== r.provider) p = this.last = this.partsOf(r.provider)
+    // Indexed, not destructured: array destructuring goes through the iterator protocol.
+    const lines = recordLines(r)
+    p.json.write(',\n    ')
+    p.json.write(lines[0])
+    p.csv.write(lines[1])
+    p.csv.write('\r\n')
 
-    const count = this.counts.get(r.provider) ?? { records: 0, grams: 0 }
+    const grams = r.grams
+    const count = p.count
     count.records++
-    count.grams += r.grams
-    this.counts.set(r.provider, count)
-    this.total += r.grams
+    count.grams += grams
+    this.total += grams
     if (r.marketGrams === null) this.noMarket++
     else this.market += r.marketGrams
     if (r.locationGrams === null) this.noLocation++
     else this.location += r.locationGrams
 
-    let m = this.monthMap.get(r.month)
-    if (!m) this.monthMap.set(r.month, (m = new Map()))
-    m.set(r.provider, (m.get(r.provider) ?? 0) + r.grams)
-    bump(this.services, r.provider, r.service, r.service, r.month, r.grams)
-    bump(this.regions, r.provider, r.region, r.region, r.month, r.grams)
-    bump(this.accounts, r.provider, r.account, r.accountName ? `${r.accountName} (${r.account})` : r.account, r.month, r.grams)
+    const month = r.month
+    let m = this.monthMap.get(month)
+    if (!m) this.monthMap.set(month, (m = new Map()))
+    m.set(r.provider, (m.get(r.provider) ?? 0) + grams)
+    bump(p.services, r.provider, r.service, r.service, month, grams)
+    bump(p.regions, r.provider, r.region, r.region, month, grams)
+    bump(p.accounts, r.provider, r.account, r.accountName ? `${r.accountName} (${r.account})` : r.account, month, grams)
+  }
+
+  /** A provider's part files, counters and group maps, created on its first record. */
+  private partsOf(provider: ProviderId): ProviderParts {
+    let j = this.json.get(provider)
+    let c = this.csv.get(provider)
+    if (!j || !c) {
+      j = new PartFile(path.join(this.workDir, `${provider}.records.jsonl`))
+      c = new PartFile(path.join(this.workDir, `${provider}.records.csv`))
+      this.json.set(provider, j)
+      this.csv.set(provider, c)
+    }
+    let count = this.counts.get(provider)
+    if (!count) this.counts.set(provider, (count = { records: 0, grams: 0 }))
+    return { provider, json: j, csv: c, count, services: groupsOf(this.services, provider), regions: groupsOf(this.regions, provider), accounts: groupsOf(this.accounts, provider) }
   }
 
   /** Records and grams received so far for a provider. */

@@ -50,61 +50,97 @@ export function recordCsv(r: CarbonRecord): string {
   ].join(',')
 }
 
-/** JSON text of strings that recur (providers, months, services, regions, accounts), bounded. */
-const jsonTextCache = new Map<string, string>()
-function jsonText(s: string | null): string {
-  if (s === null) return 'null'
-  let t = jsonTextCache.get(s)
-  if (t === undefined) {
-    if (jsonTextCache.size >= 50_000) jsonTextCache.clear()
-    t = JSON.stringify(s)
-    jsonTextCache.set(s, t)
+/**
+ * The file text of strings that recur (providers, months, services, regions, accounts), bounded. One cache
+ * per field: the last string asked for is answered without a lookup, since provider, month and model
+ * version repeat on every row of a page and the account on runs of rows.
+ */
+class TextCache {
+  private lastKey: string | null = null
+  private lastText = ''
+  private readonly map = new Map<string, string>()
+  constructor(private readonly format: (s: string) => string) {}
+  get(s: string): string {
+    if (s === this.lastKey) return this.lastText
+    let t = this.map.get(s)
+    if (t === undefined) {
+      if (this.map.size >= 50_000) this.map.clear()
+      t = this.format(s)
+      this.map.set(s, t)
+    }
+    this.lastKey = s
+    this.lastText = t
+    return t
   }
-  return t
 }
 
-/** CSV cells of strings that recur, bounded. */
-const csvTextCache = new Map<string, string>()
-function csvCell(s: string | null): string {
-  if (s === null) return ''
-  let t = csvTextCache.get(s)
-  if (t === undefined) {
-    if (csvTextCache.size >= 50_000) csvTextCache.clear()
-    t = csvText(s)
-    csvTextCache.set(s, t)
+/** JSON and CSV text of a string field; `null` is JSON null and an empty cell. */
+class FieldText {
+  private readonly j = new TextCache((s) => JSON.stringify(s))
+  private readonly c = new TextCache(csvText)
+  json(s: string | null): string {
+    return s === null ? 'null' : this.j.get(s)
   }
-  return t
+  csv(s: string | null): string {
+    return s === null ? '' : this.c.get(s)
+  }
 }
+
+const providerText = new FieldText()
+const accountText = new FieldText()
+const accountNameText = new FieldText()
+const monthText = new FieldText()
+const serviceText = new FieldText()
+const regionText = new FieldText()
+const modelText = new FieldText()
 
 const isText = (v: unknown): v is string | null => v === null || typeof v === 'string'
 const isFigure = (v: unknown): v is Grams | null => v === null || (typeof v === 'number' && Number.isFinite(v))
 
+/** Kilogram text of a figure, or null for a missing one. */
+const kgOrNull = (g: Grams | null): string | null => (g === null ? null : gramsToKgText(g))
+
 /**
  * Both file forms of a record at once, each kilogram figure formatted once: exactly
  * `JSON.stringify(recordJson(r))` and `recordCsv(r)`, without building the intermediate object.
+ * Hot (once per record): the figures are read into locals rather than arrays and closures, to allocate
+ * nothing but the two lines.
  */
 export function recordLines(r: CarbonRecord): [json: string, csv: string] {
-  const figures = [r.marketGrams, r.locationGrams, r.scope1Grams, r.scope2MarketGrams, r.scope2LocationGrams, r.scope3MarketGrams, r.scope3LocationGrams]
+  const market = r.marketGrams
+  const location = r.locationGrams
+  const s1 = r.scope1Grams
+  const s2m = r.scope2MarketGrams
+  const s2l = r.scope2LocationGrams
+  const s3m = r.scope3MarketGrams
+  const s3l = r.scope3LocationGrams
   if (
-    !isText(r.provider) || r.provider === null || !isText(r.account) || r.account === null || !isText(r.accountName) || !isText(r.month) || r.month === null ||
-    !isText(r.service) || !isText(r.region) || !isText(r.modelVersion) || typeof r.grams !== 'number' || !Number.isFinite(r.grams) || !figures.every(isFigure)
+    typeof r.provider !== 'string' || typeof r.account !== 'string' || !isText(r.accountName) || typeof r.month !== 'string' ||
+    !isText(r.service) || !isText(r.region) || !isText(r.modelVersion) || typeof r.grams !== 'number' || !Number.isFinite(r.grams) ||
+    !isFigure(market) || !isFigure(location) || !isFigure(s1) || !isFigure(s2m) || !isFigure(s2l) || !isFigure(s3m) || !isFigure(s3l)
   ) {
     // Anything unusual (a missing field, a non-finite figure): the general forms.
     return [JSON.stringify(recordJson(r)), recordCsv(r)]
   }
   // A finite number's JSON text is its String(); null figures are `null` in JSON and empty in CSV.
   const kg = gramsToKgText(r.grams)
-  const k = figures.map((g) => (g === null ? null : gramsToKgText(g)))
-  const j = (i: number): string => k[i] ?? 'null'
-  const c = (i: number): string => k[i] ?? ''
+  const k0 = kgOrNull(market)
+  const k1 = kgOrNull(location)
+  const k2 = kgOrNull(s1)
+  const k3 = kgOrNull(s2m)
+  const k4 = kgOrNull(s2l)
+  const k5 = kgOrNull(s3m)
+  const k6 = kgOrNull(s3l)
   const extra = r.extra && Object.keys(r.extra).length > 0 ? `,"extra":${JSON.stringify(r.extra)}` : ''
   const json =
-    `{"provider":${jsonText(r.provider)},"account":${jsonText(r.account)},"accountName":${jsonText(r.accountName)},"month":${jsonText(r.month)},` +
-    `"service":${jsonText(r.service)},"region":${jsonText(r.region)},"kgCO2e":${kg},"marketKgCO2e":${j(0)},"locationKgCO2e":${j(1)},` +
-    `"scope1KgCO2e":${j(2)},"scope2MarketKgCO2e":${j(3)},"scope2LocationKgCO2e":${j(4)},"scope3MarketKgCO2e":${j(5)},` +
-    `"scope3LocationKgCO2e":${j(6)},"modelVersion":${jsonText(r.modelVersion)}${extra}}`
+    `{"provider":${providerText.json(r.provider)},"account":${accountText.json(r.account)},"accountName":${accountNameText.json(r.accountName)},` +
+    `"month":${monthText.json(r.month)},"service":${serviceText.json(r.service)},"region":${regionText.json(r.region)},"kgCO2e":${kg},` +
+    `"marketKgCO2e":${k0 ?? 'null'},"locationKgCO2e":${k1 ?? 'null'},"scope1KgCO2e":${k2 ?? 'null'},"scope2MarketKgCO2e":${k3 ?? 'null'},` +
+    `"scope2LocationKgCO2e":${k4 ?? 'null'},"scope3MarketKgCO2e":${k5 ?? 'null'},"scope3LocationKgCO2e":${k6 ?? 'null'},` +
+    `"modelVersion":${modelText.json(r.modelVersion)}${extra}}`
   const csv =
-    `${csvCell(r.provider)},${csvCell(r.account)},${csvCell(r.accountName)},${csvCell(r.month)},${csvCell(r.service)},${csvCell(r.region)},` +
-    `${kg},${c(0)},${c(1)},${c(2)},${c(3)},${c(4)},${c(5)},${c(6)},${csvCell(r.modelVersion)}`
+    `${providerText.csv(r.provider)},${accountText.csv(r.account)},${accountNameText.csv(r.accountName)},${monthText.csv(r.month)},` +
+    `${serviceText.csv(r.service)},${regionText.csv(r.region)},` +
+    `${kg},${k0 ?? ''},${k1 ?? ''},${k2 ?? ''},${k3 ?? ''},${k4 ?? ''},${k5 ?? ''},${k6 ?? ''},${modelText.csv(r.modelVersion)}`
   return [json, csv]
 }

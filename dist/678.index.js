@@ -1,15 +1,15 @@
-export const id = 199;
-export const ids = [199];
+export const id = 678;
+export const ids = [678];
 export const modules = {
 
-/***/ 69510:
+/***/ 24377:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   p9: () => (/* binding */ getIdToken)
 /* harmony export */ });
 /* unused harmony exports OidcUnavailableError, oidcAvailable */
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(93166);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3894);
 /**
  * GitHub's OIDC token, as `core.getIDToken(audience)` fetches it, but through the run's HTTP layer (retries with
  * jitter, proxy, deadline): `GET $ACTIONS_ID_TOKEN_REQUEST_URL&audience=<aud>` with the request token as bearer.
@@ -53,7 +53,7 @@ async function getIdToken(http, env, audience, forWhat) {
 
 /***/ }),
 
-/***/ 26199:
+/***/ 4678:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -70,16 +70,16 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(77598);
-// EXTERNAL MODULE: ../../work/main/node_modules/@smithy/signature-v4/dist-cjs/index.js
-var dist_cjs = __webpack_require__(48398);
+// EXTERNAL MODULE: ./node_modules/@smithy/signature-v4/dist-cjs/index.js
+var dist_cjs = __webpack_require__(75118);
 // EXTERNAL MODULE: ./src/period.ts
-var period = __webpack_require__(80693);
+var period = __webpack_require__(60202);
 // EXTERNAL MODULE: ./src/units.ts
-var units = __webpack_require__(84061);
+var units = __webpack_require__(61996);
 // EXTERNAL MODULE: ./src/auth/github-oidc.ts
-var github_oidc = __webpack_require__(69510);
+var github_oidc = __webpack_require__(24377);
 // EXTERNAL MODULE: ./src/secrets.ts
-var secrets = __webpack_require__(44175);
+var secrets = __webpack_require__(27194);
 ;// CONCATENATED MODULE: ./src/auth/aws.ts
 
 
@@ -217,7 +217,7 @@ function awsIdentities(settings, http, env) {
                 label: 'the environment credentials',
                 roleArn: null,
                 getCredentials: cached(async () => {
-                    const { fromNodeProviderChain } = await __webpack_require__.e(/* import() */ 263).then(__webpack_require__.t.bind(__webpack_require__, 74263, 19));
+                    const { fromNodeProviderChain } = await __webpack_require__.e(/* import() */ 719).then(__webpack_require__.t.bind(__webpack_require__, 29719, 19));
                     try {
                         return await fromNodeProviderChain({ clientConfig: { region: settings.region } })();
                     }
@@ -235,7 +235,7 @@ function awsIdentities(settings, http, env) {
         roleArn,
         getCredentials: cached(async () => {
             const token = await (0,github_oidc/* getIdToken */.p9)(http, env, settings.audience, `AWS role ${roleArn}`);
-            const { fromWebToken } = await __webpack_require__.e(/* import() */ 263).then(__webpack_require__.t.bind(__webpack_require__, 74263, 19));
+            const { fromWebToken } = await __webpack_require__.e(/* import() */ 719).then(__webpack_require__.t.bind(__webpack_require__, 29719, 19));
             try {
                 return await fromWebToken({
                     roleArn,
@@ -258,7 +258,7 @@ function awsIdentities(settings, http, env) {
 }
 
 // EXTERNAL MODULE: ./src/shard.ts + 1 modules
-var shard = __webpack_require__(3685);
+var shard = __webpack_require__(37101);
 ;// CONCATENATED MODULE: ./src/providers/aws.ts
 /**
  * AWS: the Sustainability API's GetEstimatedCarbonEmissions (restJson1, SigV4 service `sustainability`).
@@ -314,8 +314,8 @@ function awsErrorType(headers, body) {
     const raw = (Array.isArray(h) ? h[0] : h) ?? body?.__type ?? body?.code ?? '';
     return String(raw).split(':')[0].split('#').pop() ?? '';
 }
-function valueGrams(values, type) {
-    const v = values?.[type];
+/** One emissions figure (`EmissionsValues[type]`) in grams, or null when it is missing. */
+function figureGrams(v, type) {
     if (v === undefined || v === null || v.Value === undefined || v.Value === null)
         return null;
     if (v.Unit === 'MTCO2e' || v.Unit === undefined)
@@ -327,33 +327,48 @@ function valueGrams(values, type) {
         return Math.round(Number(v.Value) * 1000);
     throw new Error(`unknown unit ${JSON.stringify(v.Unit)} for ${type}`);
 }
+/** The last TimePeriod.Start checked and its month: the rows of a page share one, so the test runs once a page. */
+let lastStart = null;
+let lastMonth = '';
 /** One API result row to a normalized record. */
 function normalizeAwsRow(row, method, fallbackAccount) {
     const start = row.TimePeriod?.Start ?? '';
-    if (!/^\d{4}-\d{2}-01/.test(start))
-        throw new Error(`a result has no monthly TimePeriod.Start (${JSON.stringify(start)})`);
+    if (start !== lastStart) {
+        if (!/^\d{4}-\d{2}-01/.test(start))
+            throw new Error(`a result has no monthly TimePeriod.Start (${JSON.stringify(start)})`);
+        lastStart = start;
+        lastMonth = start.slice(0, 7);
+    }
+    const month = lastMonth;
+    // A named read per type (not a computed key in one shared function): each lookup site stays monomorphic.
     const e = row.EmissionsValues;
-    const market = valueGrams(e, 'TOTAL_MBM_CARBON_EMISSIONS');
-    const location = valueGrams(e, 'TOTAL_LBM_CARBON_EMISSIONS');
+    const market = figureGrams(e?.TOTAL_MBM_CARBON_EMISSIONS, 'TOTAL_MBM_CARBON_EMISSIONS');
+    const location = figureGrams(e?.TOTAL_LBM_CARBON_EMISSIONS, 'TOTAL_LBM_CARBON_EMISSIONS');
     const headline = method === 'market' ? (market ?? location) : (location ?? market);
     if (headline === null)
-        throw new Error(`a result for ${start.slice(0, 7)} has neither TOTAL_MBM nor TOTAL_LBM emissions`);
-    const d = row.DimensionsValues ?? {};
+        throw new Error(`a result for ${month} has neither TOTAL_MBM nor TOTAL_LBM emissions`);
+    const d = row.DimensionsValues;
+    // The scope figures are read in the order the record lists them (a bad value names the first one wrong).
+    const scope1 = figureGrams(e?.TOTAL_SCOPE_1_CARBON_EMISSIONS, 'TOTAL_SCOPE_1_CARBON_EMISSIONS');
+    const scope2Market = figureGrams(e?.TOTAL_SCOPE_2_MBM_CARBON_EMISSIONS, 'TOTAL_SCOPE_2_MBM_CARBON_EMISSIONS');
+    const scope2Location = figureGrams(e?.TOTAL_SCOPE_2_LBM_CARBON_EMISSIONS, 'TOTAL_SCOPE_2_LBM_CARBON_EMISSIONS');
+    const scope3Market = figureGrams(e?.TOTAL_SCOPE_3_MBM_CARBON_EMISSIONS, 'TOTAL_SCOPE_3_MBM_CARBON_EMISSIONS');
+    const scope3Location = figureGrams(e?.TOTAL_SCOPE_3_LBM_CARBON_EMISSIONS, 'TOTAL_SCOPE_3_LBM_CARBON_EMISSIONS');
     return {
         provider: 'aws',
-        account: d.USAGE_ACCOUNT_ID ?? fallbackAccount ?? 'unknown',
+        account: d?.USAGE_ACCOUNT_ID ?? fallbackAccount ?? 'unknown',
         accountName: null,
-        month: start.slice(0, 7),
-        service: d.SERVICE ?? null,
-        region: d.REGION ?? null,
+        month,
+        service: d?.SERVICE ?? null,
+        region: d?.REGION ?? null,
         grams: headline,
         marketGrams: market,
         locationGrams: location,
-        scope1Grams: valueGrams(e, 'TOTAL_SCOPE_1_CARBON_EMISSIONS'),
-        scope2MarketGrams: valueGrams(e, 'TOTAL_SCOPE_2_MBM_CARBON_EMISSIONS'),
-        scope2LocationGrams: valueGrams(e, 'TOTAL_SCOPE_2_LBM_CARBON_EMISSIONS'),
-        scope3MarketGrams: valueGrams(e, 'TOTAL_SCOPE_3_MBM_CARBON_EMISSIONS'),
-        scope3LocationGrams: valueGrams(e, 'TOTAL_SCOPE_3_LBM_CARBON_EMISSIONS'),
+        scope1Grams: scope1,
+        scope2MarketGrams: scope2Market,
+        scope2LocationGrams: scope2Location,
+        scope3MarketGrams: scope3Market,
+        scope3LocationGrams: scope3Location,
         modelVersion: row.ModelVersion ?? null
     };
 }
@@ -381,61 +396,69 @@ function explainAwsApiError(status, type, message, who) {
 const awsProvider = {
     id: 'aws',
     label: 'AWS',
-    async *fetch(ctx) {
-        const { settings, http, env } = ctx;
-        const aws = settings.aws;
-        const partition = partitionOf(aws.region);
-        const endpoint = endpointFromEnv(env, 'SUSTAINABILITY', partition.sustainabilityEndpoint);
-        const identities = awsIdentities(aws, http, env);
-        ctx.note(settings.method === 'market'
-            ? 'Figures are AWS market-based (MBM) estimates; location-based (LBM) figures are in the files.'
-            : 'Figures are AWS location-based (LBM) estimates; market-based (MBM) figures are in the files.');
-        if (aws.accountIds.length > 0)
-            ctx.note(`Only usage accounts ${aws.accountIds.join(', ')} (aws-account-ids).`);
-        // The plan: (identity, month) units, identity-major. A matrix shard takes its contiguous share of it
-        // (several roles split by role, one role by months); credentials are fetched only for its identities.
-        const months = (0,period/* monthsOf */.vo)(ctx.period);
-        const plan = (0,shard/* shareOf */.tC)(identities.flatMap((id) => months.map((month) => ({ id, month }))), settings.shard);
-        const mine = identities.filter((id) => plan.some((u) => u.id === id));
-        if (settings.shard !== null)
-            ctx.log(`AWS: shard ${settings.shard.index}/${settings.shard.count} takes ${plan.length} of ${identities.length * months.length} (identity, month) units`);
-        if (plan.length === 0)
-            return;
-        // Credentials first, concurrently: a role that cannot be assumed is missing from the report, the rest go on.
-        const ready = new Map();
-        const failures = [];
-        const settled = await Promise.allSettled(mine.map(async (id) => ({ id, creds: await id.getCredentials() })));
-        settled.forEach((s, i) => {
-            if (s.status === 'fulfilled')
-                ready.set(s.value.id, s.value.creds);
-            else
-                failures.push((0,secrets/* errorMessage */.gJ)(s.reason));
-            if (s.status === 'rejected' && identities.length > 1)
-                ctx.missing(`all data of ${mine[i].label}`, (0,secrets/* errorMessage */.gJ)(s.reason));
-        });
-        if (ready.size === 0)
-            throw new Error(failures.length === 1 ? failures[0] : failures.join(' | '));
-        ctx.log(`AWS: ${ready.size} identit${ready.size === 1 ? 'y' : 'ies'}, ${months.length} months, endpoint ${endpoint}`);
-        const signers = new Map();
-        for (const [id, creds] of ready) {
-            signers.set(id, new dist_cjs.SignatureV4({
-                service: 'sustainability',
-                region: partition.signingRegion,
-                credentials: async () => (await id.getCredentials().catch(() => creds)) ?? creds,
-                sha256: Sha256
-            }));
-        }
-        const tasks = [];
-        for (const { id, month } of plan) {
-            const signer = signers.get(id);
-            if (!signer)
-                continue;
-            const roleAccount = id.roleArn ? id.roleArn.split(':')[4] : null;
-            tasks.push((flow) => fetchMonth(ctx, endpoint, signer, id, roleAccount, month, flow));
-        }
-        yield* streamInOrder(tasks, Math.max(2, settings.concurrency * 2), MAX_RESULTS * Math.max(2, settings.concurrency), MAX_RESULTS);
+    fetch(ctx) {
+        // One generator between the consumer and the records: the plan is made inside it, on the first next() as
+        // a generator body would run, rather than in an outer generator that delegates with yield* (a second
+        // promise round trip per record).
+        const s = ctx.settings;
+        return streamInOrder(() => planMonths(ctx), Math.max(2, s.concurrency * 2), MAX_RESULTS * Math.max(2, s.concurrency), MAX_RESULTS);
     }
 };
+/** The (identity, month) tasks of this run (or shard), credentials fetched; none when the shard has no share. */
+async function planMonths(ctx) {
+    const { settings, http, env } = ctx;
+    const aws = settings.aws;
+    const partition = partitionOf(aws.region);
+    const endpoint = endpointFromEnv(env, 'SUSTAINABILITY', partition.sustainabilityEndpoint);
+    const identities = awsIdentities(aws, http, env);
+    ctx.note(settings.method === 'market'
+        ? 'Figures are AWS market-based (MBM) estimates; location-based (LBM) figures are in the files.'
+        : 'Figures are AWS location-based (LBM) estimates; market-based (MBM) figures are in the files.');
+    if (aws.accountIds.length > 0)
+        ctx.note(`Only usage accounts ${aws.accountIds.join(', ')} (aws-account-ids).`);
+    // The plan: (identity, month) units, identity-major. A matrix shard takes its contiguous share of it
+    // (several roles split by role, one role by months); credentials are fetched only for its identities.
+    const months = (0,period/* monthsOf */.vo)(ctx.period);
+    const plan = (0,shard/* shareOf */.tC)(identities.flatMap((id) => months.map((month) => ({ id, month }))), settings.shard);
+    const mine = identities.filter((id) => plan.some((u) => u.id === id));
+    if (settings.shard !== null)
+        ctx.log(`AWS: shard ${settings.shard.index}/${settings.shard.count} takes ${plan.length} of ${identities.length * months.length} (identity, month) units`);
+    if (plan.length === 0)
+        return [];
+    // Credentials first, concurrently: a role that cannot be assumed is missing from the report, the rest go on.
+    const ready = new Map();
+    const failures = [];
+    const settled = await Promise.allSettled(mine.map(async (id) => ({ id, creds: await id.getCredentials() })));
+    settled.forEach((s, i) => {
+        if (s.status === 'fulfilled')
+            ready.set(s.value.id, s.value.creds);
+        else
+            failures.push((0,secrets/* errorMessage */.gJ)(s.reason));
+        if (s.status === 'rejected' && identities.length > 1)
+            ctx.missing(`all data of ${mine[i].label}`, (0,secrets/* errorMessage */.gJ)(s.reason));
+    });
+    if (ready.size === 0)
+        throw new Error(failures.length === 1 ? failures[0] : failures.join(' | '));
+    ctx.log(`AWS: ${ready.size} identit${ready.size === 1 ? 'y' : 'ies'}, ${months.length} months, endpoint ${endpoint}`);
+    const signers = new Map();
+    for (const [id, creds] of ready) {
+        signers.set(id, new dist_cjs.SignatureV4({
+            service: 'sustainability',
+            region: partition.signingRegion,
+            credentials: async () => (await id.getCredentials().catch(() => creds)) ?? creds,
+            sha256: Sha256
+        }));
+    }
+    const tasks = [];
+    for (const { id, month } of plan) {
+        const signer = signers.get(id);
+        if (!signer)
+            continue;
+        const roleAccount = id.roleArn ? id.roleArn.split(':')[4] : null;
+        tasks.push((flow) => fetchMonth(ctx, endpoint, signer, id, roleAccount, month, flow));
+    }
+    return tasks;
+}
 async function fetchMonth(ctx, endpoint, signer, id, roleAccount, month, flow) {
     // Records go out page by page (emit), so a month's data is never held whole.
     let out = [];
@@ -519,8 +542,9 @@ async function fetchPage(ctx, endpoint, signer, id, roleAccount, month, token, o
     if (!data || typeof data !== 'object' || (data.Results !== undefined && !Array.isArray(data.Results))) {
         throw new Error('the response has no Results list');
     }
+    const method = ctx.settings.method;
     for (const row of data.Results ?? []) {
-        const rec = normalizeAwsRow(row, ctx.settings.method, roleAccount);
+        const rec = normalizeAwsRow(row, method, roleAccount);
         if (rec.month !== month)
             throw new Error(`a result for ${rec.month} came back for a query of ${month}`);
         out.push(rec);
@@ -537,7 +561,8 @@ async function fetchPage(ctx, endpoint, signer, id, roleAccount, month, token, o
  * `budget / pageSize` pages are in flight; the head and the task after it never wait, so the next month
  * is on its way while the head is consumed.
  */
-async function* streamInOrder(tasks, lookahead, budget, pageSize) {
+async function* streamInOrder(plan, lookahead, budget, pageSize) {
+    const tasks = await plan();
     const started = [];
     let next = 0;
     /** Whether a stream may go on fetching: near the head, or within the budget with the streams ahead of it. */

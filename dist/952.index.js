@@ -1,8 +1,8 @@
-export const id = 488;
-export const ids = [488];
+export const id = 952;
+export const ids = [952];
 export const modules = {
 
-/***/ 8884:
+/***/ 39732:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 /*jshint node:true */
@@ -50,14 +50,14 @@ bufferEq.restore = function() {
 
 /***/ }),
 
-/***/ 21221:
+/***/ 325:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-var Buffer = (__webpack_require__(22626).Buffer);
+var Buffer = (__webpack_require__(93058).Buffer);
 
-var getParamBytesForAlg = __webpack_require__(99972);
+var getParamBytesForAlg = __webpack_require__(5028);
 
 var MAX_OCTET = 0x80,
 	CLASS_UNIVERSAL = 0,
@@ -244,7 +244,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 99972:
+/***/ 5028:
 /***/ ((module) => {
 
 
@@ -274,10 +274,10 @@ module.exports = getParamBytesForAlg;
 
 /***/ }),
 
-/***/ 25615:
+/***/ 92047:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
-var jws = __webpack_require__(80876);
+var jws = __webpack_require__(33324);
 
 module.exports = function (jwt, options) {
   options = options || {};
@@ -311,22 +311,22 @@ module.exports = function (jwt, options) {
 
 /***/ }),
 
-/***/ 62581:
+/***/ 69653:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 module.exports = {
-  decode: __webpack_require__(25615),
-  verify: __webpack_require__(76964),
-  sign: __webpack_require__(80960),
-  JsonWebTokenError: __webpack_require__(35528),
-  NotBeforeError: __webpack_require__(17957),
-  TokenExpiredError: __webpack_require__(62489),
+  decode: __webpack_require__(92047),
+  verify: __webpack_require__(60772),
+  sign: __webpack_require__(14912),
+  JsonWebTokenError: __webpack_require__(26248),
+  NotBeforeError: __webpack_require__(91269),
+  TokenExpiredError: __webpack_require__(41241),
 };
 
 
 /***/ }),
 
-/***/ 35528:
+/***/ 26248:
 /***/ ((module) => {
 
 var JsonWebTokenError = function (message, error) {
@@ -347,10 +347,10 @@ module.exports = JsonWebTokenError;
 
 /***/ }),
 
-/***/ 17957:
+/***/ 91269:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
-var JsonWebTokenError = __webpack_require__(35528);
+var JsonWebTokenError = __webpack_require__(26248);
 
 var NotBeforeError = function (message, date) {
   JsonWebTokenError.call(this, message);
@@ -366,10 +366,10 @@ module.exports = NotBeforeError;
 
 /***/ }),
 
-/***/ 62489:
+/***/ 41241:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
-var JsonWebTokenError = __webpack_require__(35528);
+var JsonWebTokenError = __webpack_require__(26248);
 
 var TokenExpiredError = function (message, expiredAt) {
   JsonWebTokenError.call(this, message);
@@ -385,40 +385,40 @@ module.exports = TokenExpiredError;
 
 /***/ }),
 
-/***/ 18144:
+/***/ 51136:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
-const semver = __webpack_require__(4949);
+const semver = __webpack_require__(49749);
 
 module.exports = semver.satisfies(process.version, '>=15.7.0');
 
 
 /***/ }),
 
-/***/ 49676:
+/***/ 3948:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
-var semver = __webpack_require__(4949);
+var semver = __webpack_require__(49749);
 
 module.exports = semver.satisfies(process.version, '^6.12.0 || >=8.0.0');
 
 
 /***/ }),
 
-/***/ 41446:
+/***/ 45318:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
-const semver = __webpack_require__(4949);
+const semver = __webpack_require__(49749);
 
 module.exports = semver.satisfies(process.version, '>=16.9.0');
 
 
 /***/ }),
 
-/***/ 62832:
+/***/ 96688:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
-var ms = __webpack_require__(55320);
+var ms = __webpack_require__(70744);
 
 module.exports = function (time, iat) {
   var timestamp = iat || Math.floor(Date.now() / 1000);
@@ -439,11 +439,11 @@ module.exports = function (time, iat) {
 
 /***/ }),
 
-/***/ 48606:
+/***/ 91006:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
-const ASYMMETRIC_KEY_DETAILS_SUPPORTED = __webpack_require__(18144);
-const RSA_PSS_KEY_DETAILS_SUPPORTED = __webpack_require__(41446);
+const ASYMMETRIC_KEY_DETAILS_SUPPORTED = __webpack_require__(51136);
+const RSA_PSS_KEY_DETAILS_SUPPORTED = __webpack_require__(45318);
 
 const allowedAlgorithmsForKeys = {
   'ec': ['ES256', 'ES384', 'ES512'],
@@ -512,7 +512,7 @@ module.exports = function(algorithm, key) {
 
 /***/ }),
 
-/***/ 44064:
+/***/ 8448:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -652,17 +652,17 @@ class Comparator {
 
 module.exports = Comparator
 
-const parseOptions = __webpack_require__(58667)
-const { safeRe: re, t } = __webpack_require__(67190)
-const cmp = __webpack_require__(60703)
-const debug = __webpack_require__(32552)
-const SemVer = __webpack_require__(59588)
-const Range = __webpack_require__(53495)
+const parseOptions = __webpack_require__(16555)
+const { safeRe: re, t } = __webpack_require__(55862)
+const cmp = __webpack_require__(84255)
+const debug = __webpack_require__(77384)
+const SemVer = __webpack_require__(65412)
+const Range = __webpack_require__(34967)
 
 
 /***/ }),
 
-/***/ 53495:
+/***/ 34967:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -884,22 +884,22 @@ class Range {
 
 module.exports = Range
 
-const LRU = __webpack_require__(66986)
+const LRU = __webpack_require__(81290)
 const cache = new LRU()
 
-const parseOptions = __webpack_require__(58667)
-const Comparator = __webpack_require__(44064)
-const debug = __webpack_require__(32552)
-const SemVer = __webpack_require__(59588)
-const trimComparatorWhitespace = __webpack_require__(78452)
+const parseOptions = __webpack_require__(16555)
+const Comparator = __webpack_require__(8448)
+const debug = __webpack_require__(77384)
+const SemVer = __webpack_require__(65412)
+const trimComparatorWhitespace = __webpack_require__(39572)
 const {
   safeRe: re,
   src,
   t,
   tildeTrimReplace,
   caretTrimReplace,
-} = __webpack_require__(67190)
-const { FLAG_INCLUDE_PRERELEASE, FLAG_LOOSE } = __webpack_require__(60058)
+} = __webpack_require__(55862)
+const { FLAG_INCLUDE_PRERELEASE, FLAG_LOOSE } = __webpack_require__(95994)
 
 // unbounded global build-metadata stripper used by parseRange
 const BUILDSTRIPRE = new RegExp(src[t.BUILD], 'g')
@@ -1246,17 +1246,17 @@ const testSet = (set, version, options) => {
 
 /***/ }),
 
-/***/ 59588:
+/***/ 65412:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const debug = __webpack_require__(32552)
-const { MAX_LENGTH, MAX_SAFE_INTEGER } = __webpack_require__(60058)
-const { safeRe: re, t } = __webpack_require__(67190)
+const debug = __webpack_require__(77384)
+const { MAX_LENGTH, MAX_SAFE_INTEGER } = __webpack_require__(95994)
+const { safeRe: re, t } = __webpack_require__(55862)
 
-const parseOptions = __webpack_require__(58667)
-const { compareIdentifiers } = __webpack_require__(49459)
+const parseOptions = __webpack_require__(16555)
+const { compareIdentifiers } = __webpack_require__(73523)
 
 const isPrereleaseIdentifier = (prerelease, identifier) => {
   const identifiers = identifier.split('.')
@@ -1603,12 +1603,12 @@ module.exports = SemVer
 
 /***/ }),
 
-/***/ 72182:
+/***/ 3830:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const parse = __webpack_require__(17584)
+const parse = __webpack_require__(86928)
 const clean = (version, options) => {
   const s = parse(version.trim().replace(/^[=v]+/, ''), options)
   return s ? s.version : null
@@ -1618,17 +1618,17 @@ module.exports = clean
 
 /***/ }),
 
-/***/ 60703:
+/***/ 84255:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const eq = __webpack_require__(46625)
-const neq = __webpack_require__(40991)
-const gt = __webpack_require__(78252)
-const gte = __webpack_require__(86297)
-const lt = __webpack_require__(15715)
-const lte = __webpack_require__(85984)
+const eq = __webpack_require__(86081)
+const neq = __webpack_require__(14527)
+const gt = __webpack_require__(48460)
+const gte = __webpack_require__(43577)
+const lt = __webpack_require__(78467)
+const lte = __webpack_require__(640)
 
 const cmp = (a, op, b, loose) => {
   switch (op) {
@@ -1679,14 +1679,14 @@ module.exports = cmp
 
 /***/ }),
 
-/***/ 69578:
+/***/ 20746:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const SemVer = __webpack_require__(59588)
-const parse = __webpack_require__(17584)
-const { safeRe: re, t } = __webpack_require__(67190)
+const SemVer = __webpack_require__(65412)
+const parse = __webpack_require__(86928)
+const { safeRe: re, t } = __webpack_require__(55862)
 
 const coerce = (version, options) => {
   if (version instanceof SemVer) {
@@ -1748,12 +1748,12 @@ module.exports = coerce
 
 /***/ }),
 
-/***/ 37981:
+/***/ 95581:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const SemVer = __webpack_require__(59588)
+const SemVer = __webpack_require__(65412)
 const compareBuild = (a, b, loose) => {
   const versionA = new SemVer(a, loose)
   const versionB = new SemVer(b, loose)
@@ -1764,24 +1764,24 @@ module.exports = compareBuild
 
 /***/ }),
 
-/***/ 25923:
+/***/ 31651:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const compare = __webpack_require__(69008)
+const compare = __webpack_require__(56176)
 const compareLoose = (a, b) => compare(a, b, true)
 module.exports = compareLoose
 
 
 /***/ }),
 
-/***/ 69008:
+/***/ 56176:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const SemVer = __webpack_require__(59588)
+const SemVer = __webpack_require__(65412)
 const compare = (a, b, loose) =>
   new SemVer(a, loose).compare(new SemVer(b, loose))
 
@@ -1790,12 +1790,12 @@ module.exports = compare
 
 /***/ }),
 
-/***/ 20840:
+/***/ 38632:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const parse = __webpack_require__(17584)
+const parse = __webpack_require__(86928)
 
 const diff = (version1, version2) => {
   const v1 = parse(version1, null, true)
@@ -1857,48 +1857,48 @@ module.exports = diff
 
 /***/ }),
 
-/***/ 46625:
+/***/ 86081:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const compare = __webpack_require__(69008)
+const compare = __webpack_require__(56176)
 const eq = (a, b, loose) => compare(a, b, loose) === 0
 module.exports = eq
 
 
 /***/ }),
 
-/***/ 78252:
+/***/ 48460:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const compare = __webpack_require__(69008)
+const compare = __webpack_require__(56176)
 const gt = (a, b, loose) => compare(a, b, loose) > 0
 module.exports = gt
 
 
 /***/ }),
 
-/***/ 86297:
+/***/ 43577:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const compare = __webpack_require__(69008)
+const compare = __webpack_require__(56176)
 const gte = (a, b, loose) => compare(a, b, loose) >= 0
 module.exports = gte
 
 
 /***/ }),
 
-/***/ 92063:
+/***/ 49343:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const SemVer = __webpack_require__(59588)
+const SemVer = __webpack_require__(65412)
 
 const inc = (version, release, options, identifier, identifierBase) => {
   if (typeof (options) === 'string') {
@@ -1921,72 +1921,72 @@ module.exports = inc
 
 /***/ }),
 
-/***/ 15715:
+/***/ 78467:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const compare = __webpack_require__(69008)
+const compare = __webpack_require__(56176)
 const lt = (a, b, loose) => compare(a, b, loose) < 0
 module.exports = lt
 
 
 /***/ }),
 
-/***/ 85984:
+/***/ 640:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const compare = __webpack_require__(69008)
+const compare = __webpack_require__(56176)
 const lte = (a, b, loose) => compare(a, b, loose) <= 0
 module.exports = lte
 
 
 /***/ }),
 
-/***/ 83610:
+/***/ 72186:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const SemVer = __webpack_require__(59588)
+const SemVer = __webpack_require__(65412)
 const major = (a, loose) => new SemVer(a, loose).major
 module.exports = major
 
 
 /***/ }),
 
-/***/ 68542:
+/***/ 73566:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const SemVer = __webpack_require__(59588)
+const SemVer = __webpack_require__(65412)
 const minor = (a, loose) => new SemVer(a, loose).minor
 module.exports = minor
 
 
 /***/ }),
 
-/***/ 40991:
+/***/ 14527:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const compare = __webpack_require__(69008)
+const compare = __webpack_require__(56176)
 const neq = (a, b, loose) => compare(a, b, loose) !== 0
 module.exports = neq
 
 
 /***/ }),
 
-/***/ 17584:
+/***/ 86928:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const SemVer = __webpack_require__(59588)
+const SemVer = __webpack_require__(65412)
 const parse = (version, options, throwErrors = false) => {
   if (version instanceof SemVer) {
     return version
@@ -2006,24 +2006,24 @@ module.exports = parse
 
 /***/ }),
 
-/***/ 4445:
+/***/ 93021:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const SemVer = __webpack_require__(59588)
+const SemVer = __webpack_require__(65412)
 const patch = (a, loose) => new SemVer(a, loose).patch
 module.exports = patch
 
 
 /***/ }),
 
-/***/ 37665:
+/***/ 36577:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const parse = __webpack_require__(17584)
+const parse = __webpack_require__(86928)
 const prerelease = (version, options) => {
   const parsed = parse(version, options)
   return (parsed && parsed.prerelease.length) ? parsed.prerelease : null
@@ -2033,36 +2033,36 @@ module.exports = prerelease
 
 /***/ }),
 
-/***/ 31458:
+/***/ 18594:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const compare = __webpack_require__(69008)
+const compare = __webpack_require__(56176)
 const rcompare = (a, b, loose) => compare(b, a, loose)
 module.exports = rcompare
 
 
 /***/ }),
 
-/***/ 11221:
+/***/ 80565:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const compareBuild = __webpack_require__(37981)
+const compareBuild = __webpack_require__(95581)
 const rsort = (list, loose) => list.sort((a, b) => compareBuild(b, a, loose))
 module.exports = rsort
 
 
 /***/ }),
 
-/***/ 20726:
+/***/ 16278:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const Range = __webpack_require__(53495)
+const Range = __webpack_require__(34967)
 const satisfies = (version, range, options) => {
   try {
     range = new Range(range, options)
@@ -2076,26 +2076,26 @@ module.exports = satisfies
 
 /***/ }),
 
-/***/ 78599:
+/***/ 38215:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const compareBuild = __webpack_require__(37981)
+const compareBuild = __webpack_require__(95581)
 const sort = (list, loose) => list.sort((a, b) => compareBuild(a, b, loose))
 module.exports = sort
 
 
 /***/ }),
 
-/***/ 92145:
+/***/ 60369:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const parse = __webpack_require__(17584)
-const constants = __webpack_require__(60058)
-const SemVer = __webpack_require__(59588)
+const parse = __webpack_require__(86928)
+const constants = __webpack_require__(95994)
+const SemVer = __webpack_require__(65412)
 
 const truncate = (version, truncation, options) => {
   if (!constants.RELEASE_TYPES.includes(truncation)) {
@@ -2143,12 +2143,12 @@ module.exports = truncate
 
 /***/ }),
 
-/***/ 27305:
+/***/ 6569:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const parse = __webpack_require__(17584)
+const parse = __webpack_require__(86928)
 const valid = (version, options) => {
   const v = parse(version, options)
   return v ? v.version : null
@@ -2158,54 +2158,54 @@ module.exports = valid
 
 /***/ }),
 
-/***/ 4949:
+/***/ 49749:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
 // just pre-load all the stuff that index.js lazily exports
-const internalRe = __webpack_require__(67190)
-const constants = __webpack_require__(60058)
-const SemVer = __webpack_require__(59588)
-const identifiers = __webpack_require__(49459)
-const parse = __webpack_require__(17584)
-const valid = __webpack_require__(27305)
-const clean = __webpack_require__(72182)
-const inc = __webpack_require__(92063)
-const diff = __webpack_require__(20840)
-const major = __webpack_require__(83610)
-const minor = __webpack_require__(68542)
-const patch = __webpack_require__(4445)
-const prerelease = __webpack_require__(37665)
-const compare = __webpack_require__(69008)
-const rcompare = __webpack_require__(31458)
-const compareLoose = __webpack_require__(25923)
-const compareBuild = __webpack_require__(37981)
-const sort = __webpack_require__(78599)
-const rsort = __webpack_require__(11221)
-const gt = __webpack_require__(78252)
-const lt = __webpack_require__(15715)
-const eq = __webpack_require__(46625)
-const neq = __webpack_require__(40991)
-const gte = __webpack_require__(86297)
-const lte = __webpack_require__(85984)
-const cmp = __webpack_require__(60703)
-const coerce = __webpack_require__(69578)
-const truncate = __webpack_require__(92145)
-const Comparator = __webpack_require__(44064)
-const Range = __webpack_require__(53495)
-const satisfies = __webpack_require__(20726)
-const toComparators = __webpack_require__(61615)
-const maxSatisfying = __webpack_require__(6204)
-const minSatisfying = __webpack_require__(97886)
-const minVersion = __webpack_require__(13981)
-const validRange = __webpack_require__(70978)
-const outside = __webpack_require__(14851)
-const gtr = __webpack_require__(22947)
-const ltr = __webpack_require__(37006)
-const intersects = __webpack_require__(37884)
-const simplifyRange = __webpack_require__(44669)
-const subset = __webpack_require__(95176)
+const internalRe = __webpack_require__(55862)
+const constants = __webpack_require__(95994)
+const SemVer = __webpack_require__(65412)
+const identifiers = __webpack_require__(73523)
+const parse = __webpack_require__(86928)
+const valid = __webpack_require__(6569)
+const clean = __webpack_require__(3830)
+const inc = __webpack_require__(49343)
+const diff = __webpack_require__(38632)
+const major = __webpack_require__(72186)
+const minor = __webpack_require__(73566)
+const patch = __webpack_require__(93021)
+const prerelease = __webpack_require__(36577)
+const compare = __webpack_require__(56176)
+const rcompare = __webpack_require__(18594)
+const compareLoose = __webpack_require__(31651)
+const compareBuild = __webpack_require__(95581)
+const sort = __webpack_require__(38215)
+const rsort = __webpack_require__(80565)
+const gt = __webpack_require__(48460)
+const lt = __webpack_require__(78467)
+const eq = __webpack_require__(86081)
+const neq = __webpack_require__(14527)
+const gte = __webpack_require__(43577)
+const lte = __webpack_require__(640)
+const cmp = __webpack_require__(84255)
+const coerce = __webpack_require__(20746)
+const truncate = __webpack_require__(60369)
+const Comparator = __webpack_require__(8448)
+const Range = __webpack_require__(34967)
+const satisfies = __webpack_require__(16278)
+const toComparators = __webpack_require__(66959)
+const maxSatisfying = __webpack_require__(48380)
+const minSatisfying = __webpack_require__(71742)
+const minVersion = __webpack_require__(20125)
+const validRange = __webpack_require__(1634)
+const outside = __webpack_require__(7203)
+const gtr = __webpack_require__(99331)
+const ltr = __webpack_require__(47022)
+const intersects = __webpack_require__(71868)
+const simplifyRange = __webpack_require__(73629)
+const subset = __webpack_require__(33384)
 module.exports = {
   parse,
   valid,
@@ -2258,7 +2258,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 60058:
+/***/ 95994:
 /***/ ((module) => {
 
 
@@ -2332,7 +2332,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 32552:
+/***/ 77384:
 /***/ ((module) => {
 
 
@@ -2350,7 +2350,7 @@ module.exports = debug
 
 /***/ }),
 
-/***/ 49459:
+/***/ 73523:
 /***/ ((module) => {
 
 
@@ -2386,7 +2386,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 66986:
+/***/ 81290:
 /***/ ((module) => {
 
 
@@ -2435,7 +2435,7 @@ module.exports = LRUCache
 
 /***/ }),
 
-/***/ 58667:
+/***/ 16555:
 /***/ ((module) => {
 
 
@@ -2459,7 +2459,7 @@ module.exports = parseOptions
 
 /***/ }),
 
-/***/ 67190:
+/***/ 55862:
 /***/ ((module, exports, __webpack_require__) => {
 
 
@@ -2468,8 +2468,8 @@ const {
   MAX_SAFE_COMPONENT_LENGTH,
   MAX_SAFE_BUILD_LENGTH,
   MAX_LENGTH,
-} = __webpack_require__(60058)
-const debug = __webpack_require__(32552)
+} = __webpack_require__(95994)
+const debug = __webpack_require__(77384)
 exports = module.exports = {}
 
 // The actual regexps go on exports.re
@@ -2689,7 +2689,7 @@ createToken('GTE0PRE', '^\\s*>=\\s*0\\.0\\.0-0\\s*$')
 
 /***/ }),
 
-/***/ 78452:
+/***/ 39572:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 // @ts-check
@@ -2704,7 +2704,7 @@ const {
   MAX_LENGTH,
   MAX_SAFE_BUILD_LENGTH,
   WHITESPACE_CHARACTERS,
-} = __webpack_require__(60058)
+} = __webpack_require__(95994)
 
 /**
  * Remembers the last two rows of digits so their characters need not be reread.
@@ -3134,25 +3134,25 @@ module.exports = trimComparatorWhitespace
 
 /***/ }),
 
-/***/ 22947:
+/***/ 99331:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
 // Determine if version is greater than all the versions possible in the range.
-const outside = __webpack_require__(14851)
+const outside = __webpack_require__(7203)
 const gtr = (version, range, options) => outside(version, range, '>', options)
 module.exports = gtr
 
 
 /***/ }),
 
-/***/ 37884:
+/***/ 71868:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const Range = __webpack_require__(53495)
+const Range = __webpack_require__(34967)
 const intersects = (r1, r2, options) => {
   r1 = new Range(r1, options)
   r2 = new Range(r2, options)
@@ -3163,12 +3163,12 @@ module.exports = intersects
 
 /***/ }),
 
-/***/ 37006:
+/***/ 47022:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const outside = __webpack_require__(14851)
+const outside = __webpack_require__(7203)
 // Determine if version is less than all the versions possible in the range
 const ltr = (version, range, options) => outside(version, range, '<', options)
 module.exports = ltr
@@ -3176,13 +3176,13 @@ module.exports = ltr
 
 /***/ }),
 
-/***/ 6204:
+/***/ 48380:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const SemVer = __webpack_require__(59588)
-const Range = __webpack_require__(53495)
+const SemVer = __webpack_require__(65412)
+const Range = __webpack_require__(34967)
 
 const maxSatisfying = (versions, range, options) => {
   let max = null
@@ -3210,13 +3210,13 @@ module.exports = maxSatisfying
 
 /***/ }),
 
-/***/ 97886:
+/***/ 71742:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const SemVer = __webpack_require__(59588)
-const Range = __webpack_require__(53495)
+const SemVer = __webpack_require__(65412)
+const Range = __webpack_require__(34967)
 const minSatisfying = (versions, range, options) => {
   let min = null
   let minSV = null
@@ -3243,14 +3243,14 @@ module.exports = minSatisfying
 
 /***/ }),
 
-/***/ 13981:
+/***/ 20125:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const SemVer = __webpack_require__(59588)
-const Range = __webpack_require__(53495)
-const gt = __webpack_require__(78252)
+const SemVer = __webpack_require__(65412)
+const Range = __webpack_require__(34967)
+const gt = __webpack_require__(48460)
 
 const minVersion = (range, loose) => {
   range = new Range(range, loose)
@@ -3313,20 +3313,20 @@ module.exports = minVersion
 
 /***/ }),
 
-/***/ 14851:
+/***/ 7203:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const SemVer = __webpack_require__(59588)
-const Comparator = __webpack_require__(44064)
+const SemVer = __webpack_require__(65412)
+const Comparator = __webpack_require__(8448)
 const { ANY } = Comparator
-const Range = __webpack_require__(53495)
-const satisfies = __webpack_require__(20726)
-const gt = __webpack_require__(78252)
-const lt = __webpack_require__(15715)
-const lte = __webpack_require__(85984)
-const gte = __webpack_require__(86297)
+const Range = __webpack_require__(34967)
+const satisfies = __webpack_require__(16278)
+const gt = __webpack_require__(48460)
+const lt = __webpack_require__(78467)
+const lte = __webpack_require__(640)
+const gte = __webpack_require__(43577)
 
 const outside = (version, range, hilo, options) => {
   version = new SemVer(version, options)
@@ -3402,7 +3402,7 @@ module.exports = outside
 
 /***/ }),
 
-/***/ 44669:
+/***/ 73629:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -3410,8 +3410,8 @@ module.exports = outside
 // given a set of versions and a range, create a "simplified" range
 // that includes the same versions that the original range does
 // If the original range is shorter than the simplified one, return that.
-const satisfies = __webpack_require__(20726)
-const compare = __webpack_require__(69008)
+const satisfies = __webpack_require__(16278)
+const compare = __webpack_require__(56176)
 module.exports = (versions, range, options) => {
   const set = []
   let first = null
@@ -3458,16 +3458,16 @@ module.exports = (versions, range, options) => {
 
 /***/ }),
 
-/***/ 95176:
+/***/ 33384:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const Range = __webpack_require__(53495)
-const Comparator = __webpack_require__(44064)
+const Range = __webpack_require__(34967)
+const Comparator = __webpack_require__(8448)
 const { ANY } = Comparator
-const satisfies = __webpack_require__(20726)
-const compare = __webpack_require__(69008)
+const satisfies = __webpack_require__(16278)
+const compare = __webpack_require__(56176)
 
 // Complex range `r1 || r2 || ...` is a subset of `R1 || R2 || ...` iff:
 // - Every simple range `r1, r2, ...` is a null set, OR
@@ -3714,12 +3714,12 @@ module.exports = subset
 
 /***/ }),
 
-/***/ 61615:
+/***/ 66959:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const Range = __webpack_require__(53495)
+const Range = __webpack_require__(34967)
 
 // Mostly just for testing and legacy API reasons
 const toComparators = (range, options) =>
@@ -3731,12 +3731,12 @@ module.exports = toComparators
 
 /***/ }),
 
-/***/ 70978:
+/***/ 1634:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
 
-const Range = __webpack_require__(53495)
+const Range = __webpack_require__(34967)
 const validRange = (range, options) => {
   try {
     // Return '*' instead of '' so that truthiness works.
@@ -3751,20 +3751,20 @@ module.exports = validRange
 
 /***/ }),
 
-/***/ 80960:
+/***/ 14912:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
-const timespan = __webpack_require__(62832);
-const PS_SUPPORTED = __webpack_require__(49676);
-const validateAsymmetricKey = __webpack_require__(48606);
-const jws = __webpack_require__(80876);
-const includes = __webpack_require__(40);
-const isBoolean = __webpack_require__(52143);
-const isInteger = __webpack_require__(59041);
-const isNumber = __webpack_require__(59988);
-const isPlainObject = __webpack_require__(3296);
-const isString = __webpack_require__(13996);
-const once = __webpack_require__(89392);
+const timespan = __webpack_require__(96688);
+const PS_SUPPORTED = __webpack_require__(3948);
+const validateAsymmetricKey = __webpack_require__(91006);
+const jws = __webpack_require__(33324);
+const includes = __webpack_require__(46248);
+const isBoolean = __webpack_require__(1999);
+const isInteger = __webpack_require__(39841);
+const isNumber = __webpack_require__(80116);
+const isPlainObject = __webpack_require__(29888);
+const isString = __webpack_require__(56172);
+const once = __webpack_require__(82192);
 const { KeyObject, createSecretKey, createPrivateKey } = __webpack_require__(76982)
 
 const SUPPORTED_ALGS = ['RS256', 'RS384', 'RS512', 'ES256', 'ES384', 'ES512', 'HS256', 'HS384', 'HS512', 'none'];
@@ -4011,17 +4011,17 @@ module.exports = function (payload, secretOrPrivateKey, options, callback) {
 
 /***/ }),
 
-/***/ 76964:
+/***/ 60772:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
-const JsonWebTokenError = __webpack_require__(35528);
-const NotBeforeError = __webpack_require__(17957);
-const TokenExpiredError = __webpack_require__(62489);
-const decode = __webpack_require__(25615);
-const timespan = __webpack_require__(62832);
-const validateAsymmetricKey = __webpack_require__(48606);
-const PS_SUPPORTED = __webpack_require__(49676);
-const jws = __webpack_require__(80876);
+const JsonWebTokenError = __webpack_require__(26248);
+const NotBeforeError = __webpack_require__(91269);
+const TokenExpiredError = __webpack_require__(41241);
+const decode = __webpack_require__(92047);
+const timespan = __webpack_require__(96688);
+const validateAsymmetricKey = __webpack_require__(91006);
+const PS_SUPPORTED = __webpack_require__(3948);
+const jws = __webpack_require__(33324);
 const {KeyObject, createSecretKey, createPublicKey} = __webpack_require__(76982);
 
 const PUB_KEY_ALGS = ['RS256', 'RS384', 'RS512'];
@@ -4281,12 +4281,12 @@ module.exports = function (jwtString, secretOrPublicKey, options, callback) {
 
 /***/ }),
 
-/***/ 65246:
+/***/ 38622:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
-var Buffer = (__webpack_require__(22626).Buffer);
+var Buffer = (__webpack_require__(93058).Buffer);
 var crypto = __webpack_require__(76982);
-var formatEcdsa = __webpack_require__(21221);
+var formatEcdsa = __webpack_require__(325);
 var util = __webpack_require__(39023);
 
 var MSG_INVALID_ALGORITHM = '"%s" is not a valid algorithm.\n  Supported algorithms are:\n  "HS256", "HS384", "HS512", "RS256", "RS384", "RS512", "PS256", "PS384", "PS512", "ES256", "ES384", "ES512" and "none".'
@@ -4429,7 +4429,7 @@ var timingSafeEqual = 'timingSafeEqual' in crypto ? function timingSafeEqual(a, 
   return crypto.timingSafeEqual(a, b)
 } : function timingSafeEqual(a, b) {
   if (!bufferEqual) {
-    bufferEqual = __webpack_require__(8884);
+    bufferEqual = __webpack_require__(39732);
   }
 
   return bufferEqual(a, b)
@@ -4554,12 +4554,12 @@ module.exports = function jwa(algorithm) {
 
 /***/ }),
 
-/***/ 80876:
+/***/ 33324:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 /*global exports*/
-var SignStream = __webpack_require__(26920);
-var VerifyStream = __webpack_require__(69936);
+var SignStream = __webpack_require__(78600);
+var VerifyStream = __webpack_require__(4368);
 
 var ALGORITHMS = [
   'HS256', 'HS384', 'HS512',
@@ -4583,11 +4583,11 @@ exports.createVerify = function createVerify(opts) {
 
 /***/ }),
 
-/***/ 35847:
+/***/ 41831:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 /*global module, process*/
-var Buffer = (__webpack_require__(22626).Buffer);
+var Buffer = (__webpack_require__(93058).Buffer);
 var Stream = __webpack_require__(2203);
 var util = __webpack_require__(39023);
 
@@ -4645,15 +4645,15 @@ module.exports = DataStream;
 
 /***/ }),
 
-/***/ 26920:
+/***/ 78600:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 /*global module*/
-var Buffer = (__webpack_require__(22626).Buffer);
-var DataStream = __webpack_require__(35847);
-var jwa = __webpack_require__(65246);
+var Buffer = (__webpack_require__(93058).Buffer);
+var DataStream = __webpack_require__(41831);
+var jwa = __webpack_require__(38622);
 var Stream = __webpack_require__(2203);
-var toString = __webpack_require__(77686);
+var toString = __webpack_require__(95126);
 var util = __webpack_require__(39023);
 
 function base64url(string, encoding) {
@@ -4735,7 +4735,7 @@ module.exports = SignStream;
 
 /***/ }),
 
-/***/ 77686:
+/***/ 95126:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 /*global module*/
@@ -4752,15 +4752,15 @@ module.exports = function toString(obj) {
 
 /***/ }),
 
-/***/ 69936:
+/***/ 4368:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 /*global module*/
-var Buffer = (__webpack_require__(22626).Buffer);
-var DataStream = __webpack_require__(35847);
-var jwa = __webpack_require__(65246);
+var Buffer = (__webpack_require__(93058).Buffer);
+var DataStream = __webpack_require__(41831);
+var jwa = __webpack_require__(38622);
 var Stream = __webpack_require__(2203);
-var toString = __webpack_require__(77686);
+var toString = __webpack_require__(95126);
 var util = __webpack_require__(39023);
 var JWS_REGEX = /^[a-zA-Z0-9\-_]+?\.[a-zA-Z0-9\-_]+?\.([a-zA-Z0-9\-_]+)?$/;
 
@@ -4884,7 +4884,7 @@ module.exports = VerifyStream;
 
 /***/ }),
 
-/***/ 40:
+/***/ 46248:
 /***/ ((module) => {
 
 /**
@@ -5636,7 +5636,7 @@ module.exports = includes;
 
 /***/ }),
 
-/***/ 52143:
+/***/ 1999:
 /***/ ((module) => {
 
 /**
@@ -5713,7 +5713,7 @@ module.exports = isBoolean;
 
 /***/ }),
 
-/***/ 59041:
+/***/ 39841:
 /***/ ((module) => {
 
 /**
@@ -5985,7 +5985,7 @@ module.exports = isInteger;
 
 /***/ }),
 
-/***/ 59988:
+/***/ 80116:
 /***/ ((module) => {
 
 /**
@@ -6071,7 +6071,7 @@ module.exports = isNumber;
 
 /***/ }),
 
-/***/ 3296:
+/***/ 29888:
 /***/ ((module) => {
 
 /**
@@ -6217,7 +6217,7 @@ module.exports = isPlainObject;
 
 /***/ }),
 
-/***/ 13996:
+/***/ 56172:
 /***/ ((module) => {
 
 /**
@@ -6319,7 +6319,7 @@ module.exports = isString;
 
 /***/ }),
 
-/***/ 89392:
+/***/ 82192:
 /***/ ((module) => {
 
 /**
@@ -6620,7 +6620,7 @@ module.exports = once;
 
 /***/ }),
 
-/***/ 12488:
+/***/ 23952:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -6662,7 +6662,7 @@ __webpack_require__.d(__webpack_exports__, {
   useIdentityPlugin: () => (/* reexport */ useIdentityPlugin)
 });
 
-;// CONCATENATED MODULE: ../../work/main/node_modules/@azure/identity/dist/esm/constants.js
+;// CONCATENATED MODULE: ./node_modules/@azure/identity/dist/esm/constants.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
 /**
@@ -6738,7 +6738,7 @@ const CACHE_NON_CAE_SUFFIX = "nocae";
  */
 const DEFAULT_TOKEN_CACHE_NAME = "msal.cache";
 //# sourceMappingURL=constants.js.map
-;// CONCATENATED MODULE: ../../work/main/node_modules/@azure/identity/dist/esm/msal/nodeFlows/msalPlugins.js
+;// CONCATENATED MODULE: ./node_modules/@azure/identity/dist/esm/msal/nodeFlows/msalPlugins.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
 
@@ -6899,7 +6899,7 @@ const msalPlugins = {
     generatePluginConfiguration,
 };
 //# sourceMappingURL=msalPlugins.js.map
-;// CONCATENATED MODULE: ../../work/main/node_modules/@azure/identity/dist/esm/plugins/consumer.js
+;// CONCATENATED MODULE: ./node_modules/@azure/identity/dist/esm/plugins/consumer.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
 
@@ -6941,7 +6941,7 @@ function useIdentityPlugin(plugin) {
     plugin(pluginContext);
 }
 //# sourceMappingURL=consumer.js.map
-;// CONCATENATED MODULE: ../../work/main/node_modules/@azure/identity/dist/esm/errors.js
+;// CONCATENATED MODULE: ./node_modules/@azure/identity/dist/esm/errors.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
 function isErrorResponse(errorResponse) {
@@ -7081,9 +7081,9 @@ class AuthenticationRequiredError extends Error {
     }
 }
 //# sourceMappingURL=errors.js.map
-// EXTERNAL MODULE: ../../work/main/node_modules/@azure/logger/dist/esm/index.js + 1 modules
-var esm = __webpack_require__(295);
-;// CONCATENATED MODULE: ../../work/main/node_modules/@azure/identity/dist/esm/util/logging.js
+// EXTERNAL MODULE: ./node_modules/@azure/logger/dist/esm/index.js + 1 modules
+var esm = __webpack_require__(7567);
+;// CONCATENATED MODULE: ./node_modules/@azure/identity/dist/esm/util/logging.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
 
@@ -7182,9 +7182,9 @@ function credentialLogger(title, log = logger) {
     };
 }
 //# sourceMappingURL=logging.js.map
-// EXTERNAL MODULE: ../../work/main/node_modules/@azure/core-tracing/dist/esm/index.js + 4 modules
-var dist_esm = __webpack_require__(99873);
-;// CONCATENATED MODULE: ../../work/main/node_modules/@azure/identity/dist/esm/util/tracing.js
+// EXTERNAL MODULE: ./node_modules/@azure/core-tracing/dist/esm/index.js + 4 modules
+var dist_esm = __webpack_require__(65433);
+;// CONCATENATED MODULE: ./node_modules/@azure/identity/dist/esm/util/tracing.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
 
@@ -7199,7 +7199,7 @@ const tracingClient = (0,dist_esm/* createTracingClient */.y)({
     packageVersion: SDK_VERSION,
 });
 //# sourceMappingURL=tracing.js.map
-;// CONCATENATED MODULE: ../../work/main/node_modules/@azure/identity/dist/esm/credentials/chainedTokenCredential.js
+;// CONCATENATED MODULE: ./node_modules/@azure/identity/dist/esm/credentials/chainedTokenCredential.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
 
@@ -7292,7 +7292,7 @@ class ChainedTokenCredential {
     }
 }
 //# sourceMappingURL=chainedTokenCredential.js.map
-;// CONCATENATED MODULE: ../../work/main/node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/utils/Constants.mjs
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/utils/Constants.mjs
 /*! @azure/msal-common v16.13.0 2026-08-18 */
 
 /*
@@ -7597,7 +7597,7 @@ const EncodingTypes = {
 
 //# sourceMappingURL=Constants.mjs.map
 
-;// CONCATENATED MODULE: ../../work/main/node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/logger/Logger.mjs
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/logger/Logger.mjs
 /*! @azure/msal-common v16.13.0 2026-08-18 */
 
 /*
@@ -7891,7 +7891,7 @@ class Logger {
 
 //# sourceMappingURL=Logger.mjs.map
 
-;// CONCATENATED MODULE: ../../work/main/node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/constants/AADServerParamKeys.mjs
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/constants/AADServerParamKeys.mjs
 /*! @azure/msal-common v16.13.0 2026-08-18 */
 
 /*
@@ -7967,7 +7967,7 @@ const ATTRIBUTE_TOKENS = "attribute_tokens";
 
 //# sourceMappingURL=AADServerParamKeys.mjs.map
 
-;// CONCATENATED MODULE: ../../work/main/node_modules/@azure/msal-node/dist/utils/Constants.mjs
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/dist/utils/Constants.mjs
 /*! @azure/msal-node v5.6.0 2026-08-18 */
 
 
@@ -8122,7 +8122,7 @@ const AZURE_ARC_SECRET_FILE_MAX_SIZE_BYTES = 4096; // 4 KB
 
 //# sourceMappingURL=Constants.mjs.map
 
-;// CONCATENATED MODULE: ../../work/main/node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/error/AuthError.mjs
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/error/AuthError.mjs
 /*! @azure/msal-common v16.13.0 2026-08-18 */
 
 /*
@@ -8156,7 +8156,7 @@ function createAuthError(code, correlationId, additionalMessage) {
 
 //# sourceMappingURL=AuthError.mjs.map
 
-;// CONCATENATED MODULE: ../../work/main/node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/telemetry/server/ServerTelemetryManager.mjs
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/telemetry/server/ServerTelemetryManager.mjs
 /*! @azure/msal-common v16.13.0 2026-08-18 */
 
 
@@ -8456,7 +8456,7 @@ class StubServerTelemetryManager extends ServerTelemetryManager {
 
 //# sourceMappingURL=ServerTelemetryManager.mjs.map
 
-;// CONCATENATED MODULE: ../../work/main/node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/error/ClientAuthError.mjs
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/error/ClientAuthError.mjs
 /*! @azure/msal-common v16.13.0 2026-08-18 */
 
 
@@ -8485,7 +8485,7 @@ function ClientAuthError_createClientAuthError(errorCode, correlationId, additio
 
 //# sourceMappingURL=ClientAuthError.mjs.map
 
-;// CONCATENATED MODULE: ../../work/main/node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/error/ClientAuthErrorCodes.mjs
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/error/ClientAuthErrorCodes.mjs
 /*! @azure/msal-common v16.13.0 2026-08-18 */
 
 /*
@@ -8533,7 +8533,7 @@ const misplacedResourceParam = "misplaced_resource_parameter";
 
 //# sourceMappingURL=ClientAuthErrorCodes.mjs.map
 
-;// CONCATENATED MODULE: ../../work/main/node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/request/BaseAuthRequest.mjs
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/request/BaseAuthRequest.mjs
 /*! @azure/msal-common v16.13.0 2026-08-18 */
 
 
@@ -8573,7 +8573,7 @@ function containsResourceParam(params) {
 
 //# sourceMappingURL=BaseAuthRequest.mjs.map
 
-;// CONCATENATED MODULE: ../../work/main/node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/error/ClientConfigurationError.mjs
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/error/ClientConfigurationError.mjs
 /*! @azure/msal-common v16.13.0 2026-08-18 */
 
 
@@ -8599,7 +8599,7 @@ function ClientConfigurationError_createClientConfigurationError(errorCode, corr
 
 //# sourceMappingURL=ClientConfigurationError.mjs.map
 
-;// CONCATENATED MODULE: ../../work/main/node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/error/ClientConfigurationErrorCodes.mjs
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/error/ClientConfigurationErrorCodes.mjs
 /*! @azure/msal-common v16.13.0 2026-08-18 */
 
 /*
@@ -8638,7 +8638,7 @@ const invalidDpopHtu = "invalid_dpop_htu";
 
 //# sourceMappingURL=ClientConfigurationErrorCodes.mjs.map
 
-;// CONCATENATED MODULE: ../../work/main/node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/error/ServerError.mjs
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/error/ServerError.mjs
 /*! @azure/msal-common v16.13.0 2026-08-18 */
 
 
@@ -8663,7 +8663,7 @@ class ServerError_ServerError extends AuthError {
 
 //# sourceMappingURL=ServerError.mjs.map
 
-;// CONCATENATED MODULE: ../../work/main/node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/authority/AuthorityType.mjs
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/authority/AuthorityType.mjs
 /*! @azure/msal-common v16.13.0 2026-08-18 */
 
 /*
@@ -8683,7 +8683,7 @@ const AuthorityType = {
 
 //# sourceMappingURL=AuthorityType.mjs.map
 
-;// CONCATENATED MODULE: ../../work/main/node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/authority/OpenIdConfigResponse.mjs
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/authority/OpenIdConfigResponse.mjs
 /*! @azure/msal-common v16.13.0 2026-08-18 */
 
 /*
@@ -8700,7 +8700,7 @@ function isOpenIdConfigResponse(response) {
 
 //# sourceMappingURL=OpenIdConfigResponse.mjs.map
 
-;// CONCATENATED MODULE: ../../work/main/node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/utils/StringUtils.mjs
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/utils/StringUtils.mjs
 /*! @azure/msal-common v16.13.0 2026-08-18 */
 
 /*
@@ -8785,7 +8785,7 @@ class StringUtils {
 
 //# sourceMappingURL=StringUtils.mjs.map
 
-;// CONCATENATED MODULE: ../../work/main/node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/url/UrlString.mjs
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/url/UrlString.mjs
 /*! @azure/msal-common v16.13.0 2026-08-18 */
 
 
@@ -8952,7 +8952,7 @@ class UrlString {
 
 //# sourceMappingURL=UrlString.mjs.map
 
-;// CONCATENATED MODULE: ../../work/main/node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/authority/AuthorityMetadata.mjs
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/authority/AuthorityMetadata.mjs
 /*! @azure/msal-common v16.13.0 2026-08-18 */
 
 
@@ -9122,7 +9122,7 @@ function getCloudDiscoveryMetadataFromNetworkResponse(response, authorityHost) {
 
 //# sourceMappingURL=AuthorityMetadata.mjs.map
 
-;// CONCATENATED MODULE: ../../work/main/node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/authority/ProtocolMode.mjs
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/authority/ProtocolMode.mjs
 /*! @azure/msal-common v16.13.0 2026-08-18 */
 
 /*
@@ -9151,7 +9151,7 @@ const ProtocolMode = {
 
 //# sourceMappingURL=ProtocolMode.mjs.map
 
-;// CONCATENATED MODULE: ../../work/main/node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/authority/AuthorityOptions.mjs
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/authority/AuthorityOptions.mjs
 /*! @azure/msal-common v16.13.0 2026-08-18 */
 
 /*
@@ -9176,7 +9176,7 @@ const AzureCloudInstance = {
 
 //# sourceMappingURL=AuthorityOptions.mjs.map
 
-;// CONCATENATED MODULE: ../../work/main/node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/authority/CloudInstanceDiscoveryResponse.mjs
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/authority/CloudInstanceDiscoveryResponse.mjs
 /*! @azure/msal-common v16.13.0 2026-08-18 */
 
 /*
@@ -9191,7 +9191,7 @@ function isCloudInstanceDiscoveryResponse(response) {
 
 //# sourceMappingURL=CloudInstanceDiscoveryResponse.mjs.map
 
-;// CONCATENATED MODULE: ../../work/main/node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/authority/CloudInstanceDiscoveryErrorResponse.mjs
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/authority/CloudInstanceDiscoveryErrorResponse.mjs
 /*! @azure/msal-common v16.13.0 2026-08-18 */
 
 /*
@@ -9206,7 +9206,7 @@ function isCloudInstanceDiscoveryErrorResponse(response) {
 
 //# sourceMappingURL=CloudInstanceDiscoveryErrorResponse.mjs.map
 
-;// CONCATENATED MODULE: ../../work/main/node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/telemetry/performance/PerformanceEvents.mjs
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/telemetry/performance/PerformanceEvents.mjs
 /*! @azure/msal-common v16.13.0 2026-08-18 */
 
 /*
@@ -9282,7 +9282,7 @@ const SetUserData = "setUserData";
 
 //# sourceMappingURL=PerformanceEvents.mjs.map
 
-;// CONCATENATED MODULE: ../../work/main/node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/utils/FunctionWrappers.mjs
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/utils/FunctionWrappers.mjs
 /*! @azure/msal-common v16.13.0 2026-08-18 */
 
 /*
@@ -9380,7 +9380,7 @@ const invokeAsync = (callback, eventName, logger, telemetryClient, correlationId
 
 //# sourceMappingURL=FunctionWrappers.mjs.map
 
-;// CONCATENATED MODULE: ../../work/main/node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/authority/RegionDiscovery.mjs
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/authority/RegionDiscovery.mjs
 /*! @azure/msal-common v16.13.0 2026-08-18 */
 
 
@@ -9499,7 +9499,7 @@ RegionDiscovery.IMDS_OPTIONS = {
 
 //# sourceMappingURL=RegionDiscovery.mjs.map
 
-;// CONCATENATED MODULE: ../../work/main/node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/account/AuthToken.mjs
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/account/AuthToken.mjs
 /*! @azure/msal-common v16.13.0 2026-08-18 */
 
 
@@ -9572,7 +9572,7 @@ function getJWSPayload(authToken, correlationId) {
 
 //# sourceMappingURL=AuthToken.mjs.map
 
-;// CONCATENATED MODULE: ../../work/main/node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/utils/TimeUtils.mjs
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/utils/TimeUtils.mjs
 /*! @azure/msal-common v16.13.0 2026-08-18 */
 
 /*
@@ -9650,7 +9650,7 @@ function delay(t, value) {
 
 //# sourceMappingURL=TimeUtils.mjs.map
 
-;// CONCATENATED MODULE: ../../work/main/node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/cache/utils/CacheHelpers.mjs
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/cache/utils/CacheHelpers.mjs
 /*! @azure/msal-common v16.13.0 2026-08-18 */
 
 
@@ -9947,7 +9947,7 @@ function serializeAttributeTokens(attributeTokens) {
 
 //# sourceMappingURL=CacheHelpers.mjs.map
 
-;// CONCATENATED MODULE: ../../work/main/node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/authority/Authority.mjs
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/authority/Authority.mjs
 /*! @azure/msal-common v16.13.0 2026-08-18 */
 
 
@@ -10940,7 +10940,7 @@ function buildStaticAuthorityOptions(authOptions) {
 
 //# sourceMappingURL=Authority.mjs.map
 
-;// CONCATENATED MODULE: ../../work/main/node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/request/ScopeSet.mjs
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/request/ScopeSet.mjs
 /*! @azure/msal-common v16.13.0 2026-08-18 */
 
 
@@ -11147,7 +11147,7 @@ class ScopeSet {
 
 //# sourceMappingURL=ScopeSet.mjs.map
 
-;// CONCATENATED MODULE: ../../work/main/node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/request/RequestParameterBuilder.mjs
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/request/RequestParameterBuilder.mjs
 /*! @azure/msal-common v16.13.0 2026-08-18 */
 
 
@@ -11675,7 +11675,7 @@ function addAttributeTokens(parameters, attributeTokens) {
 
 //# sourceMappingURL=RequestParameterBuilder.mjs.map
 
-;// CONCATENATED MODULE: ../../work/main/node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/utils/UrlUtils.mjs
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/utils/UrlUtils.mjs
 /*! @azure/msal-common v16.13.0 2026-08-18 */
 
 
@@ -11806,7 +11806,7 @@ function validateUrl(url, logger, correlationId) {
 
 //# sourceMappingURL=UrlUtils.mjs.map
 
-;// CONCATENATED MODULE: ../../work/main/node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/crypto/ICrypto.mjs
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/crypto/ICrypto.mjs
 /*! @azure/msal-common v16.13.0 2026-08-18 */
 
 
@@ -11861,7 +11861,7 @@ const DEFAULT_CRYPTO_IMPLEMENTATION = {
 
 //# sourceMappingURL=ICrypto.mjs.map
 
-;// CONCATENATED MODULE: ../../work/main/node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/crypto/ITokenBindingKeyManager.mjs
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/crypto/ITokenBindingKeyManager.mjs
 /*! @azure/msal-common v16.13.0 2026-08-18 */
 
 
@@ -11891,7 +11891,7 @@ const DEFAULT_TOKEN_BINDING_KEY_MANAGER = {
 
 //# sourceMappingURL=ITokenBindingKeyManager.mjs.map
 
-;// CONCATENATED MODULE: ../../work/main/node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/packageMetadata.mjs
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/packageMetadata.mjs
 /*! @azure/msal-common v16.13.0 2026-08-18 */
 
 /* eslint-disable header/header */
@@ -11901,7 +11901,7 @@ const version = "16.13.0";
 
 //# sourceMappingURL=packageMetadata.mjs.map
 
-;// CONCATENATED MODULE: ../../work/main/node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/account/AccountInfo.mjs
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/account/AccountInfo.mjs
 /*! @azure/msal-common v16.13.0 2026-08-18 */
 
 
@@ -11995,7 +11995,7 @@ function updateAccountTenantProfileData(baseAccountInfo, tenantProfile, idTokenC
 
 //# sourceMappingURL=AccountInfo.mjs.map
 
-;// CONCATENATED MODULE: ../../work/main/node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/error/CacheErrorCodes.mjs
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/error/CacheErrorCodes.mjs
 /*! @azure/msal-common v16.13.0 2026-08-18 */
 
 /*
@@ -12008,7 +12008,7 @@ const cacheErrorUnknown = "cache_error_unknown";
 
 //# sourceMappingURL=CacheErrorCodes.mjs.map
 
-;// CONCATENATED MODULE: ../../work/main/node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/error/CacheError.mjs
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/error/CacheError.mjs
 /*! @azure/msal-common v16.13.0 2026-08-18 */
 
 
@@ -12055,7 +12055,7 @@ function createCacheError(e) {
 
 //# sourceMappingURL=CacheError.mjs.map
 
-;// CONCATENATED MODULE: ../../work/main/node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/account/ClientInfo.mjs
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/account/ClientInfo.mjs
 /*! @azure/msal-common v16.13.0 2026-08-18 */
 
 
@@ -12101,7 +12101,7 @@ function buildClientInfoFromHomeAccountId(homeAccountId) {
 
 //# sourceMappingURL=ClientInfo.mjs.map
 
-;// CONCATENATED MODULE: ../../work/main/node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/account/TokenClaims.mjs
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/account/TokenClaims.mjs
 /*! @azure/msal-common v16.13.0 2026-08-18 */
 
 /*
@@ -12128,7 +12128,7 @@ function getTenantIdFromIdTokenClaims(idTokenClaims) {
 
 //# sourceMappingURL=TokenClaims.mjs.map
 
-;// CONCATENATED MODULE: ../../work/main/node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/cache/utils/AccountEntityUtils.mjs
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/cache/utils/AccountEntityUtils.mjs
 /*! @azure/msal-common v16.13.0 2026-08-18 */
 
 
@@ -12353,7 +12353,7 @@ function isAccountEntity(entity) {
 
 //# sourceMappingURL=AccountEntityUtils.mjs.map
 
-;// CONCATENATED MODULE: ../../work/main/node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/cache/CacheManager.mjs
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/cache/CacheManager.mjs
 /*! @azure/msal-common v16.13.0 2026-08-18 */
 
 
@@ -13553,7 +13553,7 @@ class DefaultStorageClass extends CacheManager {
 
 //# sourceMappingURL=CacheManager.mjs.map
 
-;// CONCATENATED MODULE: ../../work/main/node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/telemetry/performance/PerformanceEvent.mjs
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/telemetry/performance/PerformanceEvent.mjs
 /*! @azure/msal-common v16.13.0 2026-08-18 */
 
 /*
@@ -13624,7 +13624,7 @@ const IntFields = new Set([
 
 //# sourceMappingURL=PerformanceEvent.mjs.map
 
-;// CONCATENATED MODULE: ../../work/main/node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/telemetry/performance/StubPerformanceClient.mjs
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/telemetry/performance/StubPerformanceClient.mjs
 /*! @azure/msal-common v16.13.0 2026-08-18 */
 
 
@@ -13688,7 +13688,7 @@ class StubPerformanceClient {
 
 //# sourceMappingURL=StubPerformanceClient.mjs.map
 
-;// CONCATENATED MODULE: ../../work/main/node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/config/ClientConfiguration.mjs
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/config/ClientConfiguration.mjs
 /*! @azure/msal-common v16.13.0 2026-08-18 */
 
 
@@ -13801,7 +13801,7 @@ function isOidcProtocolMode(config) {
 
 //# sourceMappingURL=ClientConfiguration.mjs.map
 
-;// CONCATENATED MODULE: ../../work/main/node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/cache/persistence/TokenCacheContext.mjs
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/cache/persistence/TokenCacheContext.mjs
 /*! @azure/msal-common v16.13.0 2026-08-18 */
 
 /*
@@ -13833,7 +13833,7 @@ function isOidcProtocolMode(config) {
 
 //# sourceMappingURL=TokenCacheContext.mjs.map
 
-;// CONCATENATED MODULE: ../../work/main/node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/error/JoseHeaderError.mjs
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/error/JoseHeaderError.mjs
 /*! @azure/msal-common v16.13.0 2026-08-18 */
 
 
@@ -13860,7 +13860,7 @@ function createJoseHeaderError(code, correlationId) {
 
 //# sourceMappingURL=JoseHeaderError.mjs.map
 
-;// CONCATENATED MODULE: ../../work/main/node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/utils/ObjectUtils.mjs
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/utils/ObjectUtils.mjs
 /*! @azure/msal-common v16.13.0 2026-08-18 */
 
 /*
@@ -13890,7 +13890,7 @@ function ObjectUtils_isPlainObject(value) {
 
 //# sourceMappingURL=ObjectUtils.mjs.map
 
-;// CONCATENATED MODULE: ../../work/main/node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/error/JoseHeaderErrorCodes.mjs
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/error/JoseHeaderErrorCodes.mjs
 /*! @azure/msal-common v16.13.0 2026-08-18 */
 
 /*
@@ -13905,7 +13905,7 @@ const invalidJwkError = "invalid_jwk_error";
 
 //# sourceMappingURL=JoseHeaderErrorCodes.mjs.map
 
-;// CONCATENATED MODULE: ../../work/main/node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/crypto/JoseHeader.mjs
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/crypto/JoseHeader.mjs
 /*! @azure/msal-common v16.13.0 2026-08-18 */
 
 
@@ -13980,7 +13980,7 @@ class JoseHeader {
 
 //# sourceMappingURL=JoseHeader.mjs.map
 
-;// CONCATENATED MODULE: ../../work/main/node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/crypto/PopTokenGenerator.mjs
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/crypto/PopTokenGenerator.mjs
 /*! @azure/msal-common v16.13.0 2026-08-18 */
 
 
@@ -14092,7 +14092,7 @@ class PopTokenGenerator {
 
 //# sourceMappingURL=PopTokenGenerator.mjs.map
 
-;// CONCATENATED MODULE: ../../work/main/node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/error/InteractionRequiredAuthErrorCodes.mjs
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/error/InteractionRequiredAuthErrorCodes.mjs
 /*! @azure/msal-common v16.13.0 2026-08-18 */
 
 /*
@@ -14148,7 +14148,7 @@ const interruptedUser = "interrupted_user";
 
 //# sourceMappingURL=InteractionRequiredAuthErrorCodes.mjs.map
 
-;// CONCATENATED MODULE: ../../work/main/node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/error/InteractionRequiredAuthError.mjs
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/error/InteractionRequiredAuthError.mjs
 /*! @azure/msal-common v16.13.0 2026-08-18 */
 
 
@@ -14224,7 +14224,7 @@ function createInteractionRequiredAuthError(errorCode, correlationId, errorMessa
 
 //# sourceMappingURL=InteractionRequiredAuthError.mjs.map
 
-;// CONCATENATED MODULE: ../../work/main/node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/utils/ProtocolUtils.mjs
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/utils/ProtocolUtils.mjs
 /*! @azure/msal-common v16.13.0 2026-08-18 */
 
 
@@ -14303,7 +14303,7 @@ function parseRequestState(base64Decode, state, correlationId) {
 
 //# sourceMappingURL=ProtocolUtils.mjs.map
 
-;// CONCATENATED MODULE: ../../work/main/node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/response/ResponseHandler.mjs
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/response/ResponseHandler.mjs
 /*! @azure/msal-common v16.13.0 2026-08-18 */
 
 
@@ -14696,7 +14696,7 @@ function buildAccountToCache(cacheStorage, authority, homeAccountId, base64Decod
 
 //# sourceMappingURL=ResponseHandler.mjs.map
 
-;// CONCATENATED MODULE: ../../work/main/node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/account/CcsCredential.mjs
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/account/CcsCredential.mjs
 /*! @azure/msal-common v16.13.0 2026-08-18 */
 
 /*
@@ -14711,7 +14711,7 @@ const CcsCredentialType = {
 
 //# sourceMappingURL=CcsCredential.mjs.map
 
-;// CONCATENATED MODULE: ../../work/main/node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/utils/ClientAssertionUtils.mjs
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/utils/ClientAssertionUtils.mjs
 /*! @azure/msal-common v16.13.0 2026-08-18 */
 
 /*
@@ -14735,7 +14735,7 @@ async function getClientAssertion(clientAssertion, clientId, tokenEndpoint, fmiP
 
 //# sourceMappingURL=ClientAssertionUtils.mjs.map
 
-;// CONCATENATED MODULE: ../../work/main/node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/network/RequestThumbprint.mjs
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/network/RequestThumbprint.mjs
 /*! @azure/msal-common v16.13.0 2026-08-18 */
 
 
@@ -14765,7 +14765,7 @@ function getRequestThumbprint(clientId, request, homeAccountId) {
 
 //# sourceMappingURL=RequestThumbprint.mjs.map
 
-;// CONCATENATED MODULE: ../../work/main/node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/network/ThrottlingUtils.mjs
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/network/ThrottlingUtils.mjs
 /*! @azure/msal-common v16.13.0 2026-08-18 */
 
 
@@ -14859,7 +14859,7 @@ class ThrottlingUtils {
 
 //# sourceMappingURL=ThrottlingUtils.mjs.map
 
-;// CONCATENATED MODULE: ../../work/main/node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/error/NetworkError.mjs
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/error/NetworkError.mjs
 /*! @azure/msal-common v16.13.0 2026-08-18 */
 
 
@@ -14896,7 +14896,7 @@ function createNetworkError(error, httpStatus, responseHeaders, additionalError)
 
 //# sourceMappingURL=NetworkError.mjs.map
 
-;// CONCATENATED MODULE: ../../work/main/node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/protocol/Token.mjs
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/protocol/Token.mjs
 /*! @azure/msal-common v16.13.0 2026-08-18 */
 
 
@@ -15029,7 +15029,7 @@ async function sendPostRequest(thumbprint, tokenEndpoint, options, correlationId
 
 //# sourceMappingURL=Token.mjs.map
 
-;// CONCATENATED MODULE: ../../work/main/node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/authority/AuthorityFactory.mjs
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/authority/AuthorityFactory.mjs
 /*! @azure/msal-common v16.13.0 2026-08-18 */
 
 
@@ -15073,7 +15073,7 @@ async function createDiscoveredInstance(authorityUri, networkClient, cacheManage
 
 //# sourceMappingURL=AuthorityFactory.mjs.map
 
-;// CONCATENATED MODULE: ../../work/main/node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/client/AuthorizationCodeClient.mjs
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/client/AuthorizationCodeClient.mjs
 /*! @azure/msal-common v16.13.0 2026-08-18 */
 
 
@@ -15364,7 +15364,7 @@ class AuthorizationCodeClient {
 
 //# sourceMappingURL=AuthorizationCodeClient.mjs.map
 
-;// CONCATENATED MODULE: ../../work/main/node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/client/RefreshTokenClient.mjs
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/client/RefreshTokenClient.mjs
 /*! @azure/msal-common v16.13.0 2026-08-18 */
 
 
@@ -15621,7 +15621,7 @@ class RefreshTokenClient {
 
 //# sourceMappingURL=RefreshTokenClient.mjs.map
 
-;// CONCATENATED MODULE: ../../work/main/node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/client/SilentFlowClient.mjs
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/client/SilentFlowClient.mjs
 /*! @azure/msal-common v16.13.0 2026-08-18 */
 
 
@@ -15750,7 +15750,7 @@ class SilentFlowClient {
 
 //# sourceMappingURL=SilentFlowClient.mjs.map
 
-;// CONCATENATED MODULE: ../../work/main/node_modules/@azure/msal-node/dist/network/HttpClient.mjs
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/dist/network/HttpClient.mjs
 /*! @azure/msal-node v5.6.0 2026-08-18 */
 
 
@@ -15924,7 +15924,7 @@ function getFetchHeaders(options) {
 
 //# sourceMappingURL=HttpClient.mjs.map
 
-;// CONCATENATED MODULE: ../../work/main/node_modules/@azure/msal-node/dist/error/ManagedIdentityErrorCodes.mjs
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/dist/error/ManagedIdentityErrorCodes.mjs
 /*! @azure/msal-node v5.6.0 2026-08-18 */
 
 
@@ -15958,7 +15958,7 @@ const MsiEnvironmentVariableUrlMalformedErrorCodes = {
 
 //# sourceMappingURL=ManagedIdentityErrorCodes.mjs.map
 
-;// CONCATENATED MODULE: ../../work/main/node_modules/@azure/msal-node/dist/error/ManagedIdentityError.mjs
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/dist/error/ManagedIdentityError.mjs
 /*! @azure/msal-node v5.6.0 2026-08-18 */
 
 
@@ -16011,7 +16011,7 @@ function createManagedIdentityError(errorCode, correlationId) {
 
 //# sourceMappingURL=ManagedIdentityError.mjs.map
 
-;// CONCATENATED MODULE: ../../work/main/node_modules/@azure/msal-node/dist/config/ManagedIdentityId.mjs
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/dist/config/ManagedIdentityId.mjs
 /*! @azure/msal-node v5.6.0 2026-08-18 */
 
 
@@ -16070,7 +16070,7 @@ class ManagedIdentityId {
 
 //# sourceMappingURL=ManagedIdentityId.mjs.map
 
-;// CONCATENATED MODULE: ../../work/main/node_modules/@azure/msal-node/dist/error/NodeAuthError.mjs
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/dist/error/NodeAuthError.mjs
 /*! @azure/msal-node v5.6.0 2026-08-18 */
 
 
@@ -16184,7 +16184,7 @@ class NodeAuthError extends AuthError {
 
 //# sourceMappingURL=NodeAuthError.mjs.map
 
-;// CONCATENATED MODULE: ../../work/main/node_modules/@azure/msal-node/dist/config/Configuration.mjs
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/dist/config/Configuration.mjs
 /*! @azure/msal-node v5.6.0 2026-08-18 */
 
 
@@ -16296,7 +16296,7 @@ function buildManagedIdentityConfiguration({ clientCapabilities, managedIdentity
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(77598);
-;// CONCATENATED MODULE: ../../work/main/node_modules/@azure/msal-node/dist/crypto/GuidGenerator.mjs
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/dist/crypto/GuidGenerator.mjs
 /*! @azure/msal-node v5.6.0 2026-08-18 */
 
 
@@ -16326,7 +16326,7 @@ class GuidGenerator {
 
 //# sourceMappingURL=GuidGenerator.mjs.map
 
-;// CONCATENATED MODULE: ../../work/main/node_modules/@azure/msal-node/dist/utils/EncodingUtils.mjs
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/dist/utils/EncodingUtils.mjs
 /*! @azure/msal-node v5.6.0 2026-08-18 */
 
 
@@ -16381,7 +16381,7 @@ class EncodingUtils {
 
 // EXTERNAL MODULE: external "crypto"
 var external_crypto_ = __webpack_require__(76982);
-;// CONCATENATED MODULE: ../../work/main/node_modules/@azure/msal-node/dist/crypto/HashUtils.mjs
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/dist/crypto/HashUtils.mjs
 /*! @azure/msal-node v5.6.0 2026-08-18 */
 
 
@@ -16404,7 +16404,7 @@ class HashUtils {
 
 //# sourceMappingURL=HashUtils.mjs.map
 
-;// CONCATENATED MODULE: ../../work/main/node_modules/@azure/msal-node/dist/crypto/PkceGenerator.mjs
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/dist/crypto/PkceGenerator.mjs
 /*! @azure/msal-node v5.6.0 2026-08-18 */
 
 
@@ -16468,7 +16468,7 @@ class PkceGenerator {
 
 //# sourceMappingURL=PkceGenerator.mjs.map
 
-;// CONCATENATED MODULE: ../../work/main/node_modules/@azure/msal-node/dist/crypto/CryptoProvider.mjs
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/dist/crypto/CryptoProvider.mjs
 /*! @azure/msal-node v5.6.0 2026-08-18 */
 
 
@@ -16572,7 +16572,7 @@ class CryptoProvider {
 
 //# sourceMappingURL=CryptoProvider.mjs.map
 
-;// CONCATENATED MODULE: ../../work/main/node_modules/@azure/msal-node/dist/cache/serializer/Deserializer.mjs
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/dist/cache/serializer/Deserializer.mjs
 /*! @azure/msal-node v5.6.0 2026-08-18 */
 
 
@@ -16753,7 +16753,7 @@ class Deserializer {
 
 //# sourceMappingURL=Deserializer.mjs.map
 
-;// CONCATENATED MODULE: ../../work/main/node_modules/@azure/msal-node/dist/cache/serializer/Serializer.mjs
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/dist/cache/serializer/Serializer.mjs
 /*! @azure/msal-node v5.6.0 2026-08-18 */
 
 /*
@@ -16901,7 +16901,7 @@ class Serializer {
 
 //# sourceMappingURL=Serializer.mjs.map
 
-;// CONCATENATED MODULE: ../../work/main/node_modules/@azure/msal-node/dist/cache/CacheHelpers.mjs
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/dist/cache/CacheHelpers.mjs
 /*! @azure/msal-node v5.6.0 2026-08-18 */
 
 
@@ -16985,7 +16985,7 @@ function generateAccountKey(account) {
 
 //# sourceMappingURL=CacheHelpers.mjs.map
 
-;// CONCATENATED MODULE: ../../work/main/node_modules/@azure/msal-node/dist/cache/NodeStorage.mjs
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/dist/cache/NodeStorage.mjs
 /*! @azure/msal-node v5.6.0 2026-08-18 */
 
 
@@ -17421,7 +17421,7 @@ class NodeStorage extends CacheManager {
 
 //# sourceMappingURL=NodeStorage.mjs.map
 
-;// CONCATENATED MODULE: ../../work/main/node_modules/@azure/msal-node/dist/cache/TokenCache.mjs
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/dist/cache/TokenCache.mjs
 /*! @azure/msal-node v5.6.0 2026-08-18 */
 
 
@@ -17723,9 +17723,9 @@ class TokenCache {
 
 //# sourceMappingURL=TokenCache.mjs.map
 
-// EXTERNAL MODULE: ../../work/main/node_modules/jsonwebtoken/index.js
-var jsonwebtoken = __webpack_require__(62581);
-;// CONCATENATED MODULE: ../../work/main/node_modules/@azure/msal-node/dist/error/ClientAuthErrorCodes.mjs
+// EXTERNAL MODULE: ./node_modules/jsonwebtoken/index.js
+var jsonwebtoken = __webpack_require__(69653);
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/dist/error/ClientAuthErrorCodes.mjs
 /*! @azure/msal-node v5.6.0 2026-08-18 */
 
 /*
@@ -17746,7 +17746,7 @@ const deviceCodeUnknownError = "device_code_unknown_error";
 
 //# sourceMappingURL=ClientAuthErrorCodes.mjs.map
 
-;// CONCATENATED MODULE: ../../work/main/node_modules/@azure/msal-node/dist/client/ClientAssertion.mjs
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/dist/client/ClientAssertion.mjs
 /*! @azure/msal-node v5.6.0 2026-08-18 */
 
 
@@ -17902,7 +17902,7 @@ class ClientAssertion {
 
 //# sourceMappingURL=ClientAssertion.mjs.map
 
-;// CONCATENATED MODULE: ../../work/main/node_modules/@azure/msal-node/dist/packageMetadata.mjs
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/dist/packageMetadata.mjs
 /*! @azure/msal-node v5.6.0 2026-08-18 */
 
 /* eslint-disable header/header */
@@ -17912,7 +17912,7 @@ const packageMetadata_version = "5.6.0";
 
 //# sourceMappingURL=packageMetadata.mjs.map
 
-;// CONCATENATED MODULE: ../../work/main/node_modules/@azure/msal-node/dist/client/BaseClient.mjs
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/dist/client/BaseClient.mjs
 /*! @azure/msal-node v5.6.0 2026-08-18 */
 
 
@@ -17982,7 +17982,7 @@ class BaseClient {
 
 //# sourceMappingURL=BaseClient.mjs.map
 
-;// CONCATENATED MODULE: ../../work/main/node_modules/@azure/msal-node/dist/client/UsernamePasswordClient.mjs
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/dist/client/UsernamePasswordClient.mjs
 /*! @azure/msal-node v5.6.0 2026-08-18 */
 
 
@@ -18090,7 +18090,7 @@ class UsernamePasswordClient extends BaseClient {
 
 //# sourceMappingURL=UsernamePasswordClient.mjs.map
 
-;// CONCATENATED MODULE: ../../work/main/node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/protocol/Authorize.mjs
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/protocol/Authorize.mjs
 /*! @azure/msal-common v16.13.0 2026-08-18 */
 
 
@@ -18332,7 +18332,7 @@ function extractLoginHint(account) {
 
 //# sourceMappingURL=Authorize.mjs.map
 
-;// CONCATENATED MODULE: ../../work/main/node_modules/@azure/msal-node/dist/protocol/Authorize.mjs
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/dist/protocol/Authorize.mjs
 /*! @azure/msal-node v5.6.0 2026-08-18 */
 
 
@@ -18377,7 +18377,7 @@ function getAuthCodeRequestUrl(config, authority, request, logger) {
 
 //# sourceMappingURL=Authorize.mjs.map
 
-;// CONCATENATED MODULE: ../../work/main/node_modules/@azure/msal-node/dist/client/ClientApplication.mjs
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/dist/client/ClientApplication.mjs
 /*! @azure/msal-node v5.6.0 2026-08-18 */
 
 
@@ -18767,7 +18767,7 @@ class ClientApplication {
 
 // EXTERNAL MODULE: external "http"
 var external_http_ = __webpack_require__(58611);
-;// CONCATENATED MODULE: ../../work/main/node_modules/@azure/msal-node/dist/network/LoopbackClient.mjs
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/dist/network/LoopbackClient.mjs
 /*! @azure/msal-node v5.6.0 2026-08-18 */
 
 
@@ -18947,7 +18947,7 @@ class LoopbackClient {
 
 //# sourceMappingURL=LoopbackClient.mjs.map
 
-;// CONCATENATED MODULE: ../../work/main/node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/error/AuthErrorCodes.mjs
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/error/AuthErrorCodes.mjs
 /*! @azure/msal-common v16.13.0 2026-08-18 */
 
 /*
@@ -18963,7 +18963,7 @@ const postRequestFailed = "post_request_failed";
 
 //# sourceMappingURL=AuthErrorCodes.mjs.map
 
-;// CONCATENATED MODULE: ../../work/main/node_modules/@azure/msal-node/dist/client/DeviceCodeClient.mjs
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/dist/client/DeviceCodeClient.mjs
 /*! @azure/msal-node v5.6.0 2026-08-18 */
 
 
@@ -19187,7 +19187,7 @@ class DeviceCodeClient extends BaseClient {
 
 //# sourceMappingURL=DeviceCodeClient.mjs.map
 
-;// CONCATENATED MODULE: ../../work/main/node_modules/@azure/msal-node/dist/client/PublicClientApplication.mjs
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/dist/client/PublicClientApplication.mjs
 /*! @azure/msal-node v5.6.0 2026-08-18 */
 
 
@@ -19486,7 +19486,7 @@ class PublicClientApplication extends ClientApplication {
 
 //# sourceMappingURL=PublicClientApplication.mjs.map
 
-;// CONCATENATED MODULE: ../../work/main/node_modules/@azure/msal-node/dist/client/ClientCredentialClient.mjs
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/dist/client/ClientCredentialClient.mjs
 /*! @azure/msal-node v5.6.0 2026-08-18 */
 
 
@@ -19734,7 +19734,7 @@ class ClientCredentialClient extends BaseClient {
 
 //# sourceMappingURL=ClientCredentialClient.mjs.map
 
-;// CONCATENATED MODULE: ../../work/main/node_modules/@azure/msal-node/dist/client/OnBehalfOfClient.mjs
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/dist/client/OnBehalfOfClient.mjs
 /*! @azure/msal-node v5.6.0 2026-08-18 */
 
 
@@ -19977,7 +19977,7 @@ class OnBehalfOfClient extends BaseClient {
 
 //# sourceMappingURL=OnBehalfOfClient.mjs.map
 
-;// CONCATENATED MODULE: ../../work/main/node_modules/@azure/msal-node/dist/client/UserFederatedIdentityCredentialClient.mjs
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/dist/client/UserFederatedIdentityCredentialClient.mjs
 /*! @azure/msal-node v5.6.0 2026-08-18 */
 
 
@@ -20092,7 +20092,7 @@ class UserFederatedIdentityCredentialClient extends BaseClient {
 
 //# sourceMappingURL=UserFederatedIdentityCredentialClient.mjs.map
 
-;// CONCATENATED MODULE: ../../work/main/node_modules/@azure/msal-node/dist/client/ConfidentialClientApplication.mjs
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/dist/client/ConfidentialClientApplication.mjs
 /*! @azure/msal-node v5.6.0 2026-08-18 */
 
 
@@ -20342,7 +20342,7 @@ class ConfidentialClientApplication extends ClientApplication {
 
 //# sourceMappingURL=ConfidentialClientApplication.mjs.map
 
-;// CONCATENATED MODULE: ../../work/main/node_modules/@azure/msal-node/dist/utils/TimeUtils.mjs
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/dist/utils/TimeUtils.mjs
 /*! @azure/msal-node v5.6.0 2026-08-18 */
 
 /*
@@ -20367,7 +20367,7 @@ function isIso8601(dateString) {
 
 //# sourceMappingURL=TimeUtils.mjs.map
 
-;// CONCATENATED MODULE: ../../work/main/node_modules/@azure/msal-node/dist/network/HttpClientWithRetries.mjs
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/dist/network/HttpClientWithRetries.mjs
 /*! @azure/msal-node v5.6.0 2026-08-18 */
 
 
@@ -20415,7 +20415,7 @@ class HttpClientWithRetries {
 
 //# sourceMappingURL=HttpClientWithRetries.mjs.map
 
-;// CONCATENATED MODULE: ../../work/main/node_modules/@azure/msal-node/dist/client/ManagedIdentitySources/BaseManagedIdentitySource.mjs
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/dist/client/ManagedIdentitySources/BaseManagedIdentitySource.mjs
 /*! @azure/msal-node v5.6.0 2026-08-18 */
 
 
@@ -20671,7 +20671,7 @@ BaseManagedIdentitySource.getValidatedEnvVariableUrlString = (envVariableStringN
 
 //# sourceMappingURL=BaseManagedIdentitySource.mjs.map
 
-;// CONCATENATED MODULE: ../../work/main/node_modules/@azure/msal-node/dist/retry/LinearRetryStrategy.mjs
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/dist/retry/LinearRetryStrategy.mjs
 /*! @azure/msal-node v5.6.0 2026-08-18 */
 
 /*
@@ -20709,7 +20709,7 @@ class LinearRetryStrategy {
 
 //# sourceMappingURL=LinearRetryStrategy.mjs.map
 
-;// CONCATENATED MODULE: ../../work/main/node_modules/@azure/msal-node/dist/retry/DefaultManagedIdentityRetryPolicy.mjs
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/dist/retry/DefaultManagedIdentityRetryPolicy.mjs
 /*! @azure/msal-node v5.6.0 2026-08-18 */
 
 
@@ -20760,7 +20760,7 @@ class DefaultManagedIdentityRetryPolicy {
 
 //# sourceMappingURL=DefaultManagedIdentityRetryPolicy.mjs.map
 
-;// CONCATENATED MODULE: ../../work/main/node_modules/@azure/msal-node/dist/config/ManagedIdentityRequestParameters.mjs
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/dist/config/ManagedIdentityRequestParameters.mjs
 /*! @azure/msal-node v5.6.0 2026-08-18 */
 
 
@@ -20800,7 +20800,7 @@ class ManagedIdentityRequestParameters {
 
 //# sourceMappingURL=ManagedIdentityRequestParameters.mjs.map
 
-;// CONCATENATED MODULE: ../../work/main/node_modules/@azure/msal-node/dist/client/ManagedIdentitySources/AppService.mjs
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/dist/client/ManagedIdentitySources/AppService.mjs
 /*! @azure/msal-node v5.6.0 2026-08-18 */
 
 
@@ -20915,7 +20915,7 @@ class AppService extends BaseManagedIdentitySource {
 var external_fs_ = __webpack_require__(79896);
 // EXTERNAL MODULE: external "path"
 var external_path_ = __webpack_require__(16928);
-;// CONCATENATED MODULE: ../../work/main/node_modules/@azure/msal-node/dist/client/ManagedIdentitySources/AzureArc.mjs
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/dist/client/ManagedIdentitySources/AzureArc.mjs
 /*! @azure/msal-node v5.6.0 2026-08-18 */
 
 
@@ -21242,7 +21242,7 @@ class AzureArc extends BaseManagedIdentitySource {
 
 //# sourceMappingURL=AzureArc.mjs.map
 
-;// CONCATENATED MODULE: ../../work/main/node_modules/@azure/msal-node/dist/client/ManagedIdentitySources/CloudShell.mjs
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/dist/client/ManagedIdentitySources/CloudShell.mjs
 /*! @azure/msal-node v5.6.0 2026-08-18 */
 
 
@@ -21347,7 +21347,7 @@ class CloudShell extends BaseManagedIdentitySource {
 
 //# sourceMappingURL=CloudShell.mjs.map
 
-;// CONCATENATED MODULE: ../../work/main/node_modules/@azure/msal-node/dist/retry/ExponentialRetryStrategy.mjs
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/dist/retry/ExponentialRetryStrategy.mjs
 /*! @azure/msal-node v5.6.0 2026-08-18 */
 
 /*
@@ -21389,7 +21389,7 @@ class ExponentialRetryStrategy {
 
 //# sourceMappingURL=ExponentialRetryStrategy.mjs.map
 
-;// CONCATENATED MODULE: ../../work/main/node_modules/@azure/msal-node/dist/retry/ImdsRetryPolicy.mjs
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/dist/retry/ImdsRetryPolicy.mjs
 /*! @azure/msal-node v5.6.0 2026-08-18 */
 
 
@@ -21481,7 +21481,7 @@ class ImdsRetryPolicy {
 
 //# sourceMappingURL=ImdsRetryPolicy.mjs.map
 
-;// CONCATENATED MODULE: ../../work/main/node_modules/@azure/msal-node/dist/client/ManagedIdentitySources/Imds.mjs
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/dist/client/ManagedIdentitySources/Imds.mjs
 /*! @azure/msal-node v5.6.0 2026-08-18 */
 
 
@@ -21597,7 +21597,7 @@ class Imds extends BaseManagedIdentitySource {
 
 //# sourceMappingURL=Imds.mjs.map
 
-;// CONCATENATED MODULE: ../../work/main/node_modules/@azure/msal-node/dist/client/ManagedIdentitySources/ServiceFabric.mjs
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/dist/client/ManagedIdentitySources/ServiceFabric.mjs
 /*! @azure/msal-node v5.6.0 2026-08-18 */
 
 
@@ -21721,7 +21721,7 @@ class ServiceFabric extends BaseManagedIdentitySource {
 
 //# sourceMappingURL=ServiceFabric.mjs.map
 
-;// CONCATENATED MODULE: ../../work/main/node_modules/@azure/msal-node/dist/client/ManagedIdentitySources/MachineLearning.mjs
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/dist/client/ManagedIdentitySources/MachineLearning.mjs
 /*! @azure/msal-node v5.6.0 2026-08-18 */
 
 
@@ -21851,7 +21851,7 @@ class MachineLearning extends BaseManagedIdentitySource {
 
 //# sourceMappingURL=MachineLearning.mjs.map
 
-;// CONCATENATED MODULE: ../../work/main/node_modules/@azure/msal-node/dist/client/ManagedIdentityClient.mjs
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/dist/client/ManagedIdentityClient.mjs
 /*! @azure/msal-node v5.6.0 2026-08-18 */
 
 
@@ -21932,7 +21932,7 @@ class ManagedIdentityClient {
 
 //# sourceMappingURL=ManagedIdentityClient.mjs.map
 
-;// CONCATENATED MODULE: ../../work/main/node_modules/@azure/msal-node/dist/client/ManagedIdentityApplication.mjs
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/dist/client/ManagedIdentityApplication.mjs
 /*! @azure/msal-node v5.6.0 2026-08-18 */
 
 
@@ -22069,7 +22069,7 @@ class ManagedIdentityApplication {
 
 //# sourceMappingURL=ManagedIdentityApplication.mjs.map
 
-;// CONCATENATED MODULE: ../../work/main/node_modules/@azure/msal-node/dist/index.mjs
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/dist/index.mjs
 /*! @azure/msal-node v5.6.0 2026-08-18 */
 
 
@@ -22104,17 +22104,17 @@ const dist_ResponseMode = ResponseMode;
 
 //# sourceMappingURL=index.mjs.map
 
-// EXTERNAL MODULE: ../../work/main/node_modules/@azure/core-util/dist/esm/index.js + 3 modules
-var core_util_dist_esm = __webpack_require__(77902);
-// EXTERNAL MODULE: ../../work/main/node_modules/@azure/abort-controller/dist/esm/index.js + 1 modules
-var abort_controller_dist_esm = __webpack_require__(21321);
-;// CONCATENATED MODULE: ../../work/main/node_modules/@azure/identity/dist/esm/msal/msal.js
+// EXTERNAL MODULE: ./node_modules/@azure/core-util/dist/esm/index.js + 3 modules
+var core_util_dist_esm = __webpack_require__(16966);
+// EXTERNAL MODULE: ./node_modules/@azure/abort-controller/dist/esm/index.js + 1 modules
+var abort_controller_dist_esm = __webpack_require__(65473);
+;// CONCATENATED MODULE: ./node_modules/@azure/identity/dist/esm/msal/msal.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
 
 
 //# sourceMappingURL=msal.js.map
-;// CONCATENATED MODULE: ../../work/main/node_modules/@azure/identity/dist/esm/msal/utils.js
+;// CONCATENATED MODULE: ./node_modules/@azure/identity/dist/esm/msal/utils.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
 
@@ -22348,11 +22348,11 @@ function deserializeAuthenticationRecord(serializedRecord) {
     return parsed;
 }
 //# sourceMappingURL=utils.js.map
-// EXTERNAL MODULE: ../../work/main/node_modules/@azure/core-client/dist/esm/index.js + 16 modules
-var core_client_dist_esm = __webpack_require__(44850);
-// EXTERNAL MODULE: ../../work/main/node_modules/@azure/core-rest-pipeline/dist/esm/index.js + 81 modules
-var core_rest_pipeline_dist_esm = __webpack_require__(71724);
-;// CONCATENATED MODULE: ../../work/main/node_modules/@azure/identity/dist/esm/util/identityTokenEndpoint.js
+// EXTERNAL MODULE: ./node_modules/@azure/core-client/dist/esm/index.js + 16 modules
+var core_client_dist_esm = __webpack_require__(95738);
+// EXTERNAL MODULE: ./node_modules/@azure/core-rest-pipeline/dist/esm/index.js + 81 modules
+var core_rest_pipeline_dist_esm = __webpack_require__(2820);
+;// CONCATENATED MODULE: ./node_modules/@azure/identity/dist/esm/util/identityTokenEndpoint.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
 function getIdentityTokenEndpointSuffix(tenantId) {
@@ -22364,7 +22364,7 @@ function getIdentityTokenEndpointSuffix(tenantId) {
     }
 }
 //# sourceMappingURL=identityTokenEndpoint.js.map
-;// CONCATENATED MODULE: ../../work/main/node_modules/@azure/identity/dist/esm/credentials/managedIdentityCredential/utils.js
+;// CONCATENATED MODULE: ./node_modules/@azure/identity/dist/esm/credentials/managedIdentityCredential/utils.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
 const DefaultScopeSuffix = "/.default";
@@ -22446,7 +22446,7 @@ function parseRefreshTimestamp(body) {
     }
 }
 //# sourceMappingURL=utils.js.map
-;// CONCATENATED MODULE: ../../work/main/node_modules/@azure/identity/dist/esm/client/identityClient.js
+;// CONCATENATED MODULE: ./node_modules/@azure/identity/dist/esm/client/identityClient.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
 
@@ -22707,7 +22707,7 @@ class IdentityClient extends core_client_dist_esm/* ServiceClient */.Nl {
     }
 }
 //# sourceMappingURL=identityClient.js.map
-;// CONCATENATED MODULE: ../../work/main/node_modules/@azure/identity/dist/esm/regionalAuthority.js
+;// CONCATENATED MODULE: ./node_modules/@azure/identity/dist/esm/regionalAuthority.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
 /**
@@ -22847,7 +22847,7 @@ function calculateRegionalAuthority(regionalAuthority) {
     return azureRegion;
 }
 //# sourceMappingURL=regionalAuthority.js.map
-;// CONCATENATED MODULE: ../../work/main/node_modules/@azure/identity/dist/esm/util/processMultiTenantRequest.js
+;// CONCATENATED MODULE: ./node_modules/@azure/identity/dist/esm/util/processMultiTenantRequest.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
 
@@ -22882,7 +22882,7 @@ function processMultiTenantRequest(tenantId, getTokenOptions, additionallyAllowe
     return resolvedTenantId;
 }
 //# sourceMappingURL=processMultiTenantRequest.js.map
-;// CONCATENATED MODULE: ../../work/main/node_modules/@azure/identity/dist/esm/util/tenantIdUtils.js
+;// CONCATENATED MODULE: ./node_modules/@azure/identity/dist/esm/util/tenantIdUtils.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
 
@@ -22927,7 +22927,7 @@ function resolveAdditionallyAllowedTenantIds(additionallyAllowedTenants) {
     return additionallyAllowedTenants;
 }
 //# sourceMappingURL=tenantIdUtils.js.map
-;// CONCATENATED MODULE: ../../work/main/node_modules/@azure/identity/dist/esm/msal/nodeFlows/msalClient.js
+;// CONCATENATED MODULE: ./node_modules/@azure/identity/dist/esm/msal/nodeFlows/msalClient.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
 
@@ -23311,7 +23311,7 @@ function createMsalClient(clientId, tenantId, createMsalClientOptions = {}) {
     function createBaseInteractiveRequest(scopes, options) {
         return {
             openBrowser: async (url) => {
-                const open = await __webpack_require__.e(/* import() */ 711).then(__webpack_require__.bind(__webpack_require__, 79711));
+                const open = await __webpack_require__.e(/* import() */ 935).then(__webpack_require__.bind(__webpack_require__, 36935));
                 await open.default(url, { newInstance: true });
             },
             scopes,
@@ -23429,7 +23429,7 @@ function createMsalClient(clientId, tenantId, createMsalClientOptions = {}) {
 //# sourceMappingURL=msalClient.js.map
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(51455);
-;// CONCATENATED MODULE: ../../work/main/node_modules/@azure/identity/dist/esm/credentials/clientCertificateCredential.js
+;// CONCATENATED MODULE: ./node_modules/@azure/identity/dist/esm/credentials/clientCertificateCredential.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
 
@@ -23568,7 +23568,7 @@ async function parseCertificate(certificateConfiguration, sendCertificateChain) 
     };
 }
 //# sourceMappingURL=clientCertificateCredential.js.map
-;// CONCATENATED MODULE: ../../work/main/node_modules/@azure/identity/dist/esm/util/scopeUtils.js
+;// CONCATENATED MODULE: ./node_modules/@azure/identity/dist/esm/util/scopeUtils.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
 
@@ -23598,7 +23598,7 @@ function getScopeResource(scope) {
     return scope.replace(/\/.default$/, "");
 }
 //# sourceMappingURL=scopeUtils.js.map
-;// CONCATENATED MODULE: ../../work/main/node_modules/@azure/identity/dist/esm/credentials/clientSecretCredential.js
+;// CONCATENATED MODULE: ./node_modules/@azure/identity/dist/esm/credentials/clientSecretCredential.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
 
@@ -23667,7 +23667,7 @@ class ClientSecretCredential {
     }
 }
 //# sourceMappingURL=clientSecretCredential.js.map
-;// CONCATENATED MODULE: ../../work/main/node_modules/@azure/identity/dist/esm/credentials/usernamePasswordCredential.js
+;// CONCATENATED MODULE: ./node_modules/@azure/identity/dist/esm/credentials/usernamePasswordCredential.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
 
@@ -23744,7 +23744,7 @@ class UsernamePasswordCredential {
     }
 }
 //# sourceMappingURL=usernamePasswordCredential.js.map
-;// CONCATENATED MODULE: ../../work/main/node_modules/@azure/identity/dist/esm/credentials/environmentCredential.js
+;// CONCATENATED MODULE: ./node_modules/@azure/identity/dist/esm/credentials/environmentCredential.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
 
@@ -23873,7 +23873,7 @@ class EnvironmentCredential {
     }
 }
 //# sourceMappingURL=environmentCredential.js.map
-;// CONCATENATED MODULE: ../../work/main/node_modules/@azure/identity/dist/esm/credentials/managedIdentityCredential/imdsRetryPolicy.js
+;// CONCATENATED MODULE: ./node_modules/@azure/identity/dist/esm/credentials/managedIdentityCredential/imdsRetryPolicy.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
 
@@ -23917,7 +23917,7 @@ function imdsRetryPolicy(msiRetryConfig) {
     });
 }
 //# sourceMappingURL=imdsRetryPolicy.js.map
-;// CONCATENATED MODULE: ../../work/main/node_modules/@azure/identity/dist/esm/credentials/managedIdentityCredential/imdsMsi.js
+;// CONCATENATED MODULE: ./node_modules/@azure/identity/dist/esm/credentials/managedIdentityCredential/imdsMsi.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
 
@@ -24015,7 +24015,7 @@ const imdsMsi = {
     },
 };
 //# sourceMappingURL=imdsMsi.js.map
-;// CONCATENATED MODULE: ../../work/main/node_modules/@azure/identity/dist/esm/credentials/clientAssertionCredential.js
+;// CONCATENATED MODULE: ./node_modules/@azure/identity/dist/esm/credentials/clientAssertionCredential.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
 
@@ -24080,7 +24080,7 @@ class ClientAssertionCredential {
     }
 }
 //# sourceMappingURL=clientAssertionCredential.js.map
-;// CONCATENATED MODULE: ../../work/main/node_modules/@azure/identity/dist/esm/credentials/workloadIdentityCredential.js
+;// CONCATENATED MODULE: ./node_modules/@azure/identity/dist/esm/credentials/workloadIdentityCredential.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
 
@@ -24197,7 +24197,7 @@ class WorkloadIdentityCredential {
     }
 }
 //# sourceMappingURL=workloadIdentityCredential.js.map
-;// CONCATENATED MODULE: ../../work/main/node_modules/@azure/identity/dist/esm/credentials/managedIdentityCredential/tokenExchangeMsi.js
+;// CONCATENATED MODULE: ./node_modules/@azure/identity/dist/esm/credentials/managedIdentityCredential/tokenExchangeMsi.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
 
@@ -24236,7 +24236,7 @@ const tokenExchangeMsi = {
     },
 };
 //# sourceMappingURL=tokenExchangeMsi.js.map
-;// CONCATENATED MODULE: ../../work/main/node_modules/@azure/identity/dist/esm/credentials/managedIdentityCredential/index.js
+;// CONCATENATED MODULE: ./node_modules/@azure/identity/dist/esm/credentials/managedIdentityCredential/index.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
 
@@ -24492,7 +24492,7 @@ function isNetworkError(err) {
 //# sourceMappingURL=index.js.map
 // EXTERNAL MODULE: external "child_process"
 var external_child_process_ = __webpack_require__(35317);
-;// CONCATENATED MODULE: ../../work/main/node_modules/@azure/identity/dist/esm/credentials/azureDeveloperCliCredential.js
+;// CONCATENATED MODULE: ./node_modules/@azure/identity/dist/esm/credentials/azureDeveloperCliCredential.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
 
@@ -24698,7 +24698,7 @@ class AzureDeveloperCliCredential {
     }
 }
 //# sourceMappingURL=azureDeveloperCliCredential.js.map
-;// CONCATENATED MODULE: ../../work/main/node_modules/@azure/identity/dist/esm/util/subscriptionUtils.js
+;// CONCATENATED MODULE: ./node_modules/@azure/identity/dist/esm/util/subscriptionUtils.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
 
@@ -24715,7 +24715,7 @@ function checkSubscription(logger, subscription) {
     }
 }
 //# sourceMappingURL=subscriptionUtils.js.map
-;// CONCATENATED MODULE: ../../work/main/node_modules/@azure/identity/dist/esm/credentials/azureCliCredential.js
+;// CONCATENATED MODULE: ./node_modules/@azure/identity/dist/esm/credentials/azureCliCredential.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
 
@@ -24937,7 +24937,7 @@ class AzureCliCredential {
 //# sourceMappingURL=azureCliCredential.js.map
 // EXTERNAL MODULE: external "node:child_process"
 var external_node_child_process_ = __webpack_require__(31421);
-;// CONCATENATED MODULE: ../../work/main/node_modules/@azure/identity/dist/esm/util/processUtils.js
+;// CONCATENATED MODULE: ./node_modules/@azure/identity/dist/esm/util/processUtils.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
 
@@ -24970,7 +24970,7 @@ const processUtils = {
     },
 };
 //# sourceMappingURL=processUtils.js.map
-;// CONCATENATED MODULE: ../../work/main/node_modules/@azure/identity/dist/esm/credentials/azurePowerShellCredential.js
+;// CONCATENATED MODULE: ./node_modules/@azure/identity/dist/esm/credentials/azurePowerShellCredential.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
 
@@ -25229,7 +25229,7 @@ async function parseJsonToken(result) {
     throw new Error(`No access token found in the output. Received output: ${result}`);
 }
 //# sourceMappingURL=azurePowerShellCredential.js.map
-;// CONCATENATED MODULE: ../../work/main/node_modules/@azure/identity/dist/esm/credentials/visualStudioCodeCredential.js
+;// CONCATENATED MODULE: ./node_modules/@azure/identity/dist/esm/credentials/visualStudioCodeCredential.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
 
@@ -25371,7 +25371,7 @@ class VisualStudioCodeCredential {
     }
 }
 //# sourceMappingURL=visualStudioCodeCredential.js.map
-;// CONCATENATED MODULE: ../../work/main/node_modules/@azure/identity/dist/esm/credentials/brokerCredential.js
+;// CONCATENATED MODULE: ./node_modules/@azure/identity/dist/esm/credentials/brokerCredential.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
 
@@ -25441,7 +25441,7 @@ class BrokerCredential {
     }
 }
 //# sourceMappingURL=brokerCredential.js.map
-;// CONCATENATED MODULE: ../../work/main/node_modules/@azure/identity/dist/esm/credentials/defaultAzureCredentialFunctions.js
+;// CONCATENATED MODULE: ./node_modules/@azure/identity/dist/esm/credentials/defaultAzureCredentialFunctions.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
 
@@ -25589,7 +25589,7 @@ function createDefaultEnvironmentCredential(options = {}) {
     return new EnvironmentCredential(options);
 }
 //# sourceMappingURL=defaultAzureCredentialFunctions.js.map
-;// CONCATENATED MODULE: ../../work/main/node_modules/@azure/identity/dist/esm/credentials/defaultAzureCredential.js
+;// CONCATENATED MODULE: ./node_modules/@azure/identity/dist/esm/credentials/defaultAzureCredential.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
 
@@ -25752,7 +25752,7 @@ function validateRequiredEnvVars(options) {
     }
 }
 //# sourceMappingURL=defaultAzureCredential.js.map
-;// CONCATENATED MODULE: ../../work/main/node_modules/@azure/identity/dist/esm/credentials/interactiveBrowserCredential.js
+;// CONCATENATED MODULE: ./node_modules/@azure/identity/dist/esm/credentials/interactiveBrowserCredential.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
 
@@ -25863,7 +25863,7 @@ class InteractiveBrowserCredential {
     }
 }
 //# sourceMappingURL=interactiveBrowserCredential.js.map
-;// CONCATENATED MODULE: ../../work/main/node_modules/@azure/identity/dist/esm/credentials/deviceCodeCredential.js
+;// CONCATENATED MODULE: ./node_modules/@azure/identity/dist/esm/credentials/deviceCodeCredential.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
 
@@ -25969,7 +25969,7 @@ class DeviceCodeCredential {
     }
 }
 //# sourceMappingURL=deviceCodeCredential.js.map
-;// CONCATENATED MODULE: ../../work/main/node_modules/@azure/identity/dist/esm/credentials/azurePipelinesCredential.js
+;// CONCATENATED MODULE: ./node_modules/@azure/identity/dist/esm/credentials/azurePipelinesCredential.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
 
@@ -26115,7 +26115,7 @@ function handleOidcResponse(response) {
     }
 }
 //# sourceMappingURL=azurePipelinesCredential.js.map
-;// CONCATENATED MODULE: ../../work/main/node_modules/@azure/identity/dist/esm/credentials/authorizationCodeCredential.js
+;// CONCATENATED MODULE: ./node_modules/@azure/identity/dist/esm/credentials/authorizationCodeCredential.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
 
@@ -26190,7 +26190,7 @@ class AuthorizationCodeCredential {
     }
 }
 //# sourceMappingURL=authorizationCodeCredential.js.map
-;// CONCATENATED MODULE: ../../work/main/node_modules/@azure/identity/dist/esm/credentials/onBehalfOfCredential.js
+;// CONCATENATED MODULE: ./node_modules/@azure/identity/dist/esm/credentials/onBehalfOfCredential.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
 
@@ -26321,7 +26321,7 @@ class OnBehalfOfCredential {
     }
 }
 //# sourceMappingURL=onBehalfOfCredential.js.map
-;// CONCATENATED MODULE: ../../work/main/node_modules/@azure/identity/dist/esm/tokenProvider.js
+;// CONCATENATED MODULE: ./node_modules/@azure/identity/dist/esm/tokenProvider.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
 
@@ -26374,7 +26374,7 @@ function getBearerTokenProvider(credential, scopes, options) {
     return getRefreshedToken;
 }
 //# sourceMappingURL=tokenProvider.js.map
-;// CONCATENATED MODULE: ../../work/main/node_modules/@azure/identity/dist/esm/index.js
+;// CONCATENATED MODULE: ./node_modules/@azure/identity/dist/esm/index.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
 

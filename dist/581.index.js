@@ -1,8 +1,8 @@
-export const id = 920;
-export const ids = [920];
+export const id = 581;
+export const ids = [581];
 export const modules = {
 
-/***/ 50957:
+/***/ 50962:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -10,8 +10,8 @@ export const modules = {
 /* harmony export */   zb: () => (/* binding */ MCFS_SCOPE)
 /* harmony export */ });
 /* unused harmony exports pipelineClient, explainEntraError */
-/* harmony import */ var _github_oidc_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(69510);
-/* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(44175);
+/* harmony import */ var _github_oidc_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(24377);
+/* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(27194);
 
 
 const REUSE_MARGIN_MS = 5 * 60_000;
@@ -24,7 +24,7 @@ let azureModules;
  * the same modules twice at once.
  */
 function loadAzureModules() {
-    azureModules ??= Promise.all([Promise.all(/* import() */[__webpack_require__.e(724), __webpack_require__.e(659), __webpack_require__.e(488)]).then(__webpack_require__.bind(__webpack_require__, 12488)), __webpack_require__.e(/* import() */ 724).then(__webpack_require__.bind(__webpack_require__, 71724))]);
+    azureModules ??= Promise.all([Promise.all(/* import() */[__webpack_require__.e(820), __webpack_require__.e(915), __webpack_require__.e(952)]).then(__webpack_require__.bind(__webpack_require__, 23952)), __webpack_require__.e(/* import() */ 820).then(__webpack_require__.bind(__webpack_require__, 2820))]);
     return azureModules;
 }
 /** An @azure/core-rest-pipeline HttpClient over our HTTP layer. */
@@ -139,14 +139,14 @@ function entraAuth(azure, http, env) {
 
 /***/ }),
 
-/***/ 69510:
+/***/ 24377:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   p9: () => (/* binding */ getIdToken)
 /* harmony export */ });
 /* unused harmony exports OidcUnavailableError, oidcAvailable */
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(93166);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3894);
 /**
  * GitHub's OIDC token, as `core.getIDToken(audience)` fetches it, but through the run's HTTP layer (retries with
  * jitter, proxy, deadline): `GET $ACTIONS_ID_TOKEN_REQUEST_URL&audience=<aud>` with the request token as bearer.
@@ -190,7 +190,7 @@ async function getIdToken(http, env, audience, forWhat) {
 
 /***/ }),
 
-/***/ 920:
+/***/ 90581:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.r(__webpack_exports__);
@@ -219,12 +219,12 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   rowMonth: () => (/* binding */ rowMonth),
 /* harmony export */   summaryQueryBody: () => (/* binding */ summaryQueryBody)
 /* harmony export */ });
-/* harmony import */ var _period_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(80693);
-/* harmony import */ var _units_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(84061);
-/* harmony import */ var _auth_entra_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(50957);
-/* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(44175);
-/* harmony import */ var _provider_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(67914);
-/* harmony import */ var _shard_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3685);
+/* harmony import */ var _period_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(60202);
+/* harmony import */ var _units_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(61996);
+/* harmony import */ var _auth_entra_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(50962);
+/* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(27194);
+/* harmony import */ var _provider_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(49545);
+/* harmony import */ var _shard_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(37101);
 
 
 
@@ -766,7 +766,7 @@ async function fetchBatchMonth(ctx, arm, subs, month, label, names, takeDecision
 
 /***/ }),
 
-/***/ 67914:
+/***/ 49545:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {

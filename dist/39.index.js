@@ -1,8 +1,8 @@
-export const id = 160;
-export const ids = [160];
+export const id = 39;
+export const ids = [39];
 export const modules = {
 
-/***/ 34160:
+/***/ 82039:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.r(__webpack_exports__);
@@ -33,12 +33,12 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   tenantEmissionsUrl: () => (/* binding */ tenantEmissionsUrl),
 /* harmony export */   tonnesToNanograms: () => (/* binding */ tonnesToNanograms)
 /* harmony export */ });
-/* harmony import */ var _period_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(80693);
-/* harmony import */ var _auth_entra_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(50957);
-/* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(44175);
-/* harmony import */ var _azure_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(920);
-/* harmony import */ var _provider_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(67914);
-/* harmony import */ var _shard_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3685);
+/* harmony import */ var _period_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(60202);
+/* harmony import */ var _auth_entra_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(50962);
+/* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(27194);
+/* harmony import */ var _azure_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(90581);
+/* harmony import */ var _provider_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(49545);
+/* harmony import */ var _shard_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(37101);
 
 
 
