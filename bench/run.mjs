@@ -3,7 +3,7 @@
 // sizes, as a runner would run it: a spawned node process with INPUT_* variables; the sandbox lives in this
 // process (a separate process from the action's).
 //
-//   npm run bench                                   small, 200k, 1m at 50 ms per request, concurrency 8
+//   npm run bench                                   small, 200k, 1m at 50 ms per request, concurrency 8 (1m-aws on request)
 //   npm run bench -- --sizes small,200k --latency 50 --concurrency 8
 //   npm run bench -- --no-zero                      skip the latency-0 runs (processing throughput)
 //   npm run bench -- --bundle /tmp/build/index.js   another build of src/ (dist/ untouched)
@@ -13,25 +13,44 @@
 // Sizes (seeded AWS organizations, one role each, assumed with GitHub OIDC -> STS; 12 months 2025-07..2026-06):
 //   small  1 role, 12 accounts (~900 records)
 //   200k   2 roles, 1,794 accounts (200,225 records)
-//   1m     4 roles, 8,968 accounts (1,005,321 records): AWS only, several roles (not across providers)
+//   1m     across providers (providers: aws, azure, mcfs; 1,003,847 records): 4 AWS roles of 2,100 accounts
+//          (943,110 records), an Azure tenant of 360 subscriptions of <= 40 resources (50,659 records), an MCFS
+//          enrollment of 190 subscriptions + the Microsoft 365 tenant (10,078 records). Fewer Azure and MCFS
+//          records than ~700k/200k/100k because the sandbox, in this process, cannot serve more in reasonable
+//          time: every Azure
+//          ItemDetailsReport page recomputes and sorts its whole batch (~0.12 ms of sandbox CPU per Azure
+//          record, 12x an AWS record), and every MCFS page filters the whole enrollment (quadratic: 100k MCFS
+//          records would be ~300 pages of ~0.2 s each, on the one sequential chain).
+//   1m-aws 4 roles, 8,968 accounts (1,005,321 records): AWS only, several roles
 //
 // Per size it prints:
 //   wall        spawn of the action to its exit, the sandbox answering every request after `latency` ms
 //   ideal       the network's lower bound: every request costs `latency` ms, at most `concurrency` in flight,
-//               and the data's paging fixes the order: OIDC token -> STS (per role) -> for each (role, month)
-//               a sequence of pages that must run one after the other (a page needs the previous NextToken).
+//               and the data's paging fixes the order. AWS: OIDC token -> STS (per role) -> for each (role, month)
+//               a sequence of pages that must run one after the other (a page needs the previous NextToken / skipToken
+//               / nextLink, the same for Azure and MCFS below).
 //               The bound is the number of rounds of the best schedule of that graph with `concurrency` slots
 //               (highest-level-first list scheduling, optimal for chains), times `latency`; requests beyond
 //               the ones the data needs (retries) add ceil(extra / concurrency) rounds. The page counts come
 //               from the seed (ceil(rows / 5000), at least 1 per month) and are checked against the requests
 //               the sandbox really served.
+//               Azure (its own Entra sign-in: GitHub OIDC assertion and the authority's metadata, then the token):
+//               the available-date-range call and the subscription list's page chain (listPageSize per page) after
+//               the token; then per (batch of 100 subscriptions, month, scope) a chain of ItemDetailsReport pages
+//               (ceil(resources with emissions / 5000), at least 1) and per (batch, <= 12 months) one
+//               MonthlySummaryReport, each after the range and the last list page.
+//               MCFS (its own Entra sign-in): after the token, one page chain per data set (the enrollment's
+//               emissions, the Microsoft 365 tenant's; ceil(rows / 1000), at least 1) and the projections (one
+//               page: it needs only the token, so the bound lets it run beside the chains).
+//               Every provider's requests share the `concurrency` slots (one HTTP layer).
 //   ratio       wall / ideal; `net ratio` is the network phase only (first request to last response served)
 //   rec/s       records / wall
 //   peak RSS    the action process's maximum resident set (/usr/bin/time -f %M, else /proc/<pid>/status VmHWM)
 //   cold start  spawn to the first request the sandbox saw, vs spawn to exit of `node -e "import('@actions/core')"`
 //   processing  the same size at latency 0: records / (wall - cold start); and records per CPU second of the action
 //   sandbox     this process's CPU time while the action ran (page building, TLS), to show it is not the bottleneck
-//   totals      report.json's total and the CSV's records summed to the gram, against sb.aws.truth
+//   totals      report.json's total and the CSV's records summed to the gram, per provider, against sb.aws.truth,
+//               sb.azure.truth(Grams) and sb.mcfs.truth(Grams)
 // The artifact upload is off (artifact-name empty): the issue's end to end is fetch, normalise, aggregate and
 // write JSON + CSV + summary. Other processes on the machine skew every figure: the load average is printed.
 import * as fs from 'node:fs'
@@ -41,6 +60,7 @@ import * as readline from 'node:readline'
 import { spawn, spawnSync } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
 import { startSandbox } from '../sandbox/index.mjs'
+import { resourceGrams, SCOPES as AZURE_SCOPES } from '../sandbox/services/azure-carbon.mjs'
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const args = process.argv.slice(2)
@@ -69,8 +89,19 @@ const org = (name, i, accounts, pairs) => {
 const SIZE_DEFS = {
   small: { label: 'small', aws: [org('small', 0, 12, [3, 9])] },
   '200k': { label: '200k AWS', aws: [0, 1].map((i) => org('mid', i, 897, [6, 14])) },
-  '1m': { label: '1M', aws: [0, 1, 2, 3].map((i) => org('big', i, 2242, [6, 14])) }
+  '1m': {
+    label: '1M mix',
+    aws: [0, 1, 2, 3].map((i) => org('big', i, 2100, [6, 14])),
+    azure: { subscriptions: 360, resourcesPerSubscription: 40, available: PERIOD },
+    mcfs: { subscriptions: 190, available: PERIOD },
+    why: 'Azure and MCFS kept small (not ~700k/200k/100k): the sandbox, in this process, spends ~0.12 ms of CPU per Azure record (each ItemDetailsReport page recomputes and sorts its batch) and each MCFS page filters the whole enrollment (quadratic: 100k MCFS records would be ~300 sequential pages of ~0.2 s)'
+  },
+  '1m-aws': { label: '1M AWS', aws: [0, 1, 2, 3].map((i) => org('big', i, 2242, [6, 14])) }
 }
+const AZURE_PAGE = 5000
+const AZURE_BATCH = 100
+const AZURE_LIST_PAGE = 50 // the sandbox's default listPageSize
+const MCFS_PAGE = 1000
 
 /** The bundle to run: dist/index.js, or another build (--bundle /tmp/x/index.js) to try a change before dist is rebuilt. */
 const bundle = path.resolve(opt('bundle', path.join(ROOT, 'dist', 'index.js')))
@@ -159,43 +190,165 @@ function scheduleRounds(nodes, slots) {
   return rounds
 }
 
-/** The request graph the data implies: per role OIDC -> STS -> month chains of pages. */
-function requestGraph(sb, roles, oidcPerRole) {
+/**
+ * The request graph the data implies, every provider of the size in one DAG (they share the HTTP layer's slots):
+ * AWS per role OIDC -> STS -> month chains of pages; Azure and MCFS each sign in (OIDC assertion and authority
+ * metadata -> token) and then page as their data fixes. `expect` counts each kind of request, for the check
+ * against what the sandbox served.
+ */
+function requestGraph(sb, def, roles, oidcPerRole) {
   const nodes = []
   const add = (deps) => nodes.push({ deps }) - 1
-  const shared = oidcPerRole ? null : add([])
+  const chain = (deps, n) => {
+    let prev = null
+    for (let p = 0; p < n; p++) prev = add(prev === null ? deps : [prev])
+    return prev
+  }
+  const expect = {}
+  const count = (k, n = 1) => (expect[k] = (expect[k] ?? 0) + n)
+  const months = []
+  for (let m = monthIndex(PERIOD.start); m <= monthIndex(PERIOD.end); m++) months.push(m)
   let pages = 0
-  for (const role of roles) {
-    const oidc = oidcPerRole ? add([]) : shared
-    const sts = add([oidc])
-    const t = sb.aws.truth({ roles: [role], start: PERIOD.start, end: PERIOD.end })
-    for (let m = monthIndex(PERIOD.start); m <= monthIndex(PERIOD.end); m++) {
-      const rows = t.byMonth[monthOf(m)]?.records ?? 0
-      let prev = sts
-      for (let p = 0; p < Math.max(1, Math.ceil(rows / PAGE)); p++) {
-        prev = add([prev])
-        pages++
+  if (def.aws?.length) {
+    const shared = oidcPerRole ? null : add([])
+    count('aws oidc', oidcPerRole ? roles.length : 1)
+    for (const role of roles) {
+      const oidc = oidcPerRole ? add([]) : shared
+      const sts = add([oidc])
+      count('sts')
+      const t = sb.aws.truth({ roles: [role], start: PERIOD.start, end: PERIOD.end })
+      for (const m of months) {
+        const n = Math.max(1, Math.ceil((t.byMonth[monthOf(m)]?.records ?? 0) / PAGE))
+        chain([sts], n)
+        pages += n
+        count('aws pages', n)
       }
     }
   }
-  return { nodes, pages }
+  /** An Entra sign-in: the GitHub OIDC assertion and the authority's metadata, then the token. */
+  const signIn = (who) => {
+    count(`entra oidc`)
+    count(`entra metadata`)
+    count(`entra token`)
+    return add([add([]), add([])])
+  }
+  if (def.azure) {
+    const token = signIn('azure')
+    const range = add([token])
+    count('azure range')
+    const subs = sb.azure.data.subscriptions
+    const listPages = Math.max(1, Math.ceil(subs.length / AZURE_LIST_PAGE))
+    const list = chain([token], listPages)
+    count('azure list pages', listPages)
+    const data = sb.azure.data
+    for (let b = 0; b < subs.length; b += AZURE_BATCH) {
+      const batch = subs.slice(b, b + AZURE_BATCH).filter((s) => !s.denied)
+      for (const m of months) {
+        for (const scope of AZURE_SCOPES) {
+          let rows = 0
+          for (const sub of batch) for (const res of sub.resources) if (resourceGrams(data, res, m, scope) !== 0) rows++
+          const n = Math.max(1, Math.ceil(rows / AZURE_PAGE))
+          chain([range, list], n)
+          pages += n
+          count('azure detail pages', n)
+        }
+      }
+      for (let i = 0; i < months.length; i += 12) {
+        add([range, list])
+        pages++
+        count('azure monthly summaries')
+      }
+    }
+  }
+  if (def.mcfs) {
+    const token = signIn('mcfs')
+    const from = monthIndex(PERIOD.start)
+    const to = monthIndex(PERIOD.end)
+    const inPeriod = (rows) => rows.filter((r) => r._m >= from && r._m <= to).length
+    const e = sb.mcfs.data.enrollments.get(sb.mcfs.enrollmentId)
+    const t = sb.mcfs.data.tenants.get(sb.mcfs.tenantId.toLowerCase())
+    for (const [k, rows] of [['mcfs enrollment pages', inPeriod(e.emissions)], ['mcfs tenant pages', inPeriod(t.rows)]]) {
+      const n = Math.max(1, Math.ceil(rows / MCFS_PAGE))
+      chain([token], n)
+      pages += n
+      count(k, n)
+    }
+    add([token])
+    pages++
+    count('mcfs projections')
+  }
+  return { nodes, pages, expect }
+}
+
+/** What the sandbox served in a run, by the same kinds as requestGraph's `expect`. */
+function servedKinds(sb, log) {
+  const out = {}
+  const count = (k) => (out[k] = (out[k] ?? 0) + 1)
+  for (const e of log) {
+    if (e.service === 'oidc') count(/audience=sts\.amazonaws\.com/.test(e.query) ? 'aws oidc' : 'entra oidc')
+    else if (e.service === 'sts') count('sts')
+    else if (e.service === 'sustainability') count('aws pages')
+    else if (e.service === 'entra') count(/openid-configuration|discovery|instance/.test(e.path) ? 'entra metadata' : /token/.test(e.path) ? 'entra token' : 'entra other')
+    else if (e.service === 'arm') count(e.path === '/subscriptions' ? 'azure list pages' : /DateRange/i.test(e.path) ? 'azure range' : 'azure reports')
+    else if (e.service === 'mcfs') count(/\/projections$/.test(e.path) ? 'mcfs projections' : /\/tenantemissions$/.test(e.path) ? 'mcfs tenant pages' : /\/emissions$/.test(e.path) ? 'mcfs enrollment pages' : 'mcfs other')
+    else count(e.service)
+  }
+  return out
 }
 const monthIndex = (m) => Number(m.slice(0, 4)) * 12 + Number(m.slice(5, 7)) - 1
 const monthOf = (i) => `${Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`
 
-/** Sums the CSV's kgco2e column in integer grams, and counts rows (streamed). */
+/** Sums the CSV's kgco2e column in integer grams, and counts rows, in all and per provider (streamed). */
 async function csvTotals(file) {
   const rl = readline.createInterface({ input: fs.createReadStream(file, { highWaterMark: 1 << 20 }), crlfDelay: Infinity })
   let rows = -1
   let grams = 0
+  const by = {}
   for await (const line of rl) {
     if (rows++ < 0) continue
-    // provider,account,account_name,month,service,region,kgco2e,... (AWS cells hold no commas or quotes)
-    let i = 0
-    for (let k = 0; k < 6; k++) i = line.indexOf(',', i) + 1
-    grams += kgToGrams(line.slice(i, line.indexOf(',', i)))
+    // provider,account,account_name,month,service,region,kgco2e,... (a quoted cell is split the slow way)
+    let kg
+    if (line.indexOf('"') >= 0) kg = csvFields(line)[6]
+    else {
+      let i = 0
+      for (let k = 0; k < 6; k++) i = line.indexOf(',', i) + 1
+      kg = line.slice(i, line.indexOf(',', i))
+    }
+    const g = kgToGrams(kg)
+    grams += g
+    const p = (by[line.slice(0, line.indexOf(','))] ??= { rows: 0, grams: 0 })
+    p.rows++
+    p.grams += g
   }
-  return { rows, grams }
+  return { rows, grams, by }
+}
+function csvFields(line) {
+  const out = []
+  let i = 0
+  while (i <= line.length) {
+    if (line[i] === '"') {
+      let v = ''
+      i++
+      for (;;) {
+        const q = line.indexOf('"', i)
+        if (line[q + 1] === '"') {
+          v += line.slice(i, q + 1)
+          i = q + 2
+        } else {
+          v += line.slice(i, q)
+          i = q + 2
+          break
+        }
+      }
+      out.push(v)
+    } else {
+      const c = line.indexOf(',', i)
+      const e = c < 0 ? line.length : c
+      out.push(line.slice(i, e))
+      i = e + 1
+    }
+  }
+  return out
 }
 function kgToGrams(s) {
   const neg = s.startsWith('-')
@@ -301,7 +454,8 @@ function analyse(sb, run, latency, roles) {
   const byService = {}
   for (const e of log) byService[e.service] = (byService[e.service] ?? 0) + 1
   const first = log.length ? Math.min(...log.map((e) => e.at)) : NaN
-  const data = log.filter((e) => e.service === 'sustainability')
+  // Data pages: AWS Sustainability pages, ARM carbon reports, MCFS collection pages.
+  const data = log.filter((e) => e.service === 'sustainability' || (e.service === 'arm' && /carbonEmissionReports/i.test(e.path)) || e.service === 'mcfs')
   const netStart = first
   const netEnd = log.length ? Math.max(...log.map((e) => e.at + e.ms)) : NaN
   const handlerMs = data.map((e) => e.ms - latency)
@@ -312,7 +466,7 @@ function analyse(sb, run, latency, roles) {
     coldMs: first - run.t0,
     netMs: netEnd - netStart,
     pageMs: handlerMs.length ? { mean: handlerMs.reduce((a, b) => a + b, 0) / handlerMs.length, max: Math.max(...handlerMs), total: handlerMs.reduce((a, b) => a + b, 0) } : null,
-    oidcPerRole: (byService.oidc ?? 0) >= roles.length
+    oidcPerRole: roles.length > 0 && log.filter((e) => e.service === 'oidc' && /audience=sts\.amazonaws\.com/.test(e.query)).length >= roles.length
   }
 }
 
@@ -333,33 +487,84 @@ const rows = []
 let failed = false
 for (const size of SIZES) {
   const def = SIZE_DEFS[size]
-  const sb = await startSandbox({ aws: { orgs: def.aws, available: AVAILABLE } })
+  const seedT0 = performance.now()
+  const sb = await startSandbox({ aws: { orgs: def.aws, available: AVAILABLE }, ...(def.azure ? { azure: def.azure } : {}), ...(def.mcfs ? { mcfs: def.mcfs } : {}) })
+  const seedMs = performance.now() - seedT0
   try {
     const roles = sb.aws.roles
-    const truth = sb.aws.truth({ roles, start: PERIOD.start, end: PERIOD.end })
-    const inputs = { ...sb.inputs.aws, 'start-date': PERIOD.start, 'end-date': PERIOD.end }
-    console.log(`── ${def.label}: ${def.aws.length} AWS role(s), ${fmt(def.aws.reduce((a, o) => a + o.accounts, 0))} accounts, ${fmt(truth.records)} records expected`)
+    const providers = ['aws', ...(def.azure ? ['azure'] : []), ...(def.mcfs ? ['mcfs'] : [])]
+    const inputs = {
+      ...sb.inputs.aws,
+      ...(def.azure ? sb.inputs.azure : {}),
+      ...(def.mcfs ? sb.inputs.mcfs : {}),
+      providers: providers.join(', '),
+      'start-date': PERIOD.start,
+      'end-date': PERIOD.end
+    }
+    /** Per provider: the grams (market-based: the headline) and records the run must report, from the seed. */
+    const expected = {}
+    const awsTruth = sb.aws.truth({ roles, start: PERIOD.start, end: PERIOD.end })
+    expected.aws = { grams: awsTruth.market, records: awsTruth.records }
+    if (def.azure) expected.azure = { grams: sb.azure.truthGrams({ ...PERIOD, inputs }), records: sb.azure.truth(PERIOD).groups }
+    if (def.mcfs) {
+      const t = sb.mcfs.truth({ enrollmentId: inputs['mcfs-enrollment-id'], tenantId: inputs['mcfs-tenant-id'], ...PERIOD })
+      expected.mcfs = { grams: sb.mcfs.truthGrams({ ...PERIOD, inputs }), records: t.enrollmentRecords + t.m365Records }
+      if (t.totalGrams !== expected.mcfs.grams) throw new Error('sb.mcfs.truth and truthGrams disagree')
+    }
+    const truth = {
+      records: Object.values(expected).reduce((a, e) => a + e.records, 0),
+      market: Object.values(expected).reduce((a, e) => a + e.grams, 0)
+    }
+    const parts = [`${def.aws.length} AWS role(s) of ${fmt(def.aws.reduce((a, o) => a + o.accounts, 0))} accounts: ${fmt(expected.aws.records)} records`]
+    if (def.azure) parts.push(`Azure ${fmt(sb.azure.data.subscriptions.length)} subscriptions (<= ${def.azure.resourcesPerSubscription} resources each): ${fmt(expected.azure.records)} records`)
+    if (def.mcfs) parts.push(`MCFS enrollment of ${fmt(def.mcfs.subscriptions)} subscriptions + Microsoft 365 tenant: ${fmt(expected.mcfs.records)} records`)
+    console.log(`── ${def.label}: ${parts.join('; ')}; ${fmt(truth.records)} records expected (providers: ${inputs.providers}; sandbox seeded in ${fmt(seedMs)} ms)`)
+    if (def.why) console.log(`   mix: ${def.why}`)
 
     sb.kit.latency.default = LATENCY
+    sb.azure?.resetCounters?.()
     const run = await runAction(sb, inputs)
+    const azureCounters = def.azure ? { detail: sb.azure.counters.pages, summaries: sb.azure.counters.reports.MonthlySummaryReport ?? 0 } : null
     const a = analyse(sb, run, LATENCY, roles)
     if (run.code !== 0) {
       failed = true
       console.log(`   the action exited ${run.code}:\n${run.out.split('\n').slice(-20).join('\n')}`)
     }
     const header = fs.existsSync(run.jsonPath) ? reportHeader(run.jsonPath) : null
-    const csv = fs.existsSync(run.csvPath) ? await csvTotals(run.csvPath) : { rows: NaN, grams: NaN }
+    const csv = fs.existsSync(run.csvPath) ? await csvTotals(run.csvPath) : { rows: NaN, grams: NaN, by: {} }
     const jsonBytes = fs.existsSync(run.jsonPath) ? fs.statSync(run.jsonPath).size : 0
     const csvBytes = fs.existsSync(run.csvPath) ? fs.statSync(run.csvPath).size : 0
     const reportGrams = header ? Math.round(header.totalKgCO2e * 1000) : NaN
-    const totalsOk = reportGrams === truth.market && csv.grams === truth.market && csv.rows === truth.records && header?.providers?.[0]?.records === truth.records
+    let totalsOk = reportGrams === truth.market && csv.grams === truth.market && csv.rows === truth.records
+    const perProvider = []
+    for (const [id, want] of Object.entries(expected)) {
+      const h = header?.providers?.find((p) => p.provider === id)
+      const hGrams = h ? Math.round(h.totalKgCO2e * 1000) : NaN
+      const c = csv.by[id] ?? { rows: 0, grams: 0 }
+      const ok = h?.status === 'ok' && h.records === want.records && hGrams === want.grams && c.rows === want.records && c.grams === want.grams
+      if (!ok) totalsOk = false
+      perProvider.push(
+        `${id}: report.json ${fmt(hGrams)} g in ${fmt(h?.records)} records${h && h.status !== 'ok' ? ` (${h.status})` : ''}, CSV ${fmt(c.rows)} rows ${fmt(c.grams)} g, sb.${id}.truth ${fmt(want.grams)} g in ${fmt(want.records)} records: ${ok ? 'equal to the gram' : 'DIFFERENT'}`
+      )
+    }
     if (!totalsOk) failed = true
     console.log(
-      `   totals: report.json ${fmt(reportGrams)} g, CSV ${fmt(csv.rows)} rows summing to ${fmt(csv.grams)} g, sb.aws.truth ${fmt(truth.market)} g in ${fmt(truth.records)} records: ${totalsOk ? 'equal to the gram' : 'DIFFERENT'}`
+      `   totals: report.json ${fmt(reportGrams)} g, CSV ${fmt(csv.rows)} rows summing to ${fmt(csv.grams)} g, truth ${fmt(truth.market)} g in ${fmt(truth.records)} records: ${totalsOk ? 'equal to the gram' : 'DIFFERENT'}`
     )
+    if (providers.length > 1) for (const line of perProvider) console.log(`     ${line}`)
     console.log(`   files: report.json ${fmt(jsonBytes / 1e6, 1)} MB, report.csv ${fmt(csvBytes / 1e6, 1)} MB; requests ${Object.entries(a.byService).map(([k, v]) => `${k} ${v}`).join(', ')}`)
 
-    const graph = requestGraph(sb, roles, a.oidcPerRole)
+    const graph = requestGraph(sb, def, roles, a.oidcPerRole)
+    const served = servedKinds(sb, run.log)
+    if (served['azure reports'] !== undefined && azureCounters) {
+      served['azure detail pages'] = azureCounters.detail
+      served['azure monthly summaries'] = azureCounters.summaries
+      const other = served['azure reports'] - azureCounters.detail - azureCounters.summaries
+      if (other) served['azure other reports'] = other
+      delete served['azure reports']
+    }
+    const kinds = [...new Set([...Object.keys(graph.expect), ...Object.keys(served)])]
+    const short = kinds.filter((k) => (served[k] ?? 0) < (graph.expect[k] ?? 0))
     const expectedRequests = graph.nodes.length
     const extra = Math.max(0, a.requests - expectedRequests)
     const rounds = scheduleRounds(graph.nodes, CONCURRENCY) + Math.ceil(extra / CONCURRENCY)
@@ -367,12 +572,22 @@ for (const size of SIZES) {
     console.log(
       `   ideal: ${graph.nodes.length} requests the data needs (${graph.pages} data pages, served ${a.pages}${extra ? `, ${extra} extra` : ''}) in ${rounds} rounds of ${LATENCY} ms at concurrency ${CONCURRENCY} = ${fmt(idealMs)} ms`
     )
+    if (providers.length > 1) {
+      const alone = providers.map((id) => {
+        const g = requestGraph(sb, { aws: id === 'aws' ? def.aws : [], azure: id === 'azure' ? def.azure : undefined, mcfs: id === 'mcfs' ? def.mcfs : undefined }, id === 'aws' ? roles : [], a.oidcPerRole)
+        return `${id} ${g.nodes.length} requests, ${scheduleRounds(g.nodes, CONCURRENCY)} rounds`
+      })
+      console.log(`     each provider alone: ${alone.join('; ')}`)
+      console.log(`     requests needed / served: ${kinds.map((k) => `${k} ${graph.expect[k] ?? 0}/${served[k] ?? 0}`).join(', ')}${short.length ? ` — FEWER SERVED THAN NEEDED: ${short.join(', ')}` : ''}`)
+    }
+    if (short.length) failed = true
     console.log(`   action: wall ${fmt(run.wallMs / 1000, 2)} s, CPU ${fmt(run.cpuS, 2)} s, peak RSS ${fmt(run.rssKb / 1024)} MB, cold start ${fmt(a.coldMs)} ms; network phase (first to last request served) ${fmt(a.netMs / 1000, 2)} s`)
     if (a.pageMs) console.log(`   sandbox: CPU ${fmt(run.sandboxCpuS, 2)} s for ${a.pages} data pages (${fmt((run.sandboxCpuS * 1000) / Math.max(1, a.pages), 1)} ms per page, ${fmt((run.sandboxCpuS * 1e6) / Math.max(1, truth.records), 2)} µs per record); handler time beyond the injected latency ${fmt(a.pageMs.mean, 1)} ms per page on average (queueing included)`)
 
     let zero = null
     if (ZERO) {
       sb.kit.latency.default = 0
+      sb.azure?.resetCounters?.()
       const z = await runAction(sb, inputs)
       const za = analyse(sb, z, 0, roles)
       if (z.code !== 0) {
