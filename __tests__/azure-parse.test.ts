@@ -6,15 +6,13 @@ import * as fs from 'node:fs'
 import * as path from 'node:path'
 import fc from 'fast-check'
 import { ROOT } from './helpers/action.js'
+import { apportionGrams, kilogramsToNanograms as kgToNanograms, nanogramsToGrams } from '../src/units.js'
 import {
-  apportionGrams,
   armError,
   batchSubscriptions,
   clampPeriod,
   detailQueryBody,
   explainArmError,
-  kgToNanograms,
-  nanogramsToGrams,
   normalizeSubscriptionId,
   PAGE_SIZE,
   parseDateRange,

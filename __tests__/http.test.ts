@@ -1,6 +1,6 @@
 import * as http from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { HttpClient, HttpError, bypassesProxy, parseRetryAfter } from '../src/http.js'
+import { HttpClient, HttpError, bypassesProxy, parseRetryAfter, remainingBudgetMs } from '../src/http.js'
 
 type Handler = (req: http.IncomingMessage, res: http.ServerResponse, n: number) => void
 
@@ -162,4 +162,11 @@ describe('HTTP layer', () => {
     expect(c.agentFor(new URL('https://localhost:1234')).constructor.name).toBe('Agent')
     c.close()
   })
+})
+
+test('remainingBudgetMs: the rest of the run, within [min, max]', () => {
+  expect(remainingBudgetMs(undefined, 10_000, 300_000)).toBe(300_000)
+  expect(remainingBudgetMs(1_000_000 + 45_000, 10_000, 300_000, 1_000_000)).toBe(45_000)
+  expect(remainingBudgetMs(1_000_000 - 5_000, 10_000, 300_000, 1_000_000)).toBe(10_000)
+  expect(remainingBudgetMs(1_000_000 + 900_000, 10_000, 90_000, 1_000_000)).toBe(90_000)
 })

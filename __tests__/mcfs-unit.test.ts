@@ -18,9 +18,9 @@ import {
   projectionsUrl,
   scopeOf,
   tenantDims,
-  tenantEmissionsUrl,
-  tonnesToNanograms
+  tenantEmissionsUrl
 } from '../src/providers/mcfs.js'
+import { tonnesToNanograms } from '../src/units.js'
 
 const PERIOD = { start: '2025-01', end: '2025-12' }
 const SUB = '8ee8a0e1-3e4a-4d1f-9a4c-2b1d8f1c0a11'

@@ -2,6 +2,194 @@ export const id = 39;
 export const ids = [39];
 export const modules = {
 
+/***/ 50962:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   v3: () => (/* binding */ entraAuth),
+/* harmony export */   zb: () => (/* binding */ MCFS_SCOPE)
+/* harmony export */ });
+/* unused harmony exports pipelineClient, explainEntraError */
+/* harmony import */ var _github_oidc_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(24377);
+/* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(27194);
+
+
+const REUSE_MARGIN_MS = 5 * 60_000;
+/** The scope of the MCFS API's app registration. */
+const MCFS_SCOPE = 'c3163bf1-092f-436b-b260-7ade5973e5b9/.default';
+let azureModules;
+/**
+ * The Azure SDK, loaded once for the run and only when a Microsoft provider signs in (an AWS-only run never
+ * parses it). One shared load also keeps the azure and mcfs providers, which start together, from importing
+ * the same modules twice at once.
+ */
+function loadAzureModules() {
+    azureModules ??= Promise.all([Promise.all(/* import() */[__webpack_require__.e(820), __webpack_require__.e(915), __webpack_require__.e(952)]).then(__webpack_require__.bind(__webpack_require__, 23952)), __webpack_require__.e(/* import() */ 820).then(__webpack_require__.bind(__webpack_require__, 2820))]);
+    return azureModules;
+}
+/** An @azure/core-rest-pipeline HttpClient over our HTTP layer. */
+function pipelineClient(http, service, createHttpHeaders) {
+    return {
+        async sendRequest(request) {
+            const headers = {};
+            for (const [k, v] of request.headers)
+                headers[k] = v;
+            delete headers['content-length'];
+            const body = typeof request.body === 'string' ? request.body : request.body === undefined || request.body === null ? undefined : Buffer.isBuffer(request.body) ? request.body : undefined;
+            if (request.body !== undefined && request.body !== null && body === undefined) {
+                throw new Error(`${service}: unsupported request body type`);
+            }
+            // Every Entra endpoint MSAL calls answers JSON: a 2xx that is not (a proxy's page, a cut body) is retried.
+            const res = await http.request({ service, method: request.method, url: request.url, headers, body, expectJson: true });
+            const outHeaders = createHttpHeaders();
+            for (const [k, v] of Object.entries(res.headers))
+                if (v !== undefined)
+                    outHeaders.set(k, Array.isArray(v) ? v.join(', ') : v);
+            return { request, status: res.status, headers: outHeaders, bodyAsText: res.text };
+        }
+    };
+}
+/** Turns an Entra/MSAL failure into a message that says which credential is wrong and what to check. */
+function explainEntraError(e, azure, forWhat) {
+    const raw = (0,_secrets_js__WEBPACK_IMPORTED_MODULE_1__/* .scrub */ ._I)(e?.message ?? String(e));
+    const code = /AADSTS\d+/.exec(raw)?.[0] ?? '';
+    if (!code && /endpoints_resolution_error/.test(raw)) {
+        return new Error(`Entra sign-in for ${forWhat} failed: the authority ${azure.authorityHost}/${azure.tenantId} could not be resolved. Check azure-tenant-id (a tenant of this cloud) and azure-authority-host / azure-environment.`);
+    }
+    const hints = {
+        AADSTS700016: `the application ${azure.clientId} was not found in tenant ${azure.tenantId}: check azure-client-id and azure-tenant-id.`,
+        AADSTS70021: `no federated credential of the app registration matches this workflow's token: add one with issuer https://token.actions.githubusercontent.com, the subject of this run (repo:ORG/REPO:ref:refs/heads/BRANCH, :environment:NAME or :pull_request) and audience ${azure.audience}.`,
+        AADSTS700024: 'the GitHub OIDC token had expired when it was used: rerun the job (a fresh token is fetched for every exchange).',
+        AADSTS700211: `no federated identity issuer matches: the federated credential's issuer must be https://token.actions.githubusercontent.com.`,
+        AADSTS700213: `no federated credential subject matches this run: check the subject (branch, environment or pull_request) of the federated credential.`,
+        AADSTS90002: `tenant ${azure.tenantId} was not found: check azure-tenant-id and azure-environment.`,
+        AADSTS900023: `azure-tenant-id ${azure.tenantId} is not a valid tenant.`,
+        AADSTS500011: `the API's service principal does not exist in tenant ${azure.tenantId}: an administrator must add it (for MCFS, the Microsoft Cloud for Sustainability API app) and grant consent.`,
+        AADSTS65001: 'the app registration has not been granted consent for this API: an administrator must grant admin consent.',
+        AADSTS7000215: 'the client credential is invalid: check the app registration.',
+        AADSTS50020: 'the identity is not in this tenant: check azure-tenant-id.'
+    };
+    const hint = code && hints[code] ? ` ${hints[code]}` : ` Check azure-client-id, azure-tenant-id, the federated credential of the app registration and 'permissions: id-token: write'.`;
+    return new Error(`Entra sign-in for ${forWhat} failed${code ? ` (${code})` : ''}: ${firstLine(raw)}${hint}`);
+}
+function firstLine(s) {
+    const line = s.split(/\r?\n/).find((l) => l.trim() !== '') ?? s;
+    return line.length > 400 ? `${line.slice(0, 400)}…` : line;
+}
+function entraAuth(azure, http, env) {
+    let credential;
+    const load = async () => {
+        const [identity, pipeline] = await loadAzureModules();
+        const common = {
+            authorityHost: azure.authorityHost,
+            disableInstanceDiscovery: azure.customAuthority,
+            httpClient: pipelineClient(http, 'Microsoft Entra ID', pipeline.createHttpHeaders),
+            retryOptions: { maxRetries: 0 } // our HTTP layer retries
+        };
+        if (azure.clientId !== '') {
+            return new identity.ClientAssertionCredential(azure.tenantId, azure.clientId, () => (0,_github_oidc_js__WEBPACK_IMPORTED_MODULE_0__/* .getIdToken */ .p9)(http, env, azure.audience, `Azure app ${azure.clientId}`), common);
+        }
+        return new identity.DefaultAzureCredential({ ...common, ...(azure.tenantId ? { tenantId: azure.tenantId } : {}) });
+    };
+    const tokens = new Map();
+    return {
+        describe: azure.clientId !== '' ? `app ${azure.clientId} in tenant ${azure.tenantId} (GitHub OIDC)` : 'the environment credentials',
+        async token(scope, forWhat) {
+            // A token is reused until 5 minutes before it expires: @azure/identity asks for a fresh client assertion
+            // (a GitHub OIDC token) on every getToken, even when MSAL then answers from its cache.
+            const cached = tokens.get(scope);
+            if (cached) {
+                const t = await cached.catch(() => null);
+                if (t && t.expiresOnTimestamp - Date.now() > REUSE_MARGIN_MS)
+                    return t.token;
+                if (tokens.get(scope) === cached)
+                    tokens.delete(scope);
+            }
+            let pending = tokens.get(scope);
+            if (!pending) {
+                pending = fetchToken(scope, forWhat);
+                tokens.set(scope, pending);
+                pending.catch(() => tokens.delete(scope));
+            }
+            return (await pending).token;
+        }
+    };
+    async function fetchToken(scope, forWhat) {
+        credential ??= load();
+        let t;
+        try {
+            t = await (await credential).getToken(scope);
+        }
+        catch (e) {
+            if (azure.clientId === '' && /CredentialUnavailable|Please run 'az login'|not available/i.test(e.message ?? '')) {
+                throw new Error(`No Azure credentials for ${forWhat}: azure-client-id is empty and none were found in the environment. ` +
+                    `Set azure-client-id and azure-tenant-id (app registration with a GitHub federated credential), or run azure/login before this step.`);
+            }
+            if (e?.name === 'OidcUnavailableError')
+                throw e;
+            throw explainEntraError(e, azure, forWhat);
+        }
+        if (!t?.token)
+            throw new Error(`Entra returned no token for ${forWhat}.`);
+        (0,_secrets_js__WEBPACK_IMPORTED_MODULE_1__/* .registerSecret */ .cl)(t.token);
+        return t;
+    }
+}
+
+
+/***/ }),
+
+/***/ 24377:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   p9: () => (/* binding */ getIdToken)
+/* harmony export */ });
+/* unused harmony exports OidcUnavailableError, oidcAvailable */
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3894);
+/**
+ * GitHub's OIDC token, as `core.getIDToken(audience)` fetches it, but through the run's HTTP layer (retries with
+ * jitter, proxy, deadline): `GET $ACTIONS_ID_TOKEN_REQUEST_URL&audience=<aud>` with the request token as bearer.
+ */
+
+class OidcUnavailableError extends Error {
+    constructor(forWhat) {
+        super(`No GitHub OIDC token is available for ${forWhat}: ACTIONS_ID_TOKEN_REQUEST_URL and ACTIONS_ID_TOKEN_REQUEST_TOKEN are not set. ` +
+            `Give the job 'permissions: id-token: write' (they exist only then; pull requests from forks never get them: ` +
+            `run the report from a workflow_run workflow instead).`);
+        this.name = 'OidcUnavailableError';
+    }
+}
+function oidcAvailable(env) {
+    return Boolean(env.ACTIONS_ID_TOKEN_REQUEST_URL && env.ACTIONS_ID_TOKEN_REQUEST_TOKEN);
+}
+async function getIdToken(http, env, audience, forWhat) {
+    const base = env.ACTIONS_ID_TOKEN_REQUEST_URL;
+    const bearer = env.ACTIONS_ID_TOKEN_REQUEST_TOKEN;
+    if (!base || !bearer)
+        throw new OidcUnavailableError(forWhat);
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(bearer);
+    const res = await http.request({
+        service: 'GitHub OIDC token endpoint',
+        method: 'GET',
+        url: `${base}&audience=${encodeURIComponent(audience)}`,
+        headers: { authorization: `Bearer ${bearer}`, accept: 'application/json' },
+        expectJson: true
+    });
+    if (res.status !== 200) {
+        throw new Error(`The GitHub OIDC token endpoint answered HTTP ${res.status} for audience ${audience} (${forWhat}). Check 'permissions: id-token: write'.`);
+    }
+    const value = res.json?.value;
+    if (typeof value !== 'string' || value === '') {
+        throw new Error(`The GitHub OIDC token endpoint answered without a token for audience ${audience} (${forWhat}).`);
+    }
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(value);
+    return value;
+}
+
+
+/***/ }),
+
 /***/ 82039:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -30,15 +218,14 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   scopeOf: () => (/* binding */ scopeOf),
 /* harmony export */   serviceRoot: () => (/* binding */ serviceRoot),
 /* harmony export */   tenantDims: () => (/* binding */ tenantDims),
-/* harmony export */   tenantEmissionsUrl: () => (/* binding */ tenantEmissionsUrl),
-/* harmony export */   tonnesToNanograms: () => (/* binding */ tonnesToNanograms)
+/* harmony export */   tenantEmissionsUrl: () => (/* binding */ tenantEmissionsUrl)
 /* harmony export */ });
 /* harmony import */ var _period_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(60202);
 /* harmony import */ var _auth_entra_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(50962);
 /* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(27194);
-/* harmony import */ var _azure_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(90581);
 /* harmony import */ var _provider_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(49545);
-/* harmony import */ var _shard_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(37101);
+/* harmony import */ var _shard_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(37101);
+/* harmony import */ var _units_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(61996);
 
 
 
@@ -49,8 +236,6 @@ const SERVICE = 'Microsoft Cloud for Sustainability API';
 const MCFS_APP_ID = _auth_entra_js__WEBPACK_IMPORTED_MODULE_1__/* .MCFS_SCOPE */ .zb.split('/')[0];
 const EMISSIONS_PERMISSION = 'App.Emissions.Read';
 const M365_SERVICE = 'Microsoft 365';
-/** How long one bearer token serves (well within the hour an Entra access token lives at the least). */
-const TOKEN_REUSE_MS = 5 * 60_000;
 /** A guard against an endless page sequence: far beyond any real enrollment's rows (pages of 1000). */
 const MAX_PAGES = 100_000;
 const ENROLLMENT_SELECT = ['dateKey', 'subscriptionId', 'subscriptionName', 'azureServiceName', 'subService', 'azureRegionName', 'scope', 'scopeId', 'totalEmissions'];
@@ -116,11 +301,6 @@ function parseODataPage(json) {
         count: typeof count === 'number' && Number.isInteger(count) ? count : typeof count === 'string' && /^\d+$/.test(count) ? Number(count) : null
     };
 }
-/** Exact nanograms of a metric-ton figure (number or numeric string), through its shortest decimal form. */
-function tonnesToNanograms(value, what = 'totalEmissions') {
-    // kg -> ng is 10^12; t -> ng is 10^15 = (kg digits of the same decimal) x 1000, still exact to the microgram.
-    return (0,_azure_js__WEBPACK_IMPORTED_MODULE_3__.kgToNanograms)(value, what) * 1000n;
-}
 /** The scope (1, 2, 3) of a row: `scopeId`, else the `scope` text ("Scope 1"); null when neither says. */
 function scopeOf(row) {
     const id = typeof row.scopeId === 'string' ? Number(row.scopeId) : row.scopeId;
@@ -149,7 +329,7 @@ class Folder {
         const month = monthOfDateKey(row.dateKey);
         if (month === null)
             throw new Error(`a row has no valid dateKey (${JSON.stringify(row.dateKey)})`);
-        const ng = tonnesToNanograms(row.totalEmissions, `totalEmissions of ${month}`);
+        const ng = (0,_units_js__WEBPACK_IMPORTED_MODULE_4__/* .tonnesToNanograms */ .Fo)(row.totalEmissions, `totalEmissions of ${month}`);
         this.rows++;
         if ((0,_period_js__WEBPACK_IMPORTED_MODULE_0__/* .monthIndex */ .L6)(month) < (0,_period_js__WEBPACK_IMPORTED_MODULE_0__/* .monthIndex */ .L6)(this.period.start) || (0,_period_js__WEBPACK_IMPORTED_MODULE_0__/* .monthIndex */ .L6)(month) > (0,_period_js__WEBPACK_IMPORTED_MODULE_0__/* .monthIndex */ .L6)(this.period.end)) {
             this.outside++;
@@ -181,7 +361,7 @@ class Folder {
             while (j < list.length && list[j].month === list[i].month)
                 j++;
             const month = list.slice(i, j);
-            const grams = (0,_azure_js__WEBPACK_IMPORTED_MODULE_3__.apportionGrams)(month.flatMap((c) => c.ng));
+            const grams = (0,_units_js__WEBPACK_IMPORTED_MODULE_4__/* .apportionGrams */ .bz)(month.flatMap((c) => c.ng));
             month.forEach((c, k) => {
                 const [unscoped, s1, s2, s3] = grams.slice(k * 4, k * 4 + 4);
                 const total = unscoped + s1 + s2 + s3;
@@ -237,7 +417,7 @@ function forecastPoints(rows, scope) {
         const p = r.projectedEmissions;
         if (m === null || p === null || p === undefined || (0,_period_js__WEBPACK_IMPORTED_MODULE_0__/* .monthIndex */ .L6)(m) <= latestActual)
             continue;
-        const ng = tonnesToNanograms(p, `projectedEmissions of ${m}`);
+        const ng = (0,_units_js__WEBPACK_IMPORTED_MODULE_4__/* .tonnesToNanograms */ .Fo)(p, `projectedEmissions of ${m}`);
         out.push({ month: m, grams: Number((ng + 500000000n) / 1000000000n), basis: 'MCFS projectedEmissions (rolling average of the previous five months)', scope });
     }
     return out.sort((a, b) => (0,_period_js__WEBPACK_IMPORTED_MODULE_0__/* .monthIndex */ .L6)(a.month) - (0,_period_js__WEBPACK_IMPORTED_MODULE_0__/* .monthIndex */ .L6)(b.month));
@@ -303,19 +483,9 @@ class Mcfs {
         this.errorContext = errorContext;
         this.origin = new URL(ctx.settings.mcfs.endpoint).origin;
     }
-    cached = null;
-    /**
-     * The bearer token, asked again after TOKEN_REUSE_MS: Entra's tokens live an hour or more, and each sign-in
-     * with GitHub OIDC costs a fresh OIDC token, so the pages of a run share one instead of asking per page.
-     */
+    /** The bearer token: entraAuth reuses it until shortly before it expires (one GitHub OIDC token per sign-in). */
     token() {
-        const now = Date.now();
-        if (this.cached === null || now - this.cached.at > TOKEN_REUSE_MS) {
-            const token = this.auth.token(_auth_entra_js__WEBPACK_IMPORTED_MODULE_1__/* .MCFS_SCOPE */ .zb, SERVICE);
-            this.cached = { token, at: now };
-            token.catch(() => (this.cached = null));
-        }
-        return this.cached.token;
+        return this.auth.token(_auth_entra_js__WEBPACK_IMPORTED_MODULE_1__/* .MCFS_SCOPE */ .zb, SERVICE);
     }
     /** One GET with both credentials; the body as JSON, or an McfsCallError that explains the failure. */
     async get(url, dataSet) {
@@ -403,7 +573,7 @@ const mcfsProvider = {
         ctx.note('MCFS is a preview API (Microsoft may restate past months); its projections are a forecast, in no total.');
         // The data sets (the enrollment, the Microsoft 365 tenant), each one paged query for the whole period: a
         // matrix shard takes its contiguous share of them; there is nothing finer to split.
-        const sets = (0,_shard_js__WEBPACK_IMPORTED_MODULE_4__/* .shareOf */ .tC)([...(m.enrollmentId !== '' ? ['enrollment'] : []), ...(tenantId !== '' ? ['tenant'] : [])], settings.shard);
+        const sets = (0,_shard_js__WEBPACK_IMPORTED_MODULE_3__/* .shareOf */ .tC)([...(m.enrollmentId !== '' ? ['enrollment'] : []), ...(tenantId !== '' ? ['tenant'] : [])], settings.shard);
         if (settings.shard !== null)
             ctx.log(`MCFS: shard ${settings.shard.index}/${settings.shard.count} takes ${sets.length === 0 ? 'no data set' : sets.join(' and ')}`);
         if (sets.length === 0)
@@ -464,6 +634,39 @@ const mcfsProvider = {
         }
     }
 };
+
+
+/***/ }),
+
+/***/ 49545:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   a: () => (/* binding */ inOrder)
+/* harmony export */ });
+/**
+ * Runs tasks with up to `lookahead` of them started ahead of the one being consumed, and yields their
+ * results in task order: fetches overlap (the HTTP layer bounds what is really in flight) while the output
+ * order stays deterministic, and memory stays bounded by `lookahead` tasks.
+ */
+async function* inOrder(tasks, lookahead) {
+    const started = [];
+    let next = 0;
+    const fill = () => {
+        while (next < tasks.length && started.length < lookahead) {
+            const p = tasks[next++]();
+            p.catch(() => undefined); // consumed below, in order
+            started.push(p);
+        }
+    };
+    fill();
+    while (started.length > 0) {
+        const rows = await started.shift();
+        fill();
+        for (const r of rows)
+            yield r;
+    }
+}
 
 
 /***/ })

@@ -202,15 +202,12 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   PAGE_SIZE: () => (/* binding */ PAGE_SIZE),
 /* harmony export */   SCOPES: () => (/* binding */ SCOPES),
 /* harmony export */   SUBSCRIPTIONS_API_VERSION: () => (/* binding */ SUBSCRIPTIONS_API_VERSION),
-/* harmony export */   apportionGrams: () => (/* binding */ apportionGrams),
 /* harmony export */   armError: () => (/* binding */ armError),
 /* harmony export */   azureProvider: () => (/* binding */ azureProvider),
 /* harmony export */   batchSubscriptions: () => (/* binding */ batchSubscriptions),
 /* harmony export */   clampPeriod: () => (/* binding */ clampPeriod),
 /* harmony export */   detailQueryBody: () => (/* binding */ detailQueryBody),
 /* harmony export */   explainArmError: () => (/* binding */ explainArmError),
-/* harmony export */   kgToNanograms: () => (/* binding */ kgToNanograms),
-/* harmony export */   nanogramsToGrams: () => (/* binding */ nanogramsToGrams),
 /* harmony export */   normalizeSubscriptionId: () => (/* binding */ normalizeSubscriptionId),
 /* harmony export */   parseDateRange: () => (/* binding */ parseDateRange),
 /* harmony export */   parseReportPage: () => (/* binding */ parseReportPage),
@@ -240,9 +237,6 @@ const SCOPES = ['Scope1', 'Scope2', 'Scope3'];
 const CARBON_OPTIMIZATION_READER = 'fa0d39e6-28e5-40cf-8521-1eb320653a4c';
 /** A guard against an endless page sequence: far beyond any real tenant's resources for one month. */
 const MAX_PAGES = 10_000;
-const NG_PER_G = 1000000000n;
-/** Figures are kgCO2e: kilograms to nanograms is 10^12. */
-const NG_PER_KG_EXPONENT = 12;
 /** Subscriptions in batches of at most 100 (the `subscriptionList` limit). */
 function batchSubscriptions(ids, size = MAX_SUBSCRIPTIONS_PER_REQUEST) {
     const out = [];
@@ -362,61 +356,6 @@ function resourceDimensions(row) {
     }
     const region = typeof row.location === 'string' && row.location.trim() !== '' ? row.location.trim() : null;
     return { subscriptionId: normalizeSubscriptionId(sub), service, region };
-}
-/**
- * A kgCO2e figure (number or numeric string) as exact integer nanograms, through its shortest decimal form:
- * 0.1 kg is 100000000000 ng, never 99999999999.99.
- */
-function kgToNanograms(value, what = 'emissions value') {
-    const n = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
-    if (typeof n !== 'number' || !Number.isFinite(n))
-        throw new TypeError(`${what} is not a number: ${JSON.stringify(value)}`);
-    const m = /^(-?)(\d+)(?:\.(\d+))?(?:e([+-]?\d+))?$/i.exec(String(n));
-    if (!m)
-        throw new TypeError(`${what} is not a decimal: ${JSON.stringify(value)}`);
-    const [, sign, whole, frac = '', exp = '0'] = m;
-    const digits = BigInt(whole + frac);
-    const shift = Number(exp) - frac.length + NG_PER_KG_EXPONENT;
-    let abs;
-    if (shift >= 0)
-        abs = digits * 10n ** BigInt(shift);
-    else {
-        const d = 10n ** BigInt(-shift);
-        abs = digits / d + ((digits % d) * 2n >= d ? 1n : 0n);
-    }
-    return sign === '-' ? -abs : abs;
-}
-/** floor(a / b) for b > 0. */
-function floorDiv(a, b) {
-    const q = a / b;
-    return a % b !== 0n && a < 0n ? q - 1n : q;
-}
-/** Nanograms to grams, half away from zero. */
-function nanogramsToGrams(ng) {
-    const abs = ng < 0n ? -ng : ng;
-    const g = abs / NG_PER_G + ((abs % NG_PER_G) * 2n >= NG_PER_G ? 1n : 0n);
-    const n = Number(ng < 0n ? -g : g);
-    if (!Number.isSafeInteger(n))
-        throw new RangeError(`emissions out of range: ${ng} ng`);
-    return n === 0 ? 0 : n;
-}
-/**
- * Rounds cells of nanograms to whole grams so that they add up to the rounded exact total (largest remainder;
- * ties go to the earlier cell): every cell is within 1 g of its exact value and the sum is exact to the gram.
- */
-function apportionGrams(cells) {
-    const floors = cells.map((c) => floorDiv(c, NG_PER_G));
-    const total = cells.reduce((a, c) => a + c, 0n);
-    let extra = Number(BigInt(nanogramsToGrams(total)) - floors.reduce((a, f) => a + f, 0n));
-    const order = cells.map((c, i) => ({ i, rem: c - floors[i] * NG_PER_G })).sort((a, b) => (a.rem === b.rem ? a.i - b.i : a.rem > b.rem ? -1 : 1));
-    const out = floors.map((f) => Number(f));
-    for (const { i } of order) {
-        if (extra <= 0)
-            break;
-        out[i] += 1;
-        extra--;
-    }
-    return out;
 }
 /** The ARM ErrorResponse of a response (`{error:{code,message}}`, or the older top-level form). */
 function armError(res) {
@@ -692,7 +631,7 @@ async function fetchBatchMonth(ctx, arm, subs, month, label, names, takeDecision
             cell = { ...dims, scopes: { Scope1: null, Scope2: null, Scope3: null } };
             cells.set(key, cell);
         }
-        cell.scopes[scope] = (cell.scopes[scope] ?? 0n) + kgToNanograms(row.latestMonthEmissions, `${scope} of ${row.resourceId ?? row.itemName}`);
+        cell.scopes[scope] = (cell.scopes[scope] ?? 0n) + (0,_units_js__WEBPACK_IMPORTED_MODULE_1__/* .kilogramsToNanograms */ .n3)(row.latestMonthEmissions, `${scope} of ${row.resourceId ?? row.itemName}`);
     };
     await Promise.all(SCOPES.map(async (scope) => {
         const seen = new Set();
@@ -738,7 +677,7 @@ async function fetchBatchMonth(ctx, arm, subs, month, label, names, takeDecision
     for (const c of list)
         for (const s of SCOPES)
             flat.push(value(c, s) ?? 0n);
-    const grams = apportionGrams(flat);
+    const grams = (0,_units_js__WEBPACK_IMPORTED_MODULE_1__/* .apportionGrams */ .bz)(flat);
     const records = list.map((c, i) => {
         const [s1, s2, s3] = SCOPES.map((s, j) => (value(c, s) === null ? null : grams[i * 3 + j]));
         const sum = (s1 ?? 0) + (s2 ?? 0) + (s3 ?? 0);

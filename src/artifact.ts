@@ -6,19 +6,10 @@ import * as core from '@actions/core'
 import * as path from 'node:path'
 import type { Env, Settings } from './settings.js'
 import { errorMessage } from './secrets.js'
+import { remainingBudgetMs } from './http.js'
 
 const UPLOAD_TIMEOUT_MS = 5 * 60_000
 const MIN_UPLOAD_MS = 10_000
-
-/**
- * How long the upload may take: the rest of the run's budget (timeout-minutes), at least 10 s (the files are
- * written already, a small upload is worth a short wait), at most 5 min. @actions/artifact has no timeout of
- * its own: a hanging artifact service would otherwise hold the job until GitHub's own limit.
- */
-export function uploadBudgetMs(deadlineAt: number | undefined, now = Date.now()): number {
-  if (deadlineAt === undefined) return UPLOAD_TIMEOUT_MS
-  return Math.min(UPLOAD_TIMEOUT_MS, Math.max(MIN_UPLOAD_MS, deadlineAt - now))
-}
 
 export async function uploadReportArtifact(settings: Settings, env: Env, files: string[], name = settings.artifactName, deadlineAt?: number): Promise<string> {
   if (!env.ACTIONS_RUNTIME_TOKEN || !env.ACTIONS_RESULTS_URL) {
@@ -31,7 +22,8 @@ export async function uploadReportArtifact(settings: Settings, env: Env, files: 
     const upload = client.uploadArtifact(name, files, path.dirname(files[0]), settings.artifactRetentionDays ? { retentionDays: settings.artifactRetentionDays } : {})
     upload.catch(() => undefined) // an upload abandoned at its budget may still fail later: nobody waits for it
     let timer: NodeJS.Timeout | undefined
-    const budget = uploadBudgetMs(deadlineAt)
+    // The rest of timeout-minutes, 10 s to 5 min: @actions/artifact has no timeout of its own.
+    const budget = remainingBudgetMs(deadlineAt, MIN_UPLOAD_MS, UPLOAD_TIMEOUT_MS)
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(() => reject(new Error(`no answer within ${budget >= 60_000 ? `${(budget / 60_000).toFixed(1)} min` : `${Math.round(budget / 1000)} s`} (the rest of timeout-minutes)`)), budget)
       timer.unref()

@@ -73,6 +73,16 @@ export interface HttpOptions {
   log?: (line: string) => void
 }
 
+/**
+ * The time a step that runs after the providers may take: the rest of the run's budget (`deadlineAt`, ms
+ * since the epoch; none = `max`), at least `min` (what it serves is written already and worth a short wait),
+ * at most `max`.
+ */
+export function remainingBudgetMs(deadlineAt: number | undefined, min: number, max: number, now = Date.now()): number {
+  if (deadlineAt === undefined) return max
+  return Math.min(max, Math.max(min, deadlineAt - now))
+}
+
 const RETRY_STATUS = new Set([408, 429, 500, 502, 503, 504])
 
 export function defaultSleep(ms: number, signal?: AbortSignal): Promise<void> {

@@ -19,7 +19,7 @@ import { forecastSection, renderSummary, PROVIDER_LABELS } from './report/markdo
 import { errorMessage, registerSecret, scrub } from './secrets.js'
 import { formatKg, formatTonnes, gramsToKg } from './units.js'
 import { uploadReportArtifact } from './artifact.js'
-import { shardArtifactName } from './shard.js'
+import { mergedStatus, shardArtifactName } from './shard.js'
 import { downloadShards, mergeShardReports } from './merge.js'
 import { BaselineComparison, changesJson, changesSection, loadBaseline, periodChanges, type Baseline, type Changes } from './report/changes.js'
 import { postComment, renderComment } from './github/comment.js'
@@ -162,12 +162,11 @@ async function collect(settings: Settings, env: Env, http: HttpClient, deadline:
 
   const notes: string[] = []
   if (unpublished.length > 0) notes.push(`Not published yet by every provider: ${unpublished.join(', ')}.`)
+  if (settings.shard !== null) notes.push(`Shard ${settings.shard.index} of ${settings.shard.count}: a share of the work; the merge job (mode: merge) writes the whole report and checks the limits.`)
   const generatedAt = new Date().toISOString()
   const model = builder.model(outcomes, notes, generatedAt)
-  if (settings.shard !== null) model.notes = notes
   // A shard holds a share of the data: its limits would judge a part as the whole. The merge job judges them.
   const thresholds = settings.shard === null ? evaluateThresholds(settings.thresholds, model.totalGrams, model.months) : []
-  if (settings.shard !== null) notes.push(`Shard ${settings.shard.index} of ${settings.shard.count}: a share of the work; the merge job (mode: merge) writes the whole report and checks the limits.`)
   const changes: Changes = { ...periodChanges(model), baseline: comparison?.result(model) ?? null }
 
   // Files first: whatever happens next, the report exists.
@@ -282,11 +281,10 @@ async function mergeInto(
       comparison?.observe(r)
     })
     forecast.push(...merged.forecast)
-    return merged.outcomes.map((o) => {
+    return merged.outcomes.map(({ statuses, ...o }) => {
       const { records, grams } = builder.countOf(o.provider)
-      const status: ProviderStatus = o.status === 'ok' ? 'ok' : records > 0 ? 'partial' : 'failed'
       for (const w of o.warnings) core.warning(`${PROVIDER_LABELS[o.provider]}: ${w}`)
-      return { ...o, label: PROVIDER_LABELS[o.provider], status, records, grams }
+      return { ...o, label: PROVIDER_LABELS[o.provider], status: mergedStatus(statuses, records), records, grams }
     })
   } catch (e) {
     const error = errorMessage(e)

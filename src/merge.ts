@@ -6,18 +6,17 @@
 import * as core from '@actions/core'
 import * as fs from 'node:fs'
 import * as path from 'node:path'
-import type { CarbonRecord, ProviderId } from './model.js'
+import type { CarbonRecord, ProviderId, ProviderStatus } from './model.js'
 import type { Env, Settings } from './settings.js'
 import type { MissingPart, ProviderOutcome } from './report/builder.js'
 import type { ForecastPoint } from './providers/provider.js'
-import { checkShardSet, mergedStatus, readReport, unionOf, type ShardHeader } from './shard.js'
+import { checkShardSet, readReport, unionOf, type ShardHeader } from './shard.js'
 import { errorMessage } from './secrets.js'
 
 export interface MergedInput {
-  outcomes: Omit<ProviderOutcome, 'records' | 'grams' | 'label'>[]
+  /** What the shards said of each provider; its status comes from the records merged (mergedStatus). */
+  outcomes: (Omit<ProviderOutcome, 'records' | 'grams' | 'label' | 'status'> & { statuses: ProviderStatus[] })[]
   forecast: (ForecastPoint & { provider: ProviderId })[]
-  notes: string[]
-  shards: number
 }
 
 /** Downloads the shard artifacts into `dir`; returns the report.json of each, in shard order. */
@@ -84,7 +83,6 @@ export async function mergeShardReports(settings: Settings, files: string[], add
     return {
       provider: id,
       statuses: ps.map((p) => p.status),
-      status: 'ok' as const,
       error: errors.length > 0 ? errors.join('; ') : null,
       notes: unionOf(ps.map((p) => p.notes ?? [])),
       warnings: unionOf(ps.map((p) => p.warnings ?? [])),
@@ -101,12 +99,5 @@ export async function mergeShardReports(settings: Settings, files: string[], add
       forecast.push({ provider: f.provider, scope: f.scope, month: f.month, basis: f.basis, grams: Math.round(f.kgCO2e * 1000) })
     }
   }
-  return {
-    outcomes: outcomes.map(({ statuses, ...o }) => ({ ...o, status: statuses.every((s) => s === 'ok') ? 'ok' : statuses.every((s) => s === 'failed') ? 'failed' : 'partial' })),
-    forecast,
-    notes: [],
-    shards: files.length
-  }
+  return { outcomes, forecast }
 }
-
-export { mergedStatus }

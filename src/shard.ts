@@ -15,7 +15,6 @@ import * as fs from 'node:fs'
 import * as path from 'node:path'
 import * as readline from 'node:readline'
 import type { CarbonRecord, Method, Period, ProviderId, ProviderStatus } from './model.js'
-import { PROVIDER_IDS } from './model.js'
 import type { MissingPart } from './report/builder.js'
 
 export interface Shard {
@@ -156,5 +155,3 @@ export function unionOf(lists: readonly (readonly string[])[]): string[] {
   for (const list of lists) for (const s of list) if (!seen.has(s)) seen.add(s), out.push(s)
   return out
 }
-
-export const CANONICAL: readonly ProviderId[] = PROVIDER_IDS

@@ -141,3 +141,74 @@ export function percentChange(before: Grams, after: Grams): number | null {
   if (before === 0) return null
   return ((after - before) / Math.abs(before)) * 100
 }
+
+// ---------------------------------------------------------------------------------------------------------
+// Below the gram: providers whose rows are finer than a gram (Azure's resources, MCFS's scope rows) are summed
+// in exact integer nanograms, then the cells of a group are rounded together so that they add up to the
+// group's rounded total.
+
+const NG_PER_G = 1_000_000_000n
+
+/**
+ * A figure (number or numeric string) as exact integer nanograms, through its shortest decimal form:
+ * 0.1 kg is 100000000000 ng, never 99999999999.99. `exponent`: nanograms per unit as a power of ten.
+ */
+function toNanograms(value: unknown, exponent: number, what: string): bigint {
+  const n = typeof value === 'string' && value.trim() !== '' ? Number(value) : value
+  if (typeof n !== 'number' || !Number.isFinite(n)) throw new TypeError(`${what} is not a number: ${JSON.stringify(value)}`)
+  const m = /^(-?)(\d+)(?:\.(\d+))?(?:e([+-]?\d+))?$/i.exec(String(n))
+  if (!m) throw new TypeError(`${what} is not a decimal: ${JSON.stringify(value)}`)
+  const [, sign, whole, frac = '', exp = '0'] = m
+  const digits = BigInt(whole + frac)
+  const shift = Number(exp) - frac.length + exponent
+  let abs: bigint
+  if (shift >= 0) abs = digits * 10n ** BigInt(shift)
+  else {
+    const d = 10n ** BigInt(-shift)
+    abs = digits / d + ((digits % d) * 2n >= d ? 1n : 0n)
+  }
+  return sign === '-' ? -abs : abs
+}
+
+/** Kilograms CO2e as exact nanograms. */
+export function kilogramsToNanograms(value: unknown, what = 'emissions value'): bigint {
+  return toNanograms(value, 12, what)
+}
+
+/** Metric tons CO2e as exact nanograms. */
+export function tonnesToNanograms(value: unknown, what = 'emissions value'): bigint {
+  return toNanograms(value, 15, what)
+}
+
+/** floor(a / b) for b > 0. */
+function floorDiv(a: bigint, b: bigint): bigint {
+  const q = a / b
+  return a % b !== 0n && a < 0n ? q - 1n : q
+}
+
+/** Nanograms to grams, half away from zero. */
+export function nanogramsToGrams(ng: bigint): number {
+  const abs = ng < 0n ? -ng : ng
+  const g = abs / NG_PER_G + ((abs % NG_PER_G) * 2n >= NG_PER_G ? 1n : 0n)
+  const n = Number(ng < 0n ? -g : g)
+  if (!Number.isSafeInteger(n)) throw new RangeError(`emissions out of range: ${ng} ng`)
+  return n === 0 ? 0 : n
+}
+
+/**
+ * Rounds cells of nanograms to whole grams so that they add up to the rounded exact total (largest remainder;
+ * ties go to the earlier cell): every cell is within 1 g of its exact value and the sum is exact to the gram.
+ */
+export function apportionGrams(cells: readonly bigint[]): number[] {
+  const floors = cells.map((c) => floorDiv(c, NG_PER_G))
+  const total = cells.reduce((a, c) => a + c, 0n)
+  let extra = Number(BigInt(nanogramsToGrams(total)) - floors.reduce((a, f) => a + f, 0n))
+  const order = cells.map((c, i) => ({ i, rem: c - floors[i] * NG_PER_G })).sort((a, b) => (a.rem === b.rem ? a.i - b.i : a.rem > b.rem ? -1 : 1))
+  const out = floors.map((f) => Number(f))
+  for (const { i } of order) {
+    if (extra <= 0) break
+    out[i] += 1
+    extra--
+  }
+  return out
+}

@@ -14,8 +14,9 @@
  */
 import * as core from '@actions/core'
 import * as fs from 'node:fs'
-import { getOctokit } from '@actions/github'
-import { HttpClient } from '../http.js'
+// @actions/github (Octokit) is loaded only when a comment is written: most runs never need it.
+import type { getOctokit } from '@actions/github'
+import { HttpClient, remainingBudgetMs } from '../http.js'
 import type { Grams } from '../model.js'
 import type { Env } from '../settings.js'
 import { errorMessage, registerSecret, scrub } from '../secrets.js'
@@ -246,12 +247,13 @@ export async function postComment(body: string, env: Env, token: string, deadlin
     core.warning(`pr-comment: the comment is ${body.length} characters, over GitHub's limit of ${MAX_COMMENT_CHARS}: no comment.`)
     return { url: '', action: 'failed' }
   }
-  const budgetMs = deadlineAt === undefined ? COMMENT_BUDGET_MS : Math.min(COMMENT_BUDGET_MS, Math.max(MIN_COMMENT_MS, deadlineAt - Date.now()))
+  const budgetMs = remainingBudgetMs(deadlineAt, MIN_COMMENT_MS, COMMENT_BUDGET_MS)
   const budget = AbortSignal.timeout(budgetMs)
   const http = new HttpClient({ concurrency: 2, env, deadline: budget, attemptTimeoutMs: Math.min(20_000, budgetMs), maxAttempts: 3, maxRetryAfterMs: 30_000, log: (l) => core.debug(l) })
   const baseUrl = (env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, '')
   let where = pr.number > 0 ? `${pr.owner}/${pr.repo}#${pr.number}` : `${pr.owner}/${pr.repo} (pull request from ${pr.head?.owner}:${pr.head?.branch})`
   try {
+    const { getOctokit } = await import('@actions/github')
     const octokit = getOctokit(token, { baseUrl, request: { fetch: fetchThrough(http) }, log: { debug: () => {}, info: () => {}, warn: (m: string) => core.debug(scrub(m)), error: (m: string) => core.debug(scrub(m)) } })
     if (pr.number === 0 && pr.head) {
       const open = await octokit.rest.pulls.list({ owner: pr.owner, repo: pr.repo, state: 'open', head: `${pr.head.owner}:${pr.head.branch}`, per_page: 100 })

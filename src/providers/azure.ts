@@ -31,7 +31,7 @@
  */
 import type { CarbonRecord, Month, Period } from '../model.js'
 import { chunkPeriod, monthFirstDay, monthIndex, monthsOf } from '../period.js'
-import { formatKg, groupThousands, kilogramsToGrams } from '../units.js'
+import { apportionGrams, formatKg, groupThousands, kilogramsToGrams, kilogramsToNanograms } from '../units.js'
 import { entraAuth, type EntraAuth } from '../auth/entra.js'
 import type { HttpResponse } from '../http.js'
 import { errorMessage, scrub } from '../secrets.js'
@@ -49,9 +49,6 @@ export const CARBON_OPTIMIZATION_READER = 'fa0d39e6-28e5-40cf-8521-1eb320653a4c'
 
 /** A guard against an endless page sequence: far beyond any real tenant's resources for one month. */
 const MAX_PAGES = 10_000
-const NG_PER_G = 1_000_000_000n
-/** Figures are kgCO2e: kilograms to nanograms is 10^12. */
-const NG_PER_KG_EXPONENT = 12
 
 // ---------------------------------------------------------------------------------------------------------
 // Queries (pure: planned and tested without the network)
@@ -223,60 +220,6 @@ export function resourceDimensions(row: ReportRow): { subscriptionId: string; se
   }
   const region = typeof row.location === 'string' && row.location.trim() !== '' ? row.location.trim() : null
   return { subscriptionId: normalizeSubscriptionId(sub), service, region }
-}
-
-/**
- * A kgCO2e figure (number or numeric string) as exact integer nanograms, through its shortest decimal form:
- * 0.1 kg is 100000000000 ng, never 99999999999.99.
- */
-export function kgToNanograms(value: unknown, what = 'emissions value'): bigint {
-  const n = typeof value === 'string' && value.trim() !== '' ? Number(value) : value
-  if (typeof n !== 'number' || !Number.isFinite(n)) throw new TypeError(`${what} is not a number: ${JSON.stringify(value)}`)
-  const m = /^(-?)(\d+)(?:\.(\d+))?(?:e([+-]?\d+))?$/i.exec(String(n))
-  if (!m) throw new TypeError(`${what} is not a decimal: ${JSON.stringify(value)}`)
-  const [, sign, whole, frac = '', exp = '0'] = m
-  const digits = BigInt(whole + frac)
-  const shift = Number(exp) - frac.length + NG_PER_KG_EXPONENT
-  let abs: bigint
-  if (shift >= 0) abs = digits * 10n ** BigInt(shift)
-  else {
-    const d = 10n ** BigInt(-shift)
-    abs = digits / d + ((digits % d) * 2n >= d ? 1n : 0n)
-  }
-  return sign === '-' ? -abs : abs
-}
-
-/** floor(a / b) for b > 0. */
-function floorDiv(a: bigint, b: bigint): bigint {
-  const q = a / b
-  return a % b !== 0n && a < 0n ? q - 1n : q
-}
-
-/** Nanograms to grams, half away from zero. */
-export function nanogramsToGrams(ng: bigint): number {
-  const abs = ng < 0n ? -ng : ng
-  const g = abs / NG_PER_G + ((abs % NG_PER_G) * 2n >= NG_PER_G ? 1n : 0n)
-  const n = Number(ng < 0n ? -g : g)
-  if (!Number.isSafeInteger(n)) throw new RangeError(`emissions out of range: ${ng} ng`)
-  return n === 0 ? 0 : n
-}
-
-/**
- * Rounds cells of nanograms to whole grams so that they add up to the rounded exact total (largest remainder;
- * ties go to the earlier cell): every cell is within 1 g of its exact value and the sum is exact to the gram.
- */
-export function apportionGrams(cells: readonly bigint[]): number[] {
-  const floors = cells.map((c) => floorDiv(c, NG_PER_G))
-  const total = cells.reduce((a, c) => a + c, 0n)
-  let extra = Number(BigInt(nanogramsToGrams(total)) - floors.reduce((a, f) => a + f, 0n))
-  const order = cells.map((c, i) => ({ i, rem: c - floors[i] * NG_PER_G })).sort((a, b) => (a.rem === b.rem ? a.i - b.i : a.rem > b.rem ? -1 : 1))
-  const out = floors.map((f) => Number(f))
-  for (const { i } of order) {
-    if (extra <= 0) break
-    out[i] += 1
-    extra--
-  }
-  return out
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -591,7 +534,7 @@ async function fetchBatchMonth(
       cell = { ...dims, scopes: { Scope1: null, Scope2: null, Scope3: null } }
       cells.set(key, cell)
     }
-    cell.scopes[scope] = (cell.scopes[scope] ?? 0n) + kgToNanograms(row.latestMonthEmissions, `${scope} of ${row.resourceId ?? row.itemName}`)
+    cell.scopes[scope] = (cell.scopes[scope] ?? 0n) + kilogramsToNanograms(row.latestMonthEmissions, `${scope} of ${row.resourceId ?? row.itemName}`)
   }
 
   await Promise.all(

@@ -39,16 +39,14 @@ import { monthIndex } from '../period.js'
 import { entraAuth, MCFS_SCOPE, type EntraAuth } from '../auth/entra.js'
 import type { HttpResponse } from '../http.js'
 import { errorMessage, registerSecret, scrub } from '../secrets.js'
-import { apportionGrams, kgToNanograms } from './azure.js'
 import { inOrder, type ForecastPoint, type Provider, type ProviderContext } from './provider.js'
 import { shareOf } from '../shard.js'
+import { apportionGrams, tonnesToNanograms } from '../units.js'
 
 export const SERVICE = 'Microsoft Cloud for Sustainability API'
 export const MCFS_APP_ID = MCFS_SCOPE.split('/')[0]
 export const EMISSIONS_PERMISSION = 'App.Emissions.Read'
 export const M365_SERVICE = 'Microsoft 365'
-/** How long one bearer token serves (well within the hour an Entra access token lives at the least). */
-const TOKEN_REUSE_MS = 5 * 60_000
 /** A guard against an endless page sequence: far beyond any real enrollment's rows (pages of 1000). */
 const MAX_PAGES = 100_000
 
@@ -131,12 +129,6 @@ export function parseODataPage(json: unknown): ODataPage {
     nextLink: typeof next === 'string' && next.trim() !== '' ? next : null,
     count: typeof count === 'number' && Number.isInteger(count) ? count : typeof count === 'string' && /^\d+$/.test(count) ? Number(count) : null
   }
-}
-
-/** Exact nanograms of a metric-ton figure (number or numeric string), through its shortest decimal form. */
-export function tonnesToNanograms(value: unknown, what = 'totalEmissions'): bigint {
-  // kg -> ng is 10^12; t -> ng is 10^15 = (kg digits of the same decimal) x 1000, still exact to the microgram.
-  return kgToNanograms(value, what) * 1000n
 }
 
 /** The scope (1, 2, 3) of a row: `scopeId`, else the `scope` text ("Scope 1"); null when neither says. */
@@ -355,20 +347,9 @@ class Mcfs {
     this.origin = new URL(ctx.settings.mcfs.endpoint).origin
   }
 
-  private cached: { token: Promise<string>; at: number } | null = null
-
-  /**
-   * The bearer token, asked again after TOKEN_REUSE_MS: Entra's tokens live an hour or more, and each sign-in
-   * with GitHub OIDC costs a fresh OIDC token, so the pages of a run share one instead of asking per page.
-   */
+  /** The bearer token: entraAuth reuses it until shortly before it expires (one GitHub OIDC token per sign-in). */
   token(): Promise<string> {
-    const now = Date.now()
-    if (this.cached === null || now - this.cached.at > TOKEN_REUSE_MS) {
-      const token = this.auth.token(MCFS_SCOPE, SERVICE)
-      this.cached = { token, at: now }
-      token.catch(() => (this.cached = null))
-    }
-    return this.cached.token
+    return this.auth.token(MCFS_SCOPE, SERVICE)
   }
 
   /** One GET with both credentials; the body as JSON, or an McfsCallError that explains the failure. */
