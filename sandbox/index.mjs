@@ -6,6 +6,8 @@
 //   sb.aws.truth(...)   the expected figures, computed from the seed without HTTP
 //   sb.kit.faults / sb.kit.latency / sb.kit.requests()   fault switches, latency, request log
 //   sb.secrets()        every secret the sandbox handed out (for leak scans)
+//   sb.aws.pageCache, sb.azure.reportCache, sb.mcfs.matchCache   what the emulators' caches did: AWS pages kept
+//                       as bytes (opt-in: aws.pageCache), Azure report rows and MCFS matched rows per query (bounded)
 //   await sb.close()
 //
 // Services beyond GitHub and AWS are plugins: a module in services/ exporting `mount(sb, options)` listed in
@@ -43,7 +45,10 @@ export const UNTRUSTED_ROLE = 'arn:aws:iam::111122223333:role/other-repo-reader'
 /**
  * @param {object} [o]
  * @param {() => number} [o.now]
- * @param {{ orgs?: object[], available?: string, hostile?: boolean, seed?: string, pageCap?: number }} [o.aws]
+ * @param {{ orgs?: object[], available?: string, hostile?: boolean, seed?: string, pageCap?: number, pageCache?: boolean }} [o.aws]
+ *   pageCache: reuse the bytes of a data page asked again (off by default; the bench turns it on, see
+ *   services/sustainability.mjs); sb.aws.pageCache tells its hits, stored pages and bytes. SANDBOX_AWS_PAGE_CACHE=1
+ *   in the environment turns it on where the option is not given (to run the tests against the cache)
  * @param {string} [o.subject] the GitHub OIDC `sub`
  * @param {object} [o.azure] passed to the Azure plugin
  * @param {object} [o.mcfs] passed to the MCFS plugin
@@ -75,7 +80,7 @@ export async function startSandbox(o = {}) {
       creds.set(c.accessKeyId, { ...c, org: org?.id, principal: `arn:aws:sts::${c.account}:assumed-role/${c.roleArn.split('/').pop()}/session` })
     }
   })
-  const sustainability = createSustainability({ data, credentials: (id) => creds.get(id) ?? null, pageCap: o.aws?.pageCap })
+  const sustainability = createSustainability({ data, credentials: (id) => creds.get(id) ?? null, pageCap: o.aws?.pageCap, pageCache: o.aws?.pageCache ?? process.env.SANDBOX_AWS_PAGE_CACHE === '1' })
   const artifact = createArtifactService()
   // One Entra for every Microsoft API (ARM and MCFS): plugins verify bearer tokens with sb.entra.verifyAccessToken.
   const entra = createEntra({
@@ -143,6 +148,7 @@ export async function startSandbox(o = {}) {
     sts,
     staticKey,
     orgs,
+    pageCache: sustainability.cacheStats,
     roles: orgs.filter((g) => g.role && !g.denied).map((g) => g.role),
     deniedRole: orgs.find((g) => g.denied)?.role,
     untrustedRole: UNTRUSTED_ROLE,

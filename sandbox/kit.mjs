@@ -254,3 +254,32 @@ export function publishedMonth(day, now = Date.now()) {
   const current = d.getUTCFullYear() * 12 + d.getUTCMonth()
   return monthOf(d.getUTCDate() >= day ? current - 1 : current - 2)
 }
+
+/**
+ * A bounded map, least recently used first, for the emulators' caches of seeded data (which never changes):
+ * `get(key, compute)` answers a kept value or computes, keeps and answers it; `stats` counts hits and misses.
+ * @param {number} size how many values to keep (0: none)
+ */
+export function lruCache(size) {
+  const map = new Map()
+  const stats = { hits: 0, misses: 0 }
+  return {
+    stats,
+    get(key, compute) {
+      let value = map.get(key)
+      if (value !== undefined) {
+        stats.hits++
+        map.delete(key)
+        map.set(key, value)
+        return value
+      }
+      stats.misses++
+      value = compute()
+      if (size > 0) {
+        map.set(key, value)
+        if (map.size > size) map.delete(map.keys().next().value)
+      }
+      return value
+    }
+  }
+}

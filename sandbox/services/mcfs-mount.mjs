@@ -19,7 +19,8 @@ export const MCFS_ENROLLMENT_ID = '12345678'
 /**
  * @param {object} sb the sandbox
  * @param {{ mcfs?: { pageSize?: number, consent?: boolean, seed?: string, apiKey?: string,
- *   available?: { start: string, end: string }, subscriptions?: number } }} [options]
+ *   available?: { start: string, end: string }, subscriptions?: number, matchCache?: number } }} [options]
+ *   matchCache: how many queries' matched rows (filtered, ordered) to keep for their pages (default 64)
  */
 export async function mount(sb, options = {}) {
   const o = options.mcfs ?? {}
@@ -50,7 +51,8 @@ export async function mount(sb, options = {}) {
     entra: sb.entra,
     appId: MCFS_APP_ID,
     access: { tenantId: AZURE_TENANT_ID, apps: [AZURE_CLIENT_ID] },
-    pageSize: () => state.pageSize
+    pageSize: () => state.pageSize,
+    matchCache: o.matchCache
   })
   const { url } = await sb.kit.serve('mcfs', service)
   sb.urls.mcfs = url
@@ -59,6 +61,8 @@ export async function mount(sb, options = {}) {
   sb.register('mcfs', {
     data,
     state,
+    /** The matched-rows cache's hits and misses (services/mcfs.mjs createMatchCache). */
+    matchCache: service.matchCache,
     apiKey,
     instanceId: MCFS_INSTANCE_ID,
     enrollmentId: MCFS_ENROLLMENT_ID,

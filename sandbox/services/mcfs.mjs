@@ -21,7 +21,7 @@
 // integer number of grams served as metric tons (grams / 1e6, whose shortest decimal form is exact), so the
 // expected figures (`truth`) are exact to the gram. Service-defined faults: `repeat-token` (the nextLink of a
 // page repeats the link that was followed to it) and `empty-page` (an empty page whose nextLink goes on).
-import { hash32, monthIndex, monthOf, SandboxError } from '../kit.mjs'
+import { hash32, lruCache, monthIndex, monthOf, SandboxError } from '../kit.mjs'
 
 export const API_PREFIX = '/api/v1.0/instances/'
 export const MAX_PAGE_SIZE = 1000
@@ -382,10 +382,24 @@ function queryString(params) {
 }
 
 /**
+ * A bounded map of the rows a query matches (filtered and ordered), least recently used first: a page chain
+ * used to filter the whole entity set on every page (quadratic in the set's size). The key is the set and the
+ * query's $filter and $orderby, all that `matched` depends on (the paging options $skip, $top, $skiptoken,
+ * $select and $count only slice and shape it); the seeded rows never change.
+ * @param {number} size how many queries to keep (0: none)
+ */
+export function createMatchCache(size = 64) {
+  return lruCache(size)
+}
+
+/**
  * Answers an OData collection request over `rows` (the entity set's rows, already scoped to the caller).
+ * `rows` may be a function giving them (called only when the matched rows are not in `cache`); `setKey` names
+ * the rows for the cache (a cache without it is not used).
+ * @param {{ entity: string, set: string, rows: object[] | (() => object[]), pageSize: number, contextBase: string, cache?: ReturnType<typeof createMatchCache>, setKey?: string }} o
  * @returns {{ status: number, body: object }}
  */
-export function odataCollection(req, ctx, { entity, set, rows, pageSize, contextBase }) {
+export function odataCollection(req, ctx, { entity, set, rows, pageSize, contextBase, cache, setKey }) {
   const q = req.query
   for (const k of q.keys()) {
     if (k.startsWith('$') && !['$filter', '$select', '$orderby', '$top', '$skip', '$skiptoken', '$count', '$apply', '$expand'].includes(k)) {
@@ -402,8 +416,14 @@ export function odataCollection(req, ctx, { entity, set, rows, pageSize, context
   const count = q.get('$count')
   if (count !== null && !/^(true|false)$/i.test(count)) throw bad(`The query specified in the URI is not valid: '${count}' is not a valid value for $count.`)
 
-  let matched = filter ? rows.filter(filter) : rows
-  if (order) matched = [...matched].sort(order)
+  const match = () => {
+    const all = typeof rows === 'function' ? rows() : rows
+    // Always a new array (never the set's own rows): the page texts below are kept per matched array.
+    const matched = filter ? all.filter(filter) : [...all]
+    return order ? matched.sort(order) : matched
+  }
+  // The options are parsed above on every request (their errors are the request's); only the matching is kept.
+  const matched = cache && setKey !== undefined ? cache.get(JSON.stringify([setKey, q.get('$filter'), q.get('$orderby')]), match) : match()
   const limit = top === null ? matched.length : Math.min(matched.length, skip + top)
   const size = Math.max(1, Math.min(MAX_PAGE_SIZE, pageSize))
   const props = select ?? Object.keys(ENTITIES[entity])
@@ -428,15 +448,28 @@ export function odataCollection(req, ctx, { entity, set, rows, pageSize, context
     body['@odata.nextLink'] = `${ctx.origin}${req.path}?${queryString(params)}`
     return { status: 200, body }
   }
-  const page = matched.slice(skip, Math.min(limit, skip + size))
-  body.value = page.map(project)
-  const next = skip + page.length
-  if (next < limit) {
-    // repeat-token: the page links to the URL that was followed to it (a loop, for the client to detect).
-    body['@odata.nextLink'] = ctx.take('repeat-token') ? `${ctx.origin}${req.path}${req.url.search}` : nextParams(next)
+  const end = Math.min(limit, skip + size)
+  const next = Math.max(skip, end)
+  // repeat-token: the page links to the URL that was followed to it (a loop, for the client to detect).
+  const link = next < limit ? (ctx.take('repeat-token') ? `${ctx.origin}${req.path}${req.url.search}` : nextParams(next)) : undefined
+  if (cache && setKey !== undefined) {
+    // JSON.stringify(body) written out, with the text of the page's rows kept beside the matched rows.
+    let texts = valueTexts.get(matched)
+    if (texts === undefined) valueTexts.set(matched, (texts = new Map()))
+    const key = `${props.join(',')}|${skip}|${end}`
+    let value = texts.get(key)
+    if (value === undefined) texts.set(key, (value = Buffer.from(JSON.stringify(matched.slice(skip, end).map(project)))))
+    const head = JSON.stringify(body).slice(0, -1)
+    const text = Buffer.concat([Buffer.from(`${head},"value":`), value, Buffer.from(link === undefined ? '}' : `,"@odata.nextLink":${JSON.stringify(link)}}`)])
+    return { status: 200, headers: { 'content-type': 'application/json' }, body: text }
   }
+  body.value = matched.slice(skip, end).map(project)
+  if (link !== undefined) body['@odata.nextLink'] = link
   return { status: 200, body }
 }
+
+/** The JSON text (UTF-8) of pages, per matched rows of the cache and (properties, $skip, end): see odataCollection. */
+const valueTexts = new WeakMap()
 
 function metadata() {
   const props = (entity) =>
@@ -467,9 +500,11 @@ const APIM_BAD_TOKEN = 'Unauthorized. Access token is missing or invalid.'
  * @param {string} o.appId the MCFS app id (the token audience)
  * @param {{ tenantId: string, apps: string[] }} o.access the instance's tenant and the client ids added to it
  * @param {() => number} [o.pageSize] rows a page (read per request, so tests can change it)
+ * @param {number} [o.matchCache] how many queries' matched rows to keep (default 64; see createMatchCache)
  */
 export function createMcfs(o) {
   const pageSize = o.pageSize ?? (() => MAX_PAGE_SIZE)
+  const matchCache = createMatchCache(o.matchCache ?? 64)
   const apim = (status, message, headers = {}) => ({ status, headers, body: { statusCode: status, message } })
   const odataError = (status, message) => ({ status, body: { code: status, message } })
 
@@ -500,6 +535,8 @@ export function createMcfs(o) {
   }
 
   return {
+    /** The matched-rows cache's hits and misses. */
+    matchCache: matchCache.stats,
     errorResponse(status, code, message) {
       if (status === 401) return apim(401, message)
       if (status === 429) return apim(429, 'Rate limit is exceeded. Try again in 1 seconds.')
@@ -525,11 +562,11 @@ export function createMcfs(o) {
         if (!e) return odataError(403, `Enrollment '${enrollmentId}' is not connected to instance '${instanceId}'. Connect the billing account in the Microsoft Cloud for Sustainability API portal.`)
         const contextBase = `${root}/enrollments/${enrollmentId}`
         if (parts[3] === '$metadata') return { status: 200, headers: { 'content-type': 'application/xml' }, body: metadata() }
-        return odataCollection(req, ctx, { entity: SETS[parts[3]], set: parts[3], rows: e[parts[3]], pageSize: pageSize(), contextBase })
+        return odataCollection(req, ctx, { entity: SETS[parts[3]], set: parts[3], rows: e[parts[3]], pageSize: pageSize(), contextBase, cache: matchCache, setKey: `${enrollmentId}/${parts[3]}` })
       }
       const demo = /^true$/i.test(req.query.get('demodata') ?? '')
-      const rows = demo ? o.data.demoTenant.rows : [...o.data.tenants.values()].flatMap((t) => t.rows)
-      return odataCollection(req, ctx, { entity: 'Microsoft365Emission', set: 'tenantemissions', rows, pageSize: pageSize(), contextBase: `${root}/m365` })
+      const rows = demo ? () => o.data.demoTenant.rows : () => [...o.data.tenants.values()].flatMap((t) => t.rows)
+      return odataCollection(req, ctx, { entity: 'Microsoft365Emission', set: 'tenantemissions', rows, pageSize: pageSize(), contextBase: `${root}/m365`, cache: matchCache, setKey: demo ? 'm365/demo' : 'm365' })
     }
   }
 }
