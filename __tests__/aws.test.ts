@@ -287,3 +287,34 @@ describe('paging: a server that returns small pages (7 rows)', () => {
     expect(grams(r.report.totalKgCO2e)).toBe(small.aws.truth({ roles: small.aws.roles, start: '2025-01', end: '2025-12' }).market)
   })
 })
+
+describe('pages decoded on worker threads (the bundle, CCR_DECODE_WORKERS)', () => {
+  let big: Sandbox
+  beforeAll(async () => {
+    // Pages of ~1,500 rows (~1 MB), large enough to go to the workers.
+    const orgs = [0, 1].map((i) => {
+      const management = String(310000000000 + i * 11111)
+      return { id: `w-${i}`, management, accounts: 150, pairs: [6, 14], role: `arn:aws:iam::${management}:role/carbon-reader` }
+    })
+    big = await startSandbox({ aws: { orgs, available: '2026-06' } })
+  })
+  afterAll(async () => {
+    await big.close()
+  })
+
+  test('give the same files, to the byte, as the main thread, and ride out a bad page', async () => {
+    const inputs = { ...big.inputs.aws, 'start-date': '2025-07', 'end-date': '2026-06' }
+    const here = await runBundle(inputs, { ...big.env(), CCR_DECODE_WORKERS: '0' }, { timeoutMs: 60_000 })
+    expect(here.exitCode).toBe(0)
+    expect(here.stdout).not.toMatch(/worker thread/)
+    big.kit.faults.add('sustainability', { kind: 'bad-json', times: 2, after: 5 })
+    const workers = await runBundle(inputs, { ...big.env(), CCR_DECODE_WORKERS: '2' }, { timeoutMs: 60_000 })
+    expect(workers.exitCode).toBe(0)
+    expect(workers.stdout).toMatch(/pages decoded: [1-9]\d* on 2 worker thread\(s\)/)
+    expect(big.kit.requests('sustainability').filter((e) => e.fault !== null)).toHaveLength(2)
+    expect(comparable(workers)).toBe(comparable(here))
+    expect(workers.csv).toBe(here.csv)
+    expect(grams(workers.report.totalKgCO2e)).toBe(big.aws.truth({ roles: big.aws.roles, start: '2025-07', end: '2026-06' }).market)
+    expect(workers.report.records.length).toBeGreaterThan(20_000)
+  })
+})

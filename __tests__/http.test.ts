@@ -35,6 +35,45 @@ function client(extra: Partial<ConstructorParameters<typeof HttpClient>[0]> = {}
 }
 
 describe('HTTP layer', () => {
+  it('gathers a large body of declared length as it arrives, retries one cut short, and hands decode the bytes', async () => {
+    const big = JSON.stringify({ rows: Array.from({ length: 20000 }, (_, i) => ({ i, s: `row ${i} é` })) })
+    const bytes = Buffer.from(big)
+    expect(bytes.length).toBeGreaterThan(256 * 1024)
+    const s = await serve((_q, res, n) => {
+      res.writeHead(200, { 'content-type': 'application/json', 'content-length': String(bytes.length) })
+      // The first answer stops half-way (a cut connection); the next comes in many small writes.
+      if (n === 1) {
+        res.write(bytes.subarray(0, bytes.length >> 1))
+        setTimeout(() => res.destroy(), 20)
+        return
+      }
+      for (let off = 0; off < bytes.length; off += 7000) res.write(bytes.subarray(off, off + 7000))
+      res.end()
+    })
+    const { c } = client()
+    const seen: Buffer[] = []
+    const res = await c.request({
+      service: 'svc',
+      method: 'GET',
+      url: s.url,
+      expectJson: true,
+      decode: async (body) => {
+        seen.push(body)
+        return JSON.parse(body.toString('utf8'))
+      }
+    })
+    expect(res.attempts).toBe(2)
+    expect(seen).toHaveLength(1)
+    expect(seen[0].equals(bytes)).toBe(true)
+    // Its own buffer, whole: a worker thread may take it without a copy.
+    expect(seen[0].byteOffset).toBe(0)
+    expect(seen[0].buffer.byteLength).toBe(bytes.length)
+    expect((res.json as { rows: unknown[] }).rows).toHaveLength(20000)
+    expect(res.text).toBe(big)
+    c.close()
+    await s.close()
+  })
+
   it('retries 429 honouring Retry-After in seconds and as an HTTP-date, then succeeds', async () => {
     const s = await serve((_q, res, n) => {
       if (n === 1) res.writeHead(429, { 'retry-after': '3' }).end()

@@ -51,7 +51,7 @@ function pipelineClient(http, service, createHttpHeaders) {
 }
 /** Turns an Entra/MSAL failure into a message that says which credential is wrong and what to check. */
 function explainEntraError(e, azure, forWhat) {
-    const raw = (0,_secrets_js__WEBPACK_IMPORTED_MODULE_1__/* .scrub */ ._I)(e?.message ?? String(e));
+    const raw = (0,_secrets_js__WEBPACK_IMPORTED_MODULE_1__.scrub)(e?.message ?? String(e));
     const code = /AADSTS\d+/.exec(raw)?.[0] ?? '';
     if (!code && /endpoints_resolution_error/.test(raw)) {
         return new Error(`Entra sign-in for ${forWhat} failed: the authority ${azure.authorityHost}/${azure.tenantId} could not be resolved. Check azure-tenant-id (a tenant of this cloud) and azure-authority-host / azure-environment.`);
@@ -131,7 +131,7 @@ function entraAuth(azure, http, env) {
         }
         if (!t?.token)
             throw new Error(`Entra returned no token for ${forWhat}.`);
-        (0,_secrets_js__WEBPACK_IMPORTED_MODULE_1__/* .registerSecret */ .cl)(t.token);
+        (0,_secrets_js__WEBPACK_IMPORTED_MODULE_1__.registerSecret)(t.token);
         return t;
     }
 }
@@ -146,7 +146,7 @@ function entraAuth(azure, http, env) {
 /* harmony export */   p9: () => (/* binding */ getIdToken)
 /* harmony export */ });
 /* unused harmony exports OidcUnavailableError, oidcAvailable */
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3894);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(91659);
 /**
  * GitHub's OIDC token, as `core.getIDToken(audience)` fetches it, but through the run's HTTP layer (retries with
  * jitter, proxy, deadline): `GET $ACTIONS_ID_TOKEN_REQUEST_URL&audience=<aud>` with the request token as bearer.
@@ -168,7 +168,7 @@ async function getIdToken(http, env, audience, forWhat) {
     const bearer = env.ACTIONS_ID_TOKEN_REQUEST_TOKEN;
     if (!base || !bearer)
         throw new OidcUnavailableError(forWhat);
-    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(bearer);
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__.setSecret(bearer);
     const res = await http.request({
         service: 'GitHub OIDC token endpoint',
         method: 'GET',
@@ -183,7 +183,7 @@ async function getIdToken(http, env, audience, forWhat) {
     if (typeof value !== 'string' || value === '') {
         throw new Error(`The GitHub OIDC token endpoint answered without a token for audience ${audience} (${forWhat}).`);
     }
-    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(value);
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__.setSecret(value);
     return value;
 }
 
@@ -223,9 +223,9 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _period_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(60202);
 /* harmony import */ var _auth_entra_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(50962);
 /* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(27194);
-/* harmony import */ var _provider_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(49545);
-/* harmony import */ var _shard_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(37101);
-/* harmony import */ var _units_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(61996);
+/* harmony import */ var _provider_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(49545);
+/* harmony import */ var _shard_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(67903);
+/* harmony import */ var _units_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(61996);
 
 
 
@@ -319,9 +319,13 @@ class Folder {
     outside = 0;
     unscoped = 0;
     rows = 0;
+    first;
+    last;
     constructor(period, dims) {
         this.period = period;
         this.dims = dims;
+        this.first = (0,_period_js__WEBPACK_IMPORTED_MODULE_0__/* .monthIndex */ .L6)(period.start);
+        this.last = (0,_period_js__WEBPACK_IMPORTED_MODULE_0__/* .monthIndex */ .L6)(period.end);
     }
     add(row) {
         if (!row || typeof row !== 'object')
@@ -329,9 +333,10 @@ class Folder {
         const month = monthOfDateKey(row.dateKey);
         if (month === null)
             throw new Error(`a row has no valid dateKey (${JSON.stringify(row.dateKey)})`);
-        const ng = (0,_units_js__WEBPACK_IMPORTED_MODULE_4__/* .tonnesToNanograms */ .Fo)(row.totalEmissions, `totalEmissions of ${month}`);
+        const ng = (0,_units_js__WEBPACK_IMPORTED_MODULE_5__/* .tonnesToNanograms */ .Fo)(row.totalEmissions, `totalEmissions of ${month}`);
         this.rows++;
-        if ((0,_period_js__WEBPACK_IMPORTED_MODULE_0__/* .monthIndex */ .L6)(month) < (0,_period_js__WEBPACK_IMPORTED_MODULE_0__/* .monthIndex */ .L6)(this.period.start) || (0,_period_js__WEBPACK_IMPORTED_MODULE_0__/* .monthIndex */ .L6)(month) > (0,_period_js__WEBPACK_IMPORTED_MODULE_0__/* .monthIndex */ .L6)(this.period.end)) {
+        const at = (0,_period_js__WEBPACK_IMPORTED_MODULE_0__/* .monthIndex */ .L6)(month);
+        if (at < this.first || at > this.last) {
             this.outside++;
             return;
         }
@@ -361,7 +366,7 @@ class Folder {
             while (j < list.length && list[j].month === list[i].month)
                 j++;
             const month = list.slice(i, j);
-            const grams = (0,_units_js__WEBPACK_IMPORTED_MODULE_4__/* .apportionGrams */ .bz)(month.flatMap((c) => c.ng));
+            const grams = (0,_units_js__WEBPACK_IMPORTED_MODULE_5__/* .apportionGrams */ .bz)(month.flatMap((c) => c.ng));
             month.forEach((c, k) => {
                 const [unscoped, s1, s2, s3] = grams.slice(k * 4, k * 4 + 4);
                 const total = unscoped + s1 + s2 + s3;
@@ -417,7 +422,7 @@ function forecastPoints(rows, scope) {
         const p = r.projectedEmissions;
         if (m === null || p === null || p === undefined || (0,_period_js__WEBPACK_IMPORTED_MODULE_0__/* .monthIndex */ .L6)(m) <= latestActual)
             continue;
-        const ng = (0,_units_js__WEBPACK_IMPORTED_MODULE_4__/* .tonnesToNanograms */ .Fo)(p, `projectedEmissions of ${m}`);
+        const ng = (0,_units_js__WEBPACK_IMPORTED_MODULE_5__/* .tonnesToNanograms */ .Fo)(p, `projectedEmissions of ${m}`);
         out.push({ month: m, grams: Number((ng + 500000000n) / 1000000000n), basis: 'MCFS projectedEmissions (rolling average of the previous five months)', scope });
     }
     return out.sort((a, b) => (0,_period_js__WEBPACK_IMPORTED_MODULE_0__/* .monthIndex */ .L6)(a.month) - (0,_period_js__WEBPACK_IMPORTED_MODULE_0__/* .monthIndex */ .L6)(b.month));
@@ -433,7 +438,7 @@ function parseErrorBody(res) {
     const o = (body && typeof body === 'object' ? (body.error ?? body) : {});
     const message = typeof o.message === 'string' ? o.message : res.text.replace(/\s+/g, ' ').trim().slice(0, 200);
     const code = o.code !== undefined && o.code !== null ? String(o.code) : o.statusCode !== undefined ? String(o.statusCode) : '';
-    return { status: res.status, message: (0,_secrets_js__WEBPACK_IMPORTED_MODULE_2__/* .scrub */ ._I)(message), code };
+    return { status: res.status, message: (0,_secrets_js__WEBPACK_IMPORTED_MODULE_2__.scrub)(message), code };
 }
 /** A failure of the API that says which credential or setting is wrong and what to check. */
 function explainMcfsError(err, c) {
@@ -524,7 +529,7 @@ class Mcfs {
             catch (e) {
                 if (page === 1)
                     throw e;
-                incomplete(`${what} from page ${page} on (after ${rows} rows)`, (0,_secrets_js__WEBPACK_IMPORTED_MODULE_2__/* .errorMessage */ .gJ)(e));
+                incomplete(`${what} from page ${page} on (after ${rows} rows)`, (0,_secrets_js__WEBPACK_IMPORTED_MODULE_2__.errorMessage)(e));
                 return { complete: false };
             }
             rows += p.rows.length;
@@ -562,7 +567,7 @@ const mcfsProvider = {
     async *fetch(ctx) {
         const { settings } = ctx;
         const m = settings.mcfs;
-        (0,_secrets_js__WEBPACK_IMPORTED_MODULE_2__/* .registerSecret */ .cl)(m.apiKey);
+        (0,_secrets_js__WEBPACK_IMPORTED_MODULE_2__.registerSecret)(m.apiKey);
         const tenantId = m.tenantId.toLowerCase();
         const auth = (0,_auth_entra_js__WEBPACK_IMPORTED_MODULE_1__/* .entraAuth */ .v3)(settings.azure, ctx.http, ctx.env);
         const api = new Mcfs(ctx, auth, { instanceId: m.instanceId, endpoint: m.endpoint, identity: auth.describe });
@@ -571,22 +576,28 @@ const mcfsProvider = {
         if (settings.method === 'location')
             ctx.note('MCFS gives no location-based figure: its market-based total is the headline.');
         ctx.note('MCFS is a preview API (Microsoft may restate past months); its projections are a forecast, in no total.');
-        // The data sets (the enrollment, the Microsoft 365 tenant), each one paged query for the whole period: a
-        // matrix shard takes its contiguous share of them; there is nothing finer to split.
-        const sets = (0,_shard_js__WEBPACK_IMPORTED_MODULE_3__/* .shareOf */ .tC)([...(m.enrollmentId !== '' ? ['enrollment'] : []), ...(tenantId !== '' ? ['tenant'] : [])], settings.shard);
+        // The data sets (the enrollment, the Microsoft 365 tenant), one paged query per (data set, month): the page
+        // chains of different months run side by side (bounded by `concurrency`), as AWS's and Azure's do, and a
+        // failure costs a month, not the year. A matrix shard takes its contiguous share of these units.
+        const allSets = [...(m.enrollmentId !== '' ? ['enrollment'] : []), ...(tenantId !== '' ? ['tenant'] : [])];
+        const months = (0,_period_js__WEBPACK_IMPORTED_MODULE_0__/* .monthsOf */ .vo)(ctx.period);
+        const units = (0,_shard_js__WEBPACK_IMPORTED_MODULE_4__/* .shareOf */ .tC)(allSets.flatMap((set) => months.map((month) => ({ set, month }))), settings.shard);
+        const sets = allSets.filter((set) => units.some((u) => u.set === set));
         if (settings.shard !== null)
-            ctx.log(`MCFS: shard ${settings.shard.index}/${settings.shard.count} takes ${sets.length === 0 ? 'no data set' : sets.join(' and ')}`);
-        if (sets.length === 0)
+            ctx.log(`MCFS: shard ${settings.shard.index}/${settings.shard.count} takes ${units.length} of ${allSets.length * months.length} (data set, month) units`);
+        if (units.length === 0)
             return;
         // Sign in first: a wrong app, tenant or federated credential fails the provider here, once, with Entra's reason.
         await api.token();
         ctx.log(`MCFS: instance ${m.instanceId}${m.enrollmentId ? `, enrollment ${m.enrollmentId}` : ''}${tenantId ? `, Microsoft 365 tenant ${tenantId}` : ''}, ` +
             `${ctx.period.start} to ${ctx.period.end}, ${m.endpoint}`);
-        const tasks = [];
-        /** The data sets whose first page failed. */
-        const failed = new Set();
-        const dataSet = (name, url, folder, extra) => async () => {
-            const what = `the emissions of ${name}`;
+        /** Per data set: its name, what its months' rows came to, and whether any month failed. */
+        const tally = new Map();
+        const monthTask = (name, url, folder, extra, month) => async () => {
+            const what = `the emissions of ${name} for ${month}`;
+            let t = tally.get(name);
+            if (!t)
+                tally.set(name, (t = { name, outside: 0, unscoped: 0, rows: 0, failed: false }));
             try {
                 await api.collect(url, what, name, (rows) => {
                     for (const row of rows)
@@ -597,28 +608,40 @@ const mcfsProvider = {
                 // A refused key or token is wrong for every call: the provider fails with that one message.
                 if (e instanceof McfsCallError && e.status === 401)
                     throw e;
-                // The first page failed (or one of its rows did not parse): nothing more of this data set.
-                failed.add(name);
-                ctx.missing(what, (0,_secrets_js__WEBPACK_IMPORTED_MODULE_2__/* .errorMessage */ .gJ)(e));
-                if (folder.rows === 0)
-                    return [];
+                // A page failed (or one of its rows did not parse): nothing more of this month; what came is kept.
+                t.failed = true;
+                ctx.missing(what, (0,_secrets_js__WEBPACK_IMPORTED_MODULE_2__.errorMessage)(e));
             }
-            if (folder.outside > 0)
-                ctx.warn(`${what}: ${folder.outside} rows outside ${ctx.period.start} to ${ctx.period.end} came back despite the filter and were left out`);
-            if (folder.unscoped > 0)
-                ctx.warn(`${what}: ${folder.unscoped} rows name no scope; they are in the totals but in no scope column`);
-            if (folder.rows === 0)
-                ctx.warn(`${what}: the API has no rows for ${ctx.period.start} to ${ctx.period.end}; check that the data source is connected to MCFS instance ${m.instanceId}`);
+            t.outside += folder.outside;
+            t.unscoped += folder.unscoped;
+            t.rows += folder.rows;
             return folder.records('mcfs', extra);
         };
-        if (sets.includes('enrollment')) {
-            const enrollment = m.enrollmentId;
-            tasks.push(dataSet(`enrollment ${enrollment}`, enrollmentEmissionsUrl(m.endpoint, m.instanceId, enrollment, ctx.period), new Folder(ctx.period, enrollmentDims), (c) => ({ enrollmentId: enrollment, subServices: c.subServices.size > 0 ? [...c.subServices].sort().join(', ') : null })));
+        const tasks = [];
+        for (const { set, month } of units) {
+            const one = { start: month, end: month };
+            if (set === 'enrollment') {
+                const enrollment = m.enrollmentId;
+                tasks.push(monthTask(`enrollment ${enrollment}`, enrollmentEmissionsUrl(m.endpoint, m.instanceId, enrollment, one), new Folder(one, enrollmentDims), (c) => ({ enrollmentId: enrollment, subServices: c.subServices.size > 0 ? [...c.subServices].sort().join(', ') : null }), month));
+            }
+            else {
+                tasks.push(monthTask(`Microsoft 365 tenant ${tenantId}`, tenantEmissionsUrl(m.endpoint, m.instanceId, tenantId, one), new Folder(one, tenantDims(tenantId)), () => undefined, month));
+            }
         }
-        if (sets.includes('tenant')) {
-            tasks.push(dataSet(`Microsoft 365 tenant ${tenantId}`, tenantEmissionsUrl(m.endpoint, m.instanceId, tenantId, ctx.period), new Folder(ctx.period, tenantDims(tenantId)), () => undefined));
+        yield* (0,_provider_js__WEBPACK_IMPORTED_MODULE_3__/* .inOrder */ .a)('mcfs', tasks, Math.max(2, settings.concurrency), ctx.keepRecords);
+        // Per data set, once all its months came (in data set order, so the report reads the same every run).
+        for (const t of tally.values()) {
+            const what = `the emissions of ${t.name}`;
+            const span = units.filter((u) => (u.set === 'enrollment' ? `enrollment ${m.enrollmentId}` : `Microsoft 365 tenant ${tenantId}`) === t.name);
+            const range = `${span[0].month} to ${span[span.length - 1].month}`;
+            if (t.outside > 0)
+                ctx.warn(`${what}: ${t.outside} rows outside ${range} came back despite the filter and were left out`);
+            if (t.unscoped > 0)
+                ctx.warn(`${what}: ${t.unscoped} rows name no scope; they are in the totals but in no scope column`);
+            if (t.rows === 0 && !t.failed)
+                ctx.warn(`${what}: the API has no rows for ${range}; check that the data source is connected to MCFS instance ${m.instanceId}`);
         }
-        yield* (0,_provider_js__WEBPACK_IMPORTED_MODULE_5__/* .inOrder */ .a)(tasks, tasks.length);
+        const failed = new Set([...tally.values()].filter((t) => t.failed).map((t) => t.name));
         // The forecast, once the emissions came: it never changes a total, so a failure is a warning.
         if (sets.includes('enrollment') && !failed.has(`enrollment ${m.enrollmentId}`)) {
             try {
@@ -629,7 +652,7 @@ const mcfsProvider = {
                     ctx.forecast(points);
             }
             catch (e) {
-                ctx.warn(`The projections of enrollment ${m.enrollmentId} could not be fetched, so there is no forecast: ${(0,_secrets_js__WEBPACK_IMPORTED_MODULE_2__/* .errorMessage */ .gJ)(e)}`);
+                ctx.warn(`The projections of enrollment ${m.enrollmentId} could not be fetched, so there is no forecast: ${(0,_secrets_js__WEBPACK_IMPORTED_MODULE_2__.errorMessage)(e)}`);
             }
         }
     }
@@ -644,12 +667,14 @@ const mcfsProvider = {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   a: () => (/* binding */ inOrder)
 /* harmony export */ });
+/* harmony import */ var _report_batch_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(90338);
+
 /**
  * Runs tasks with up to `lookahead` of them started ahead of the one being consumed, and yields their
- * results in task order: fetches overlap (the HTTP layer bounds what is really in flight) while the output
- * order stays deterministic, and memory stays bounded by `lookahead` tasks.
+ * results in task order, each task's records as one batch: fetches overlap (the HTTP layer bounds what is
+ * really in flight) while the output order stays deterministic, and memory stays bounded by `lookahead` tasks.
  */
-async function* inOrder(tasks, lookahead) {
+async function* inOrder(provider, tasks, lookahead, keepRecords) {
     const started = [];
     let next = 0;
     const fill = () => {
@@ -663,8 +688,12 @@ async function* inOrder(tasks, lookahead) {
     while (started.length > 0) {
         const rows = await started.shift();
         fill();
+        if (rows.length === 0)
+            continue;
+        const enc = new _report_batch_js__WEBPACK_IMPORTED_MODULE_0__/* .BatchEncoder */ .HB(provider, keepRecords);
         for (const r of rows)
-            yield r;
+            enc.add(r);
+        yield enc.take();
     }
 }
 

@@ -51,7 +51,7 @@ function pipelineClient(http, service, createHttpHeaders) {
 }
 /** Turns an Entra/MSAL failure into a message that says which credential is wrong and what to check. */
 function explainEntraError(e, azure, forWhat) {
-    const raw = (0,_secrets_js__WEBPACK_IMPORTED_MODULE_1__/* .scrub */ ._I)(e?.message ?? String(e));
+    const raw = (0,_secrets_js__WEBPACK_IMPORTED_MODULE_1__.scrub)(e?.message ?? String(e));
     const code = /AADSTS\d+/.exec(raw)?.[0] ?? '';
     if (!code && /endpoints_resolution_error/.test(raw)) {
         return new Error(`Entra sign-in for ${forWhat} failed: the authority ${azure.authorityHost}/${azure.tenantId} could not be resolved. Check azure-tenant-id (a tenant of this cloud) and azure-authority-host / azure-environment.`);
@@ -131,7 +131,7 @@ function entraAuth(azure, http, env) {
         }
         if (!t?.token)
             throw new Error(`Entra returned no token for ${forWhat}.`);
-        (0,_secrets_js__WEBPACK_IMPORTED_MODULE_1__/* .registerSecret */ .cl)(t.token);
+        (0,_secrets_js__WEBPACK_IMPORTED_MODULE_1__.registerSecret)(t.token);
         return t;
     }
 }
@@ -146,7 +146,7 @@ function entraAuth(azure, http, env) {
 /* harmony export */   p9: () => (/* binding */ getIdToken)
 /* harmony export */ });
 /* unused harmony exports OidcUnavailableError, oidcAvailable */
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3894);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(91659);
 /**
  * GitHub's OIDC token, as `core.getIDToken(audience)` fetches it, but through the run's HTTP layer (retries with
  * jitter, proxy, deadline): `GET $ACTIONS_ID_TOKEN_REQUEST_URL&audience=<aud>` with the request token as bearer.
@@ -168,7 +168,7 @@ async function getIdToken(http, env, audience, forWhat) {
     const bearer = env.ACTIONS_ID_TOKEN_REQUEST_TOKEN;
     if (!base || !bearer)
         throw new OidcUnavailableError(forWhat);
-    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(bearer);
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__.setSecret(bearer);
     const res = await http.request({
         service: 'GitHub OIDC token endpoint',
         method: 'GET',
@@ -183,7 +183,7 @@ async function getIdToken(http, env, audience, forWhat) {
     if (typeof value !== 'string' || value === '') {
         throw new Error(`The GitHub OIDC token endpoint answered without a token for audience ${audience} (${forWhat}).`);
     }
-    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(value);
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__.setSecret(value);
     return value;
 }
 
@@ -220,8 +220,8 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _units_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(61996);
 /* harmony import */ var _auth_entra_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(50962);
 /* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(27194);
-/* harmony import */ var _provider_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(49545);
-/* harmony import */ var _shard_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(37101);
+/* harmony import */ var _provider_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(49545);
+/* harmony import */ var _shard_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(67903);
 
 
 
@@ -375,7 +375,7 @@ function armError(res) {
 }
 /** A failure of ARM that says what to check. */
 function explainArmError(status, err, what, arm) {
-    const message = (0,_secrets_js__WEBPACK_IMPORTED_MODULE_3__/* .scrub */ ._I)(err.message).trim().replace(/[.\s]+$/, '');
+    const message = (0,_secrets_js__WEBPACK_IMPORTED_MODULE_3__.scrub)(err.message).trim().replace(/[.\s]+$/, '');
     const base = `Azure Resource Manager answered HTTP ${status}${err.code ? ` ${err.code}` : ''} for ${what}${message ? `: ${message}` : ''}`;
     switch (err.code) {
         case 'AuthorizationFailed':
@@ -573,7 +573,7 @@ const azureProvider = {
                                 deny(id, e.message);
                             return null;
                         }
-                        ctx.warn(`${q.period.start} to ${q.period.end}: the monthly summary could not be fetched, so the detail was not checked against it (${(0,_secrets_js__WEBPACK_IMPORTED_MODULE_3__/* .errorMessage */ .gJ)(e)})`);
+                        ctx.warn(`${q.period.start} to ${q.period.end}: the monthly summary could not be fetched, so the detail was not checked against it (${(0,_secrets_js__WEBPACK_IMPORTED_MODULE_3__.errorMessage)(e)})`);
                         return null;
                     }
                 })();
@@ -584,7 +584,7 @@ const azureProvider = {
         const total = subscriptions.length;
         const tasks = [];
         // A matrix shard takes its contiguous share of the (batch, month) units (batch-major).
-        const units = (0,_shard_js__WEBPACK_IMPORTED_MODULE_4__/* .shareOf */ .tC)(plan.batches.flatMap((_, batch) => months.map((month) => ({ batch, month }))), settings.shard);
+        const units = (0,_shard_js__WEBPACK_IMPORTED_MODULE_5__/* .shareOf */ .tC)(plan.batches.flatMap((_, batch) => months.map((month) => ({ batch, month }))), settings.shard);
         if (settings.shard !== null)
             ctx.log(`Azure: shard ${settings.shard.index}/${settings.shard.count} takes ${units.length} of ${plan.batches.length * months.length} (batch, month) units`);
         plan.batches.forEach((subs, batch) => {
@@ -607,7 +607,7 @@ const azureProvider = {
                 });
             }
         });
-        yield* (0,_provider_js__WEBPACK_IMPORTED_MODULE_5__/* .inOrder */ .a)(tasks, Math.max(2, settings.concurrency));
+        yield* (0,_provider_js__WEBPACK_IMPORTED_MODULE_4__/* .inOrder */ .a)('azure', tasks, Math.max(2, settings.concurrency), ctx.keepRecords);
         if (denied.size > 0) {
             const list = [...denied].map((id) => (names.get(id) ? `${id} (${names.get(id)})` : id));
             ctx.note(`${denied.size} subscription${denied.size === 1 ? '' : 's'} could not be read and ${denied.size === 1 ? 'is' : 'are'} not in the figures: ${list.join(', ')}. ` +
@@ -620,6 +620,8 @@ const azureProvider = {
  * into (subscription, service, region) and rounded together. What came is kept when a part failed; the month
  * is then marked incomplete and not reconciled.
  */
+/** localeCompare's order (the default locale and options), with one collator made once instead of per call. */
+const COLLATOR = new Intl.Collator();
 async function fetchBatchMonth(ctx, arm, subs, month, label, names, takeDecisions, deny) {
     const cells = new Map();
     const failed = [];
@@ -661,16 +663,16 @@ async function fetchBatchMonth(ctx, arm, subs, month, label, names, takeDecision
                     deny(id, e.message);
             }
             else {
-                ctx.missing(`${month} ${scope} of ${label}`, (0,_secrets_js__WEBPACK_IMPORTED_MODULE_3__/* .errorMessage */ .gJ)(e));
+                ctx.missing(`${month} ${scope} of ${label}`, (0,_secrets_js__WEBPACK_IMPORTED_MODULE_3__.errorMessage)(e));
             }
         }
     }));
     // Deterministic order: subscriptions as listed, then service, then region.
     const order = new Map(subs.map((s, i) => [s, i]));
     const list = [...cells.values()].sort((a, b) => (order.get(a.subscriptionId) ?? Infinity) - (order.get(b.subscriptionId) ?? Infinity) ||
-        a.subscriptionId.localeCompare(b.subscriptionId) ||
-        (a.service ?? '').localeCompare(b.service ?? '') ||
-        (a.region ?? '').localeCompare(b.region ?? ''));
+        COLLATOR.compare(a.subscriptionId, b.subscriptionId) ||
+        COLLATOR.compare(a.service ?? '', b.service ?? '') ||
+        COLLATOR.compare(a.region ?? '', b.region ?? ''));
     // A scope whose query failed is null where nothing of it came (not given), else what came.
     const value = (c, s) => c.scopes[s] ?? (failed.includes(s) ? null : 0n);
     const flat = [];
@@ -711,12 +713,14 @@ async function fetchBatchMonth(ctx, arm, subs, month, label, names, takeDecision
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   a: () => (/* binding */ inOrder)
 /* harmony export */ });
+/* harmony import */ var _report_batch_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(90338);
+
 /**
  * Runs tasks with up to `lookahead` of them started ahead of the one being consumed, and yields their
- * results in task order: fetches overlap (the HTTP layer bounds what is really in flight) while the output
- * order stays deterministic, and memory stays bounded by `lookahead` tasks.
+ * results in task order, each task's records as one batch: fetches overlap (the HTTP layer bounds what is
+ * really in flight) while the output order stays deterministic, and memory stays bounded by `lookahead` tasks.
  */
-async function* inOrder(tasks, lookahead) {
+async function* inOrder(provider, tasks, lookahead, keepRecords) {
     const started = [];
     let next = 0;
     const fill = () => {
@@ -730,8 +734,12 @@ async function* inOrder(tasks, lookahead) {
     while (started.length > 0) {
         const rows = await started.shift();
         fill();
+        if (rows.length === 0)
+            continue;
+        const enc = new _report_batch_js__WEBPACK_IMPORTED_MODULE_0__/* .BatchEncoder */ .HB(provider, keepRecords);
         for (const r of rows)
-            yield r;
+            enc.add(r);
+        yield enc.take();
     }
 }
 

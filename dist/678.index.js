@@ -9,7 +9,7 @@ export const modules = {
 /* harmony export */   p9: () => (/* binding */ getIdToken)
 /* harmony export */ });
 /* unused harmony exports OidcUnavailableError, oidcAvailable */
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3894);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(91659);
 /**
  * GitHub's OIDC token, as `core.getIDToken(audience)` fetches it, but through the run's HTTP layer (retries with
  * jitter, proxy, deadline): `GET $ACTIONS_ID_TOKEN_REQUEST_URL&audience=<aud>` with the request token as bearer.
@@ -31,7 +31,7 @@ async function getIdToken(http, env, audience, forWhat) {
     const bearer = env.ACTIONS_ID_TOKEN_REQUEST_TOKEN;
     if (!base || !bearer)
         throw new OidcUnavailableError(forWhat);
-    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(bearer);
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__.setSecret(bearer);
     const res = await http.request({
         service: 'GitHub OIDC token endpoint',
         method: 'GET',
@@ -46,7 +46,7 @@ async function getIdToken(http, env, audience, forWhat) {
     if (typeof value !== 'string' || value === '') {
         throw new Error(`The GitHub OIDC token endpoint answered without a token for audience ${audience} (${forWhat}).`);
     }
-    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(value);
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__.setSecret(value);
     return value;
 }
 
@@ -61,11 +61,11 @@ __webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  EMISSIONS_TYPES: () => (/* binding */ EMISSIONS_TYPES),
+  EMISSIONS_TYPES: () => (/* reexport */ aws_page/* EMISSIONS_TYPES */.Hh),
   awsErrorType: () => (/* binding */ awsErrorType),
   awsProvider: () => (/* binding */ awsProvider),
   explainAwsApiError: () => (/* binding */ explainAwsApiError),
-  normalizeAwsRow: () => (/* binding */ normalizeAwsRow)
+  normalizeAwsRow: () => (/* reexport */ aws_page/* normalizeAwsRow */.pz)
 });
 
 // EXTERNAL MODULE: external "node:crypto"
@@ -74,8 +74,8 @@ var external_node_crypto_ = __webpack_require__(77598);
 var dist_cjs = __webpack_require__(75118);
 // EXTERNAL MODULE: ./src/period.ts
 var period = __webpack_require__(60202);
-// EXTERNAL MODULE: ./src/units.ts
-var units = __webpack_require__(61996);
+// EXTERNAL MODULE: ./src/providers/aws-page.ts
+var aws_page = __webpack_require__(983);
 // EXTERNAL MODULE: ./src/auth/github-oidc.ts
 var github_oidc = __webpack_require__(24377);
 // EXTERNAL MODULE: ./src/secrets.ts
@@ -171,9 +171,9 @@ function smithyHandler(http, service) {
     };
 }
 function maskCredentials(c) {
-    (0,secrets/* registerSecret */.cl)(c.secretAccessKey);
-    (0,secrets/* registerSecret */.cl)(c.sessionToken);
-    (0,secrets/* registerSecret */.cl)(c.accessKeyId);
+    (0,secrets.registerSecret)(c.secretAccessKey);
+    (0,secrets.registerSecret)(c.sessionToken);
+    (0,secrets.registerSecret)(c.accessKeyId);
     return c;
 }
 /** Memoizes credentials and refreshes them five minutes before they expire. */
@@ -193,7 +193,7 @@ function cached(load) {
 function explainStsError(e, roleArn, audience) {
     const err = e;
     const code = err.name ?? err.Code ?? '';
-    const msg = (0,secrets/* scrub */._I)(err.message ?? String(e));
+    const msg = (0,secrets.scrub)(err.message ?? String(e));
     let hint = '';
     if (/AccessDenied/i.test(code) || /not authorized to perform sts:AssumeRoleWithWebIdentity/i.test(msg)) {
         hint = ` The role's trust policy must allow sts:AssumeRoleWithWebIdentity for the federated principal token.actions.githubusercontent.com with the condition token.actions.githubusercontent.com:aud = ${audience} and a sub condition that matches this repository, branch or environment.`;
@@ -222,7 +222,7 @@ function awsIdentities(settings, http, env) {
                         return await fromNodeProviderChain({ clientConfig: { region: settings.region } })();
                     }
                     catch (e) {
-                        throw new Error(`No AWS credentials: aws-role-to-assume is empty and none were found in the environment (${(0,secrets/* scrub */._I)(e.message)}). ` +
+                        throw new Error(`No AWS credentials: aws-role-to-assume is empty and none were found in the environment (${(0,secrets.scrub)(e.message)}). ` +
                             `Set aws-role-to-assume to a role that trusts GitHub OIDC, or run aws-actions/configure-aws-credentials before this step.`);
                     }
                 })
@@ -257,8 +257,8 @@ function awsIdentities(settings, http, env) {
     }));
 }
 
-// EXTERNAL MODULE: ./src/shard.ts + 1 modules
-var shard = __webpack_require__(37101);
+// EXTERNAL MODULE: ./src/shard.ts
+var shard = __webpack_require__(67903);
 ;// CONCATENATED MODULE: ./src/providers/aws.ts
 /**
  * AWS: the Sustainability API's GetEstimatedCarbonEmissions (restJson1, SigV4 service `sustainability`).
@@ -275,15 +275,7 @@ var shard = __webpack_require__(37101);
 
 
 
-const EMISSIONS_TYPES = [
-    'TOTAL_LBM_CARBON_EMISSIONS',
-    'TOTAL_MBM_CARBON_EMISSIONS',
-    'TOTAL_SCOPE_1_CARBON_EMISSIONS',
-    'TOTAL_SCOPE_2_LBM_CARBON_EMISSIONS',
-    'TOTAL_SCOPE_2_MBM_CARBON_EMISSIONS',
-    'TOTAL_SCOPE_3_LBM_CARBON_EMISSIONS',
-    'TOTAL_SCOPE_3_MBM_CARBON_EMISSIONS'
-];
+
 const MAX_RESULTS = 5000;
 /** A guard against an endless sequence of pages: far beyond any real account's data for one month. */
 const MAX_PAGES = 10_000;
@@ -313,64 +305,6 @@ function awsErrorType(headers, body) {
     const h = headers['x-amzn-errortype'];
     const raw = (Array.isArray(h) ? h[0] : h) ?? body?.__type ?? body?.code ?? '';
     return String(raw).split(':')[0].split('#').pop() ?? '';
-}
-/** One emissions figure (`EmissionsValues[type]`) in grams, or null when it is missing. */
-function figureGrams(v, type) {
-    if (v === undefined || v === null || v.Value === undefined || v.Value === null)
-        return null;
-    if (v.Unit === 'MTCO2e' || v.Unit === undefined)
-        return (0,units/* tonnesToGrams */.fC)(v.Value, type);
-    const unit = (v.Unit ?? 'MTCO2e').toUpperCase();
-    if (unit === 'MTCO2E')
-        return (0,units/* tonnesToGrams */.fC)(v.Value, type);
-    if (unit === 'KGCO2E')
-        return Math.round(Number(v.Value) * 1000);
-    throw new Error(`unknown unit ${JSON.stringify(v.Unit)} for ${type}`);
-}
-/** The last TimePeriod.Start checked and its month: the rows of a page share one, so the test runs once a page. */
-let lastStart = null;
-let lastMonth = '';
-/** One API result row to a normalized record. */
-function normalizeAwsRow(row, method, fallbackAccount) {
-    const start = row.TimePeriod?.Start ?? '';
-    if (start !== lastStart) {
-        if (!/^\d{4}-\d{2}-01/.test(start))
-            throw new Error(`a result has no monthly TimePeriod.Start (${JSON.stringify(start)})`);
-        lastStart = start;
-        lastMonth = start.slice(0, 7);
-    }
-    const month = lastMonth;
-    // A named read per type (not a computed key in one shared function): each lookup site stays monomorphic.
-    const e = row.EmissionsValues;
-    const market = figureGrams(e?.TOTAL_MBM_CARBON_EMISSIONS, 'TOTAL_MBM_CARBON_EMISSIONS');
-    const location = figureGrams(e?.TOTAL_LBM_CARBON_EMISSIONS, 'TOTAL_LBM_CARBON_EMISSIONS');
-    const headline = method === 'market' ? (market ?? location) : (location ?? market);
-    if (headline === null)
-        throw new Error(`a result for ${month} has neither TOTAL_MBM nor TOTAL_LBM emissions`);
-    const d = row.DimensionsValues;
-    // The scope figures are read in the order the record lists them (a bad value names the first one wrong).
-    const scope1 = figureGrams(e?.TOTAL_SCOPE_1_CARBON_EMISSIONS, 'TOTAL_SCOPE_1_CARBON_EMISSIONS');
-    const scope2Market = figureGrams(e?.TOTAL_SCOPE_2_MBM_CARBON_EMISSIONS, 'TOTAL_SCOPE_2_MBM_CARBON_EMISSIONS');
-    const scope2Location = figureGrams(e?.TOTAL_SCOPE_2_LBM_CARBON_EMISSIONS, 'TOTAL_SCOPE_2_LBM_CARBON_EMISSIONS');
-    const scope3Market = figureGrams(e?.TOTAL_SCOPE_3_MBM_CARBON_EMISSIONS, 'TOTAL_SCOPE_3_MBM_CARBON_EMISSIONS');
-    const scope3Location = figureGrams(e?.TOTAL_SCOPE_3_LBM_CARBON_EMISSIONS, 'TOTAL_SCOPE_3_LBM_CARBON_EMISSIONS');
-    return {
-        provider: 'aws',
-        account: d?.USAGE_ACCOUNT_ID ?? fallbackAccount ?? 'unknown',
-        accountName: null,
-        month,
-        service: d?.SERVICE ?? null,
-        region: d?.REGION ?? null,
-        grams: headline,
-        marketGrams: market,
-        locationGrams: location,
-        scope1Grams: scope1,
-        scope2MarketGrams: scope2Market,
-        scope2LocationGrams: scope2Location,
-        scope3MarketGrams: scope3Market,
-        scope3LocationGrams: scope3Location,
-        modelVersion: row.ModelVersion ?? null
-    };
 }
 /** A failure of the API that says what to do about it. */
 function explainAwsApiError(status, type, message, who) {
@@ -433,9 +367,9 @@ async function planMonths(ctx) {
         if (s.status === 'fulfilled')
             ready.set(s.value.id, s.value.creds);
         else
-            failures.push((0,secrets/* errorMessage */.gJ)(s.reason));
+            failures.push((0,secrets.errorMessage)(s.reason));
         if (s.status === 'rejected' && identities.length > 1)
-            ctx.missing(`all data of ${mine[i].label}`, (0,secrets/* errorMessage */.gJ)(s.reason));
+            ctx.missing(`all data of ${mine[i].label}`, (0,secrets.errorMessage)(s.reason));
     });
     if (ready.size === 0)
         throw new Error(failures.length === 1 ? failures[0] : failures.join(' | '));
@@ -461,7 +395,6 @@ async function planMonths(ctx) {
 }
 async function fetchMonth(ctx, endpoint, signer, id, roleAccount, month, flow) {
     // Records go out page by page (emit), so a month's data is never held whole.
-    let out = [];
     const seenTokens = new Set();
     let token;
     const what = `${month} of ${id.label}`;
@@ -469,12 +402,15 @@ async function fetchMonth(ctx, endpoint, signer, id, roleAccount, month, flow) {
         for (let page = 1;; page++) {
             if (page > MAX_PAGES)
                 throw new Error(`more than ${MAX_PAGES} pages for one month; stopped`);
-            // The response (text, body and parsed JSON) lives only inside fetchPage: a task waiting for its turn
-            // holds its records, not the page they came from.
+            // The response (bytes, text, parsed JSON) lives only inside fetchPage: a task waiting for its turn
+            // holds its page's batch, not the page it came from.
             await flow.turn();
-            const next = await fetchPage(ctx, endpoint, signer, id, roleAccount, month, token, out);
-            flow.emit(out);
-            out = [];
+            const got = await fetchPage(ctx, endpoint, signer, id, roleAccount, month, token);
+            // What a page holds before a bad row is kept: the month is marked incomplete, nothing is dropped.
+            flow.emit(got.batch);
+            if (got.error !== null)
+                throw new Error(got.error);
+            const next = got.next;
             if (next === undefined || next === null || next === '')
                 break;
             if (seenTokens.has(next)) {
@@ -485,18 +421,15 @@ async function fetchMonth(ctx, endpoint, signer, id, roleAccount, month, flow) {
         }
     }
     catch (e) {
-        ctx.missing(what, (0,secrets/* errorMessage */.gJ)(e));
-        // What was fetched before the failure is kept: the month is marked incomplete, nothing is dropped.
-        if (out.length > 0)
-            flow.emit(out);
+        ctx.missing(what, (0,secrets.errorMessage)(e));
     }
 }
-/** One page of a month: its records go into `out` (as far as they are good); returns the NextToken. */
-async function fetchPage(ctx, endpoint, signer, id, roleAccount, month, token, out) {
+/** One page of a month: its batch (as far as its rows are good), the NextToken, and what was wrong if anything. */
+async function fetchPage(ctx, endpoint, signer, id, roleAccount, month, token) {
     const body = {
         TimePeriod: { Start: (0,period/* monthStartIso */.mO)(month), End: (0,period/* monthStartIso */.mO)((0,period/* addMonths */.PS)(month, 1)) },
         GroupBy: ['USAGE_ACCOUNT_ID', 'REGION', 'SERVICE'],
-        EmissionsTypes: EMISSIONS_TYPES,
+        EmissionsTypes: aws_page/* EMISSIONS_TYPES */.Hh,
         Granularity: 'MONTHLY',
         MaxResults: MAX_RESULTS
     };
@@ -511,6 +444,7 @@ async function fetchPage(ctx, endpoint, signer, id, roleAccount, month, token, o
         headers: { 'content-type': 'application/json', accept: 'application/json' },
         body: JSON.stringify(body),
         expectJson: true,
+        decode: (bytes) => ctx.decoder.decode(bytes, { kind: 'aws-page', method: ctx.settings.method, fallbackAccount: roleAccount, month, keepRecords: ctx.keepRecords }),
         sign: async ({ method, url, headers, body: b }) => {
             const signed = await signer.sign({
                 method,
@@ -536,20 +470,9 @@ async function fetchPage(ctx, endpoint, signer, id, roleAccount, month, token, o
             parsed = null;
         }
         const type = awsErrorType(res.headers, parsed);
-        throw new Error(explainAwsApiError(res.status, type, (0,secrets/* scrub */._I)(parsed?.message ?? parsed?.Message ?? res.text.slice(0, 200)), id.label));
+        throw new Error(explainAwsApiError(res.status, type, (0,secrets.scrub)(parsed?.message ?? parsed?.Message ?? res.text.slice(0, 200)), id.label));
     }
-    const data = res.json;
-    if (!data || typeof data !== 'object' || (data.Results !== undefined && !Array.isArray(data.Results))) {
-        throw new Error('the response has no Results list');
-    }
-    const method = ctx.settings.method;
-    for (const row of data.Results ?? []) {
-        const rec = normalizeAwsRow(row, method, roleAccount);
-        if (rec.month !== month)
-            throw new Error(`a result for ${rec.month} came back for a query of ${month}`);
-        out.push(rec);
-    }
-    return data.NextToken;
+    return res.json;
 }
 /**
  * Runs up to `lookahead` month tasks at once and yields their records in task order, page by page: the
@@ -599,8 +522,9 @@ async function* streamInOrder(plan, lookahead, budget, pageSize) {
             };
             tasks[next++]({
                 emit: (page) => {
-                    s.pages.push(page);
-                    s.waiting += page.length;
+                    if (page.count > 0)
+                        s.pages.push(page);
+                    s.waiting += page.count;
                     s.reserved = 0;
                     notify();
                     release();
@@ -623,10 +547,9 @@ async function* streamInOrder(plan, lookahead, budget, pageSize) {
         const s = started[0];
         const page = s.pages.shift();
         if (page !== undefined) {
-            s.waiting -= page.length;
+            s.waiting -= page.count;
             release();
-            for (const r of page)
-                yield r;
+            yield page;
         }
         else if (s.done) {
             if (s.failure)

@@ -8,8 +8,8 @@
  */
 import * as https from 'node:https'
 import * as http from 'node:http'
-import { isAscii } from 'node:buffer'
 import { HttpsProxyAgent } from 'https-proxy-agent'
+import { bodyText, RetryBodyError, parseJsonBody } from './body.js'
 
 export interface HttpRequest {
   /** A short name of the service for messages ("AWS Sustainability API"). */
@@ -22,6 +22,12 @@ export interface HttpRequest {
   sign?: (req: { method: string; url: URL; headers: Record<string, string>; body: string | Buffer | undefined }) => Promise<Record<string, string>>
   /** A 2xx whose body is not JSON is retried as a transient fault (a proxy's error page, a cut body). */
   expectJson?: boolean
+  /**
+   * With expectJson: turns a 2xx body into `json` instead of JSON.parse (e.g. a page decoded on a worker
+   * thread, straight from the bytes). It rejects with a RetryBodyError (e.g. NotJsonError) for a body to
+   * fetch again; any other rejection fails the request.
+   */
+  decode?: (body: Buffer) => Promise<unknown>
   /** A response that is transient though its status says otherwise (STS answers throttling with 400 Throttling). */
   transient?: (res: HttpResponse) => boolean
   /** Retry this request at all (default true; only idempotent or safely repeatable calls should be). */
@@ -32,7 +38,8 @@ export interface HttpResponse {
   status: number
   headers: http.IncomingHttpHeaders
   body: Buffer
-  text: string
+  /** The body as text (made when first read: a body handed to `decode` is never turned into text). */
+  readonly text: string
   /** The body parsed as JSON (when expectJson was set and it parsed). */
   json?: unknown
   attempts: number
@@ -84,6 +91,9 @@ export function remainingBudgetMs(deadlineAt: number | undefined, min: number, m
 }
 
 const RETRY_STATUS = new Set([408, 429, 500, 502, 503, 504])
+/** Bodies of a declared length in this range are gathered into one buffer of that length as they arrive. */
+const WHOLE_BODY_BYTES = 64 * 1024
+const MAX_WHOLE_BODY_BYTES = 64 * 1024 * 1024
 
 export function defaultSleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -223,11 +233,11 @@ export class HttpClient {
       if (res) {
         if (req.expectJson && res.status >= 200 && res.status < 300) {
           try {
-            res.json = res.text === '' ? undefined : JSON.parse(res.text)
-            if (res.json === undefined) throw new Error('empty body')
+            res.json = req.decode ? await req.decode(res.body) : parseJsonBody(res.text)
             return res
-          } catch {
-            lastProblem = `the response body was not JSON (${describeBody(res.text)})`
+          } catch (e) {
+            if (!(e instanceof RetryBodyError)) throw e
+            lastProblem = e.message
             failure = new HttpError(`${where}: ${lastProblem}`, req.service, 'bad-body', attempt)
           }
         } else if (!RETRY_STATUS.has(res.status) && !req.transient?.(res)) {
@@ -275,8 +285,23 @@ export class HttpClient {
         fn()
       }
       const r = lib.request(url, { method: req.method, headers: h, agent: this.agentFor(url) }, (res) => {
+        // A large body of declared length is copied into one buffer as it arrives (no list of chunks to join at
+        // the end); the buffer is its own, so a page decoder on another thread can take it without a copy.
+        const declared = Number(res.headers['content-length'])
+        let whole: Buffer | null = Number.isSafeInteger(declared) && declared >= WHOLE_BODY_BYTES && declared <= MAX_WHOLE_BODY_BYTES ? Buffer.allocUnsafeSlow(declared) : null
+        let got = 0
         const chunks: Buffer[] = []
-        res.on('data', (c: Buffer) => chunks.push(c))
+        res.on('data', (c: Buffer) => {
+          if (whole !== null && got + c.length <= whole.length) {
+            c.copy(whole, got)
+            got += c.length
+            return
+          }
+          // More than declared (the parser should not let that happen): the plain way from here.
+          if (whole !== null) chunks.push(whole.subarray(0, got))
+          whole = null
+          chunks.push(c)
+        })
         res.on('error', (e) => done(() => reject(new HttpError(`${where}: the response was cut off (${e.message})`, req.service, 'network', attempt))))
         res.on('aborted', () => done(() => reject(new HttpError(`${where}: the response was cut off`, req.service, 'network', attempt))))
         res.on('end', () => {
@@ -284,8 +309,8 @@ export class HttpClient {
             done(() => reject(new HttpError(`${where}: the response was cut off`, req.service, 'network', attempt)))
             return
           }
-          const buf = Buffer.concat(chunks)
-          done(() => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: buf, text: bodyText(buf), attempts: attempt }))
+          const buf = whole !== null && got === whole.length ? whole : Buffer.concat(whole !== null ? [whole.subarray(0, got)] : chunks)
+          done(() => resolve(response(res.statusCode ?? 0, res.headers, buf, attempt)))
         })
       })
       const timer = setTimeout(() => {
@@ -321,16 +346,16 @@ function networkMessage(e: NodeJS.ErrnoException): string {
   }
 }
 
-/**
- * A body as UTF-8 text. Pure ASCII (nearly every API answer, pages of several MB) reads the same in latin1,
- * which copies bytes to a one-byte string without the UTF-8 decoder's work; isAscii is a SIMD scan.
- */
-function bodyText(buf: Buffer): string {
-  return isAscii(buf) ? buf.toString('latin1') : buf.toString('utf8')
-}
-
-function describeBody(text: string): string {
-  if (text === '') return 'empty'
-  const head = text.slice(0, 60).replace(/\s+/g, ' ')
-  return `${text.length} bytes starting ${JSON.stringify(head)}`
+/** A response whose text is made when first read. */
+function response(status: number, headers: http.IncomingHttpHeaders, body: Buffer, attempts: number): HttpResponse {
+  let text: string | undefined
+  return {
+    status,
+    headers,
+    body,
+    get text(): string {
+      return (text ??= bodyText(body))
+    },
+    attempts
+  }
 }

@@ -13,6 +13,8 @@ import { InputError, parseSettings, type Env, type Settings } from './settings.j
 import { loadProvider } from './providers/index.js'
 import type { ForecastPoint, ProviderContext } from './providers/provider.js'
 import { ReportBuilder, type MissingPart, type ProviderOutcome } from './report/builder.js'
+import { isBatch } from './report/batch.js'
+import { createDecoder, type PageDecoder } from './workers/pool.js'
 import { evaluateThresholds, type ThresholdResult } from './report/thresholds.js'
 import { jsonHeader } from './report/json.js'
 import { forecastSection, renderSummary, PROVIDER_LABELS } from './report/markdown.js'
@@ -30,6 +32,8 @@ export interface RunDeps {
   cwd?: string
   /** Overrides of the HTTP layer (tests inject sleep and short timeouts). */
   http?: Partial<HttpOptions>
+  /** The page decoder (default: worker threads on the bundle, per CCR_DECODE_WORKERS). */
+  decoder?: PageDecoder
 }
 
 export interface RunResult {
@@ -74,16 +78,20 @@ export async function run(deps: RunDeps = {}): Promise<RunResult> {
   const timer = setTimeout(() => deadline.abort(new Error('timeout-minutes')), settings.timeoutMs)
   timer.unref()
   const http = new HttpClient({ concurrency: settings.concurrency, deadline: deadline.signal, env, log: (l) => core.debug(l), ...deps.http })
+  const decoder = deps.decoder ?? createDecoder(env)
 
   try {
-    return await collect(settings, env, http, deadline, baseline)
+    return await collect(settings, env, http, decoder, deadline, baseline)
   } finally {
     clearTimeout(timer)
     http.close()
+    const d = decoder.stats()
+    if (d.onWorkers > 0) core.debug(`pages decoded: ${d.onWorkers} on ${d.workers} worker thread(s), ${d.here} on the main thread`)
+    await decoder.close()
   }
 }
 
-async function collect(settings: Settings, env: Env, http: HttpClient, deadline: AbortController, baseline: Baseline | null): Promise<RunResult> {
+async function collect(settings: Settings, env: Env, http: HttpClient, decoder: PageDecoder, deadline: AbortController, baseline: Baseline | null): Promise<RunResult> {
   const started = Date.now()
   fs.mkdirSync(settings.outputDir, { recursive: true })
   const work = fs.mkdtempSync(path.join(settings.outputDir, '.parts-'))
@@ -116,6 +124,8 @@ async function collect(settings: Settings, env: Env, http: HttpClient, deadline:
         period: settings.period,
         http,
         env,
+        decoder,
+        keepRecords: comparison !== null,
         deadline: deadline.signal,
         note: (text) => notes.push(scrub(text)),
         missing: (what, cause) => missing.push({ what: scrub(what), cause: scrub(cause) }),
@@ -129,10 +139,15 @@ async function collect(settings: Settings, env: Env, http: HttpClient, deadline:
       let error: string | null = null
       const consume = async (): Promise<'done'> => {
         const provider = await loadProvider(id)
-        for await (const rec of provider.fetch(ctx)) {
+        for await (const item of provider.fetch(ctx)) {
           if (finished) break
-          builder.add(rec)
-          comparison?.observe(rec)
+          if (isBatch(item)) {
+            builder.addBatch(item)
+            if (comparison && item.records) for (const r of item.records) comparison.observe(r)
+          } else {
+            builder.add(item)
+            comparison?.observe(item)
+          }
         }
         return 'done'
       }

@@ -153,6 +153,10 @@ const NG_PER_G = 1_000_000_000n
  * A figure (number or numeric string) as exact integer nanograms, through its shortest decimal form:
  * 0.1 kg is 100000000000 ng, never 99999999999.99. `exponent`: nanograms per unit as a power of ten.
  */
+/** 10^0 .. 10^40 as bigints, made once (hot: a power per figure converted). */
+const POW10: readonly bigint[] = Array.from({ length: 41 }, (_, k) => 10n ** BigInt(k))
+const pow10 = (k: number): bigint => (k < POW10.length ? POW10[k] : 10n ** BigInt(k))
+
 function toNanograms(value: unknown, exponent: number, what: string): bigint {
   const n = typeof value === 'string' && value.trim() !== '' ? Number(value) : value
   if (typeof n !== 'number' || !Number.isFinite(n)) throw new TypeError(`${what} is not a number: ${JSON.stringify(value)}`)
@@ -162,9 +166,9 @@ function toNanograms(value: unknown, exponent: number, what: string): bigint {
   const digits = BigInt(whole + frac)
   const shift = Number(exp) - frac.length + exponent
   let abs: bigint
-  if (shift >= 0) abs = digits * 10n ** BigInt(shift)
+  if (shift >= 0) abs = digits * pow10(shift)
   else {
-    const d = 10n ** BigInt(-shift)
+    const d = pow10(-shift)
     abs = digits / d + ((digits % d) * 2n >= d ? 1n : 0n)
   }
   return sign === '-' ? -abs : abs

@@ -9,24 +9,16 @@
 import { createHash, createHmac } from 'node:crypto'
 import { SignatureV4 } from '@smithy/signature-v4'
 import type { AwsCredentialIdentity } from '@smithy/types'
-import type { CarbonRecord, Month } from '../model.js'
+import type { Month } from '../model.js'
 import { addMonths, monthStartIso, monthsOf } from '../period.js'
-import { tonnesToGrams } from '../units.js'
+import type { RecordBatch } from '../report/batch.js'
+import { EMISSIONS_TYPES, type AwsPage } from './aws-page.js'
 import { awsIdentities, endpointFromEnv, partitionOf, type AwsIdentity } from '../auth/aws.js'
 import { errorMessage, scrub } from '../secrets.js'
 import type { Provider, ProviderContext } from './provider.js'
 import { shareOf } from '../shard.js'
 
-export const EMISSIONS_TYPES = [
-  'TOTAL_LBM_CARBON_EMISSIONS',
-  'TOTAL_MBM_CARBON_EMISSIONS',
-  'TOTAL_SCOPE_1_CARBON_EMISSIONS',
-  'TOTAL_SCOPE_2_LBM_CARBON_EMISSIONS',
-  'TOTAL_SCOPE_2_MBM_CARBON_EMISSIONS',
-  'TOTAL_SCOPE_3_LBM_CARBON_EMISSIONS',
-  'TOTAL_SCOPE_3_MBM_CARBON_EMISSIONS'
-] as const
-type EmissionsType = (typeof EMISSIONS_TYPES)[number]
+export { EMISSIONS_TYPES, normalizeAwsRow } from './aws-page.js'
 
 const MAX_RESULTS = 5000
 /** A guard against an endless sequence of pages: far beyond any real account's data for one month. */
@@ -53,73 +45,11 @@ function toBytes(data: string | ArrayBuffer | ArrayBufferView): Buffer {
   return Buffer.from(data)
 }
 
-interface ApiRow {
-  TimePeriod?: { Start?: string; End?: string }
-  DimensionsValues?: Record<string, string>
-  ModelVersion?: string
-  EmissionsValues?: Partial<Record<EmissionsType, { Value?: number | string; Unit?: string }>>
-}
-
 /** The error type of an AWS JSON error: header `x-amzn-errortype` or body `__type`/`code`, without namespace. */
 export function awsErrorType(headers: Record<string, string | string[] | undefined>, body: unknown): string {
   const h = headers['x-amzn-errortype']
   const raw = (Array.isArray(h) ? h[0] : h) ?? (body as { __type?: string; code?: string } | null)?.__type ?? (body as { code?: string } | null)?.code ?? ''
   return String(raw).split(':')[0].split('#').pop() ?? ''
-}
-
-/** One emissions figure (`EmissionsValues[type]`) in grams, or null when it is missing. */
-function figureGrams(v: { Value?: number | string; Unit?: string } | undefined, type: EmissionsType): number | null {
-  if (v === undefined || v === null || v.Value === undefined || v.Value === null) return null
-  if (v.Unit === 'MTCO2e' || v.Unit === undefined) return tonnesToGrams(v.Value, type)
-  const unit = (v.Unit ?? 'MTCO2e').toUpperCase()
-  if (unit === 'MTCO2E') return tonnesToGrams(v.Value, type)
-  if (unit === 'KGCO2E') return Math.round(Number(v.Value) * 1000)
-  throw new Error(`unknown unit ${JSON.stringify(v.Unit)} for ${type}`)
-}
-
-/** The last TimePeriod.Start checked and its month: the rows of a page share one, so the test runs once a page. */
-let lastStart: string | null = null
-let lastMonth = ''
-
-/** One API result row to a normalized record. */
-export function normalizeAwsRow(row: ApiRow, method: 'market' | 'location', fallbackAccount: string | null): CarbonRecord {
-  const start = row.TimePeriod?.Start ?? ''
-  if (start !== lastStart) {
-    if (!/^\d{4}-\d{2}-01/.test(start)) throw new Error(`a result has no monthly TimePeriod.Start (${JSON.stringify(start)})`)
-    lastStart = start
-    lastMonth = start.slice(0, 7)
-  }
-  const month = lastMonth
-  // A named read per type (not a computed key in one shared function): each lookup site stays monomorphic.
-  const e = row.EmissionsValues
-  const market = figureGrams(e?.TOTAL_MBM_CARBON_EMISSIONS, 'TOTAL_MBM_CARBON_EMISSIONS')
-  const location = figureGrams(e?.TOTAL_LBM_CARBON_EMISSIONS, 'TOTAL_LBM_CARBON_EMISSIONS')
-  const headline = method === 'market' ? (market ?? location) : (location ?? market)
-  if (headline === null) throw new Error(`a result for ${month} has neither TOTAL_MBM nor TOTAL_LBM emissions`)
-  const d = row.DimensionsValues
-  // The scope figures are read in the order the record lists them (a bad value names the first one wrong).
-  const scope1 = figureGrams(e?.TOTAL_SCOPE_1_CARBON_EMISSIONS, 'TOTAL_SCOPE_1_CARBON_EMISSIONS')
-  const scope2Market = figureGrams(e?.TOTAL_SCOPE_2_MBM_CARBON_EMISSIONS, 'TOTAL_SCOPE_2_MBM_CARBON_EMISSIONS')
-  const scope2Location = figureGrams(e?.TOTAL_SCOPE_2_LBM_CARBON_EMISSIONS, 'TOTAL_SCOPE_2_LBM_CARBON_EMISSIONS')
-  const scope3Market = figureGrams(e?.TOTAL_SCOPE_3_MBM_CARBON_EMISSIONS, 'TOTAL_SCOPE_3_MBM_CARBON_EMISSIONS')
-  const scope3Location = figureGrams(e?.TOTAL_SCOPE_3_LBM_CARBON_EMISSIONS, 'TOTAL_SCOPE_3_LBM_CARBON_EMISSIONS')
-  return {
-    provider: 'aws',
-    account: d?.USAGE_ACCOUNT_ID ?? fallbackAccount ?? 'unknown',
-    accountName: null,
-    month,
-    service: d?.SERVICE ?? null,
-    region: d?.REGION ?? null,
-    grams: headline,
-    marketGrams: market,
-    locationGrams: location,
-    scope1Grams: scope1,
-    scope2MarketGrams: scope2Market,
-    scope2LocationGrams: scope2Location,
-    scope3MarketGrams: scope3Market,
-    scope3LocationGrams: scope3Location,
-    modelVersion: row.ModelVersion ?? null
-  }
 }
 
 /** A failure of the API that says what to do about it. */
@@ -147,7 +77,7 @@ export function explainAwsApiError(status: number, type: string, message: string
 export const awsProvider: Provider = {
   id: 'aws',
   label: 'AWS',
-  fetch(ctx: ProviderContext): AsyncGenerator<CarbonRecord> {
+  fetch(ctx: ProviderContext): AsyncGenerator<RecordBatch> {
     // One generator between the consumer and the records: the plan is made inside it, on the first next() as
     // a generator body would run, rather than in an outer generator that delegates with yield* (a second
     // promise round trip per record).
@@ -222,19 +152,20 @@ async function fetchMonth(
   flow: PageFlow
 ): Promise<void> {
   // Records go out page by page (emit), so a month's data is never held whole.
-  let out: CarbonRecord[] = []
   const seenTokens = new Set<string>()
   let token: string | undefined
   const what = `${month} of ${id.label}`
   try {
     for (let page = 1; ; page++) {
       if (page > MAX_PAGES) throw new Error(`more than ${MAX_PAGES} pages for one month; stopped`)
-      // The response (text, body and parsed JSON) lives only inside fetchPage: a task waiting for its turn
-      // holds its records, not the page they came from.
+      // The response (bytes, text, parsed JSON) lives only inside fetchPage: a task waiting for its turn
+      // holds its page's batch, not the page it came from.
       await flow.turn()
-      const next = await fetchPage(ctx, endpoint, signer, id, roleAccount, month, token, out)
-      flow.emit(out)
-      out = []
+      const got = await fetchPage(ctx, endpoint, signer, id, roleAccount, month, token)
+      // What a page holds before a bad row is kept: the month is marked incomplete, nothing is dropped.
+      flow.emit(got.batch)
+      if (got.error !== null) throw new Error(got.error)
+      const next = got.next
       if (next === undefined || next === null || next === '') break
       if (seenTokens.has(next)) {
         throw new Error(`the API repeated a NextToken it had already given (page ${page}); stopped paging to avoid a loop, so this month may be incomplete`)
@@ -244,12 +175,10 @@ async function fetchMonth(
     }
   } catch (e) {
     ctx.missing(what, errorMessage(e))
-    // What was fetched before the failure is kept: the month is marked incomplete, nothing is dropped.
-    if (out.length > 0) flow.emit(out)
   }
 }
 
-/** One page of a month: its records go into `out` (as far as they are good); returns the NextToken. */
+/** One page of a month: its batch (as far as its rows are good), the NextToken, and what was wrong if anything. */
 async function fetchPage(
   ctx: ProviderContext,
   endpoint: string,
@@ -257,9 +186,8 @@ async function fetchPage(
   id: AwsIdentity,
   roleAccount: string | null,
   month: Month,
-  token: string | undefined,
-  out: CarbonRecord[]
-): Promise<string | null | undefined> {
+  token: string | undefined
+): Promise<AwsPage> {
   const body: Record<string, unknown> = {
     TimePeriod: { Start: monthStartIso(month), End: monthStartIso(addMonths(month, 1)) },
     GroupBy: ['USAGE_ACCOUNT_ID', 'REGION', 'SERVICE'],
@@ -276,6 +204,8 @@ async function fetchPage(
     headers: { 'content-type': 'application/json', accept: 'application/json' },
     body: JSON.stringify(body),
     expectJson: true,
+    decode: (bytes) =>
+      ctx.decoder.decode(bytes, { kind: 'aws-page', method: ctx.settings.method, fallbackAccount: roleAccount, month, keepRecords: ctx.keepRecords }),
     sign: async ({ method, url, headers, body: b }) => {
       const signed = await signer.sign({
         method,
@@ -302,17 +232,7 @@ async function fetchPage(
     const type = awsErrorType(res.headers, parsed)
     throw new Error(explainAwsApiError(res.status, type, scrub(parsed?.message ?? parsed?.Message ?? res.text.slice(0, 200)), id.label))
   }
-  const data = res.json as { Results?: ApiRow[]; NextToken?: string | null }
-  if (!data || typeof data !== 'object' || (data.Results !== undefined && !Array.isArray(data.Results))) {
-    throw new Error('the response has no Results list')
-  }
-  const method = ctx.settings.method
-  for (const row of data.Results ?? []) {
-    const rec = normalizeAwsRow(row, method, roleAccount)
-    if (rec.month !== month) throw new Error(`a result for ${rec.month} came back for a query of ${month}`)
-    out.push(rec)
-  }
-  return data.NextToken
+  return res.json as AwsPage
 }
 
 /**
@@ -321,7 +241,7 @@ async function fetchPage(
  */
 interface PageFlow {
   turn(): Promise<void>
-  emit(page: CarbonRecord[]): void
+  emit(page: RecordBatch): void
 }
 type MonthTask = (flow: PageFlow) => Promise<void>
 
@@ -335,10 +255,10 @@ type MonthTask = (flow: PageFlow) => Promise<void>
  * `budget / pageSize` pages are in flight; the head and the task after it never wait, so the next month
  * is on its way while the head is consumed.
  */
-async function* streamInOrder(plan: () => Promise<MonthTask[]>, lookahead: number, budget: number, pageSize: number): AsyncGenerator<CarbonRecord> {
+async function* streamInOrder(plan: () => Promise<MonthTask[]>, lookahead: number, budget: number, pageSize: number): AsyncGenerator<RecordBatch> {
   const tasks = await plan()
   interface Stream {
-    pages: CarbonRecord[][]
+    pages: RecordBatch[]
     /** Records in `pages`. */
     waiting: number
     /** A page being fetched counts as `pageSize` records until it arrives. */
@@ -383,8 +303,8 @@ async function* streamInOrder(plan: () => Promise<MonthTask[]>, lookahead: numbe
       }
       tasks[next++]({
         emit: (page) => {
-          s.pages.push(page)
-          s.waiting += page.length
+          if (page.count > 0) s.pages.push(page)
+          s.waiting += page.count
           s.reserved = 0
           notify()
           release()
@@ -406,9 +326,9 @@ async function* streamInOrder(plan: () => Promise<MonthTask[]>, lookahead: numbe
     const s = started[0]
     const page = s.pages.shift()
     if (page !== undefined) {
-      s.waiting -= page.length
+      s.waiting -= page.count
       release()
-      for (const r of page) yield r
+      yield page
     } else if (s.done) {
       if (s.failure) throw s.failure.error
       started.shift()

@@ -35,6 +35,7 @@ import { apportionGrams, formatKg, groupThousands, kilogramsToGrams, kilogramsTo
 import { entraAuth, type EntraAuth } from '../auth/entra.js'
 import type { HttpResponse } from '../http.js'
 import { errorMessage, scrub } from '../secrets.js'
+import type { RecordBatch } from '../report/batch.js'
 import { inOrder, type Provider, type ProviderContext } from './provider.js'
 import { shareOf } from '../shard.js'
 
@@ -373,7 +374,7 @@ interface Cell {
 export const azureProvider: Provider = {
   id: 'azure',
   label: 'Azure',
-  async *fetch(ctx: ProviderContext): AsyncGenerator<CarbonRecord> {
+  async *fetch(ctx: ProviderContext): AsyncGenerator<RecordBatch> {
     const { settings } = ctx
     const azure = settings.azure
     const auth = entraAuth(azure, ctx.http, ctx.env)
@@ -498,7 +499,7 @@ export const azureProvider: Provider = {
         })
       }
     })
-    yield* inOrder(tasks, Math.max(2, settings.concurrency))
+    yield* inOrder('azure', tasks, Math.max(2, settings.concurrency), ctx.keepRecords)
     if (denied.size > 0) {
       const list = [...denied].map((id) => (names.get(id) ? `${id} (${names.get(id)})` : id))
       ctx.note(
@@ -514,6 +515,9 @@ export const azureProvider: Provider = {
  * into (subscription, service, region) and rounded together. What came is kept when a part failed; the month
  * is then marked incomplete and not reconciled.
  */
+/** localeCompare's order (the default locale and options), with one collator made once instead of per call. */
+const COLLATOR = new Intl.Collator()
+
 async function fetchBatchMonth(
   ctx: ProviderContext,
   arm: Arm,
@@ -571,9 +575,9 @@ async function fetchBatchMonth(
   const list = [...cells.values()].sort(
     (a, b) =>
       (order.get(a.subscriptionId) ?? Infinity) - (order.get(b.subscriptionId) ?? Infinity) ||
-      a.subscriptionId.localeCompare(b.subscriptionId) ||
-      (a.service ?? '').localeCompare(b.service ?? '') ||
-      (a.region ?? '').localeCompare(b.region ?? '')
+      COLLATOR.compare(a.subscriptionId, b.subscriptionId) ||
+      COLLATOR.compare(a.service ?? '', b.service ?? '') ||
+      COLLATOR.compare(a.region ?? '', b.region ?? '')
   )
   // A scope whose query failed is null where nothing of it came (not given), else what came.
   const value = (c: Cell, s: CarbonScope): bigint | null => c.scopes[s] ?? (failed.includes(s) ? null : 0n)

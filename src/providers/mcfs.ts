@@ -4,13 +4,13 @@
  *
  * Requests. Every call carries two credentials: the API Management key (`Ocp-Apim-Subscription-Key`, from
  * `mcfs-api-key`) and an Entra bearer token for the MCFS app (`c3163bf1-…/.default`, the shared Entra module:
- * GitHub OIDC federated credential or the environment's credentials). For the whole period, one query per
- * data set, filtered on the server:
+ * GitHub OIDC federated credential or the environment's credentials). One query per data set and month,
+ * filtered on the server (the page chains of the months run side by side, bounded by `concurrency`):
  *   {root}/enrollments/{id}/emissions?$filter=dateKey ge yyyymm01 and dateKey le yyyymm01&$select=…&$count=true
  *   {root}/m365/tenantemissions?$filter=tenantId eq '…' and dateKey ge … and dateKey le …&$select=…&$count=true
  * each followed through every `@odata.nextLink` (pages of at most 1000 rows) to the page without one. A link
  * that was already followed (a loop), or one that leaves the MCFS host (the key and token go nowhere else),
- * stops that data set; what came is kept and the rest is reported missing. `@odata.count` of the first page is
+ * stops that month of the data set; what came is kept and the rest is reported missing. `@odata.count` of the first page is
  * checked against the rows that came. Then `{root}/enrollments/{id}/projections` for the forecast.
  *
  * Records. One per (subscription, month, azureServiceName, azureRegionName) for the enrollment (account =
@@ -35,10 +35,11 @@
  * points, shown apart and never added to any total.
  */
 import type { CarbonRecord, Month, Period } from '../model.js'
-import { monthIndex } from '../period.js'
+import { monthIndex, monthsOf } from '../period.js'
 import { entraAuth, MCFS_SCOPE, type EntraAuth } from '../auth/entra.js'
 import type { HttpResponse } from '../http.js'
 import { errorMessage, registerSecret, scrub } from '../secrets.js'
+import type { RecordBatch } from '../report/batch.js'
 import { inOrder, type ForecastPoint, type Provider, type ProviderContext } from './provider.js'
 import { shareOf } from '../shard.js'
 import { apportionGrams, tonnesToNanograms } from '../units.js'
@@ -162,10 +163,16 @@ export class Folder {
   unscoped = 0
   rows = 0
 
+  private readonly first: number
+  private readonly last: number
+
   constructor(
     private readonly period: Period,
     private readonly dims: (row: Record<string, unknown>) => { account: string; accountName: string | null; service: string | null; region: string | null; subService?: string | null }
-  ) {}
+  ) {
+    this.first = monthIndex(period.start)
+    this.last = monthIndex(period.end)
+  }
 
   add(row: Record<string, unknown>): void {
     if (!row || typeof row !== 'object') throw new Error('a row is not an object')
@@ -173,7 +180,8 @@ export class Folder {
     if (month === null) throw new Error(`a row has no valid dateKey (${JSON.stringify(row.dateKey)})`)
     const ng = tonnesToNanograms(row.totalEmissions, `totalEmissions of ${month}`)
     this.rows++
-    if (monthIndex(month) < monthIndex(this.period.start) || monthIndex(month) > monthIndex(this.period.end)) {
+    const at = monthIndex(month)
+    if (at < this.first || at > this.last) {
       this.outside++
       return
     }
@@ -428,7 +436,7 @@ class Mcfs {
 export const mcfsProvider: Provider = {
   id: 'mcfs',
   label: 'Microsoft Cloud for Sustainability',
-  async *fetch(ctx: ProviderContext): AsyncGenerator<CarbonRecord> {
+  async *fetch(ctx: ProviderContext): AsyncGenerator<RecordBatch> {
     const { settings } = ctx
     const m = settings.mcfs
     registerSecret(m.apiKey)
@@ -443,11 +451,18 @@ export const mcfsProvider: Provider = {
     if (settings.method === 'location') ctx.note('MCFS gives no location-based figure: its market-based total is the headline.')
     ctx.note('MCFS is a preview API (Microsoft may restate past months); its projections are a forecast, in no total.')
 
-    // The data sets (the enrollment, the Microsoft 365 tenant), each one paged query for the whole period: a
-    // matrix shard takes its contiguous share of them; there is nothing finer to split.
-    const sets = shareOf([...(m.enrollmentId !== '' ? ['enrollment'] : []), ...(tenantId !== '' ? ['tenant'] : [])], settings.shard)
-    if (settings.shard !== null) ctx.log(`MCFS: shard ${settings.shard.index}/${settings.shard.count} takes ${sets.length === 0 ? 'no data set' : sets.join(' and ')}`)
-    if (sets.length === 0) return
+    // The data sets (the enrollment, the Microsoft 365 tenant), one paged query per (data set, month): the page
+    // chains of different months run side by side (bounded by `concurrency`), as AWS's and Azure's do, and a
+    // failure costs a month, not the year. A matrix shard takes its contiguous share of these units.
+    const allSets = [...(m.enrollmentId !== '' ? ['enrollment' as const] : []), ...(tenantId !== '' ? ['tenant' as const] : [])]
+    const months = monthsOf(ctx.period)
+    const units = shareOf(
+      allSets.flatMap((set) => months.map((month) => ({ set, month }))),
+      settings.shard
+    )
+    const sets = allSets.filter((set) => units.some((u) => u.set === set))
+    if (settings.shard !== null) ctx.log(`MCFS: shard ${settings.shard.index}/${settings.shard.count} takes ${units.length} of ${allSets.length * months.length} (data set, month) units`)
+    if (units.length === 0) return
 
     // Sign in first: a wrong app, tenant or federated credential fails the provider here, once, with Entra's reason.
     await api.token()
@@ -456,11 +471,12 @@ export const mcfsProvider: Provider = {
         `${ctx.period.start} to ${ctx.period.end}, ${m.endpoint}`
     )
 
-    const tasks: (() => Promise<CarbonRecord[]>)[] = []
-    /** The data sets whose first page failed. */
-    const failed = new Set<string>()
-    const dataSet = (name: string, url: string, folder: Folder, extra: (c: Cell) => CarbonRecord['extra']) => async (): Promise<CarbonRecord[]> => {
-      const what = `the emissions of ${name}`
+    /** Per data set: its name, what its months' rows came to, and whether any month failed. */
+    const tally = new Map<string, { name: string; outside: number; unscoped: number; rows: number; failed: boolean }>()
+    const monthTask = (name: string, url: string, folder: Folder, extra: (c: Cell) => CarbonRecord['extra'], month: Month) => async (): Promise<CarbonRecord[]> => {
+      const what = `the emissions of ${name} for ${month}`
+      let t = tally.get(name)
+      if (!t) tally.set(name, (t = { name, outside: 0, unscoped: 0, rows: 0, failed: false }))
       try {
         await api.collect(url, what, name, (rows) => {
           for (const row of rows) folder.add(row)
@@ -468,31 +484,45 @@ export const mcfsProvider: Provider = {
       } catch (e) {
         // A refused key or token is wrong for every call: the provider fails with that one message.
         if (e instanceof McfsCallError && e.status === 401) throw e
-        // The first page failed (or one of its rows did not parse): nothing more of this data set.
-        failed.add(name)
+        // A page failed (or one of its rows did not parse): nothing more of this month; what came is kept.
+        t.failed = true
         ctx.missing(what, errorMessage(e))
-        if (folder.rows === 0) return []
       }
-      if (folder.outside > 0) ctx.warn(`${what}: ${folder.outside} rows outside ${ctx.period.start} to ${ctx.period.end} came back despite the filter and were left out`)
-      if (folder.unscoped > 0) ctx.warn(`${what}: ${folder.unscoped} rows name no scope; they are in the totals but in no scope column`)
-      if (folder.rows === 0) ctx.warn(`${what}: the API has no rows for ${ctx.period.start} to ${ctx.period.end}; check that the data source is connected to MCFS instance ${m.instanceId}`)
+      t.outside += folder.outside
+      t.unscoped += folder.unscoped
+      t.rows += folder.rows
       return folder.records('mcfs', extra)
     }
-    if (sets.includes('enrollment')) {
-      const enrollment = m.enrollmentId
-      tasks.push(
-        dataSet(
-          `enrollment ${enrollment}`,
-          enrollmentEmissionsUrl(m.endpoint, m.instanceId, enrollment, ctx.period),
-          new Folder(ctx.period, enrollmentDims),
-          (c) => ({ enrollmentId: enrollment, subServices: c.subServices.size > 0 ? [...c.subServices].sort().join(', ') : null })
+    const tasks: (() => Promise<CarbonRecord[]>)[] = []
+    for (const { set, month } of units) {
+      const one = { start: month, end: month }
+      if (set === 'enrollment') {
+        const enrollment = m.enrollmentId
+        tasks.push(
+          monthTask(
+            `enrollment ${enrollment}`,
+            enrollmentEmissionsUrl(m.endpoint, m.instanceId, enrollment, one),
+            new Folder(one, enrollmentDims),
+            (c) => ({ enrollmentId: enrollment, subServices: c.subServices.size > 0 ? [...c.subServices].sort().join(', ') : null }),
+            month
+          )
         )
-      )
+      } else {
+        tasks.push(monthTask(`Microsoft 365 tenant ${tenantId}`, tenantEmissionsUrl(m.endpoint, m.instanceId, tenantId, one), new Folder(one, tenantDims(tenantId)), () => undefined, month))
+      }
     }
-    if (sets.includes('tenant')) {
-      tasks.push(dataSet(`Microsoft 365 tenant ${tenantId}`, tenantEmissionsUrl(m.endpoint, m.instanceId, tenantId, ctx.period), new Folder(ctx.period, tenantDims(tenantId)), () => undefined))
+    yield* inOrder('mcfs', tasks, Math.max(2, settings.concurrency), ctx.keepRecords)
+
+    // Per data set, once all its months came (in data set order, so the report reads the same every run).
+    for (const t of tally.values()) {
+      const what = `the emissions of ${t.name}`
+      const span = units.filter((u) => (u.set === 'enrollment' ? `enrollment ${m.enrollmentId}` : `Microsoft 365 tenant ${tenantId}`) === t.name)
+      const range = `${span[0].month} to ${span[span.length - 1].month}`
+      if (t.outside > 0) ctx.warn(`${what}: ${t.outside} rows outside ${range} came back despite the filter and were left out`)
+      if (t.unscoped > 0) ctx.warn(`${what}: ${t.unscoped} rows name no scope; they are in the totals but in no scope column`)
+      if (t.rows === 0 && !t.failed) ctx.warn(`${what}: the API has no rows for ${range}; check that the data source is connected to MCFS instance ${m.instanceId}`)
     }
-    yield* inOrder(tasks, tasks.length)
+    const failed = new Set([...tally.values()].filter((t) => t.failed).map((t) => t.name))
 
     // The forecast, once the emissions came: it never changes a total, so a failure is a warning.
     if (sets.includes('enrollment') && !failed.has(`enrollment ${m.enrollmentId}`)) {

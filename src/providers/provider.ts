@@ -6,6 +6,8 @@
 import type { CarbonRecord, Period, ProviderId } from '../model.js'
 import type { HttpClient } from '../http.js'
 import type { Env, Settings } from '../settings.js'
+import { BatchEncoder, type RecordBatch } from '../report/batch.js'
+import type { PageDecoder } from '../workers/pool.js'
 
 export interface ForecastPoint {
   month: string
@@ -23,6 +25,10 @@ export interface ProviderContext {
   period: Period
   http: HttpClient
   env: Env
+  /** Decodes large pages on worker threads (or here): providers with big pages hand it their bodies. */
+  decoder: PageDecoder
+  /** Batches must carry their records too (a baseline comparison reads every record). */
+  keepRecords: boolean
   /** A note for the report (e.g. which accounting method the figures use). */
   note(text: string): void
   /** A part of the data could not be fetched: named, with its cause. The provider goes on with the rest. */
@@ -41,16 +47,17 @@ export interface Provider {
   id: ProviderId
   /** A display name ("AWS", "Azure"). */
   label: string
-  fetch(ctx: ProviderContext): AsyncIterable<CarbonRecord>
+  /** Records one by one, or in batches (a page's records, already formatted and summed). */
+  fetch(ctx: ProviderContext): AsyncIterable<CarbonRecord | RecordBatch>
 }
 
 /**
  * Runs tasks with up to `lookahead` of them started ahead of the one being consumed, and yields their
- * results in task order: fetches overlap (the HTTP layer bounds what is really in flight) while the output
- * order stays deterministic, and memory stays bounded by `lookahead` tasks.
+ * results in task order, each task's records as one batch: fetches overlap (the HTTP layer bounds what is
+ * really in flight) while the output order stays deterministic, and memory stays bounded by `lookahead` tasks.
  */
-export async function* inOrder<T>(tasks: (() => Promise<T[]>)[], lookahead: number): AsyncGenerator<T> {
-  const started: Promise<T[]>[] = []
+export async function* inOrder(provider: ProviderId, tasks: (() => Promise<CarbonRecord[]>)[], lookahead: number, keepRecords: boolean): AsyncGenerator<RecordBatch> {
+  const started: Promise<CarbonRecord[]>[] = []
   let next = 0
   const fill = (): void => {
     while (next < tasks.length && started.length < lookahead) {
@@ -63,6 +70,9 @@ export async function* inOrder<T>(tasks: (() => Promise<T[]>)[], lookahead: numb
   while (started.length > 0) {
     const rows = await started.shift()!
     fill()
-    for (const r of rows) yield r
+    if (rows.length === 0) continue
+    const enc = new BatchEncoder(provider, keepRecords)
+    for (const r of rows) enc.add(r)
+    yield enc.take()
   }
 }

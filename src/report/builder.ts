@@ -8,7 +8,8 @@ import * as fs from 'node:fs'
 import * as path from 'node:path'
 import { PROVIDER_IDS, type CarbonRecord, type Grams, type Method, type Month, type Period, type ProviderId, type ProviderStatus } from '../model.js'
 import { monthsOf } from '../period.js'
-import { CSV_HEADER, recordLines } from './records.js'
+import { CSV_HEADER } from './records.js'
+import { BatchEncoder, type GroupDelta, type GroupSum, type RecordBatch } from './batch.js'
 
 export interface MissingPart {
   what: string
@@ -65,84 +66,69 @@ export interface ReportModel {
 
 const FLUSH_BYTES = 1 << 20
 
-/** Text is gathered in small runs (they die young) and encoded into one buffer, written when it fills. */
-const RUN_CHARS = 16 * 1024
-
+/** A part file: bytes gathered in a buffer and written when it fills. */
 class PartFile {
   private readonly buf = Buffer.allocUnsafe(FLUSH_BYTES)
   private used = 0
-  private run = ''
   private fd: number | null = null
   constructor(readonly file: string) {}
-  write(s: string): void {
-    this.run += s
-    if (this.run.length >= RUN_CHARS) this.encodeRun()
-  }
-  private encodeRun(): void {
-    const s = this.run
-    this.run = ''
-    // 3 bytes per UTF-16 unit is the most UTF-8 can need.
-    if (this.used + s.length * 3 > FLUSH_BYTES) {
+  write(bytes: Uint8Array): void {
+    if (this.used + bytes.length > FLUSH_BYTES) {
       this.writeOut()
-      if (s.length * 3 > FLUSH_BYTES) {
-        fs.writeSync(this.open(), s)
+      if (bytes.length > FLUSH_BYTES) {
+        writeAll(this.open(), bytes)
         return
       }
     }
-    this.used += this.buf.write(s, this.used)
+    this.buf.set(bytes, this.used)
+    this.used += bytes.length
   }
   private open(): number {
     if (this.fd === null) this.fd = fs.openSync(this.file, 'w')
     return this.fd
   }
   private writeOut(): void {
-    const fd = this.open()
-    let off = 0
-    while (off < this.used) off += fs.writeSync(fd, this.buf, off, this.used - off)
+    if (this.used > 0) writeAll(this.open(), this.buf.subarray(0, this.used))
     this.used = 0
   }
-  flush(): void {
-    if (this.run.length > 0) this.encodeRun()
-    this.writeOut()
-  }
   close(): void {
-    this.flush()
+    this.writeOut()
     if (this.fd !== null) fs.closeSync(this.fd)
     this.fd = null
   }
 }
 
+function writeAll(fd: number, bytes: Uint8Array): void {
+  let off = 0
+  while (off < bytes.length) off += fs.writeSync(fd, bytes, off, bytes.length - off)
+}
+
 /** Groups by provider, then by key (`null` and '' are one group), in first-seen order. */
-type GroupMap = Map<ProviderId, Map<string, Group>>
+type GroupMap = Map<ProviderId, Map<string, GroupSum>>
 
 /** A provider's groups in a GroupMap; the provider's entry is created here, so on its first record. */
-function groupsOf(map: GroupMap, provider: ProviderId): Map<string, Group> {
+function groupsOf(map: GroupMap, provider: ProviderId): Map<string, GroupSum> {
   let byKey = map.get(provider)
   if (!byKey) map.set(provider, (byKey = new Map()))
   return byKey
 }
 
-function bump(byKey: Map<string, Group>, provider: ProviderId, key: string | null, label: string | null, month: Month, grams: Grams): void {
-  const k = key ?? ''
-  let g = byKey.get(k)
-  if (!g) {
-    g = { provider, key: k, label: label ?? key ?? '(none)', grams: 0, byMonth: new Map() }
-    byKey.set(k, g)
+/** Adds a batch's groups (in their order) to a provider's groups: new keys keep first-seen order. */
+function mergeGroups(into: Map<string, GroupSum>, from: GroupDelta[]): void {
+  for (const d of from) {
+    let g = into.get(d.key)
+    if (!g) into.set(d.key, (g = { label: d.label, grams: 0, byMonth: new Map() }))
+    g.grams += d.grams
+    const bm = d.byMonth
+    for (let i = 0; i < bm.length; i += 2) {
+      const m = bm[i] as Month
+      g.byMonth.set(m, (g.byMonth.get(m) ?? 0) + (bm[i + 1] as Grams))
+    }
   }
-  g.grams += grams
-  g.byMonth.set(month, (g.byMonth.get(month) ?? 0) + grams)
 }
 
-/** What add needs of the provider of the record in hand. */
-interface ProviderParts {
-  provider: ProviderId
-  json: PartFile
-  csv: PartFile
-  count: { records: number; grams: Grams }
-  services: Map<string, Group>
-  regions: Map<string, Group>
-  accounts: Map<string, Group>
-}
+/** Records taken one at a time are gathered into a batch this size before they reach the sums. */
+const SINGLE_BATCH = 4096
 
 export class ReportBuilder {
   private readonly json = new Map<ProviderId, PartFile>()
@@ -157,7 +143,12 @@ export class ReportBuilder {
   private location = 0
   private noMarket = 0
   private noLocation = 0
-  private last: ProviderParts | null = null
+  /**
+   * Records added one by one and not yet in the sums, per provider (providers running side by side may
+   * alternate record by record): every reader of the sums flushes them first. Only a provider's own order
+   * matters (its part files); sums and group order do not depend on how providers interleave.
+   */
+  private readonly pending = new Map<ProviderId, BatchEncoder>()
 
   constructor(
     private readonly workDir: string,
@@ -167,38 +158,28 @@ export class ReportBuilder {
     fs.mkdirSync(workDir, { recursive: true })
   }
 
+  /** One record (providers that yield records one by one, a merge reading shards). */
   add(r: CarbonRecord): void {
-    // Records come in runs of one provider: its part files and counters are looked up once per run.
-    let p = this.last
-    if (p === null || p.provider !== r.provider) p = this.last = this.partsOf(r.provider)
-    // Indexed, not destructured: array destructuring goes through the iterator protocol.
-    const lines = recordLines(r)
-    p.json.write(',\n    ')
-    p.json.write(lines[0])
-    p.csv.write(lines[1])
-    p.csv.write('\r\n')
-
-    const grams = r.grams
-    const count = p.count
-    count.records++
-    count.grams += grams
-    this.total += grams
-    if (r.marketGrams === null) this.noMarket++
-    else this.market += r.marketGrams
-    if (r.locationGrams === null) this.noLocation++
-    else this.location += r.locationGrams
-
-    const month = r.month
-    let m = this.monthMap.get(month)
-    if (!m) this.monthMap.set(month, (m = new Map()))
-    m.set(r.provider, (m.get(r.provider) ?? 0) + grams)
-    bump(p.services, r.provider, r.service, r.service, month, grams)
-    bump(p.regions, r.provider, r.region, r.region, month, grams)
-    bump(p.accounts, r.provider, r.account, r.accountName ? `${r.accountName} (${r.account})` : r.account, month, grams)
+    let p = this.pending.get(r.provider)
+    if (!p) this.pending.set(r.provider, (p = new BatchEncoder(r.provider)))
+    p.add(r)
+    if (p.count >= SINGLE_BATCH) this.merge(p.take())
   }
 
-  /** A provider's part files, counters and group maps, created on its first record. */
-  private partsOf(provider: ProviderId): ProviderParts {
+  /** Moves the records added one by one (of one provider, or all) into the files and sums. */
+  private flush(provider?: ProviderId): void {
+    for (const [id, p] of this.pending) if ((provider === undefined || id === provider) && p.count > 0) this.merge(p.take())
+  }
+
+  /** A batch of one provider's records (a page), after whatever that provider added before it. */
+  addBatch(b: RecordBatch): void {
+    this.flush(b.provider)
+    this.merge(b)
+  }
+
+  private merge(b: RecordBatch): void {
+    if (b.count === 0) return
+    const provider = b.provider
     let j = this.json.get(provider)
     let c = this.csv.get(provider)
     if (!j || !c) {
@@ -207,17 +188,37 @@ export class ReportBuilder {
       this.json.set(provider, j)
       this.csv.set(provider, c)
     }
+    j.write(b.json)
+    c.write(b.csv)
     let count = this.counts.get(provider)
     if (!count) this.counts.set(provider, (count = { records: 0, grams: 0 }))
-    return { provider, json: j, csv: c, count, services: groupsOf(this.services, provider), regions: groupsOf(this.regions, provider), accounts: groupsOf(this.accounts, provider) }
+    count.records += b.count
+    count.grams += b.grams
+    this.total += b.grams
+    this.market += b.market
+    this.location += b.location
+    this.noMarket += b.noMarket
+    this.noLocation += b.noLocation
+    const months = b.months
+    for (let i = 0; i < months.length; i += 2) {
+      const month = months[i] as Month
+      let m = this.monthMap.get(month)
+      if (!m) this.monthMap.set(month, (m = new Map()))
+      m.set(provider, (m.get(provider) ?? 0) + (months[i + 1] as Grams))
+    }
+    mergeGroups(groupsOf(this.services, provider), b.services)
+    mergeGroups(groupsOf(this.regions, provider), b.regions)
+    mergeGroups(groupsOf(this.accounts, provider), b.accounts)
   }
 
   /** Records and grams received so far for a provider. */
   countOf(provider: ProviderId): { records: number; grams: Grams } {
+    this.flush()
     return this.counts.get(provider) ?? { records: 0, grams: 0 }
   }
 
   model(providers: ProviderOutcome[], notes: string[], generatedAt: string): ReportModel {
+    this.flush()
     const months: MonthRow[] = monthsOf(this.period).map((month) => {
       const byProvider: Partial<Record<ProviderId, Grams>> = {}
       let grams = 0
@@ -233,7 +234,7 @@ export class ReportBuilder {
     })
     // Sorted with the groups in first-seen order within each provider (what decides ties).
     const sorted = (map: GroupMap): Group[] =>
-      [...map.values()].flatMap((byKey) => [...byKey.values()]).sort((a, b) => b.grams - a.grams || a.provider.localeCompare(b.provider) || a.key.localeCompare(b.key))
+      [...map].flatMap(([provider, byKey]) => [...byKey].map(([key, g]): Group => ({ provider, key, ...g }))).sort((a, b) => b.grams - a.grams || a.provider.localeCompare(b.provider) || a.key.localeCompare(b.key))
     return {
       generatedAt,
       period: this.period,
@@ -258,6 +259,7 @@ export class ReportBuilder {
    * `header` is the JSON document without its records.
    */
   writeFiles(header: Record<string, unknown>, jsonPath: string, csvPath: string): void {
+    this.flush()
     for (const f of [...this.json.values(), ...this.csv.values()]) f.close()
     const head = JSON.stringify(header, null, 2)
     const out = fs.openSync(jsonPath, 'w')

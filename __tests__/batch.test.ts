@@ -1,0 +1,184 @@
+/**
+ * Batches: the report is the same whatever the batch boundaries (a page per batch, records one by one, any
+ * mix), and the page decoder gives the same batch on a worker thread as on the main thread, recovers from a
+ * worker that dies, and never hands another thread a buffer it does not own.
+ */
+import * as fs from 'node:fs'
+import * as os from 'node:os'
+import * as path from 'node:path'
+import fc from 'fast-check'
+import { ReportBuilder, type ProviderOutcome } from '../src/report/builder.js'
+import { BatchEncoder, transferList, type RecordBatch } from '../src/report/batch.js'
+import { jsonHeader } from '../src/report/json.js'
+import { RetryBodyError, NotJsonError } from '../src/body.js'
+import { DecoderPool } from '../src/workers/pool.js'
+import { decodeHere } from '../src/workers/jobs.js'
+import { EMISSIONS_TYPES, type AwsPageJob } from '../src/providers/aws-page.js'
+import type { CarbonRecord, ProviderId } from '../src/model.js'
+import { rec } from './helpers/records.js'
+
+const PERIOD = { start: '2025-01', end: '2025-03' }
+
+function outcome(provider: ProviderId, b: ReportBuilder): ProviderOutcome {
+  const c = b.countOf(provider)
+  return { provider, label: provider, status: 'ok', records: c.records, grams: c.grams, error: null, notes: [], warnings: [], missing: [] }
+}
+
+/** Builds a report from a list of steps (a record, or a batch of records), returns its model and files. */
+function build(steps: (CarbonRecord | CarbonRecord[])[]) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ccr-batch-'))
+  const b = new ReportBuilder(path.join(dir, 'parts'), PERIOD, 'market')
+  for (const s of steps) {
+    if (Array.isArray(s)) {
+      if (s.length === 0) continue
+      const enc = new BatchEncoder(s[0].provider)
+      for (const r of s) enc.add(r)
+      b.addBatch(enc.take())
+    } else b.add(s)
+  }
+  const model = b.model((['aws', 'azure', 'mcfs'] as ProviderId[]).map((p) => outcome(p, b)), [], '2026-11-22T10:00:00.000Z')
+  b.writeFiles(jsonHeader(model, []), path.join(dir, 'report.json'), path.join(dir, 'report.csv'))
+  b.cleanup()
+  const out = { model, json: fs.readFileSync(path.join(dir, 'report.json'), 'utf8'), csv: fs.readFileSync(path.join(dir, 'report.csv'), 'utf8') }
+  fs.rmSync(dir, { recursive: true, force: true })
+  return out
+}
+
+const arbRecord = fc.record({
+  provider: fc.constantFrom<ProviderId>('aws', 'azure', 'mcfs'),
+  account: fc.constantFrom('111122223333', '444455556666', '=cmd|x', 'ünïcode'),
+  accountName: fc.option(fc.constantFrom('Prod', 'Dev "x"'), { nil: null }),
+  month: fc.constantFrom('2025-01', '2025-02', '2025-03'),
+  service: fc.option(fc.constantFrom('AmazonEC2', 'AmazonS3', '', 'a|b'), { nil: null }),
+  region: fc.option(fc.constantFrom('us-east-1', 'eu-west-1'), { nil: null }),
+  grams: fc.integer({ min: 0, max: 5_000_000_000_000 }),
+  location: fc.option(fc.integer({ min: 0, max: 5_000_000_000 }), { nil: null })
+})
+type Arb = typeof arbRecord extends fc.Arbitrary<infer T> ? T : never
+const toRecord = (a: Arb): CarbonRecord =>
+  rec({ ...a, marketGrams: a.grams, locationGrams: a.location })
+
+describe('RecordBatch', () => {
+  it('gives the same model and byte-identical files whatever the batch boundaries', () => {
+    fc.assert(
+      fc.property(fc.array(arbRecord, { maxLength: 80 }), fc.array(fc.integer({ min: 0, max: 9 }), { minLength: 1, maxLength: 20 }), (arbs, cuts) => {
+        const records = arbs.map(toRecord)
+        const one = build(records)
+        // The same records in runs of one provider, cut into batches (and some single records) at `cuts`.
+        const steps: (CarbonRecord | CarbonRecord[])[] = []
+        let i = 0
+        let c = 0
+        while (i < records.length) {
+          const n = cuts[c++ % cuts.length]
+          if (n === 0) {
+            steps.push(records[i++])
+            continue
+          }
+          const run: CarbonRecord[] = []
+          while (i < records.length && run.length < n && (run.length === 0 || records[i].provider === run[0].provider)) run.push(records[i++])
+          steps.push(run)
+        }
+        const batched = build(steps)
+        expect(batched.json).toBe(one.json)
+        expect(batched.csv).toBe(one.csv)
+        expect(batched.model).toEqual(one.model)
+      }),
+      { numRuns: 150 }
+    )
+  })
+
+  it('refuses a record of another provider', () => {
+    expect(() => new BatchEncoder('aws').add(rec({ provider: 'azure' }))).toThrow(/azure record in a batch of aws/)
+  })
+
+  it('transfers only buffers a batch allocated itself (never a slice of the shared pool)', () => {
+    const enc = new BatchEncoder('aws')
+    for (let i = 0; i < 200; i++) enc.add(rec({ account: String(100000000000 + i) }))
+    const b = enc.take()
+    expect(transferList(b)).toEqual([b.json.buffer, b.csv.buffer])
+    // A small Buffer from elsewhere is a slice of Node's shared pool: never transferred.
+    const pooled = { ...b, json: Buffer.from('x'), csv: Buffer.from('y') }
+    expect(pooled.json.byteLength).toBeLessThan(pooled.json.buffer.byteLength)
+    expect(transferList(pooled)).toEqual([])
+    expect(transferList(new BatchEncoder('aws').take())).toEqual([])
+  })
+})
+
+/** A page of the Sustainability API (the doc's shape) with `n` rows of one month. */
+function page(n: number, next?: string): Buffer {
+  const Results = Array.from({ length: n }, (_, i) => ({
+    TimePeriod: { Start: '2025-02-01T00:00:00Z', End: '2025-03-01T00:00:00Z' },
+    DimensionsValues: { USAGE_ACCOUNT_ID: String(100000000000 + (i % 97)), REGION: ['us-east-1', 'eu-west-1', 'global'][i % 3], SERVICE: `Service${i % 41}` },
+    ModelVersion: 'v3.0.0',
+    EmissionsValues: Object.fromEntries(EMISSIONS_TYPES.map((t, k) => [t, { Value: ((i * 7919 + k * 104729) % 1_000_000) / 1e6, Unit: 'MTCO2e' }]))
+  }))
+  return Buffer.from(JSON.stringify(next ? { Results, NextToken: next } : { Results }))
+}
+
+const JOB: AwsPageJob = { kind: 'aws-page', method: 'market', fallbackAccount: null, month: '2025-02', keepRecords: false }
+const plain = (b: RecordBatch) => ({ ...b, json: Buffer.from(b.json).toString('utf8'), csv: Buffer.from(b.csv).toString('utf8') })
+
+describe('page decoder', () => {
+  const bundle = path.resolve('dist/index.js')
+
+  it('decodes the same page to the same batch on a worker thread (the bundle) as here', async () => {
+    const pool = new DecoderPool(bundle, 2)
+    try {
+      const body = page(3000, 'tok-2')
+      expect(body.length).toBeGreaterThan(256 * 1024)
+      const here = decodeHere(Buffer.from(body), JOB)
+      // Until a worker is online pages are decoded here; then they go to the workers.
+      let got = await pool.decode(Buffer.from(body), JOB)
+      for (let i = 0; i < 200 && pool.stats().onWorkers === 0; i++) {
+        await new Promise((r) => setTimeout(r, 25))
+        got = await pool.decode(Buffer.from(body), JOB)
+      }
+      expect(pool.stats().onWorkers).toBeGreaterThan(0)
+      expect(plain(got.batch)).toEqual(plain(here.batch))
+      expect(got.next).toBe('tok-2')
+      expect(got.error).toBeNull()
+      // A body that is not JSON is a NotJsonError (the HTTP layer retries it), from a worker as from here.
+      const junk = Buffer.alloc(300 * 1024, '<html>')
+      await expect(pool.decode(junk, JOB)).rejects.toBeInstanceOf(NotJsonError)
+      // A bad row keeps the rows before it and names the problem.
+      const bad = JSON.parse(body.toString()) as { Results: { TimePeriod: { Start: string } }[] }
+      bad.Results[2000].TimePeriod.Start = '2025-05-01T00:00:00Z'
+      const partial = await pool.decode(Buffer.from(JSON.stringify(bad)), JOB)
+      expect(partial.batch.count).toBe(2000)
+      expect(partial.error).toMatch(/a result for 2025-05 came back for a query of 2025-02/)
+    } finally {
+      await pool.close()
+    }
+  })
+
+  it('fetches a page again when its worker dies, and decodes here from then on', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ccr-worker-'))
+    const dying = path.join(dir, 'dying.mjs')
+    fs.writeFileSync(dying, "import { parentPort } from 'node:worker_threads'\nparentPort.on('message', () => process.exit(3))\n")
+    const pool = new DecoderPool(dying, 1)
+    try {
+      const body = page(3000)
+      let failure: unknown = null
+      for (let i = 0; i < 200 && failure === null; i++) {
+        await pool.decode(Buffer.from(body), JOB).catch((e: unknown) => (failure = e))
+        if (failure === null) await new Promise((r) => setTimeout(r, 25))
+      }
+      expect(failure).toBeInstanceOf(RetryBodyError)
+      expect(String((failure as Error).message)).toMatch(/page decoder thread stopped .*fetching the page again/)
+      const again = await pool.decode(Buffer.from(body), JOB)
+      expect(again.batch.count).toBe(3000)
+      expect(pool.stats().workers).toBe(0)
+    } finally {
+      await pool.close()
+      fs.rmSync(dir, { recursive: true, force: true })
+    }
+  })
+
+  it('decodes small pages here without starting a worker', async () => {
+    const pool = new DecoderPool(bundle, 2)
+    const got = await pool.decode(page(10), JOB)
+    expect(got.batch.count).toBe(10)
+    expect(pool.stats()).toEqual({ workers: 0, onWorkers: 0, here: 1 })
+    await pool.close()
+  })
+})

@@ -1,0 +1,799 @@
+export const id = 31;
+export const ids = [31];
+export const modules = {
+
+/***/ 8255:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   G3: () => (/* binding */ bodyText),
+/* harmony export */   Th: () => (/* binding */ RetryBodyError),
+/* harmony export */   Y2: () => (/* binding */ parseJsonBody),
+/* harmony export */   wq: () => (/* binding */ NotJsonError)
+/* harmony export */ });
+/* unused harmony export describeBody */
+/* harmony import */ var node_buffer__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4573);
+/* harmony import */ var node_buffer__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_buffer__WEBPACK_IMPORTED_MODULE_0__);
+/** Response bodies as text, and the one error that says a body that should be JSON is not (a transient fault). */
+
+/**
+ * A body as UTF-8 text. Pure ASCII (nearly every API answer, pages of several MB) reads the same in latin1,
+ * which copies bytes to a one-byte string without the UTF-8 decoder's work; isAscii is a SIMD scan.
+ */
+function bodyText(buf) {
+    const b = Buffer.isBuffer(buf) ? buf : Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength);
+    return (0,node_buffer__WEBPACK_IMPORTED_MODULE_0__.isAscii)(b) ? b.toString('latin1') : b.toString('utf8');
+}
+/** A few words on a body for an error message: its size and how it starts (never the whole body). */
+function describeBody(text) {
+    if (text === '')
+        return 'empty';
+    const head = text.slice(0, 60).replace(/\s+/g, ' ');
+    return `${text.length} bytes starting ${JSON.stringify(head)}`;
+}
+/** A 2xx body that could not be used for a passing reason: the HTTP layer fetches it again. */
+class RetryBodyError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'RetryBodyError';
+    }
+}
+/** A 2xx body that should be JSON and is not (a proxy's error page, a cut body): the HTTP layer retries it. */
+class NotJsonError extends RetryBodyError {
+    detail;
+    constructor(detail) {
+        super(`the response body was not JSON (${detail})`);
+        this.detail = detail;
+        this.name = 'NotJsonError';
+    }
+}
+/** JSON.parse of a body's text, or a NotJsonError describing it (an empty body is not JSON either). */
+function parseJsonBody(text) {
+    if (text === '')
+        throw new NotJsonError(describeBody(text));
+    try {
+        return JSON.parse(text);
+    }
+    catch {
+        throw new NotJsonError(describeBody(text));
+    }
+}
+
+
+/***/ }),
+
+/***/ 983:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Hh: () => (/* binding */ EMISSIONS_TYPES),
+/* harmony export */   lh: () => (/* binding */ decodeAwsPage),
+/* harmony export */   pz: () => (/* binding */ normalizeAwsRow)
+/* harmony export */ });
+/* harmony import */ var _units_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(61996);
+/* harmony import */ var _body_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8255);
+/* harmony import */ var _report_batch_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(90338);
+
+
+
+const EMISSIONS_TYPES = [
+    'TOTAL_LBM_CARBON_EMISSIONS',
+    'TOTAL_MBM_CARBON_EMISSIONS',
+    'TOTAL_SCOPE_1_CARBON_EMISSIONS',
+    'TOTAL_SCOPE_2_LBM_CARBON_EMISSIONS',
+    'TOTAL_SCOPE_2_MBM_CARBON_EMISSIONS',
+    'TOTAL_SCOPE_3_LBM_CARBON_EMISSIONS',
+    'TOTAL_SCOPE_3_MBM_CARBON_EMISSIONS'
+];
+/** One emissions figure (`EmissionsValues[type]`) in grams, or null when it is missing. */
+function figureGrams(v, type) {
+    if (v === undefined || v === null || v.Value === undefined || v.Value === null)
+        return null;
+    if (v.Unit === 'MTCO2e' || v.Unit === undefined)
+        return (0,_units_js__WEBPACK_IMPORTED_MODULE_0__/* .tonnesToGrams */ .fC)(v.Value, type);
+    const unit = (v.Unit ?? 'MTCO2e').toUpperCase();
+    if (unit === 'MTCO2E')
+        return (0,_units_js__WEBPACK_IMPORTED_MODULE_0__/* .tonnesToGrams */ .fC)(v.Value, type);
+    if (unit === 'KGCO2E')
+        return Math.round(Number(v.Value) * 1000);
+    throw new Error(`unknown unit ${JSON.stringify(v.Unit)} for ${type}`);
+}
+/** The last TimePeriod.Start checked and its month: the rows of a page share one, so the test runs once a page. */
+let lastStart = null;
+let lastMonth = '';
+/** One API result row to a normalized record. */
+function normalizeAwsRow(row, method, fallbackAccount) {
+    const start = row.TimePeriod?.Start ?? '';
+    if (start !== lastStart) {
+        if (!/^\d{4}-\d{2}-01/.test(start))
+            throw new Error(`a result has no monthly TimePeriod.Start (${JSON.stringify(start)})`);
+        lastStart = start;
+        lastMonth = start.slice(0, 7);
+    }
+    const month = lastMonth;
+    // A named read per type (not a computed key in one shared function): each lookup site stays monomorphic.
+    const e = row.EmissionsValues;
+    const market = figureGrams(e?.TOTAL_MBM_CARBON_EMISSIONS, 'TOTAL_MBM_CARBON_EMISSIONS');
+    const location = figureGrams(e?.TOTAL_LBM_CARBON_EMISSIONS, 'TOTAL_LBM_CARBON_EMISSIONS');
+    const headline = method === 'market' ? (market ?? location) : (location ?? market);
+    if (headline === null)
+        throw new Error(`a result for ${month} has neither TOTAL_MBM nor TOTAL_LBM emissions`);
+    const d = row.DimensionsValues;
+    // The scope figures are read in the order the record lists them (a bad value names the first one wrong).
+    const scope1 = figureGrams(e?.TOTAL_SCOPE_1_CARBON_EMISSIONS, 'TOTAL_SCOPE_1_CARBON_EMISSIONS');
+    const scope2Market = figureGrams(e?.TOTAL_SCOPE_2_MBM_CARBON_EMISSIONS, 'TOTAL_SCOPE_2_MBM_CARBON_EMISSIONS');
+    const scope2Location = figureGrams(e?.TOTAL_SCOPE_2_LBM_CARBON_EMISSIONS, 'TOTAL_SCOPE_2_LBM_CARBON_EMISSIONS');
+    const scope3Market = figureGrams(e?.TOTAL_SCOPE_3_MBM_CARBON_EMISSIONS, 'TOTAL_SCOPE_3_MBM_CARBON_EMISSIONS');
+    const scope3Location = figureGrams(e?.TOTAL_SCOPE_3_LBM_CARBON_EMISSIONS, 'TOTAL_SCOPE_3_LBM_CARBON_EMISSIONS');
+    return {
+        provider: 'aws',
+        account: d?.USAGE_ACCOUNT_ID ?? fallbackAccount ?? 'unknown',
+        accountName: null,
+        month,
+        service: d?.SERVICE ?? null,
+        region: d?.REGION ?? null,
+        grams: headline,
+        marketGrams: market,
+        locationGrams: location,
+        scope1Grams: scope1,
+        scope2MarketGrams: scope2Market,
+        scope2LocationGrams: scope2Location,
+        scope3MarketGrams: scope3Market,
+        scope3LocationGrams: scope3Location,
+        modelVersion: row.ModelVersion ?? null
+    };
+}
+/**
+ * A page's bytes to its batch and NextToken. A body that is not JSON throws NotJsonError (the HTTP layer
+ * retries it); a JSON body with a bad row keeps the rows before it and says what was wrong in `error`.
+ */
+function decodeAwsPage(body, job) {
+    const data = (0,_body_js__WEBPACK_IMPORTED_MODULE_1__/* .parseJsonBody */ .Y2)((0,_body_js__WEBPACK_IMPORTED_MODULE_1__/* .bodyText */ .G3)(body));
+    const enc = new _report_batch_js__WEBPACK_IMPORTED_MODULE_2__/* .BatchEncoder */ .HB('aws', job.keepRecords);
+    if (!data || typeof data !== 'object' || (data.Results !== undefined && !Array.isArray(data.Results))) {
+        return { batch: enc.take(), next: undefined, error: 'the response has no Results list' };
+    }
+    let error = null;
+    try {
+        for (const row of data.Results ?? []) {
+            const rec = normalizeAwsRow(row, job.method, job.fallbackAccount);
+            if (rec.month !== job.month)
+                throw new Error(`a result for ${rec.month} came back for a query of ${job.month}`);
+            enc.add(rec);
+        }
+    }
+    catch (e) {
+        // Scrubbed where it is reported (on the main thread, which knows the secrets).
+        error = e instanceof Error ? e.message : String(e);
+    }
+    return { batch: enc.take(), next: data.NextToken, error };
+}
+
+
+/***/ }),
+
+/***/ 90338:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   HB: () => (/* binding */ BatchEncoder),
+/* harmony export */   M: () => (/* binding */ transferList),
+/* harmony export */   bG: () => (/* binding */ isBatch)
+/* harmony export */ });
+/* unused harmony export bump */
+/* harmony import */ var _records_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(69828);
+
+/** Adds grams of a month to the group `key` (null and '' are one group) of `byKey`; a new group takes `label`. */
+function bump(byKey, key, label, month, grams) {
+    const k = key ?? '';
+    let g = byKey.get(k);
+    if (!g) {
+        g = { label: label ?? key ?? '(none)', grams: 0, byMonth: new Map() };
+        byKey.set(k, g);
+    }
+    g.grams += grams;
+    g.byMonth.set(month, (g.byMonth.get(month) ?? 0) + grams);
+}
+const deltas = (byKey) => {
+    const out = [];
+    for (const [key, g] of byKey) {
+        const byMonth = [];
+        for (const [m, v] of g.byMonth)
+            byMonth.push(m, v);
+        out.push({ key, label: g.label, grams: g.grams, byMonth });
+    }
+    return out;
+};
+/** Buffers this module allocated for itself (never from Node's shared pool): safe to transfer to a thread. */
+const OWNED = new WeakSet();
+/** Text run length before it is encoded into the bytes: short runs stay cheap young strings, not long ropes. */
+const RUN_CHARS = 16 * 1024;
+/** UTF-8 bytes grown as text is written: text gathered in short runs, each encoded once into the buffer. */
+class ByteSink {
+    initial;
+    buf = null;
+    used = 0;
+    run = '';
+    constructor(initial) {
+        this.initial = initial;
+    }
+    write(s) {
+        this.run += s;
+        if (this.run.length >= RUN_CHARS)
+            this.encode();
+    }
+    encode() {
+        const s = this.run;
+        this.run = '';
+        // 3 bytes per UTF-16 unit is the most UTF-8 can need.
+        const need = this.used + s.length * 3;
+        if (this.buf === null || need > this.buf.length) {
+            const grown = Buffer.allocUnsafeSlow(Math.max(need, this.initial, (this.buf?.length ?? 0) * 2));
+            OWNED.add(grown.buffer);
+            if (this.buf !== null)
+                this.buf.copy(grown, 0, 0, this.used);
+            this.buf = grown;
+        }
+        this.used += this.buf.write(s, this.used);
+    }
+    /** The bytes written, and a fresh start. */
+    take() {
+        if (this.run.length > 0)
+            this.encode();
+        const out = this.buf === null ? new Uint8Array(0) : this.buf.subarray(0, this.used);
+        this.buf = null;
+        this.used = 0;
+        return out;
+    }
+}
+/**
+ * Builds batches of one provider's records: `add` each record, `take` the batch (and start the next).
+ * The one place a record becomes its file lines and its contributions to the sums, for every path (a page on
+ * a worker, a page on the main thread, a shard's records in a merge).
+ */
+class BatchEncoder {
+    provider;
+    keepRecords;
+    count = 0;
+    json = new ByteSink(64 * 1024);
+    csv = new ByteSink(16 * 1024);
+    grams = 0;
+    market = 0;
+    location = 0;
+    noMarket = 0;
+    noLocation = 0;
+    months = new Map();
+    services = new Map();
+    regions = new Map();
+    accounts = new Map();
+    records;
+    constructor(provider, keepRecords = false) {
+        this.provider = provider;
+        this.keepRecords = keepRecords;
+        this.records = keepRecords ? [] : null;
+    }
+    add(r) {
+        if (r.provider !== this.provider)
+            throw new Error(`a ${r.provider} record in a batch of ${this.provider}`);
+        // Indexed, not destructured: array destructuring goes through the iterator protocol.
+        const lines = (0,_records_js__WEBPACK_IMPORTED_MODULE_0__/* .recordLines */ .TS)(r);
+        this.json.write(',\n    ');
+        this.json.write(lines[0]);
+        this.csv.write(lines[1]);
+        this.csv.write('\r\n');
+        this.count++;
+        const grams = r.grams;
+        this.grams += grams;
+        if (r.marketGrams === null)
+            this.noMarket++;
+        else
+            this.market += r.marketGrams;
+        if (r.locationGrams === null)
+            this.noLocation++;
+        else
+            this.location += r.locationGrams;
+        const month = r.month;
+        this.months.set(month, (this.months.get(month) ?? 0) + grams);
+        bump(this.services, r.service, r.service, month, grams);
+        bump(this.regions, r.region, r.region, month, grams);
+        bump(this.accounts, r.account, r.accountName ? `${r.accountName} (${r.account})` : r.account, month, grams);
+        this.records?.push(r);
+    }
+    /** The batch of the records added since the last take. */
+    take() {
+        const months = [];
+        for (const [m, v] of this.months)
+            months.push(m, v);
+        const batch = {
+            provider: this.provider,
+            count: this.count,
+            json: this.json.take(),
+            csv: this.csv.take(),
+            grams: this.grams,
+            market: this.market,
+            location: this.location,
+            noMarket: this.noMarket,
+            noLocation: this.noLocation,
+            months,
+            services: deltas(this.services),
+            regions: deltas(this.regions),
+            accounts: deltas(this.accounts)
+        };
+        if (this.records)
+            batch.records = this.records;
+        this.count = 0;
+        this.grams = this.market = this.location = this.noMarket = this.noLocation = 0;
+        this.months = new Map();
+        this.services = new Map();
+        this.regions = new Map();
+        this.accounts = new Map();
+        this.records = this.keepRecords ? [] : null;
+        return batch;
+    }
+}
+/** Whether an item a provider yields is a batch (else a single record). */
+function isBatch(x) {
+    return x.json instanceof Uint8Array;
+}
+/**
+ * The ArrayBuffers of a batch that can be handed to another thread: only those this module allocated (a
+ * Buffer from elsewhere may be a slice of Node's shared pool, which must never be transferred).
+ */
+function transferList(b) {
+    const out = [];
+    for (const u of [b.json, b.csv]) {
+        if (u.buffer instanceof ArrayBuffer && OWNED.has(u.buffer) && !out.includes(u.buffer))
+            out.push(u.buffer);
+    }
+    return out;
+}
+
+
+/***/ }),
+
+/***/ 14031:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   FV: () => (/* binding */ escapeMarkdown),
+/* harmony export */   Fw: () => (/* binding */ escapeMermaid),
+/* harmony export */   kD: () => (/* binding */ csvText)
+/* harmony export */ });
+/* unused harmony exports defuseFormula, csvField */
+/**
+ * Making provider strings inert in Markdown (job summary, PR comment) and in spreadsheets (CSV).
+ * Nothing a provider returns is trusted: HTML, table pipes, backticks, line breaks, emphasis, links,
+ * @mentions and #references are all neutralised.
+ */
+const ZWSP = '\u200b';
+/** Text for a Markdown table cell or paragraph: renders literally, never as HTML, a link, or a mention. */
+function escapeMarkdown(text) {
+    return (text
+        .replace(/[\r\n\t\f\v\u2028\u2029]+/g, ' ')
+        // eslint-disable-next-line no-control-regex
+        .replace(/[\u0000-\u001f\u007f]/g, '')
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/[\\`*_{}[\]()#+!|~$"']/g, (c) => (c === '"' ? '&quot;' : c === "'" ? '&#39;' : `\\${c}`))
+        // A zero-width space after @ and before digits of #refs: GitHub neither pings nor links them.
+        .replace(/@/g, `@${ZWSP}`)
+        .replace(/\\#/g, `\\#${ZWSP}`)
+        // URLs would autolink: break the scheme.
+        .replace(/\b(https?|ftp|file|javascript|data):/gi, `$1${ZWSP}:`)
+        .replace(/\bwww\./gi, `www${ZWSP}.`));
+}
+/** Text for inside a Mermaid string ("..."): no quotes, no line breaks, no directives. */
+function escapeMermaid(text) {
+    return text.replace(/["`\r\n;%{}<>#]/g, ' ').replace(/\s+/g, ' ').trim();
+}
+/** Prefixes a spreadsheet formula trigger so the cell is text (OWASP CSV injection guidance). */
+function defuseFormula(text) {
+    return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+}
+/** One RFC 4180 field. */
+function csvField(value) {
+    return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+}
+/** A text cell: formula-defused and quoted as needed; null is an empty cell. */
+function csvText(value) {
+    return value === null ? '' : csvField(defuseFormula(value));
+}
+
+
+/***/ }),
+
+/***/ 69828:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   TS: () => (/* binding */ recordLines),
+/* harmony export */   v$: () => (/* binding */ CSV_HEADER)
+/* harmony export */ });
+/* unused harmony exports recordJson, recordCsv */
+/* harmony import */ var _units_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(61996);
+/* harmony import */ var _escape_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(14031);
+
+
+const CSV_HEADER = 'provider,account,account_name,month,service,region,kgco2e,market_kgco2e,location_kgco2e,scope1_kgco2e,scope2_market_kgco2e,scope2_location_kgco2e,scope3_market_kgco2e,scope3_location_kgco2e,model_version';
+function recordJson(r) {
+    const o = {
+        provider: r.provider,
+        account: r.account,
+        accountName: r.accountName,
+        month: r.month,
+        service: r.service,
+        region: r.region,
+        kgCO2e: (0,_units_js__WEBPACK_IMPORTED_MODULE_0__/* .gramsToKg */ .YV)(r.grams),
+        marketKgCO2e: (0,_units_js__WEBPACK_IMPORTED_MODULE_0__/* .gramsToKgOrNull */ .s5)(r.marketGrams),
+        locationKgCO2e: (0,_units_js__WEBPACK_IMPORTED_MODULE_0__/* .gramsToKgOrNull */ .s5)(r.locationGrams),
+        scope1KgCO2e: (0,_units_js__WEBPACK_IMPORTED_MODULE_0__/* .gramsToKgOrNull */ .s5)(r.scope1Grams),
+        scope2MarketKgCO2e: (0,_units_js__WEBPACK_IMPORTED_MODULE_0__/* .gramsToKgOrNull */ .s5)(r.scope2MarketGrams),
+        scope2LocationKgCO2e: (0,_units_js__WEBPACK_IMPORTED_MODULE_0__/* .gramsToKgOrNull */ .s5)(r.scope2LocationGrams),
+        scope3MarketKgCO2e: (0,_units_js__WEBPACK_IMPORTED_MODULE_0__/* .gramsToKgOrNull */ .s5)(r.scope3MarketGrams),
+        scope3LocationKgCO2e: (0,_units_js__WEBPACK_IMPORTED_MODULE_0__/* .gramsToKgOrNull */ .s5)(r.scope3LocationGrams),
+        modelVersion: r.modelVersion
+    };
+    if (r.extra && Object.keys(r.extra).length > 0)
+        o.extra = r.extra;
+    return o;
+}
+const num = (g) => (g === null ? '' : String((0,_units_js__WEBPACK_IMPORTED_MODULE_0__/* .gramsToKg */ .YV)(g)));
+function recordCsv(r) {
+    return [
+        (0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .csvText */ .kD)(r.provider),
+        (0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .csvText */ .kD)(r.account),
+        (0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .csvText */ .kD)(r.accountName),
+        (0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .csvText */ .kD)(r.month),
+        (0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .csvText */ .kD)(r.service),
+        (0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .csvText */ .kD)(r.region),
+        num(r.grams),
+        num(r.marketGrams),
+        num(r.locationGrams),
+        num(r.scope1Grams),
+        num(r.scope2MarketGrams),
+        num(r.scope2LocationGrams),
+        num(r.scope3MarketGrams),
+        num(r.scope3LocationGrams),
+        (0,_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .csvText */ .kD)(r.modelVersion)
+    ].join(',');
+}
+/**
+ * The file text of strings that recur (providers, months, services, regions, accounts), bounded. One cache
+ * per field: the last string asked for is answered without a lookup, since provider, month and model
+ * version repeat on every row of a page and the account on runs of rows.
+ */
+class TextCache {
+    format;
+    lastKey = null;
+    lastText = '';
+    map = new Map();
+    constructor(format) {
+        this.format = format;
+    }
+    get(s) {
+        if (s === this.lastKey)
+            return this.lastText;
+        let t = this.map.get(s);
+        if (t === undefined) {
+            if (this.map.size >= 50_000)
+                this.map.clear();
+            t = this.format(s);
+            this.map.set(s, t);
+        }
+        this.lastKey = s;
+        this.lastText = t;
+        return t;
+    }
+}
+/** JSON and CSV text of a string field; `null` is JSON null and an empty cell. */
+class FieldText {
+    j = new TextCache((s) => JSON.stringify(s));
+    c = new TextCache(_escape_js__WEBPACK_IMPORTED_MODULE_1__/* .csvText */ .kD);
+    json(s) {
+        return s === null ? 'null' : this.j.get(s);
+    }
+    csv(s) {
+        return s === null ? '' : this.c.get(s);
+    }
+}
+const providerText = new FieldText();
+const accountText = new FieldText();
+const accountNameText = new FieldText();
+const monthText = new FieldText();
+const serviceText = new FieldText();
+const regionText = new FieldText();
+const modelText = new FieldText();
+const isText = (v) => v === null || typeof v === 'string';
+const isFigure = (v) => v === null || (typeof v === 'number' && Number.isFinite(v));
+/** Kilogram text of a figure, or null for a missing one. */
+const kgOrNull = (g) => (g === null ? null : (0,_units_js__WEBPACK_IMPORTED_MODULE_0__/* .gramsToKgText */ .tP)(g));
+/**
+ * Both file forms of a record at once, each kilogram figure formatted once: exactly
+ * `JSON.stringify(recordJson(r))` and `recordCsv(r)`, without building the intermediate object.
+ * Hot (once per record): the figures are read into locals rather than arrays and closures, to allocate
+ * nothing but the two lines.
+ */
+function recordLines(r) {
+    const market = r.marketGrams;
+    const location = r.locationGrams;
+    const s1 = r.scope1Grams;
+    const s2m = r.scope2MarketGrams;
+    const s2l = r.scope2LocationGrams;
+    const s3m = r.scope3MarketGrams;
+    const s3l = r.scope3LocationGrams;
+    if (typeof r.provider !== 'string' || typeof r.account !== 'string' || !isText(r.accountName) || typeof r.month !== 'string' ||
+        !isText(r.service) || !isText(r.region) || !isText(r.modelVersion) || typeof r.grams !== 'number' || !Number.isFinite(r.grams) ||
+        !isFigure(market) || !isFigure(location) || !isFigure(s1) || !isFigure(s2m) || !isFigure(s2l) || !isFigure(s3m) || !isFigure(s3l)) {
+        // Anything unusual (a missing field, a non-finite figure): the general forms.
+        return [JSON.stringify(recordJson(r)), recordCsv(r)];
+    }
+    // A finite number's JSON text is its String(); null figures are `null` in JSON and empty in CSV.
+    const kg = (0,_units_js__WEBPACK_IMPORTED_MODULE_0__/* .gramsToKgText */ .tP)(r.grams);
+    const k0 = kgOrNull(market);
+    const k1 = kgOrNull(location);
+    const k2 = kgOrNull(s1);
+    const k3 = kgOrNull(s2m);
+    const k4 = kgOrNull(s2l);
+    const k5 = kgOrNull(s3m);
+    const k6 = kgOrNull(s3l);
+    const extra = r.extra && Object.keys(r.extra).length > 0 ? `,"extra":${JSON.stringify(r.extra)}` : '';
+    const json = `{"provider":${providerText.json(r.provider)},"account":${accountText.json(r.account)},"accountName":${accountNameText.json(r.accountName)},` +
+        `"month":${monthText.json(r.month)},"service":${serviceText.json(r.service)},"region":${regionText.json(r.region)},"kgCO2e":${kg},` +
+        `"marketKgCO2e":${k0 ?? 'null'},"locationKgCO2e":${k1 ?? 'null'},"scope1KgCO2e":${k2 ?? 'null'},"scope2MarketKgCO2e":${k3 ?? 'null'},` +
+        `"scope2LocationKgCO2e":${k4 ?? 'null'},"scope3MarketKgCO2e":${k5 ?? 'null'},"scope3LocationKgCO2e":${k6 ?? 'null'},` +
+        `"modelVersion":${modelText.json(r.modelVersion)}${extra}}`;
+    const csv = `${providerText.csv(r.provider)},${accountText.csv(r.account)},${accountNameText.csv(r.accountName)},${monthText.csv(r.month)},` +
+        `${serviceText.csv(r.service)},${regionText.csv(r.region)},` +
+        `${kg},${k0 ?? ''},${k1 ?? ''},${k2 ?? ''},${k3 ?? ''},${k4 ?? ''},${k5 ?? ''},${k6 ?? ''},${modelText.csv(r.modelVersion)}`;
+    return [json, csv];
+}
+
+
+/***/ }),
+
+/***/ 61996:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Ff: () => (/* binding */ limitToGrams),
+/* harmony export */   Fo: () => (/* binding */ tonnesToNanograms),
+/* harmony export */   Gv: () => (/* binding */ humanMass),
+/* harmony export */   KC: () => (/* binding */ formatKg),
+/* harmony export */   Lg: () => (/* binding */ kilogramsToGrams),
+/* harmony export */   YV: () => (/* binding */ gramsToKg),
+/* harmony export */   Zv: () => (/* binding */ groupThousands),
+/* harmony export */   bz: () => (/* binding */ apportionGrams),
+/* harmony export */   ey: () => (/* binding */ gramsToTonnes3),
+/* harmony export */   fC: () => (/* binding */ tonnesToGrams),
+/* harmony export */   jY: () => (/* binding */ formatTonnes),
+/* harmony export */   n3: () => (/* binding */ kilogramsToNanograms),
+/* harmony export */   s5: () => (/* binding */ gramsToKgOrNull),
+/* harmony export */   tP: () => (/* binding */ gramsToKgText)
+/* harmony export */ });
+/* unused harmony exports fixed, roundDiv, percentChange, nanogramsToGrams */
+const MAX_GRAMS = Number.MAX_SAFE_INTEGER;
+/** Below this, a double's spacing is under 2^-12: see the fast path of toGrams. */
+const FAST_LIMIT = 2 ** 40;
+function toGrams(value, gramsPerUnit, what) {
+    const n = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
+    if (typeof n !== 'number' || !Number.isFinite(n)) {
+        throw new TypeError(`${what} is not a number: ${JSON.stringify(value)}`);
+    }
+    // Fast path (the common case: a figure at 1 g resolution): when n x gramsPerUnit lands within 0.25 of an
+    // integer and far below 2^40 (where a double's spacing is under 2^-12), the decimal scaling below gives that
+    // same integer, since the shortest decimal form of n is within half an ulp of n. No strings are built.
+    const scaled = n * gramsPerUnit;
+    const near = Math.round(scaled);
+    if (Math.abs(scaled - near) < 0.25 && Math.abs(scaled) < FAST_LIMIT)
+        return near === 0 ? 0 : near;
+    // Scale through the shortest decimal form of the double, so 0.048 t is 48000 g and not 47999.99999.
+    const [mantissa, exponent = '0'] = String(n).split('e');
+    const grams = Math.round(Number(`${mantissa}e${Number(exponent) + Math.log10(gramsPerUnit)}`));
+    if (!Number.isSafeInteger(grams) || Math.abs(grams) > MAX_GRAMS) {
+        throw new RangeError(`${what} is out of range: ${JSON.stringify(value)}`);
+    }
+    return grams === 0 ? 0 : grams; // no -0
+}
+/** Metric tons CO2e (a number or numeric string) to integer grams. */
+function tonnesToGrams(value, what = 'emissions value') {
+    return toGrams(value, 1e6, what);
+}
+/** Kilograms CO2e to integer grams. */
+function kilogramsToGrams(value, what = 'emissions value') {
+    return toGrams(value, 1e3, what);
+}
+/** Grams as a kilogram number for JSON: exact to the gram (the double nearest to the 3-decimal value). */
+function gramsToKg(grams) {
+    return grams / 1000;
+}
+/**
+ * The text after the whole kilograms for each gram remainder 0..999, trailing zeros dropped:
+ * 0 -> '', 500 -> '.5', 50 -> '.05', 123 -> '.123'.
+ */
+const KG_FRACTION = Array.from({ length: 1000 }, (_, f) => (f === 0 ? '' : `.${String(f).padStart(3, '0').replace(/0+$/, '')}`));
+/**
+ * `String(gramsToKg(grams))` (also its JSON text), built from the integer's digits: for |grams| < 10^15 the
+ * kilogram value has at most 15 significant digits, so its shortest round-trip form is that decimal with
+ * trailing zeros dropped. Larger or non-integer values go through String().
+ * Hot (8 figures per record): one number-to-string of the whole kilograms plus a table lookup, since
+ * |grams| < 10^15 makes `% 1000` and the division exact.
+ */
+function gramsToKgText(grams) {
+    if (grams === 0)
+        return '0';
+    if (!(grams > -1e15 && grams < 1e15) || !Number.isInteger(grams))
+        return String(grams / 1000);
+    if (grams > 0) {
+        const frac = grams % 1000;
+        return `${(grams - frac) / 1000}${KG_FRACTION[frac]}`;
+    }
+    const frac = -grams % 1000;
+    return `-${(-grams - frac) / 1000}${KG_FRACTION[frac]}`;
+}
+/** Grams as a kilogram number or null. */
+function gramsToKgOrNull(grams) {
+    return grams === null ? null : gramsToKg(grams);
+}
+/**
+ * Formats an integer count of `10^-decimals` units as a fixed-point decimal string, from its digits.
+ * fixed(12345678, 3) = "12345.678"; fixed(-5, 3) = "-0.005".
+ */
+function fixed(units, decimals) {
+    if (!Number.isSafeInteger(units))
+        throw new RangeError(`not an integer: ${units}`);
+    const negative = units < 0;
+    const digits = String(Math.abs(units)).padStart(decimals + 1, '0');
+    const whole = digits.slice(0, digits.length - decimals);
+    const frac = digits.slice(digits.length - decimals);
+    return `${negative ? '-' : ''}${whole}${decimals > 0 ? `.${frac}` : ''}`;
+}
+/** Divides an integer by 10^k, rounding half away from zero, in integers. */
+function roundDiv(value, k) {
+    const d = 10 ** k;
+    const q = Math.trunc(value / d);
+    const r = value - q * d;
+    if (Math.abs(r) * 2 >= d)
+        return q + Math.sign(value);
+    return q;
+}
+/** Grams as kilograms with 3 decimals: exact. */
+function formatKg(grams) {
+    return fixed(grams, 3);
+}
+/** Grams as metric tons with 3 decimals (kilogram precision, half away from zero). */
+function formatTonnes(grams) {
+    return fixed(roundDiv(grams, 3), 3);
+}
+/** Grams as a tonne number with 3 decimals, for report.json threshold figures. */
+function gramsToTonnes3(grams) {
+    return Number(formatTonnes(grams));
+}
+/** A limit in tonnes (as typed by the user) to exact grams. */
+function limitToGrams(tonnes) {
+    return tonnesToGrams(tonnes, 'limit');
+}
+/**
+ * A human figure for summaries: picks t or kg so that the number reads well, never loses a gram in the
+ * underlying data (summaries are for reading; the JSON/CSV hold the exact values).
+ */
+function humanMass(grams) {
+    const abs = Math.abs(grams);
+    if (abs >= 1_000_000)
+        return `${groupThousands(formatTonnes(grams))} t`;
+    return `${groupThousands(formatKg(grams))} kg`;
+}
+/** Inserts thousands separators in the whole part of a decimal string. */
+function groupThousands(decimal) {
+    const [whole, frac] = decimal.split('.');
+    const sign = whole.startsWith('-') ? '-' : '';
+    const digits = sign ? whole.slice(1) : whole;
+    const grouped = digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+    return `${sign}${grouped}${frac !== undefined ? `.${frac}` : ''}`;
+}
+/** Percentage change from `before` to `after`, or null when `before` is 0. */
+function percentChange(before, after) {
+    if (before === 0)
+        return null;
+    return ((after - before) / Math.abs(before)) * 100;
+}
+// ---------------------------------------------------------------------------------------------------------
+// Below the gram: providers whose rows are finer than a gram (Azure's resources, MCFS's scope rows) are summed
+// in exact integer nanograms, then the cells of a group are rounded together so that they add up to the
+// group's rounded total.
+const NG_PER_G = 1000000000n;
+/**
+ * A figure (number or numeric string) as exact integer nanograms, through its shortest decimal form:
+ * 0.1 kg is 100000000000 ng, never 99999999999.99. `exponent`: nanograms per unit as a power of ten.
+ */
+/** 10^0 .. 10^40 as bigints, made once (hot: a power per figure converted). */
+const POW10 = Array.from({ length: 41 }, (_, k) => 10n ** BigInt(k));
+const pow10 = (k) => (k < POW10.length ? POW10[k] : 10n ** BigInt(k));
+function toNanograms(value, exponent, what) {
+    const n = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
+    if (typeof n !== 'number' || !Number.isFinite(n))
+        throw new TypeError(`${what} is not a number: ${JSON.stringify(value)}`);
+    const m = /^(-?)(\d+)(?:\.(\d+))?(?:e([+-]?\d+))?$/i.exec(String(n));
+    if (!m)
+        throw new TypeError(`${what} is not a decimal: ${JSON.stringify(value)}`);
+    const [, sign, whole, frac = '', exp = '0'] = m;
+    const digits = BigInt(whole + frac);
+    const shift = Number(exp) - frac.length + exponent;
+    let abs;
+    if (shift >= 0)
+        abs = digits * pow10(shift);
+    else {
+        const d = pow10(-shift);
+        abs = digits / d + ((digits % d) * 2n >= d ? 1n : 0n);
+    }
+    return sign === '-' ? -abs : abs;
+}
+/** Kilograms CO2e as exact nanograms. */
+function kilogramsToNanograms(value, what = 'emissions value') {
+    return toNanograms(value, 12, what);
+}
+/** Metric tons CO2e as exact nanograms. */
+function tonnesToNanograms(value, what = 'emissions value') {
+    return toNanograms(value, 15, what);
+}
+/** floor(a / b) for b > 0. */
+function floorDiv(a, b) {
+    const q = a / b;
+    return a % b !== 0n && a < 0n ? q - 1n : q;
+}
+/** Nanograms to grams, half away from zero. */
+function nanogramsToGrams(ng) {
+    const abs = ng < 0n ? -ng : ng;
+    const g = abs / NG_PER_G + ((abs % NG_PER_G) * 2n >= NG_PER_G ? 1n : 0n);
+    const n = Number(ng < 0n ? -g : g);
+    if (!Number.isSafeInteger(n))
+        throw new RangeError(`emissions out of range: ${ng} ng`);
+    return n === 0 ? 0 : n;
+}
+/**
+ * Rounds cells of nanograms to whole grams so that they add up to the rounded exact total (largest remainder;
+ * ties go to the earlier cell): every cell is within 1 g of its exact value and the sum is exact to the gram.
+ */
+function apportionGrams(cells) {
+    const floors = cells.map((c) => floorDiv(c, NG_PER_G));
+    const total = cells.reduce((a, c) => a + c, 0n);
+    let extra = Number(BigInt(nanogramsToGrams(total)) - floors.reduce((a, f) => a + f, 0n));
+    const order = cells.map((c, i) => ({ i, rem: c - floors[i] * NG_PER_G })).sort((a, b) => (a.rem === b.rem ? a.i - b.i : a.rem > b.rem ? -1 : 1));
+    const out = floors.map((f) => Number(f));
+    for (const { i } of order) {
+        if (extra <= 0)
+            break;
+        out[i] += 1;
+        extra--;
+    }
+    return out;
+}
+
+
+/***/ }),
+
+/***/ 5031:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   v: () => (/* binding */ decodeHere)
+/* harmony export */ });
+/* harmony import */ var _providers_aws_page_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(983);
+/**
+ * The page decoding jobs a worker thread can take: plain data in (the body's bytes and what the job needs),
+ * plain data out. The same functions run on the main thread when there is no worker.
+ */
+
+function decodeHere(body, job) {
+    switch (job.kind) {
+        case 'aws-page':
+            return (0,_providers_aws_page_js__WEBPACK_IMPORTED_MODULE_0__/* .decodeAwsPage */ .lh)(body, job);
+        default:
+            throw new Error(`unknown decode job ${JSON.stringify(job.kind)}`);
+    }
+}
+
+
+/***/ })
+
+};

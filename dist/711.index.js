@@ -1,0 +1,2941 @@
+export const id = 711;
+export const ids = [711,194];
+export const modules = {
+
+/***/ 99711:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  run: () => (/* binding */ run)
+});
+
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 11 modules
+var core = __webpack_require__(91659);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(73024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(76760);
+// EXTERNAL MODULE: external "node:https"
+var external_node_https_ = __webpack_require__(44708);
+// EXTERNAL MODULE: external "node:http"
+var external_node_http_ = __webpack_require__(37067);
+// EXTERNAL MODULE: ./node_modules/https-proxy-agent/dist/index.js + 4 modules
+var dist = __webpack_require__(45833);
+// EXTERNAL MODULE: ./src/body.ts
+var src_body = __webpack_require__(8255);
+;// CONCATENATED MODULE: ./src/http.ts
+/**
+ * The one HTTP layer every outbound call goes through: bounded concurrency for the whole run, a timeout per
+ * attempt, retries on 408/429/5xx and network faults with full-jitter exponential backoff that honours
+ * `Retry-After`, the run's deadline, and HTTPS_PROXY/HTTP_PROXY/NO_PROXY.
+ *
+ * It returns the final response whatever its status (providers read their own error bodies) and throws an
+ * HttpError only when no response could be had.
+ */
+
+
+
+
+class HttpError extends Error {
+    service;
+    kind;
+    attempts;
+    constructor(message, service, kind, attempts) {
+        super(message);
+        this.service = service;
+        this.kind = kind;
+        this.attempts = attempts;
+        this.name = 'HttpError';
+    }
+}
+/**
+ * The time a step that runs after the providers may take: the rest of the run's budget (`deadlineAt`, ms
+ * since the epoch; none = `max`), at least `min` (what it serves is written already and worth a short wait),
+ * at most `max`.
+ */
+function remainingBudgetMs(deadlineAt, min, max, now = Date.now()) {
+    if (deadlineAt === undefined)
+        return max;
+    return Math.min(max, Math.max(min, deadlineAt - now));
+}
+const RETRY_STATUS = new Set([408, 429, 500, 502, 503, 504]);
+/** Bodies of a declared length in this range are gathered into one buffer of that length as they arrive. */
+const WHOLE_BODY_BYTES = 64 * 1024;
+const MAX_WHOLE_BODY_BYTES = 64 * 1024 * 1024;
+function defaultSleep(ms, signal) {
+    return new Promise((resolve, reject) => {
+        if (signal?.aborted)
+            return reject(signal.reason);
+        const timer = setTimeout(() => {
+            signal?.removeEventListener('abort', onAbort);
+            resolve();
+        }, ms);
+        const onAbort = () => {
+            clearTimeout(timer);
+            reject(signal?.reason);
+        };
+        signal?.addEventListener('abort', onAbort, { once: true });
+    });
+}
+/** Retry-After as milliseconds: delta-seconds or an HTTP-date. */
+function parseRetryAfter(value, now) {
+    const v = Array.isArray(value) ? value[0] : value;
+    if (v === undefined || v.trim() === '')
+        return null;
+    if (/^\d+(\.\d+)?$/.test(v.trim()))
+        return Math.round(Number(v.trim()) * 1000);
+    const date = Date.parse(v);
+    if (Number.isNaN(date))
+        return null;
+    return Math.max(0, date - now);
+}
+/** NO_PROXY matching as curl and most tools do it: `*`, host suffixes (with or without a leading dot), ports. */
+function bypassesProxy(url, noProxy) {
+    if (!noProxy)
+        return false;
+    const host = url.hostname.replace(/^\[|\]$/g, '').toLowerCase();
+    const port = url.port || (url.protocol === 'https:' ? '443' : '80');
+    for (const raw of noProxy.split(/[,\s]+/)) {
+        const entry = raw.trim().toLowerCase();
+        if (entry === '')
+            continue;
+        if (entry === '*')
+            return true;
+        const m = /^(.*?)(?::(\d+))?$/.exec(entry.replace(/^\[|\](?=:|$)/g, ''));
+        const name = (m?.[1] ?? entry).replace(/^\*?\./, '');
+        if (m?.[2] && m[2] !== port)
+            continue;
+        if (host === name || host.endsWith(`.${name}`))
+            return true;
+    }
+    return false;
+}
+/** A counting semaphore, FIFO. */
+class Semaphore {
+    limit;
+    active = 0;
+    queue = [];
+    constructor(limit) {
+        this.limit = limit;
+    }
+    async acquire() {
+        if (this.active < this.limit) {
+            this.active++;
+            return;
+        }
+        await new Promise((resolve) => this.queue.push(resolve));
+    }
+    release() {
+        const next = this.queue.shift();
+        if (next)
+            next();
+        else
+            this.active--;
+    }
+}
+class HttpClient {
+    slots;
+    direct;
+    plain;
+    proxied = new Map();
+    o;
+    /** Requests made (attempts included), for the run's log. */
+    attempts = 0;
+    constructor(options) {
+        this.o = {
+            attemptTimeoutMs: 60_000,
+            maxAttempts: 6,
+            baseDelayMs: 500,
+            maxDelayMs: 20_000,
+            maxRetryAfterMs: 120_000,
+            sleep: defaultSleep,
+            random: Math.random,
+            now: Date.now,
+            env: process.env,
+            ...options
+        };
+        this.slots = new Semaphore(Math.max(1, options.concurrency));
+        this.direct = new external_node_https_.Agent({ keepAlive: true, maxSockets: Math.max(1, options.concurrency) });
+        this.plain = new external_node_http_.Agent({ keepAlive: true, maxSockets: Math.max(1, options.concurrency) });
+    }
+    /** The agent for a URL: direct, or through the proxy the environment names. */
+    agentFor(url) {
+        // The clouds are HTTPS only; plain HTTP (local test servers) never goes through a proxy.
+        if (url.protocol === 'http:')
+            return this.plain;
+        const env = this.o.env;
+        const noProxy = env.NO_PROXY ?? env.no_proxy;
+        const proxy = env.HTTPS_PROXY || env.https_proxy || env.HTTP_PROXY || env.http_proxy;
+        if (!proxy || bypassesProxy(url, noProxy))
+            return this.direct;
+        let agent = this.proxied.get(proxy);
+        if (!agent) {
+            agent = new dist/* HttpsProxyAgent */.b(proxy, { keepAlive: true, maxSockets: this.o.concurrency });
+            this.proxied.set(proxy, agent);
+        }
+        return agent;
+    }
+    close() {
+        this.direct.destroy();
+        this.plain.destroy();
+        for (const a of this.proxied.values())
+            a.destroy();
+    }
+    async request(req) {
+        const url = new URL(req.url);
+        const where = `${req.service} (${req.method} ${url.origin}${url.pathname})`;
+        const maxAttempts = req.retry === false ? 1 : this.o.maxAttempts;
+        let lastProblem = '';
+        for (let attempt = 1;; attempt++) {
+            this.checkDeadline(where, attempt - 1);
+            await this.slots.acquire();
+            let res;
+            let failure;
+            const started = this.o.now();
+            try {
+                const headers = { ...(req.headers ?? {}) };
+                const signed = req.sign ? await req.sign({ method: req.method, url, headers, body: req.body }) : headers;
+                res = await this.once(req, url, signed, attempt);
+            }
+            catch (e) {
+                failure = e instanceof HttpError ? e : new HttpError(`${where}: ${e.message}`, req.service, 'network', attempt);
+            }
+            finally {
+                this.slots.release();
+                this.attempts++;
+            }
+            this.o.log?.(`${req.method} ${url.origin}${url.pathname} -> ${res ? res.status : failure?.kind} (${this.o.now() - started} ms, attempt ${attempt})`);
+            if (failure?.kind === 'deadline')
+                throw failure;
+            let retryAfter = null;
+            if (res) {
+                if (req.expectJson && res.status >= 200 && res.status < 300) {
+                    try {
+                        res.json = req.decode ? await req.decode(res.body) : (0,src_body/* parseJsonBody */.Y2)(res.text);
+                        return res;
+                    }
+                    catch (e) {
+                        if (!(e instanceof src_body/* RetryBodyError */.Th))
+                            throw e;
+                        lastProblem = e.message;
+                        failure = new HttpError(`${where}: ${lastProblem}`, req.service, 'bad-body', attempt);
+                    }
+                }
+                else if (!RETRY_STATUS.has(res.status) && !req.transient?.(res)) {
+                    return res;
+                }
+                else {
+                    retryAfter = parseRetryAfter(res.headers['retry-after'], this.o.now());
+                    lastProblem = `HTTP ${res.status}`;
+                    if (attempt >= maxAttempts || (retryAfter !== null && retryAfter > this.o.maxRetryAfterMs))
+                        return res;
+                }
+            }
+            else if (failure) {
+                lastProblem = failure.message;
+            }
+            if (attempt >= maxAttempts) {
+                throw new HttpError(`${where} failed after ${attempt} attempt${attempt > 1 ? 's' : ''}: ${lastProblem.replace(`${where}: `, '')}`, req.service, failure?.kind ?? 'network', attempt);
+            }
+            const backoff = Math.floor(this.o.random() * Math.min(this.o.maxDelayMs, this.o.baseDelayMs * 2 ** (attempt - 1)));
+            const wait = retryAfter !== null ? retryAfter + Math.floor(this.o.random() * this.o.baseDelayMs) : backoff;
+            try {
+                await this.o.sleep(wait, this.o.deadline);
+            }
+            catch {
+                this.checkDeadline(where, attempt);
+            }
+        }
+    }
+    checkDeadline(where, attempts) {
+        if (this.o.deadline?.aborted) {
+            throw new HttpError(`${where}: stopped, the run's time budget (timeout-minutes) is spent`, where, 'deadline', attempts);
+        }
+    }
+    once(req, url, headers, attempt) {
+        const where = `${req.service} (${req.method} ${url.origin}${url.pathname})`;
+        return new Promise((resolve, reject) => {
+            const body = req.body === undefined ? undefined : Buffer.isBuffer(req.body) ? req.body : Buffer.from(req.body, 'utf8');
+            const h = { 'user-agent': 'cloud-carbon-report/1', ...headers };
+            if (body !== undefined)
+                h['content-length'] = String(body.length);
+            const lib = url.protocol === 'http:' ? external_node_http_ : external_node_https_;
+            let settled = false;
+            const done = (fn) => {
+                if (settled)
+                    return;
+                settled = true;
+                clearTimeout(timer);
+                this.o.deadline?.removeEventListener('abort', onDeadline);
+                fn();
+            };
+            const r = lib.request(url, { method: req.method, headers: h, agent: this.agentFor(url) }, (res) => {
+                // A large body of declared length is copied into one buffer as it arrives (no list of chunks to join at
+                // the end); the buffer is its own, so a page decoder on another thread can take it without a copy.
+                const declared = Number(res.headers['content-length']);
+                let whole = Number.isSafeInteger(declared) && declared >= WHOLE_BODY_BYTES && declared <= MAX_WHOLE_BODY_BYTES ? Buffer.allocUnsafeSlow(declared) : null;
+                let got = 0;
+                const chunks = [];
+                res.on('data', (c) => {
+                    if (whole !== null && got + c.length <= whole.length) {
+                        c.copy(whole, got);
+                        got += c.length;
+                        return;
+                    }
+                    // More than declared (the parser should not let that happen): the plain way from here.
+                    if (whole !== null)
+                        chunks.push(whole.subarray(0, got));
+                    whole = null;
+                    chunks.push(c);
+                });
+                res.on('error', (e) => done(() => reject(new HttpError(`${where}: the response was cut off (${e.message})`, req.service, 'network', attempt))));
+                res.on('aborted', () => done(() => reject(new HttpError(`${where}: the response was cut off`, req.service, 'network', attempt))));
+                res.on('end', () => {
+                    if (!res.complete) {
+                        done(() => reject(new HttpError(`${where}: the response was cut off`, req.service, 'network', attempt)));
+                        return;
+                    }
+                    const buf = whole !== null && got === whole.length ? whole : Buffer.concat(whole !== null ? [whole.subarray(0, got)] : chunks);
+                    done(() => resolve(response(res.statusCode ?? 0, res.headers, buf, attempt)));
+                });
+            });
+            const timer = setTimeout(() => {
+                r.destroy();
+                done(() => reject(new HttpError(`${where}: no answer within ${Math.round(this.o.attemptTimeoutMs / 1000)} s`, req.service, 'timeout', attempt)));
+            }, this.o.attemptTimeoutMs);
+            const onDeadline = () => {
+                r.destroy();
+                done(() => reject(new HttpError(`${where}: stopped, the run's time budget (timeout-minutes) is spent`, req.service, 'deadline', attempt)));
+            };
+            this.o.deadline?.addEventListener('abort', onDeadline, { once: true });
+            r.on('error', (e) => done(() => reject(new HttpError(`${where}: ${networkMessage(e)}`, req.service, 'network', attempt))));
+            if (body !== undefined)
+                r.end(body);
+            else
+                r.end();
+        });
+    }
+}
+function networkMessage(e) {
+    switch (e.code) {
+        case 'ECONNREFUSED':
+            return 'connection refused (is the endpoint right?)';
+        case 'ECONNRESET':
+            return 'the connection was reset';
+        case 'ENOTFOUND':
+            return 'the host name does not resolve';
+        case 'UNABLE_TO_VERIFY_LEAF_SIGNATURE':
+        case 'SELF_SIGNED_CERT_IN_CHAIN':
+        case 'DEPTH_ZERO_SELF_SIGNED_CERT':
+            return `the server's TLS certificate is not trusted (${e.code}); add its CA with NODE_EXTRA_CA_CERTS`;
+        default:
+            return e.code ? `${e.message} (${e.code})` : e.message;
+    }
+}
+/** A response whose text is made when first read. */
+function response(status, headers, body, attempts) {
+    let text;
+    return {
+        status,
+        headers,
+        body,
+        get text() {
+            return (text ??= (0,src_body/* bodyText */.G3)(body));
+        },
+        attempts
+    };
+}
+
+// EXTERNAL MODULE: ./src/period.ts
+var src_period = __webpack_require__(60202);
+;// CONCATENATED MODULE: ./src/model.ts
+/**
+ * The normalized record every provider yields, and the small vocabulary shared by providers and the report.
+ *
+ * Quantities are integer grams of CO2e (`Grams`): every provider's figure is converted once, at the edge,
+ * and from then on only integers are added, so totals agree to the gram however many records there are.
+ * A breakdown the provider does not give is `null`, never 0.
+ */
+const PROVIDER_IDS = ['aws', 'azure', 'mcfs'];
+
+;// CONCATENATED MODULE: ./src/settings.ts
+/**
+ * Every input of the action, read once and validated into a typed object before any request is made.
+ * A bad input is reported with its name, what was wrong, and the fix; all of them at once.
+ */
+
+
+
+
+/** One or more bad inputs. The message names each input and its fix. */
+class InputError extends Error {
+    problems;
+    constructor(problems) {
+        super(problems.length === 1 ? problems[0] : `${problems.length} inputs are invalid:\n- ${problems.join('\n- ')}`);
+        this.problems = problems;
+        this.name = 'InputError';
+    }
+}
+/** Reads an input as `@actions/core` does: `INPUT_<NAME>` upper-cased, spaces to `_`, trimmed. */
+function readInput(env, name) {
+    return (env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim();
+}
+/** Splits a list input on commas and newlines; blanks and surrounding spaces are ignored. */
+function splitList(value) {
+    return value
+        .split(/[,\n\r]/)
+        .map((s) => s.trim())
+        .filter((s) => s !== '');
+}
+const AZURE_CLOUDS = {
+    AzureCloud: { authority: 'https://login.microsoftonline.com', arm: 'https://management.azure.com' },
+    AzureUSGovernment: { authority: 'https://login.microsoftonline.us', arm: 'https://management.usgovcloudapi.net' },
+    AzureChinaCloud: { authority: 'https://login.chinacloudapi.cn', arm: 'https://management.chinacloudapi.cn' }
+};
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const ROLE_ARN = /^arn:aws(-cn|-us-gov|-iso|-iso-b)?:iam::(\d{12}):role\/[\w+=,.@/-]{1,512}$/;
+const AWS_REGION = /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/;
+const SESSION_NAME = /^[\w+=,.@-]{2,64}$/;
+const DNS_NAME = /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i;
+const ARTIFACT_NAME_FORBIDDEN = /["<>|*?:\\/\r\n]/;
+/** Absurd limits are almost always a unit mix-up (kg typed as t): the whole world emits ~4e10 t a year. */
+const MAX_LIMIT_TONNES = 1e9;
+/** Parses and validates every input; throws InputError listing each bad one. */
+function parseSettings(options = {}) {
+    const env = options.env ?? process.env;
+    const now = options.now ?? new Date();
+    const cwd = options.cwd ?? process.cwd();
+    const problems = [];
+    const input = (name) => readInput(env, name);
+    const bad = (name, value, why, fix) => {
+        problems.push(`Input '${name}': ${value === '' ? 'empty' : JSON.stringify(value)} ${why}. ${fix}`);
+    };
+    const bool = (name, dflt) => {
+        const v = input(name);
+        if (v === '')
+            return dflt;
+        if (/^true$/i.test(v))
+            return true;
+        if (/^false$/i.test(v))
+            return false;
+        bad(name, v, 'is not a boolean', `Use true or false.`);
+        return dflt;
+    };
+    const number = (name, opts) => {
+        const v = input(name);
+        if (v === '')
+            return null;
+        const n = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/.test(v) ? Number(v) : NaN;
+        const kind = opts.integer ? 'a whole number' : 'a number';
+        if (!Number.isFinite(n) || (opts.integer && !Number.isInteger(n))) {
+            bad(name, v, `is not ${kind}`, `Give ${kind} of ${opts.unit} from ${opts.min} to ${opts.max}, without units.`);
+            return null;
+        }
+        if (n < opts.min || n > opts.max || (opts.exclusiveMin && n === opts.min)) {
+            bad(name, v, `is out of range`, `Give ${kind} of ${opts.unit} ${opts.exclusiveMin ? 'above' : 'from'} ${opts.min}${opts.exclusiveMin ? ' and up' : ''} to ${opts.max}.`);
+            return null;
+        }
+        return n;
+    };
+    const url = (name, dflt) => {
+        const v = input(name);
+        if (v === '')
+            return dflt;
+        let u;
+        try {
+            u = new URL(v);
+        }
+        catch {
+            bad(name, v, 'is not a URL', 'Give an absolute https:// URL.');
+            return dflt;
+        }
+        if (u.protocol !== 'https:') {
+            bad(name, v, 'is not HTTPS', 'The clouds are called over HTTPS only: give an https:// URL.');
+            return dflt;
+        }
+        if (u.username || u.password) {
+            bad(name, '(a URL with credentials)', 'has user info in it', 'Remove the user:password@ part; credentials never go in URLs.');
+            return dflt;
+        }
+        return v.replace(/\/+$/, '');
+    };
+    // providers
+    const providers = [];
+    const rawProviders = input('providers');
+    if (rawProviders === '') {
+        problems.push(`Input 'providers' is required. Give one or more of ${PROVIDER_IDS.join(', ')} (comma- or newline-separated).`);
+    }
+    for (const p of splitList(rawProviders)) {
+        const id = p.toLowerCase();
+        if (!PROVIDER_IDS.includes(id)) {
+            bad('providers', p, 'is not a provider', `Use any of ${PROVIDER_IDS.join(', ')}.`);
+        }
+        else if (!providers.includes(id)) {
+            providers.push(id);
+        }
+    }
+    // period
+    const month = (name) => {
+        const v = input(name);
+        if (v === '')
+            return null;
+        const m = /^(\d{4})-(\d{2})(?:-(\d{2}))?$/.exec(v);
+        if (!m || Number(m[2]) < 1 || Number(m[2]) > 12) {
+            bad(name, v, 'is not a month', 'Use YYYY-MM (e.g. 2025-01) or the first day of a month, YYYY-MM-01.');
+            return null;
+        }
+        if (m[3] !== undefined && m[3] !== '01') {
+            bad(name, v, 'is not the first day of a month', `Reports cover whole months: use ${m[1]}-${m[2]} or ${m[1]}-${m[2]}-01.`);
+            return null;
+        }
+        if (Number(m[1]) < 2000) {
+            bad(name, v, 'is before any provider has data', 'Give a month from 2020 on (AWS has data from 2022-01).');
+            return null;
+        }
+        return `${m[1]}-${m[2]}`;
+    };
+    const startIn = month('start-date');
+    const endIn = month('end-date');
+    const currentMonth = (0,src_period/* utcMonth */.R6)(now);
+    let end = endIn ?? (0,src_period/* defaultEndMonth */.rk)(providers.length > 0 ? providers : ['aws'], now);
+    if (endIn !== null && (0,src_period/* monthIndex */.L6)(endIn) > (0,src_period/* monthIndex */.L6)(currentMonth)) {
+        bad('end-date', input('end-date'), `is in the future (today is ${now.toISOString().slice(0, 10)} UTC)`, `Give ${currentMonth} or earlier, or leave it empty for the latest published month.`);
+        end = currentMonth;
+    }
+    const start = startIn ?? (0,src_period/* addMonths */.PS)(end, -11);
+    if ((0,src_period/* monthIndex */.L6)(start) > (0,src_period/* monthIndex */.L6)(end)) {
+        if (startIn !== null && endIn !== null) {
+            bad('start-date', input('start-date'), `is after end-date ${JSON.stringify(input('end-date'))}`, 'Give a start-date on or before end-date.');
+        }
+        else if (startIn !== null) {
+            bad('start-date', input('start-date'), `is after the default end-date ${end} (the latest month every selected provider has published)`, `Give a start-date of ${end} or earlier, or set end-date.`);
+        }
+    }
+    // method
+    let method = 'market';
+    const rawMethod = input('method');
+    if (rawMethod !== '') {
+        if (/^(market|location)$/i.test(rawMethod))
+            method = rawMethod.toLowerCase();
+        else
+            bad('method', rawMethod, 'is not an accounting method', 'Use market (market-based, the default) or location (location-based).');
+    }
+    // AWS
+    const roles = [];
+    for (const r of splitList(input('aws-role-to-assume'))) {
+        if (!ROLE_ARN.test(r)) {
+            bad('aws-role-to-assume', r, 'is not an IAM role ARN', 'Use arn:aws:iam::<12-digit account id>:role/<name>, one per line or comma-separated.');
+        }
+        else if (roles.includes(r)) {
+            bad('aws-role-to-assume', r, 'is listed twice', 'List each role once (one per AWS Organization), or its data would be counted twice.');
+        }
+        else
+            roles.push(r);
+    }
+    const region = input('aws-region') || 'us-east-1';
+    if (!AWS_REGION.test(region))
+        bad('aws-region', region, 'is not an AWS region', 'Use a region code such as us-east-1.');
+    const awsAudience = input('aws-audience') || 'sts.amazonaws.com';
+    const sessionName = input('aws-role-session-name') || 'cloud-carbon-report';
+    if (!SESSION_NAME.test(sessionName)) {
+        bad('aws-role-session-name', sessionName, 'is not a valid role session name', 'Use 2 to 64 characters of letters, digits and + = , . @ - _.');
+    }
+    const accountIds = [];
+    for (const a of splitList(input('aws-account-ids'))) {
+        if (!/^\d{12}$/.test(a))
+            bad('aws-account-ids', a, 'is not an AWS account id', 'Use 12-digit account ids (keep leading zeros), comma- or newline-separated.');
+        else if (!accountIds.includes(a))
+            accountIds.push(a);
+    }
+    // Azure (shared by the azure and mcfs providers)
+    const clientId = input('azure-client-id');
+    if (clientId !== '' && !GUID.test(clientId))
+        bad('azure-client-id', clientId, 'is not a GUID', 'Use the application (client) id of the app registration, e.g. 00000000-0000-0000-0000-000000000000.');
+    const tenantId = input('azure-tenant-id');
+    if (tenantId !== '' && !GUID.test(tenantId) && !DNS_NAME.test(tenantId)) {
+        bad('azure-tenant-id', tenantId, 'is not a tenant id', 'Use the directory (tenant) id GUID or the tenant domain (contoso.onmicrosoft.com).');
+    }
+    if (clientId !== '' && tenantId === '') {
+        problems.push(`Input 'azure-tenant-id' is required with azure-client-id. Give the directory (tenant) id of the app registration.`);
+    }
+    const subscriptionIds = [];
+    for (const s of splitList(input('azure-subscription-ids'))) {
+        if (!GUID.test(s))
+            bad('azure-subscription-ids', s, 'is not a subscription id', 'Use subscription GUIDs, comma- or newline-separated.');
+        else if (!subscriptionIds.includes(s.toLowerCase()))
+            subscriptionIds.push(s.toLowerCase());
+    }
+    let environment = 'AzureCloud';
+    const rawEnvironment = input('azure-environment');
+    if (rawEnvironment !== '') {
+        const found = Object.keys(AZURE_CLOUDS).find((k) => k.toLowerCase() === rawEnvironment.toLowerCase());
+        if (found)
+            environment = found;
+        else
+            bad('azure-environment', rawEnvironment, 'is not an Azure cloud', 'Use AzureCloud, AzureUSGovernment or AzureChinaCloud (or set azure-authority-host and azure-resource-manager-endpoint).');
+    }
+    const authorityDefault = (env.AZURE_AUTHORITY_HOST ?? '').trim().replace(/\/+$/, '') || AZURE_CLOUDS[environment].authority;
+    const authorityHost = url('azure-authority-host', authorityDefault);
+    const resourceManagerEndpoint = url('azure-resource-manager-endpoint', AZURE_CLOUDS[environment].arm);
+    // MCFS
+    const mcfs = {
+        instanceId: input('mcfs-instance-id'),
+        enrollmentId: input('mcfs-enrollment-id'),
+        tenantId: input('mcfs-tenant-id'),
+        apiKey: input('mcfs-api-key'),
+        endpoint: url('mcfs-endpoint', 'https://api.mcfs.microsoft.com')
+    };
+    if (mcfs.instanceId !== '' && !/^[\w-]{1,128}$/.test(mcfs.instanceId))
+        bad('mcfs-instance-id', mcfs.instanceId, 'is not an instance id', 'Use the MCFS instance id (a GUID) from your Microsoft Cloud for Sustainability environment.');
+    if (mcfs.enrollmentId !== '' && !/^[\w-]{1,64}$/.test(mcfs.enrollmentId))
+        bad('mcfs-enrollment-id', mcfs.enrollmentId, 'is not an enrollment id', 'Use the billing account (enrollment) number, e.g. 12345678.');
+    if (mcfs.tenantId !== '' && !GUID.test(mcfs.tenantId))
+        bad('mcfs-tenant-id', mcfs.tenantId, 'is not a tenant id', 'Use the Microsoft 365 tenant id GUID.');
+    // A merge job reads the shards' reports and signs in nowhere: it does not need the MCFS key and ids.
+    if (providers.includes('mcfs') && !/^\s*merge\s*$/i.test(input('mode'))) {
+        if (mcfs.instanceId === '')
+            problems.push(`Input 'mcfs-instance-id' is required with the mcfs provider. Give your MCFS instance id.`);
+        if (mcfs.enrollmentId === '' && mcfs.tenantId === '')
+            problems.push(`Input 'mcfs-enrollment-id' (or 'mcfs-tenant-id') is required with the mcfs provider. Give the enrollment (billing account) to report, the Microsoft 365 tenant, or both.`);
+        if (mcfs.apiKey === '')
+            problems.push(`Input 'mcfs-api-key' is required with the mcfs provider. Store the API Management key as a repository secret and pass it: mcfs-api-key: \${{ secrets.MCFS_API_KEY }}.`);
+    }
+    // thresholds
+    const thresholds = {
+        maxTotal: number('max-total', { min: 0, max: MAX_LIMIT_TONNES, unit: 'tCO2e' }),
+        maxMonthly: number('max-monthly', { min: 0, max: MAX_LIMIT_TONNES, unit: 'tCO2e' }),
+        maxIncreasePercent: number('max-increase-percent', { min: 0, max: 1e6, unit: 'percent' })
+    };
+    // output and behaviour
+    const failOnThreshold = bool('fail-on-threshold', true);
+    const failOnError = bool('fail-on-error', true);
+    const jobSummary = bool('job-summary', true);
+    const prComment = bool('pr-comment', false);
+    const rawOutputDir = input('output-dir');
+    const outputDir = external_node_path_.resolve(cwd, rawOutputDir || (env.RUNNER_TEMP ? external_node_path_.join(env.RUNNER_TEMP, 'cloud-carbon-report') : 'cloud-carbon-report'));
+    const artifactName = readInput(env, 'artifact-name') === '' && `INPUT_ARTIFACT-NAME` in env ? '' : input('artifact-name') || 'cloud-carbon-report';
+    if (artifactName !== '' && (ARTIFACT_NAME_FORBIDDEN.test(artifactName) || artifactName.length > 256)) {
+        bad('artifact-name', artifactName, 'is not a valid artifact name', 'Avoid " : < > | * ? \\ / and line breaks; keep it under 256 characters; or set it empty for no artifact.');
+    }
+    const retention = number('artifact-retention-days', { min: 1, max: 90, integer: true, unit: 'days' });
+    const concurrency = number('concurrency', { min: 1, max: 64, integer: true, unit: 'requests' }) ?? 8;
+    const timeoutMinutes = number('timeout-minutes', { min: 0, max: 360, exclusiveMin: true, unit: 'minutes' }) ?? 10;
+    const githubToken = input('github-token') || (env.GITHUB_TOKEN ?? '').trim();
+    let mode = 'collect';
+    const rawMode = input('mode');
+    if (rawMode !== '') {
+        if (/^(collect|merge)$/i.test(rawMode))
+            mode = rawMode.toLowerCase();
+        else
+            bad('mode', rawMode, 'is not a mode', 'Use collect (fetch the data, the default) or merge (combine the shard artifacts of this run).');
+    }
+    let shard = null;
+    const rawShard = input('shard');
+    if (rawShard !== '') {
+        const m = /^(\d+)\s*\/\s*(\d+)$/.exec(rawShard);
+        if (!m || Number(m[1]) < 1 || Number(m[1]) > Number(m[2]) || Number(m[2]) > 256) {
+            bad('shard', rawShard, 'is not a shard', 'Use i/n with 1 <= i <= n <= 256, e.g. shard: ${{ matrix.shard }}/4.');
+        }
+        else
+            shard = { index: Number(m[1]), count: Number(m[2]) };
+        if (mode === 'merge')
+            problems.push(`Input 'shard' cannot be used with mode: merge. The merge job combines every shard: leave shard empty there.`);
+    }
+    if (mode === 'merge' && artifactName === '') {
+        problems.push(`Input 'artifact-name' is empty, but mode: merge reads the shard artifacts by that name. Use the same artifact-name as the shard jobs.`);
+    }
+    if (shard !== null && artifactName === '') {
+        problems.push(`Input 'artifact-name' is empty, but a shard must upload its report for the merge job. Set artifact-name (the default is cloud-carbon-report).`);
+    }
+    let baseline = null;
+    const rawBaseline = input('baseline');
+    if (rawBaseline !== '') {
+        const p = external_node_path_.resolve(cwd, rawBaseline);
+        if (!external_node_fs_.existsSync(p))
+            bad('baseline', rawBaseline, 'does not exist', 'Give the path of an earlier report.json (e.g. downloaded with actions/download-artifact).');
+        else
+            baseline = p;
+    }
+    if (problems.length > 0)
+        throw new InputError(problems);
+    return {
+        providers,
+        period: { start, end },
+        periodDefaults: { start: startIn === null, end: endIn === null },
+        method,
+        aws: { roles, region, audience: awsAudience, sessionName, accountIds },
+        azure: {
+            clientId,
+            tenantId,
+            subscriptionIds,
+            audience: input('azure-audience') || 'api://AzureADTokenExchange',
+            environment,
+            authorityHost,
+            resourceManagerEndpoint,
+            customAuthority: authorityHost.toLowerCase() !== AZURE_CLOUDS[environment].authority
+        },
+        mcfs,
+        thresholds,
+        failOnThreshold,
+        failOnError,
+        outputDir,
+        jobSummary,
+        artifactName,
+        artifactRetentionDays: retention,
+        prComment,
+        githubToken,
+        concurrency,
+        timeoutMs: Math.round(timeoutMinutes * 60_000),
+        mode,
+        shard,
+        baseline,
+        now
+    };
+}
+
+;// CONCATENATED MODULE: ./src/providers/index.ts
+async function load(id) {
+    switch (id) {
+        case 'aws':
+            return (await Promise.all(/* import() */[__webpack_require__.e(118), __webpack_require__.e(678)]).then(__webpack_require__.bind(__webpack_require__, 4678))).awsProvider;
+        case 'azure':
+            return (await __webpack_require__.e(/* import() */ 581).then(__webpack_require__.bind(__webpack_require__, 90581))).azureProvider;
+        case 'mcfs':
+            return (await __webpack_require__.e(/* import() */ 39).then(__webpack_require__.bind(__webpack_require__, 82039))).mcfsProvider;
+        default:
+            throw new Error(`The ${id} provider is not available in this version of cloud-carbon-report.`);
+    }
+}
+// One module graph is linked at a time: the loads are microseconds apart anyway, and concurrent dynamic
+// imports of modules that share dependencies trip some ESM loaders (jest's vm modules among them).
+let queue = Promise.resolve();
+function loadProvider(id) {
+    const next = queue.then(() => load(id));
+    queue = next.catch(() => undefined);
+    return next;
+}
+
+// EXTERNAL MODULE: ./src/report/records.ts
+var records = __webpack_require__(69828);
+// EXTERNAL MODULE: ./src/report/batch.ts
+var batch = __webpack_require__(90338);
+;// CONCATENATED MODULE: ./src/report/builder.ts
+/**
+ * The report model, built as records stream in. Records go straight to per-provider part files (JSON lines
+ * and CSV rows, in arrival order); memory holds only the groups (months, services, regions, accounts), so a
+ * million records cost what their distinct groups cost. `finish` writes report.json and report.csv by
+ * joining the parts in the canonical provider order.
+ */
+
+
+
+
+
+
+const FLUSH_BYTES = 1 << 20;
+/** A part file: bytes gathered in a buffer and written when it fills. */
+class PartFile {
+    file;
+    buf = Buffer.allocUnsafe(FLUSH_BYTES);
+    used = 0;
+    fd = null;
+    constructor(file) {
+        this.file = file;
+    }
+    write(bytes) {
+        if (this.used + bytes.length > FLUSH_BYTES) {
+            this.writeOut();
+            if (bytes.length > FLUSH_BYTES) {
+                writeAll(this.open(), bytes);
+                return;
+            }
+        }
+        this.buf.set(bytes, this.used);
+        this.used += bytes.length;
+    }
+    open() {
+        if (this.fd === null)
+            this.fd = external_node_fs_.openSync(this.file, 'w');
+        return this.fd;
+    }
+    writeOut() {
+        if (this.used > 0)
+            writeAll(this.open(), this.buf.subarray(0, this.used));
+        this.used = 0;
+    }
+    close() {
+        this.writeOut();
+        if (this.fd !== null)
+            external_node_fs_.closeSync(this.fd);
+        this.fd = null;
+    }
+}
+function writeAll(fd, bytes) {
+    let off = 0;
+    while (off < bytes.length)
+        off += external_node_fs_.writeSync(fd, bytes, off, bytes.length - off);
+}
+/** A provider's groups in a GroupMap; the provider's entry is created here, so on its first record. */
+function groupsOf(map, provider) {
+    let byKey = map.get(provider);
+    if (!byKey)
+        map.set(provider, (byKey = new Map()));
+    return byKey;
+}
+/** Adds a batch's groups (in their order) to a provider's groups: new keys keep first-seen order. */
+function mergeGroups(into, from) {
+    for (const d of from) {
+        let g = into.get(d.key);
+        if (!g)
+            into.set(d.key, (g = { label: d.label, grams: 0, byMonth: new Map() }));
+        g.grams += d.grams;
+        const bm = d.byMonth;
+        for (let i = 0; i < bm.length; i += 2) {
+            const m = bm[i];
+            g.byMonth.set(m, (g.byMonth.get(m) ?? 0) + bm[i + 1]);
+        }
+    }
+}
+/** Records taken one at a time are gathered into a batch this size before they reach the sums. */
+const SINGLE_BATCH = 4096;
+class ReportBuilder {
+    workDir;
+    period;
+    method;
+    json = new Map();
+    csv = new Map();
+    counts = new Map();
+    monthMap = new Map();
+    services = new Map();
+    regions = new Map();
+    accounts = new Map();
+    total = 0;
+    market = 0;
+    location = 0;
+    noMarket = 0;
+    noLocation = 0;
+    /**
+     * Records added one by one and not yet in the sums, per provider (providers running side by side may
+     * alternate record by record): every reader of the sums flushes them first. Only a provider's own order
+     * matters (its part files); sums and group order do not depend on how providers interleave.
+     */
+    pending = new Map();
+    constructor(workDir, period, method) {
+        this.workDir = workDir;
+        this.period = period;
+        this.method = method;
+        external_node_fs_.mkdirSync(workDir, { recursive: true });
+    }
+    /** One record (providers that yield records one by one, a merge reading shards). */
+    add(r) {
+        let p = this.pending.get(r.provider);
+        if (!p)
+            this.pending.set(r.provider, (p = new batch/* BatchEncoder */.HB(r.provider)));
+        p.add(r);
+        if (p.count >= SINGLE_BATCH)
+            this.merge(p.take());
+    }
+    /** Moves the records added one by one (of one provider, or all) into the files and sums. */
+    flush(provider) {
+        for (const [id, p] of this.pending)
+            if ((provider === undefined || id === provider) && p.count > 0)
+                this.merge(p.take());
+    }
+    /** A batch of one provider's records (a page), after whatever that provider added before it. */
+    addBatch(b) {
+        this.flush(b.provider);
+        this.merge(b);
+    }
+    merge(b) {
+        if (b.count === 0)
+            return;
+        const provider = b.provider;
+        let j = this.json.get(provider);
+        let c = this.csv.get(provider);
+        if (!j || !c) {
+            j = new PartFile(external_node_path_.join(this.workDir, `${provider}.records.jsonl`));
+            c = new PartFile(external_node_path_.join(this.workDir, `${provider}.records.csv`));
+            this.json.set(provider, j);
+            this.csv.set(provider, c);
+        }
+        j.write(b.json);
+        c.write(b.csv);
+        let count = this.counts.get(provider);
+        if (!count)
+            this.counts.set(provider, (count = { records: 0, grams: 0 }));
+        count.records += b.count;
+        count.grams += b.grams;
+        this.total += b.grams;
+        this.market += b.market;
+        this.location += b.location;
+        this.noMarket += b.noMarket;
+        this.noLocation += b.noLocation;
+        const months = b.months;
+        for (let i = 0; i < months.length; i += 2) {
+            const month = months[i];
+            let m = this.monthMap.get(month);
+            if (!m)
+                this.monthMap.set(month, (m = new Map()));
+            m.set(provider, (m.get(provider) ?? 0) + months[i + 1]);
+        }
+        mergeGroups(groupsOf(this.services, provider), b.services);
+        mergeGroups(groupsOf(this.regions, provider), b.regions);
+        mergeGroups(groupsOf(this.accounts, provider), b.accounts);
+    }
+    /** Records and grams received so far for a provider. */
+    countOf(provider) {
+        this.flush();
+        return this.counts.get(provider) ?? { records: 0, grams: 0 };
+    }
+    model(providers, notes, generatedAt) {
+        this.flush();
+        const months = (0,src_period/* monthsOf */.vo)(this.period).map((month) => {
+            const byProvider = {};
+            let grams = 0;
+            const m = this.monthMap.get(month);
+            for (const p of PROVIDER_IDS) {
+                const g = m?.get(p);
+                if (g !== undefined) {
+                    byProvider[p] = g;
+                    grams += g;
+                }
+            }
+            return { month, grams, byProvider };
+        });
+        // Sorted with the groups in first-seen order within each provider (what decides ties).
+        const sorted = (map) => [...map].flatMap(([provider, byKey]) => [...byKey].map(([key, g]) => ({ provider, key, ...g }))).sort((a, b) => b.grams - a.grams || a.provider.localeCompare(b.provider) || a.key.localeCompare(b.key));
+        return {
+            generatedAt,
+            period: this.period,
+            method: this.method,
+            totalGrams: this.total,
+            marketGrams: this.market,
+            locationGrams: this.location,
+            recordsWithoutMarket: this.noMarket,
+            recordsWithoutLocation: this.noLocation,
+            providers,
+            months,
+            services: sorted(this.services),
+            regions: sorted(this.regions),
+            accounts: sorted(this.accounts),
+            notes,
+            recordCount: [...this.counts.values()].reduce((a, c) => a + c.records, 0)
+        };
+    }
+    /**
+     * Writes report.json (header, then every record in canonical provider order) and report.csv.
+     * `header` is the JSON document without its records.
+     */
+    writeFiles(header, jsonPath, csvPath) {
+        this.flush();
+        for (const f of [...this.json.values(), ...this.csv.values()])
+            f.close();
+        const head = JSON.stringify(header, null, 2);
+        const out = external_node_fs_.openSync(jsonPath, 'w');
+        external_node_fs_.writeSync(out, `${head.slice(0, head.lastIndexOf('}')).trimEnd()},\n  "records": [`);
+        let first = true;
+        for (const p of PROVIDER_IDS) {
+            const part = this.json.get(p);
+            if (!part)
+                continue;
+            first = copyInto(out, part.file, first ? 1 : 0) ? false : first;
+        }
+        external_node_fs_.writeSync(out, first ? ']\n}\n' : '\n  ]\n}\n');
+        external_node_fs_.closeSync(out);
+        const csvOut = external_node_fs_.openSync(csvPath, 'w');
+        external_node_fs_.writeSync(csvOut, `${records/* CSV_HEADER */.v$}\r\n`);
+        for (const p of PROVIDER_IDS) {
+            const part = this.csv.get(p);
+            if (part)
+                copyInto(csvOut, part.file, 0);
+        }
+        external_node_fs_.closeSync(csvOut);
+    }
+    /** Removes the part files. */
+    cleanup() {
+        for (const f of [...this.json.values(), ...this.csv.values()]) {
+            f.close();
+            external_node_fs_.rmSync(f.file, { force: true });
+        }
+    }
+}
+/** Appends a file to an open descriptor, skipping its first `skip` bytes; true when anything was copied. */
+function copyInto(fd, file, skip) {
+    if (!external_node_fs_.existsSync(file))
+        return false;
+    const src = external_node_fs_.openSync(file, 'r');
+    const chunk = Buffer.allocUnsafe(FLUSH_BYTES);
+    let position = skip;
+    let copied = false;
+    for (;;) {
+        const n = external_node_fs_.readSync(src, chunk, 0, chunk.length, position);
+        if (n <= 0)
+            break;
+        external_node_fs_.writeSync(fd, chunk, 0, n);
+        position += n;
+        copied = true;
+    }
+    external_node_fs_.closeSync(src);
+    return copied;
+}
+
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(48161);
+// EXTERNAL MODULE: external "node:worker_threads"
+var external_node_worker_threads_ = __webpack_require__(75919);
+// EXTERNAL MODULE: ./src/workers/jobs.ts
+var jobs = __webpack_require__(5031);
+// EXTERNAL MODULE: external "node:url"
+var external_node_url_ = __webpack_require__(73136);
+;// CONCATENATED MODULE: ./src/workers/entry.ts
+/** Where the bundle is, for starting worker threads on it (none when running from the TypeScript sources). */
+
+
+
+/** dist/index.js beside this code once bundled; null in tests that run the sources (no bundle to start). */
+function bundleEntry() {
+    try {
+        const entry = external_node_path_.join(external_node_path_.dirname((0,external_node_url_.fileURLToPath)(import.meta.url)), 'index.js');
+        return external_node_fs_.existsSync(entry) ? entry : null;
+    }
+    catch {
+        return null;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/workers/pool.ts
+/**
+ * Page decoding off the main thread. A large page's JSON.parse, normalising and formatting cost far more
+ * CPU than receiving it, so with worker threads the main thread keeps receiving, writing and summing while
+ * pages are decoded beside it, one per core. Small pages (most runs) are decoded here: a worker's start
+ * (loading the bundle) costs more than they do, so workers start only when the first large page arrives,
+ * and pages go on being decoded here until one is ready. A worker that dies takes no data with it: its
+ * pages are fetched again (RetryBodyError) and decoded here from then on.
+ */
+
+
+
+
+
+/** Pages smaller than this are decoded here. */
+const MIN_WORKER_BYTES = 256 * 1024;
+class Slot {
+    worker;
+    online = false;
+    pending = new Map();
+    constructor(worker) {
+        this.worker = worker;
+    }
+}
+class DecoderPool {
+    entry;
+    size;
+    slots = [];
+    started = false;
+    broken = false;
+    nextId = 1;
+    onWorkers = 0;
+    here = 0;
+    /** `entry`: the bundle to start workers on (null: decode everything here); `size`: workers at most. */
+    constructor(entry, size) {
+        this.entry = entry;
+        this.size = size;
+    }
+    decode(body, job) {
+        if (this.entry !== null && this.size > 0 && !this.broken && body.length >= MIN_WORKER_BYTES) {
+            if (!this.started)
+                this.start(this.entry);
+            let best = null;
+            for (const s of this.slots)
+                if (s.online && (best === null || s.pending.size < best.pending.size))
+                    best = s;
+            if (best !== null)
+                return this.send(best, body, job);
+        }
+        this.here++;
+        try {
+            return Promise.resolve((0,jobs/* decodeHere */.v)(body, job));
+        }
+        catch (e) {
+            return Promise.reject(e);
+        }
+    }
+    stats() {
+        return { workers: this.slots.length, onWorkers: this.onWorkers, here: this.here };
+    }
+    async close() {
+        const slots = this.slots;
+        this.slots = [];
+        this.broken = true;
+        await Promise.all(slots.map((s) => s.worker.terminate().catch(() => 0)));
+    }
+    start(entry) {
+        this.started = true;
+        for (let i = 0; i < this.size; i++) {
+            let worker;
+            try {
+                worker = new external_node_worker_threads_.Worker(entry, { workerData: { ccr: 'decoder' } });
+            }
+            catch {
+                this.broken = this.slots.length === 0;
+                return;
+            }
+            // Workers never keep the process alive: the run ends when its work does.
+            worker.unref();
+            const slot = new Slot(worker);
+            worker.on('online', () => (slot.online = true));
+            worker.on('message', (m) => {
+                const p = slot.pending.get(m.id);
+                if (!p)
+                    return;
+                slot.pending.delete(m.id);
+                if ('result' in m)
+                    p.resolve(m.result);
+                else if ('notJson' in m)
+                    p.reject(new src_body/* NotJsonError */.wq(m.notJson));
+                else
+                    p.reject(new Error(m.error));
+            });
+            const lost = (why) => {
+                slot.online = false;
+                this.slots = this.slots.filter((s) => s !== slot);
+                if (this.slots.length === 0)
+                    this.broken = true;
+                for (const p of slot.pending.values())
+                    p.reject(new src_body/* RetryBodyError */.Th(`the page decoder thread stopped (${why}); fetching the page again`));
+                slot.pending.clear();
+            };
+            worker.on('error', (e) => lost(e.message));
+            worker.on('exit', (code) => lost(`exit code ${code}`));
+            this.slots.push(slot);
+        }
+    }
+    send(slot, body, job) {
+        const id = this.nextId++;
+        this.onWorkers++;
+        return new Promise((resolve, reject) => {
+            slot.pending.set(id, { resolve, reject });
+            const msg = { id, job, body };
+            // A body that owns its whole ArrayBuffer moves to the worker; one in Node's shared pool is copied.
+            const owns = body.byteOffset === 0 && body.byteLength === body.buffer.byteLength && body.buffer instanceof ArrayBuffer;
+            slot.worker.postMessage(msg, owns ? [body.buffer] : []);
+        });
+    }
+}
+/**
+ * The run's decoder: CCR_DECODE_WORKERS worker threads on the bundle (0 = none), by default one per core
+ * beyond the main thread's, at most 4, and none on a machine of 2 cores or fewer: there the main thread
+ * and one worker share the cores with everything else, and on this project's 2-core machine two busy threads
+ * each run at about 0.57x (measured), so a worker costs its memory and buys no time. None when running from
+ * the sources (tests of run(): the same decoding, on the main thread).
+ */
+function createDecoder(env) {
+    const raw = env.CCR_DECODE_WORKERS;
+    const cores = external_node_os_.availableParallelism();
+    const n = raw !== undefined && /^\d+$/.test(raw.trim()) ? Math.min(16, Number(raw.trim())) : cores <= 2 ? 0 : Math.min(4, cores - 1);
+    return new DecoderPool(n > 0 ? bundleEntry() : null, n);
+}
+
+// EXTERNAL MODULE: ./src/units.ts
+var units = __webpack_require__(61996);
+;// CONCATENATED MODULE: ./src/report/thresholds.ts
+
+/** The latest month with any data, and the month before it. */
+function lastTwoMonths(months) {
+    for (let i = months.length - 1; i >= 1; i--) {
+        if (Object.keys(months[i].byProvider).length > 0)
+            return { last: months[i], previous: months[i - 1] };
+    }
+    return null;
+}
+function evaluateThresholds(t, totalGrams, months) {
+    const out = [];
+    if (t.maxTotal !== null) {
+        const breached = totalGrams > (0,units/* limitToGrams */.Ff)(t.maxTotal);
+        out.push({
+            name: 'max-total',
+            limitTCO2e: t.maxTotal,
+            actualTCO2e: (0,units/* gramsToTonnes3 */.ey)(totalGrams),
+            breached,
+            message: `Total ${(0,units/* formatTonnes */.jY)(totalGrams)} tCO2e ${breached ? 'exceeds' : 'is within'} the limit of ${t.maxTotal} tCO2e (max-total).`
+        });
+    }
+    if (t.maxMonthly !== null) {
+        const limit = (0,units/* limitToGrams */.Ff)(t.maxMonthly);
+        let worst = null;
+        for (const m of months)
+            if (worst === null || m.grams > worst.grams)
+                worst = m;
+        const breached = worst !== null && worst.grams > limit;
+        const over = months.filter((m) => m.grams > limit).map((m) => m.month);
+        out.push({
+            name: 'max-monthly',
+            limitTCO2e: t.maxMonthly,
+            actualTCO2e: worst ? (0,units/* gramsToTonnes3 */.ey)(worst.grams) : null,
+            month: worst?.month ?? null,
+            breached,
+            message: breached
+                ? `${over.length === 1 ? `Month ${over[0]}` : `Months ${over.join(', ')}`} exceed${over.length === 1 ? 's' : ''} the monthly limit of ${t.maxMonthly} tCO2e (max-monthly; highest ${worst.month}: ${(0,units/* formatTonnes */.jY)(worst.grams)} tCO2e).`
+                : `Every month is within the monthly limit of ${t.maxMonthly} tCO2e (max-monthly${worst ? `; highest ${worst.month}: ${(0,units/* formatTonnes */.jY)(worst.grams)} tCO2e` : ''}).`
+        });
+    }
+    if (t.maxIncreasePercent !== null) {
+        const pair = lastTwoMonths(months);
+        if (pair === null) {
+            out.push({
+                name: 'max-increase-percent',
+                limitPercent: t.maxIncreasePercent,
+                actualPercent: null,
+                month: null,
+                previousMonth: null,
+                breached: false,
+                message: `Not judged: max-increase-percent needs data for a month and the month before it within the period.`
+            });
+        }
+        else {
+            const { last, previous } = pair;
+            const rise = previous.grams === 0 ? (last.grams > 0 ? Infinity : 0) : ((last.grams - previous.grams) / previous.grams) * 100;
+            const breached = rise > t.maxIncreasePercent;
+            const shown = Number.isFinite(rise) ? Math.round(rise * 100) / 100 : null;
+            out.push({
+                name: 'max-increase-percent',
+                limitPercent: t.maxIncreasePercent,
+                actualPercent: shown,
+                month: last.month,
+                previousMonth: previous.month,
+                breached,
+                message: shown === null
+                    ? `${last.month} has ${(0,units/* formatTonnes */.jY)(last.grams)} tCO2e after none in ${previous.month}: an unbounded rise, over the limit of ${t.maxIncreasePercent}% (max-increase-percent).`
+                    : `${last.month} ${shown >= 0 ? 'rose' : 'fell'} ${Math.abs(shown)}% over ${previous.month} (${(0,units/* formatTonnes */.jY)(previous.grams)} to ${(0,units/* formatTonnes */.jY)(last.grams)} tCO2e), ${breached ? 'over' : 'within'} the limit of ${t.maxIncreasePercent}% (max-increase-percent).`
+            });
+        }
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/report/json.ts
+/** report.json without its records (they are streamed in after this header by the builder). */
+
+
+const SCHEMA_VERSION = 1;
+function jsonHeader(model, thresholds, extra = {}) {
+    return {
+        schemaVersion: SCHEMA_VERSION,
+        generatedAt: model.generatedAt,
+        period: { start: model.period.start, end: model.period.end },
+        method: model.method,
+        unit: 'kgCO2e',
+        totalKgCO2e: (0,units/* gramsToKg */.YV)(model.totalGrams),
+        providers: model.providers.map((p) => ({
+            provider: p.provider,
+            status: p.status,
+            records: p.records,
+            totalKgCO2e: (0,units/* gramsToKg */.YV)(p.grams),
+            error: p.error,
+            notes: p.notes,
+            warnings: p.warnings,
+            missing: p.missing
+        })),
+        months: model.months.map((m) => {
+            const byProvider = {};
+            for (const p of PROVIDER_IDS)
+                if (m.byProvider[p] !== undefined)
+                    byProvider[p] = (0,units/* gramsToKg */.YV)(m.byProvider[p]);
+            return { month: m.month, totalKgCO2e: (0,units/* gramsToKg */.YV)(m.grams), byProvider };
+        }),
+        thresholds: thresholds.map((t) => ({ ...t })),
+        notes: model.notes,
+        ...extra
+    };
+}
+
+// EXTERNAL MODULE: ./node_modules/markdown-table/index.js
+var markdown_table = __webpack_require__(735);
+// EXTERNAL MODULE: ./src/report/escape.ts
+var report_escape = __webpack_require__(14031);
+;// CONCATENATED MODULE: ./src/report/chart.ts
+/** A Mermaid `xychart-beta` of monthly emissions (GitHub renders Mermaid >= 10.6 in summaries and comments). */
+
+
+
+const LABELS = { aws: 'AWS', azure: 'Azure', mcfs: 'MCFS' };
+function monthlyChart(months, title) {
+    if (months.length === 0)
+        return '';
+    const values = months.map((m) => (0,units/* formatTonnes */.jY)(m.grams));
+    const max = Math.max(...months.map((m) => m.grams));
+    const top = Number((0,units/* formatTonnes */.jY)(Math.max(max, 1000))) * 1.1;
+    const providers = PROVIDER_IDS.filter((p) => months.some((m) => m.byProvider[p] !== undefined));
+    const lines = [
+        '```mermaid',
+        'xychart-beta',
+        `  title "${(0,report_escape/* escapeMermaid */.Fw)(title)}"`,
+        `  x-axis [${months.map((m) => `"${m.month}"`).join(', ')}]`,
+        `  y-axis "tCO2e" 0 --> ${Number(top.toFixed(3))}`,
+        `  bar [${values.join(', ')}]`
+    ];
+    // With several providers, one line each over the total bars (xychart-beta does not stack bars).
+    if (providers.length > 1) {
+        for (const p of providers)
+            lines.push(`  line [${months.map((m) => (0,units/* formatTonnes */.jY)(m.byProvider[p] ?? 0)).join(', ')}]`);
+    }
+    lines.push('```');
+    if (providers.length > 1)
+        lines.push(`<sub>Bars: total. Lines: ${providers.map((p) => LABELS[p]).join(', ')}, in that order.</sub>`);
+    return lines.join('\n');
+}
+
+;// CONCATENATED MODULE: ./src/report/markdown.ts
+/**
+ * The job summary (and summary.md): what a sustainability lead reads in 20 seconds. Headline first, then the
+ * verdicts, the monthly chart with its table, the top services, regions and accounts, and what each provider
+ * returned. Every provider string is escaped; tables come from markdown-table.
+ */
+
+
+
+
+
+const PROVIDER_LABELS = { aws: 'AWS', azure: 'Azure', mcfs: 'Microsoft Cloud for Sustainability' };
+const METHOD_LABEL = { market: 'market-based', location: 'location-based' };
+const STATUS_MARK = { ok: '✅ ok', partial: '⚠️ partial', failed: '❌ failed' };
+const t = (g) => (0,units/* groupThousands */.Zv)((0,units/* formatTonnes */.jY)(g));
+function share(part, total) {
+    if (total <= 0)
+        return '–';
+    return `${((part / total) * 100).toFixed(1)}%`;
+}
+function topTable(title, groups, total, n, multiProvider) {
+    if (groups.length === 0)
+        return '';
+    const shown = groups.slice(0, n);
+    const rows = shown.map((g) => [
+        ...(multiProvider ? [PROVIDER_LABELS[g.provider] ?? g.provider] : []),
+        g.key === '' ? '_(none)_' : (0,report_escape/* escapeMarkdown */.FV)(g.label),
+        t(g.grams),
+        share(g.grams, total)
+    ]);
+    const head = [...(multiProvider ? ['Provider'] : []), title, 'tCO2e', 'Share'];
+    const rest = groups.length - shown.length;
+    return [
+        `#### Top ${title.toLowerCase()}${rest > 0 ? ` (${shown.length} of ${groups.length})` : ''}`,
+        '',
+        (0,markdown_table/* markdownTable */.Q)([head, ...rows], { align: [...(multiProvider ? ['l'] : []), 'l', 'r', 'r'] })
+    ].join('\n');
+}
+/** Forecast points as their own clearly labelled table: never part of any total. */
+function forecastSection(points) {
+    if (points.length === 0)
+        return '';
+    const rows = points.map((p) => [PROVIDER_LABELS[p.provider] ?? p.provider, (0,report_escape/* escapeMarkdown */.FV)(p.scope), p.month, t(p.grams)]);
+    return [
+        '### Forecast (not included in any total)',
+        '',
+        `<sub>The provider's own projection for the rest of the year (${(0,report_escape/* escapeMarkdown */.FV)([...new Set(points.map((p) => p.basis))].join(', '))}).</sub>`,
+        '',
+        (0,markdown_table/* markdownTable */.Q)([['Provider', 'Scope', 'Month', 'Forecast tCO2e'], ...rows], { align: ['l', 'l', 'l', 'r'] })
+    ].join('\n');
+}
+function thresholdTable(thresholds) {
+    if (thresholds.length === 0)
+        return '';
+    const rows = thresholds.map((th) => [
+        `\`${th.name}\``,
+        th.limitPercent !== undefined ? `${th.limitPercent}%` : `${th.limitTCO2e} t`,
+        th.limitPercent !== undefined
+            ? th.actualPercent === null || th.actualPercent === undefined
+                ? th.month ? '∞' : '–'
+                : `${th.actualPercent}%${th.month ? ` (${th.month})` : ''}`
+            : th.actualTCO2e === null || th.actualTCO2e === undefined
+                ? '–'
+                : `${th.actualTCO2e} t${th.month ? ` (${th.month})` : ''}`,
+        th.breached ? '❌ breached' : '✅ within'
+    ]);
+    return (0,markdown_table/* markdownTable */.Q)([['Limit', 'Value', 'Actual', 'Result'], ...rows], { align: ['l', 'r', 'r', 'l'] });
+}
+function renderSummary(model, thresholds, options = {}) {
+    const n = options.top ?? 10;
+    const out = [];
+    const method = METHOD_LABEL[model.method];
+    const providersShown = model.providers.map((p) => PROVIDER_LABELS[p.provider] ?? p.provider).join(', ');
+    const multi = new Set(model.providers.filter((p) => p.records > 0).map((p) => p.provider)).size > 1;
+    out.push('## Cloud carbon footprint');
+    out.push('');
+    out.push(`**${t(model.totalGrams)} tCO2e** (${method}) from ${providersShown}, ${model.period.start} to ${model.period.end}` +
+        ` · ${(0,units/* groupThousands */.Zv)(String(model.recordCount))} records`);
+    const alt = model.method === 'market' ? model.locationGrams : model.marketGrams;
+    const altMissing = model.method === 'market' ? model.recordsWithoutLocation : model.recordsWithoutMarket;
+    if (model.recordCount > 0 && altMissing < model.recordCount) {
+        out.push('');
+        out.push(`<sub>${model.method === 'market' ? 'Location-based' : 'Market-based'}: ${t(alt)} tCO2e` +
+            `${altMissing > 0 ? ` (${(0,units/* groupThousands */.Zv)(String(altMissing))} records do not give it)` : ''}.</sub>`);
+    }
+    // What went wrong comes before anything else a reader might act on.
+    const alerts = [];
+    for (const p of model.providers) {
+        const label = PROVIDER_LABELS[p.provider] ?? p.provider;
+        if (p.status === 'failed')
+            alerts.push(`> [!CAUTION]\n> **${label} failed:** ${(0,report_escape/* escapeMarkdown */.FV)(p.error ?? 'unknown error')}`);
+        else if (p.status === 'partial') {
+            const items = p.missing.slice(0, 10).map((m) => `> - ${(0,report_escape/* escapeMarkdown */.FV)(m.what)}: ${(0,report_escape/* escapeMarkdown */.FV)(m.cause)}`);
+            if (p.missing.length > 10)
+                items.push(`> - …and ${p.missing.length - 10} more (see report.json)`);
+            alerts.push(`> [!WARNING]\n> **${label} is incomplete.** Missing:\n${items.join('\n')}`);
+        }
+    }
+    for (const p of model.providers) {
+        for (const w of p.warnings)
+            alerts.push(`> [!WARNING]\n> **${PROVIDER_LABELS[p.provider] ?? p.provider}:** ${(0,report_escape/* escapeMarkdown */.FV)(w)}`);
+    }
+    const breached = thresholds.filter((th) => th.breached);
+    if (breached.length > 0)
+        alerts.push(`> [!CAUTION]\n${breached.map((th) => `> ❌ ${th.message}`).join('\n>\n')}`);
+    if (options.unpublished && options.unpublished.length > 0) {
+        alerts.push(`> [!NOTE]\n> ${options.unpublished.join(', ')} ${options.unpublished.length === 1 ? 'is' : 'are'} not published yet by every provider ` +
+            `(AWS publishes a month by the 21st of the next, Azure by the 19th): ${options.unpublished.length === 1 ? 'its figures are' : 'their figures are'} missing or incomplete.`);
+    }
+    if (alerts.length > 0)
+        out.push('', alerts.join('\n\n'));
+    if (thresholds.length > 0) {
+        out.push('', '### Limits', '', thresholdTable(thresholds));
+    }
+    out.push('', '### By month', '');
+    const chart = monthlyChart(model.months, `Monthly emissions, tCO2e (${method})`);
+    if (chart)
+        out.push(chart, '');
+    const provs = PROVIDER_IDS.filter((p) => model.months.some((m) => m.byProvider[p] !== undefined));
+    const monthRows = model.months.map((m) => [
+        m.month,
+        ...(provs.length > 1 ? provs.map((p) => (m.byProvider[p] === undefined ? '–' : t(m.byProvider[p]))) : []),
+        Object.keys(m.byProvider).length === 0 ? '– _(no data)_' : t(m.grams)
+    ]);
+    out.push((0,markdown_table/* markdownTable */.Q)([['Month', ...(provs.length > 1 ? provs.map((p) => `${PROVIDER_LABELS[p] ?? p} tCO2e`) : []), 'Total tCO2e'], ...monthRows, ['**Total**', ...(provs.length > 1 ? provs.map((p) => `**${t(model.providers.find((x) => x.provider === p)?.grams ?? 0)}**`) : []), `**${t(model.totalGrams)}**`]], { align: ['l', ...provs.map(() => 'r'), 'r'] }));
+    for (const s of options.sections ?? [])
+        if (s)
+            out.push('', s);
+    const tops = [topTable('Services', model.services, model.totalGrams, n, multi), topTable('Regions', model.regions, model.totalGrams, n, multi), topTable('Accounts', model.accounts, model.totalGrams, n, multi)].filter(Boolean);
+    if (tops.length > 0)
+        out.push('', '### Where it comes from', '', tops.join('\n\n'));
+    out.push('', '### Providers', '');
+    out.push((0,markdown_table/* markdownTable */.Q)([
+        ['Provider', 'Status', 'Records', 'tCO2e', 'Notes'],
+        ...model.providers.map((p) => [
+            PROVIDER_LABELS[p.provider] ?? p.provider,
+            STATUS_MARK[p.status],
+            (0,units/* groupThousands */.Zv)(String(p.records)),
+            t(p.grams),
+            (0,report_escape/* escapeMarkdown */.FV)([...p.notes, ...(p.error && p.status !== 'failed' ? [p.error] : [])].join(' ')) || '–'
+        ])
+    ], { align: ['l', 'l', 'r', 'r', 'l'] }));
+    for (const note of model.notes)
+        out.push('', `<sub>${(0,report_escape/* escapeMarkdown */.FV)(note)}</sub>`);
+    out.push('', `<sub>Estimates from the providers' own carbon tools, in metric tons of CO2-equivalent (1 t = 1,000 kg); exact kilograms are in report.json and report.csv` +
+        `${options.runUrl ? ` ([run](${options.runUrl}))` : ''}. Generated ${model.generatedAt}. Total of ${(0,units/* humanMass */.Gv)(model.totalGrams)}.</sub>`, '');
+    return out.join('\n');
+}
+
+// EXTERNAL MODULE: ./src/secrets.ts
+var secrets = __webpack_require__(27194);
+;// CONCATENATED MODULE: ./src/artifact.ts
+/**
+ * The report files as a workflow artifact (`@actions/artifact`, loaded only when used). Where the artifact
+ * service is not there (not on a runner, GitHub Enterprise Server) it warns and the run goes on.
+ */
+
+
+
+
+const UPLOAD_TIMEOUT_MS = 5 * 60_000;
+const MIN_UPLOAD_MS = 10_000;
+async function uploadReportArtifact(settings, env, files, name = settings.artifactName, deadlineAt) {
+    if (!env.ACTIONS_RUNTIME_TOKEN || !env.ACTIONS_RESULTS_URL) {
+        core.info(`Artifact not uploaded: ACTIONS_RUNTIME_TOKEN/ACTIONS_RESULTS_URL are not set (not running on a GitHub Actions runner).`);
+        return '';
+    }
+    try {
+        const { DefaultArtifactClient } = await Promise.all(/* import() */[__webpack_require__.e(820), __webpack_require__.e(351), __webpack_require__.e(915), __webpack_require__.e(172)]).then(__webpack_require__.bind(__webpack_require__, 10172));
+        const client = new DefaultArtifactClient();
+        const upload = client.uploadArtifact(name, files, external_node_path_.dirname(files[0]), settings.artifactRetentionDays ? { retentionDays: settings.artifactRetentionDays } : {});
+        upload.catch(() => undefined); // an upload abandoned at its budget may still fail later: nobody waits for it
+        let timer;
+        // The rest of timeout-minutes, 10 s to 5 min: @actions/artifact has no timeout of its own.
+        const budget = remainingBudgetMs(deadlineAt, MIN_UPLOAD_MS, UPLOAD_TIMEOUT_MS);
+        const timeout = new Promise((_, reject) => {
+            timer = setTimeout(() => reject(new Error(`no answer within ${budget >= 60_000 ? `${(budget / 60_000).toFixed(1)} min` : `${Math.round(budget / 1000)} s`} (the rest of timeout-minutes)`)), budget);
+            timer.unref();
+        });
+        const res = await Promise.race([upload, timeout]).finally(() => clearTimeout(timer));
+        const id = res.id === undefined ? '' : String(res.id);
+        core.info(`Artifact ${name} uploaded (id ${id}, ${res.size ?? '?'} bytes).`);
+        return id;
+    }
+    catch (e) {
+        const msg = (0,secrets.errorMessage)(e);
+        if (/GHES|Enterprise Server|not supported/i.test(msg))
+            core.warning(`Artifact not uploaded: artifacts v2 are not available on GitHub Enterprise Server (${msg}). The files are in ${settings.outputDir}.`);
+        else
+            core.warning(`Artifact ${name} could not be uploaded: ${msg}. The files are in ${settings.outputDir}.`);
+        return '';
+    }
+}
+
+// EXTERNAL MODULE: ./src/shard.ts
+var shard = __webpack_require__(67903);
+;// CONCATENATED MODULE: ./src/merge.ts
+/**
+ * `mode: merge`: downloads every shard artifact of this workflow run (`<artifact-name>-shard-i-of-n`) with
+ * @actions/artifact, checks that all n arrived and none twice, and streams their records into the report
+ * builder in shard order, so that the combined report equals the one a single run would have written.
+ */
+
+
+
+
+
+/** Downloads the shard artifacts into `dir`; returns the report.json of each, in shard order. */
+async function downloadShards(settings, env, dir) {
+    if (!env.ACTIONS_RUNTIME_TOKEN || !env.ACTIONS_RESULTS_URL) {
+        throw new Error('mode: merge downloads the shard artifacts of this run, but ACTIONS_RUNTIME_TOKEN/ACTIONS_RESULTS_URL are not set (not on a GitHub Actions runner).');
+    }
+    const { DefaultArtifactClient } = await Promise.all(/* import() */[__webpack_require__.e(820), __webpack_require__.e(351), __webpack_require__.e(915), __webpack_require__.e(172)]).then(__webpack_require__.bind(__webpack_require__, 10172));
+    const client = new DefaultArtifactClient();
+    let listed;
+    try {
+        listed = (await client.listArtifacts()).artifacts;
+    }
+    catch (e) {
+        throw new Error(`mode: merge could not list the artifacts of this run: ${(0,secrets.errorMessage)(e)}`);
+    }
+    const set = (0,shard/* checkShardSet */.tl)(settings.artifactName, listed.map((a) => a.name));
+    const files = [];
+    for (let i = 1; i <= set.size; i++) {
+        const name = set.get(i);
+        const artifact = listed.find((a) => a.name === name);
+        const target = external_node_path_.join(dir, `shard-${i}`);
+        external_node_fs_.mkdirSync(target, { recursive: true });
+        try {
+            await client.downloadArtifact(artifact.id, { path: target });
+        }
+        catch (e) {
+            throw new Error(`mode: merge could not download ${name}: ${(0,secrets.errorMessage)(e)}`);
+        }
+        const file = external_node_path_.join(target, 'report.json');
+        if (!external_node_fs_.existsSync(file))
+            throw new Error(`mode: merge: the artifact ${name} holds no report.json.`);
+        files.push(file);
+    }
+    core.info(`Merging ${files.length} shard reports: ${[...set.values()].join(', ')}`);
+    return files;
+}
+/**
+ * Streams the shards' records to `add` in shard order and combines what each shard said of each provider.
+ * The shards must have been run with the same period, method and providers as this job.
+ */
+async function mergeShardReports(settings, files, add) {
+    const headers = [];
+    for (const [i, file] of files.entries()) {
+        const h = await (0,shard/* readReport */.tL)(file, (r) => {
+            if (!settings.providers.includes(r.provider)) {
+                throw new Error(`shard ${i + 1} holds ${r.provider} records, but providers of the merge job are ${settings.providers.join(', ')}: give the merge job the same providers as the shards.`);
+            }
+            add(r);
+        });
+        const where = `shard ${i + 1} of ${files.length}`;
+        if (h.period.start !== settings.period.start || h.period.end !== settings.period.end) {
+            throw new Error(`${where} covers ${h.period.start} to ${h.period.end}, the merge job ${settings.period.start} to ${settings.period.end}: give every job the same start-date and end-date (a scheduled run should set them explicitly so that no job sees another month boundary).`);
+        }
+        if (h.method !== settings.method)
+            throw new Error(`${where} used method ${h.method}, the merge job ${settings.method}: give every job the same method.`);
+        if (h.shard && (h.shard.index !== i + 1 || h.shard.count !== files.length))
+            throw new Error(`${where} says it is shard ${h.shard.index} of ${h.shard.count}: its artifact name and its report disagree.`);
+        headers.push(h);
+    }
+    const outcomes = settings.providers.map((id) => {
+        const parts = headers.map((h, i) => ({ i, p: h.providers.find((x) => x.provider === id) }));
+        const absent = parts.filter((x) => !x.p).map((x) => x.i + 1);
+        if (absent.length > 0)
+            throw new Error(`shard ${absent.join(', ')} did not report ${id}: give every job the same providers.`);
+        const ps = parts.map((x) => x.p);
+        const errors = parts.filter((x) => x.p.error).map((x) => `shard ${x.i + 1}/${files.length}: ${x.p.error}`);
+        const missing = ps.flatMap((p) => p.missing ?? []);
+        return {
+            provider: id,
+            statuses: ps.map((p) => p.status),
+            error: errors.length > 0 ? errors.join('; ') : null,
+            notes: (0,shard/* unionOf */.Z6)(ps.map((p) => p.notes ?? [])),
+            warnings: (0,shard/* unionOf */.Z6)(ps.map((p) => p.warnings ?? [])),
+            missing
+        };
+    });
+    const seen = new Set();
+    const forecast = [];
+    for (const h of headers) {
+        for (const f of h.forecast ?? []) {
+            const key = `${f.provider}|${f.scope}|${f.month}|${f.basis}`;
+            if (seen.has(key))
+                continue;
+            seen.add(key);
+            forecast.push({ provider: f.provider, scope: f.scope, month: f.month, basis: f.basis, grams: Math.round(f.kgCO2e * 1000) });
+        }
+    }
+    return { outcomes, forecast };
+}
+
+;// CONCATENATED MODULE: ./src/report/changes.ts
+/**
+ * Change over time, on exact grams.
+ *
+ * - Month over month: the latest month with data against the month before it (the month `max-increase-percent`
+ *   judges), per provider, service and account.
+ * - Year over year: the same latest month against the same month a year earlier, when the period holds it.
+ * - Against a baseline: an earlier report.json (`baseline` input). Months both reports cover are compared per
+ *   provider (a different total is a restatement by the provider), and records keyed by
+ *   provider/account/month/service/region that appeared, vanished or changed are listed.
+ *
+ * A percentage is null when the earlier figure is 0 (there is nothing to take a percentage of): the renderers
+ * say "new" when the later figure is not 0, and "–" when both are.
+ */
+
+
+
+
+
+
+
+
+
+const changes_PROVIDER_LABELS = { aws: 'AWS', azure: 'Azure', mcfs: 'Microsoft Cloud for Sustainability' };
+const LIST_LIMIT = 1000;
+function change(before, after) {
+    return { before, after, delta: after - before, percent: before === 0 ? null : Math.round(((after - before) / Math.abs(before)) * 10_000) / 100 };
+}
+const byMagnitude = (a, b) => Math.abs(b.delta) - Math.abs(a.delta) || a.provider.localeCompare(b.provider) || (a.key ?? '').localeCompare(b.key ?? '');
+function groupChanges(groups, month, previous) {
+    const out = [];
+    for (const g of groups) {
+        const before = g.byMonth.get(previous) ?? 0;
+        const after = g.byMonth.get(month) ?? 0;
+        if (before === 0 && after === 0 && !g.byMonth.has(previous) && !g.byMonth.has(month))
+            continue;
+        out.push({ provider: g.provider, key: g.key, label: g.label, ...change(before, after) });
+    }
+    return out.sort(byMagnitude);
+}
+function periodChange(model, kind, month, previousMonth) {
+    const row = (m) => model.months.find((r) => r.month === m);
+    const a = row(month);
+    const b = row(previousMonth);
+    const providers = PROVIDER_IDS.filter((p) => a?.byProvider[p] !== undefined || b?.byProvider[p] !== undefined).map((p) => ({
+        provider: p,
+        ...change(b?.byProvider[p] ?? 0, a?.byProvider[p] ?? 0)
+    }));
+    return {
+        kind,
+        month,
+        previousMonth,
+        total: change(b?.grams ?? 0, a?.grams ?? 0),
+        providers,
+        services: groupChanges(model.services, month, previousMonth),
+        accounts: groupChanges(model.accounts, month, previousMonth)
+    };
+}
+/** Month-over-month and year-over-year change of the latest month with data. */
+function periodChanges(model) {
+    const pair = lastTwoMonths(model.months);
+    if (pair === null)
+        return { monthOverMonth: null, yearOverYear: null };
+    const month = pair.last.month;
+    const yearBefore = (0,src_period/* addMonths */.PS)(month, -12);
+    const inPeriod = (0,src_period/* monthIndex */.L6)(yearBefore) >= (0,src_period/* monthIndex */.L6)(model.period.start);
+    return {
+        monthOverMonth: periodChange(model, 'month-over-month', month, pair.previous.month),
+        yearOverYear: inPeriod ? periodChange(model, 'year-over-year', month, yearBefore) : null
+    };
+}
+/** Services (or accounts) that rose most and fell most. */
+function movers(groups, n) {
+    const risers = groups.filter((g) => g.delta > 0).sort((a, b) => b.delta - a.delta || a.provider.localeCompare(b.provider) || a.key.localeCompare(b.key));
+    const fallers = groups.filter((g) => g.delta < 0).sort((a, b) => a.delta - b.delta || a.provider.localeCompare(b.provider) || a.key.localeCompare(b.key));
+    return { risers: risers.slice(0, n), fallers: fallers.slice(0, n) };
+}
+const recordKey = (r) => JSON.stringify([r.provider, r.account, r.month, r.service, r.region]);
+const FIX = 'Give the path of the report.json an earlier run wrote (e.g. downloaded with actions/download-artifact), or leave baseline empty.';
+const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
+/**
+ * Reads and checks an earlier report.json. Any problem is an InputError naming the input `baseline`, thrown
+ * before anything is fetched.
+ */
+function loadBaseline(file, given = file) {
+    const bad = (why, fix = FIX) => new InputError([`Input 'baseline': ${JSON.stringify(given)} ${why}. ${fix}`]);
+    let text;
+    try {
+        text = external_node_fs_.readFileSync(file, 'utf8');
+    }
+    catch (e) {
+        const code = e.code;
+        if (code === 'EISDIR')
+            throw bad('is a directory', `Give the report.json inside it (e.g. ${given.replace(/\/+$/, '')}/report.json).`);
+        if (e instanceof RangeError || code === 'ERR_STRING_TOO_LONG')
+            throw bad('is too large to read as one JSON document', 'Give a report.json of a shorter period.');
+        throw bad(`cannot be read (${code ?? e.message})`);
+    }
+    let doc;
+    try {
+        doc = JSON.parse(text.replace(/^\uFEFF/, ''));
+    }
+    catch (e) {
+        throw bad(`is not JSON (${e.message.slice(0, 120)})`, `Give report.json (not report.csv or summary.md). ${FIX}`);
+    }
+    if (typeof doc !== 'object' || doc === null || Array.isArray(doc))
+        throw bad('is not a report.json (not a JSON object)');
+    const d = doc;
+    if (!('schemaVersion' in d))
+        throw bad('is not a cloud-carbon-report report.json (it has no schemaVersion)');
+    if (d.schemaVersion !== SCHEMA_VERSION) {
+        throw bad(`has schemaVersion ${JSON.stringify(d.schemaVersion)}; this version of the action reads schemaVersion ${SCHEMA_VERSION}`, 'Give a report.json written by cloud-carbon-report v1, or leave baseline empty.');
+    }
+    const invalid = (what) => bad(`is not a valid report.json (${what})`);
+    const period = d.period;
+    if (typeof period !== 'object' || period === null || typeof period.start !== 'string' || typeof period.end !== 'string' || !MONTH.test(period.start) || !MONTH.test(period.end)) {
+        throw invalid('period.start and period.end must be YYYY-MM');
+    }
+    const kg = (v, what) => {
+        if (typeof v !== 'number' || !Number.isFinite(v))
+            throw invalid(`${what} is not a number`);
+        return (0,units/* kilogramsToGrams */.Lg)(v, what);
+    };
+    const str = (v, what, nullable) => {
+        if (v === null && nullable)
+            return null;
+        if (typeof v !== 'string')
+            throw invalid(`${what} is not a string`);
+        return v;
+    };
+    const isProvider = (v) => typeof v === 'string' && PROVIDER_IDS.includes(v);
+    const providers = new Map();
+    if (!Array.isArray(d.providers))
+        throw invalid('providers is not a list');
+    for (const [i, p] of d.providers.entries()) {
+        const o = p;
+        if (typeof o !== 'object' || o === null || !isProvider(o.provider))
+            throw invalid(`providers[${i}].provider is not aws, azure or mcfs`);
+        providers.set(o.provider, { status: String(o.status ?? 'ok'), grams: kg(o.totalKgCO2e, `providers[${i}].totalKgCO2e`) });
+    }
+    const months = new Map();
+    if (!Array.isArray(d.months))
+        throw invalid('months is not a list');
+    for (const [i, m] of d.months.entries()) {
+        const o = m;
+        if (typeof o !== 'object' || o === null || typeof o.month !== 'string' || !MONTH.test(o.month))
+            throw invalid(`months[${i}].month is not YYYY-MM`);
+        const by = new Map();
+        const bp = (o.byProvider ?? {});
+        if (typeof bp !== 'object' || bp === null)
+            throw invalid(`months[${i}].byProvider is not an object`);
+        for (const [p, v] of Object.entries(bp))
+            if (isProvider(p))
+                by.set(p, kg(v, `months[${i}].byProvider.${p}`));
+        months.set(o.month, by);
+    }
+    const records = new Map();
+    if (!Array.isArray(d.records))
+        throw invalid('records is not a list');
+    for (const [i, r] of d.records.entries()) {
+        const o = r;
+        if (typeof o !== 'object' || o === null || !isProvider(o.provider))
+            throw invalid(`records[${i}].provider is not aws, azure or mcfs`);
+        if (typeof o.month !== 'string' || !MONTH.test(o.month))
+            throw invalid(`records[${i}].month is not YYYY-MM`);
+        const rec = {
+            provider: o.provider,
+            account: str(o.account, `records[${i}].account`, false),
+            accountName: str(o.accountName ?? null, `records[${i}].accountName`, true),
+            month: o.month,
+            service: str(o.service ?? null, `records[${i}].service`, true),
+            region: str(o.region ?? null, `records[${i}].region`, true),
+            grams: kg(o.kgCO2e, `records[${i}].kgCO2e`)
+        };
+        const key = recordKey(rec);
+        const seen = records.get(key);
+        if (seen)
+            seen.grams += rec.grams;
+        else
+            records.set(key, rec);
+    }
+    return {
+        file: given,
+        generatedAt: typeof d.generatedAt === 'string' ? d.generatedAt : null,
+        period: { start: period.start, end: period.end },
+        method: d.method === 'market' || d.method === 'location' ? d.method : null,
+        providers,
+        months,
+        records
+    };
+}
+/**
+ * Compares the records of this run with a baseline as they stream in (`observe` each record), then
+ * `result` once the providers are done. Only records of months both reports cover are kept.
+ */
+class BaselineComparison {
+    baseline;
+    period;
+    current = new Map();
+    shared;
+    constructor(baseline, period) {
+        this.baseline = baseline;
+        this.period = period;
+        const theirs = new Set((0,src_period/* monthsOf */.vo)(baseline.period));
+        this.shared = new Set((0,src_period/* monthsOf */.vo)(period).filter((m) => theirs.has(m)));
+    }
+    observe(r) {
+        if (!this.shared.has(r.month) || !this.baseline.providers.has(r.provider))
+            return;
+        const key = recordKey(r);
+        const seen = this.current.get(key);
+        if (seen)
+            seen.grams += r.grams;
+        else
+            this.current.set(key, { provider: r.provider, account: r.account, accountName: r.accountName, month: r.month, service: r.service, region: r.region, grams: r.grams });
+    }
+    result(model) {
+        const b = this.baseline;
+        const notCompared = [];
+        const compared = [];
+        for (const p of model.providers) {
+            const label = changes_PROVIDER_LABELS[p.provider] ?? p.provider;
+            const theirs = b.providers.get(p.provider);
+            if (!theirs)
+                notCompared.push(`${label} is not in the baseline.`);
+            else if (theirs.status !== 'ok')
+                notCompared.push(`${label} was ${theirs.status} in the baseline: its figures are not compared.`);
+            else if (p.status !== 'ok')
+                notCompared.push(`${label} is ${p.status} in this report: its figures are not compared.`);
+            else
+                compared.push(p.provider);
+        }
+        for (const p of b.providers.keys()) {
+            if (!model.providers.some((o) => o.provider === p))
+                notCompared.push(`${changes_PROVIDER_LABELS[p] ?? p} is in the baseline but not in this report.`);
+        }
+        if (b.method !== null && b.method !== model.method) {
+            notCompared.push(`The baseline is ${b.method}-based and this report is ${model.method}-based: differences include the change of method.`);
+        }
+        const shared = (0,src_period/* monthsOf */.vo)(this.period).filter((m) => this.shared.has(m));
+        const overlap = shared.length > 0 ? { start: shared[0], end: shared[shared.length - 1] } : null;
+        if (overlap === null)
+            notCompared.push(`The baseline (${b.period.start} to ${b.period.end}) shares no month with this report.`);
+        const restated = [];
+        let before = 0;
+        let after = 0;
+        for (const month of shared) {
+            const row = model.months.find((m) => m.month === month);
+            for (const p of compared) {
+                const was = b.months.get(month)?.get(p) ?? 0;
+                const now = row?.byProvider[p] ?? 0;
+                before += was;
+                after += now;
+                if (was !== now)
+                    restated.push({ provider: p, month, ...change(was, now) });
+            }
+        }
+        const keep = new Set(compared);
+        const appeared = diffSet();
+        const vanished = diffSet();
+        const changed = diffSet();
+        for (const [key, r] of this.current) {
+            if (!keep.has(r.provider))
+                continue;
+            const was = b.records.get(key);
+            if (!was || !this.shared.has(was.month))
+                add(appeared, { ...strip(r), before: null, after: r.grams });
+            else if (was.grams !== r.grams)
+                add(changed, { ...strip(r), before: was.grams, after: r.grams });
+        }
+        for (const [key, r] of b.records) {
+            if (!keep.has(r.provider) || !this.shared.has(r.month))
+                continue;
+            if (!this.current.has(key))
+                add(vanished, { ...strip(r), before: r.grams, after: null });
+        }
+        const newMonths = (0,src_period/* monthsOf */.vo)(this.period).filter((m) => (0,src_period/* monthIndex */.L6)(m) > (0,src_period/* monthIndex */.L6)(b.period.end) || (0,src_period/* monthIndex */.L6)(m) < (0,src_period/* monthIndex */.L6)(b.period.start));
+        return {
+            file: b.file,
+            generatedAt: b.generatedAt,
+            period: b.period,
+            method: b.method,
+            providers: compared,
+            notCompared,
+            overlap,
+            total: change(before, after),
+            newMonths,
+            restated,
+            appeared: finish(appeared),
+            vanished: finish(vanished),
+            changed: finish(changed)
+        };
+    }
+}
+function strip(r) {
+    return { provider: r.provider, account: r.account, accountName: r.accountName, month: r.month, service: r.service, region: r.region };
+}
+const diffSet = () => ({ count: 0, delta: 0, list: [] });
+const diffSize = (d) => Math.abs((d.after ?? 0) - (d.before ?? 0));
+function add(set, d) {
+    set.count++;
+    set.delta += (d.after ?? 0) - (d.before ?? 0);
+    set.list.push(d);
+    // Keep memory bounded: trim to the largest LIST_LIMIT now and then.
+    if (set.list.length >= LIST_LIMIT * 2)
+        set.list = set.list.sort(diffOrder).slice(0, LIST_LIMIT);
+}
+const diffOrder = (a, b) => diffSize(b) - diffSize(a) || a.provider.localeCompare(b.provider) || a.month.localeCompare(b.month) || recordKey(a).localeCompare(recordKey(b));
+function finish(set) {
+    return { ...set, list: set.list.sort(diffOrder).slice(0, LIST_LIMIT) };
+}
+// ---------------------------------------------------------------------------------------------------------
+// report.json
+const pct = (c) => c.percent;
+function changeJson(c) {
+    return { beforeKgCO2e: (0,units/* gramsToKg */.YV)(c.before), afterKgCO2e: (0,units/* gramsToKg */.YV)(c.after), changeKgCO2e: (0,units/* gramsToKg */.YV)(c.delta), changePercent: pct(c) };
+}
+function periodJson(c) {
+    if (c === null)
+        return null;
+    return {
+        month: c.month,
+        previousMonth: c.previousMonth,
+        total: changeJson(c.total),
+        providers: c.providers.map((p) => ({ provider: p.provider, ...changeJson(p) })),
+        services: c.services.map((g) => ({ provider: g.provider, service: g.key === '' ? null : g.key, ...changeJson(g) })),
+        accounts: c.accounts.map((g) => ({ provider: g.provider, account: g.key, label: g.label, ...changeJson(g) }))
+    };
+}
+function diffJson(set) {
+    return {
+        count: set.count,
+        changeKgCO2e: (0,units/* gramsToKg */.YV)(set.delta),
+        listed: set.list.length,
+        records: set.list.map((d) => ({
+            provider: d.provider,
+            account: d.account,
+            accountName: d.accountName,
+            month: d.month,
+            service: d.service,
+            region: d.region,
+            beforeKgCO2e: d.before === null ? null : (0,units/* gramsToKg */.YV)(d.before),
+            afterKgCO2e: d.after === null ? null : (0,units/* gramsToKg */.YV)(d.after)
+        }))
+    };
+}
+/** The `changes` key of report.json (kgCO2e; `changePercent` is null when the earlier figure is 0). */
+function changesJson(c) {
+    const b = c.baseline;
+    return {
+        monthOverMonth: periodJson(c.monthOverMonth),
+        yearOverYear: periodJson(c.yearOverYear),
+        baseline: b === null
+            ? null
+            : {
+                file: b.file,
+                generatedAt: b.generatedAt,
+                period: b.period,
+                method: b.method,
+                comparedProviders: b.providers,
+                notCompared: b.notCompared,
+                sharedMonths: b.overlap,
+                total: changeJson(b.total),
+                newMonths: b.newMonths,
+                restatedMonths: b.restated.map((r) => ({ provider: r.provider, month: r.month, ...changeJson(r) })),
+                appeared: diffJson(b.appeared),
+                vanished: diffJson(b.vanished),
+                changed: diffJson(b.changed)
+            }
+    };
+}
+// ---------------------------------------------------------------------------------------------------------
+// Markdown
+/** A signed mass for people: +1.234 t, -56.000 kg, ±0 kg. */
+function signedMass(g) {
+    if (g === 0)
+        return '±0 kg';
+    return `${g > 0 ? '+' : '-'}${(0,units/* humanMass */.Gv)(Math.abs(g))}`;
+}
+/** A percentage for people: +5.2%, -100.0%, "new" (from 0), "–" (0 to 0). */
+function signedPercent(c) {
+    if (c.percent === null)
+        return c.after === 0 ? '–' : 'new';
+    const p = Math.round(c.percent * 10) / 10;
+    return `${p > 0 ? '+' : p < 0 ? '-' : '±'}${Math.abs(p).toFixed(1)}%`;
+}
+/** An arrow for the direction of a change. */
+function arrow(c) {
+    return c.delta > 0 ? '▲' : c.delta < 0 ? '▼' : '=';
+}
+/** Cuts a provider string to `max` code points before escaping, so an escape is never cut in half. */
+function clip(text, max) {
+    const chars = [...text];
+    return chars.length <= max ? text : `${chars.slice(0, max - 1).join('')}…`;
+}
+const changes_t = (g) => (0,units/* groupThousands */.Zv)((0,units/* formatTonnes */.jY)(g));
+const LABEL_MAX = 80;
+function groupName(g) {
+    return g.key === '' ? '_(none)_' : (0,report_escape/* escapeMarkdown */.FV)(clip(g.label, LABEL_MAX));
+}
+/** A table of the biggest risers and fallers of one dimension (services or accounts). */
+function moversTable(title, groups, n) {
+    const { risers, fallers } = movers(groups, n);
+    if (risers.length + fallers.length === 0)
+        return '';
+    const multi = new Set(groups.map((g) => g.provider)).size > 1;
+    const rows = [...risers, ...fallers].map((g) => [
+        ...(multi ? [changes_PROVIDER_LABELS[g.provider] ?? g.provider] : []),
+        groupName(g),
+        changes_t(g.before),
+        changes_t(g.after),
+        `${arrow(g)} ${signedMass(g.delta)}`,
+        signedPercent(g)
+    ]);
+    return (0,markdown_table/* markdownTable */.Q)([[...(multi ? ['Provider'] : []), title, 'Before tCO2e', 'After tCO2e', 'Change', '%'], ...rows], {
+        align: [...(multi ? ['l'] : []), 'l', 'r', 'r', 'r', 'r']
+    });
+}
+function periodBlock(c, n) {
+    const title = c.kind === 'month-over-month' ? 'Month over month' : 'Year over year';
+    const out = [`#### ${title}: ${c.month} against ${c.previousMonth}`, ''];
+    out.push(`Total ${changes_t(c.total.before)} → **${changes_t(c.total.after)} tCO2e**, ${arrow(c.total)} ${signedMass(c.total.delta)} (${signedPercent(c.total)}).`);
+    if (c.providers.length > 1) {
+        out.push('', (0,markdown_table/* markdownTable */.Q)([['Provider', `${c.previousMonth} tCO2e`, `${c.month} tCO2e`, 'Change', '%'], ...c.providers.map((p) => [changes_PROVIDER_LABELS[p.provider] ?? p.provider, changes_t(p.before), changes_t(p.after), `${arrow(p)} ${signedMass(p.delta)}`, signedPercent(p)])], { align: ['l', 'r', 'r', 'r', 'r'] }));
+    }
+    const services = moversTable('Service', c.services, n);
+    const accounts = moversTable('Account', c.accounts, n);
+    if (services)
+        out.push('', `Biggest risers and fallers by service:`, '', services);
+    if (accounts)
+        out.push('', `Biggest risers and fallers by account:`, '', accounts);
+    return out.join('\n');
+}
+function recordLabel(d) {
+    const account = d.accountName ? `${d.accountName} (${d.account})` : d.account;
+    return (0,report_escape/* escapeMarkdown */.FV)(clip([account, d.service ?? '(no service)', d.region ?? '(no region)'].join(' · '), 120));
+}
+function diffTable(title, set, n) {
+    if (set.count === 0)
+        return '';
+    const shown = set.list.slice(0, n);
+    const rows = shown.map((d) => [changes_PROVIDER_LABELS[d.provider] ?? d.provider, d.month, recordLabel(d), d.before === null ? '–' : changes_t(d.before), d.after === null ? '–' : changes_t(d.after)]);
+    return [
+        `${title}: ${(0,units/* groupThousands */.Zv)(String(set.count))} record${set.count === 1 ? '' : 's'}, ${signedMass(set.delta)}${set.count > shown.length ? ` (the ${shown.length} largest below; up to ${LIST_LIMIT} in report.json)` : ''}.`,
+        '',
+        (0,markdown_table/* markdownTable */.Q)([['Provider', 'Month', 'Account · service · region', 'Before tCO2e', 'After tCO2e'], ...rows], { align: ['l', 'l', 'l', 'r', 'r'] })
+    ].join('\n');
+}
+function baselineBlock(b, n) {
+    const out = [`#### Since the baseline`, ''];
+    out.push(`Baseline: ${(0,report_escape/* escapeMarkdown */.FV)(clip(b.file, 200))}${b.generatedAt ? `, generated ${(0,report_escape/* escapeMarkdown */.FV)(b.generatedAt)}` : ''}, ${b.period.start} to ${b.period.end}` +
+        `${b.method ? `, ${b.method}-based` : ''}.`);
+    for (const note of b.notCompared)
+        out.push('', `> [!NOTE]\n> ${(0,report_escape/* escapeMarkdown */.FV)(note)}`);
+    if (b.overlap !== null && b.providers.length > 0) {
+        out.push('', `Months both cover (${b.overlap.start} to ${b.overlap.end}): ${changes_t(b.total.before)} → **${changes_t(b.total.after)} tCO2e**, ${arrow(b.total)} ${signedMass(b.total.delta)} (${signedPercent(b.total)}).`);
+    }
+    if (b.newMonths.length > 0)
+        out.push('', `New since the baseline: ${b.newMonths.length > 12 ? `${b.newMonths.length} months` : b.newMonths.join(', ')}.`);
+    if (b.restated.length > 0) {
+        const shown = b.restated.slice(0, Math.max(n, 12));
+        out.push('', `Restated by the provider: ${b.restated.length} month${b.restated.length === 1 ? '' : 's'} (same month, a different total)${b.restated.length > shown.length ? `, the first ${shown.length} below` : ''}.`, '', (0,markdown_table/* markdownTable */.Q)([['Provider', 'Month', 'Baseline tCO2e', 'Now tCO2e', 'Change', '%'], ...shown.map((r) => [changes_PROVIDER_LABELS[r.provider] ?? r.provider, r.month, changes_t(r.before), changes_t(r.after), `${arrow(r)} ${signedMass(r.delta)}`, signedPercent(r)])], { align: ['l', 'l', 'r', 'r', 'r', 'r'] }));
+    }
+    else if (b.overlap !== null && b.providers.length > 0)
+        out.push('', 'No month was restated: every shared month has the same total as in the baseline.');
+    for (const [title, set] of [['Appeared', b.appeared], ['Vanished', b.vanished], ['Changed', b.changed]]) {
+        const table = diffTable(title, set, n);
+        if (table)
+            out.push('', table);
+    }
+    return out.join('\n');
+}
+/** The "Change over time" section of the job summary; `n` rows per movers table. */
+function changesSection(c, n = 5) {
+    const blocks = [];
+    if (c.monthOverMonth)
+        blocks.push(periodBlock(c.monthOverMonth, n));
+    if (c.yearOverYear)
+        blocks.push(periodBlock(c.yearOverYear, n));
+    if (c.baseline)
+        blocks.push(baselineBlock(c.baseline, n));
+    if (blocks.length === 0)
+        return '';
+    return ['### Change over time', '', blocks.join('\n\n')].join('\n');
+}
+
+;// CONCATENATED MODULE: ./src/github/comment.ts
+/**
+ * The sticky pull-request comment (`pr-comment: true`).
+ *
+ * On `pull_request`/`pull_request_target` events: the PR number comes from the event payload at
+ * GITHUB_EVENT_PATH; the PR's comments are listed (all pages) and the one holding MARKER written by the
+ * token's own identity is updated, else one is created. On a `workflow_run` event started by a pull request
+ * (the fork-safe pattern, docs/workflows.md) the PR is the run's: from `workflow_run.pull_requests`, or, for a
+ * fork (GitHub leaves that list empty), the open PR whose head is the run's head repository and branch. The identity is `GET /user` for a user token; an
+ * installation token (GITHUB_TOKEN) cannot read /user and is github-actions[bot].
+ *
+ * A comment that cannot be written never fails the job: a fork PR's read-only token, a 403, a missing
+ * payload are warnings with one line on what to do. Requests go through the run's HTTP layer (proxies,
+ * NO_PROXY, timeouts); the token is registered as a secret and never printed.
+ */
+
+
+
+
+
+
+
+
+const MARKER = '<!-- cloud-carbon-report -->';
+/** GitHub rejects comment bodies over 65,536 characters. */
+const MAX_COMMENT_CHARS = 65_536;
+/** The identity of GITHUB_TOKEN, which cannot read GET /user. */
+const ACTIONS_BOT = 'github-actions[bot]';
+/**
+ * The comment's time: the rest of the run's budget (timeout-minutes), at least 10 s (it runs after the
+ * providers, even when their budget is spent, and the report it links to exists), at most 90 s.
+ */
+const COMMENT_BUDGET_MS = 90_000;
+const MIN_COMMENT_MS = 10_000;
+const PR_EVENTS = new Set(['pull_request', 'pull_request_target']);
+const FORK_HINT = 'For pull requests from forks, run the report from a second workflow on workflow_run, which has OIDC and a writable token (see docs/workflows.md).';
+const comment_LABELS = { aws: 'AWS', azure: 'Azure', mcfs: 'Microsoft Cloud for Sustainability' };
+const METHOD = { market: 'market-based', location: 'location-based' };
+const comment_t = (g) => (0,units/* groupThousands */.Zv)((0,units/* formatTonnes */.jY)(g));
+const LEVELS = [
+    { movers: 3, chartMonths: 12, errors: true, labelMax: 60 },
+    { movers: 3, chartMonths: 12, errors: true, labelMax: 30 },
+    { movers: 3, chartMonths: 6, errors: false, labelMax: 30 },
+    { movers: 0, chartMonths: 6, errors: false, labelMax: 30 },
+    { movers: 0, chartMonths: 0, errors: false, labelMax: 30 }
+];
+/**
+ * The comment body: headline and change against the previous month, limits with pass/fail marks, a small
+ * chart, the top movers, links. Always under MAX_COMMENT_CHARS: detail is dropped level by level, whole
+ * tables at a time, so the Markdown is never cut.
+ */
+function renderComment(model, thresholds, changes, links, limit = MAX_COMMENT_CHARS) {
+    for (const level of LEVELS) {
+        const body = renderAt(model, thresholds, changes, links, level);
+        if (body.length <= limit)
+            return body;
+    }
+    // Not reachable with real data (the last level holds no provider strings but the limits' own); kept as a floor.
+    return [MARKER, '### Cloud carbon footprint', '', `**${comment_t(model.totalGrams)} tCO2e** (${METHOD[model.method]}), ${model.period.start} to ${model.period.end}.`, '', 'The details are too long for a comment: see the job summary.', links.runUrl ? `\n[Run and report](${links.runUrl})` : '', ''].join('\n');
+}
+function renderAt(model, thresholds, changes, links, d) {
+    const out = [MARKER, '### Cloud carbon footprint', ''];
+    const providers = model.providers.map((p) => comment_LABELS[p.provider] ?? p.provider).join(', ');
+    out.push(`**${comment_t(model.totalGrams)} tCO2e** (${METHOD[model.method]}) from ${providers}, ${model.period.start} to ${model.period.end}.`);
+    const mom = changes.monthOverMonth;
+    if (mom) {
+        out.push('', `**${mom.month}: ${comment_t(mom.total.after)} tCO2e**, ${arrow(mom.total)} ${signedPercent(mom.total)} (${signedMass(mom.total.delta)}) against ${mom.previousMonth}` +
+            `${changes.yearOverYear ? `; ${signedPercent(changes.yearOverYear.total)} against ${changes.yearOverYear.previousMonth}` : ''}.`);
+    }
+    else
+        out.push('', '_No month-over-month change: the period has no month with data after another._');
+    const problems = model.providers.filter((p) => p.status !== 'ok');
+    if (problems.length > 0) {
+        out.push('', problems
+            .map((p) => `${p.status === 'failed' ? '❌' : '⚠️'} **${comment_LABELS[p.provider] ?? p.provider} ${p.status}**${d.errors && p.error ? `: ${(0,report_escape/* escapeMarkdown */.FV)(clip(p.error, 300))}` : ''}`)
+            .join('  \n'));
+    }
+    if (thresholds.length > 0) {
+        out.push('', '| Limit | Value | Actual | Result |', '|---|--:|--:|---|');
+        for (const th of thresholds) {
+            const value = th.limitPercent !== undefined ? `${th.limitPercent}%` : `${th.limitTCO2e} t`;
+            const actual = th.limitPercent !== undefined
+                ? th.actualPercent === null || th.actualPercent === undefined
+                    ? th.month
+                        ? '∞'
+                        : '–'
+                    : `${th.actualPercent}%`
+                : th.actualTCO2e === null || th.actualTCO2e === undefined
+                    ? '–'
+                    : `${th.actualTCO2e} t`;
+            out.push(`| \`${th.name}\` | ${value} | ${actual}${th.month ? ` (${th.month})` : ''} | ${th.breached ? '❌ fail' : '✅ pass'} |`);
+        }
+    }
+    if (d.chartMonths > 0) {
+        const months = model.months.slice(-d.chartMonths);
+        const chart = monthlyChart(months, `Monthly tCO2e (${METHOD[model.method]})`);
+        if (chart) {
+            out.push('', chart, '', `| Month | ${months.map((m) => m.month).join(' | ')} |`, `|---|${months.map(() => '--:').join('|')}|`, `| tCO2e | ${months.map((m) => (Object.keys(m.byProvider).length === 0 ? '–' : comment_t(m.grams))).join(' | ')} |`);
+        }
+    }
+    if (d.movers > 0 && mom) {
+        const clipped = mom.services.map((g) => ({ ...g, label: clip(g.label, d.labelMax) }));
+        const table = moversTable('Service', clipped, d.movers);
+        if (table)
+            out.push('', `**Top movers**, ${mom.month} against ${mom.previousMonth}:`, '', table);
+    }
+    const linkParts = [];
+    if (links.runUrl)
+        linkParts.push(`[Run and job summary](${links.runUrl})`);
+    if (links.artifactUrl)
+        linkParts.push(`[Report files (artifact)](${links.artifactUrl})`);
+    out.push('', `<sub>${linkParts.length > 0 ? `${linkParts.join(' · ')} · ` : ''}Generated ${model.generatedAt} by cloud-carbon-report.</sub>`, '');
+    return out.join('\n');
+}
+/** The PR of the event, from the payload at GITHUB_EVENT_PATH; null (with a reason) when there is none. */
+function pullRequestOf(env) {
+    const eventName = env.GITHUB_EVENT_NAME ?? '';
+    if (!PR_EVENTS.has(eventName) && eventName !== 'workflow_run')
+        return `the event is ${eventName || '(unknown)'}, not pull_request or pull_request_target`;
+    const file = env.GITHUB_EVENT_PATH;
+    if (!file)
+        return 'GITHUB_EVENT_PATH is not set, so the pull request is unknown';
+    let payload;
+    try {
+        payload = JSON.parse(external_node_fs_.readFileSync(file, 'utf8'));
+    }
+    catch (e) {
+        return `the event payload at GITHUB_EVENT_PATH could not be read (${(0,secrets.errorMessage)(e)})`;
+    }
+    if (eventName === 'workflow_run')
+        return workflowRunPullRequest(payload, env);
+    const pr = payload?.pull_request;
+    const number = Number(pr?.number ?? payload?.number);
+    if (!Number.isInteger(number) || number <= 0)
+        return 'the event payload names no pull request number';
+    const base = pr?.base?.repo?.full_name ?? payload?.repository?.full_name ?? env.GITHUB_REPOSITORY ?? '';
+    const [owner, repo] = String(base).split('/');
+    if (!owner || !repo)
+        return 'the repository of the pull request is unknown';
+    const head = pr?.head?.repo?.full_name;
+    // A head repository that is gone (deleted fork) or another repository is a fork.
+    const fork = pr?.head !== undefined && (head === null || head === undefined || String(head).toLowerCase() !== String(base).toLowerCase());
+    return { number, owner, repo, fork };
+}
+/** The pull request behind a workflow_run event (fork-safe pattern). */
+function workflowRunPullRequest(payload, env) {
+    const run = payload?.workflow_run;
+    if (!run || !PR_EVENTS.has(run.event))
+        return `the event is workflow_run of a ${run?.event ?? 'run'} event, not of a pull request`;
+    const base = payload?.repository?.full_name ?? env.GITHUB_REPOSITORY ?? '';
+    const [owner, repo] = String(base).split('/');
+    if (!owner || !repo)
+        return 'the repository of the pull request is unknown';
+    const headRepo = run.head_repository?.full_name;
+    const fork = typeof headRepo !== 'string' || headRepo.toLowerCase() !== String(base).toLowerCase();
+    // The list can hold PRs of other repositories with the same head branch: keep this repository's.
+    const ours = (p) => !p?.base?.repo?.url || String(p.base.repo.url).toLowerCase().endsWith(`/repos/${String(base).toLowerCase()}`);
+    const listed = (Array.isArray(run.pull_requests) ? run.pull_requests : []).find((p) => Number.isInteger(p?.number) && ours(p));
+    if (listed)
+        return { number: listed.number, owner, repo, fork };
+    const headOwner = run.head_repository?.owner?.login;
+    if (typeof headOwner !== 'string' || typeof run.head_branch !== 'string')
+        return 'the workflow_run payload names no pull request and no head branch';
+    return { number: 0, owner, repo, fork, head: { owner: headOwner, branch: run.head_branch, sha: String(run.head_sha ?? '') } };
+}
+/** A fetch for Octokit that goes through the run's HTTP layer (proxies, NO_PROXY, timeouts, retries). */
+function fetchThrough(http) {
+    return (async (input, init) => {
+        const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+        const method = (init?.method ?? 'GET').toUpperCase();
+        const headers = {};
+        new Headers(init?.headers).forEach((v, k) => (headers[k] = v));
+        const raw = init?.body;
+        const body = raw === undefined || raw === null ? undefined : typeof raw === 'string' ? raw : Buffer.from(await new Response(raw).arrayBuffer());
+        // A POST is not repeated: a retry after a lost answer could create a second comment.
+        const res = await http.request({ service: 'GitHub API', method, url, headers, body, retry: method !== 'POST' });
+        const h = new Headers();
+        for (const [k, v] of Object.entries(res.headers)) {
+            if (v === undefined)
+                continue;
+            for (const one of Array.isArray(v) ? v : [v])
+                h.append(k, one);
+        }
+        const empty = res.status === 204 || res.status === 205 || res.status === 304;
+        return new Response(empty ? null : res.body, { status: res.status, headers: h });
+    });
+}
+/**
+ * Creates or updates the sticky comment. Never throws and never fails the step: every problem is a warning
+ * (or, for events that are not pull requests, a line in the log).
+ */
+async function postComment(body, env, token, deadlineAt) {
+    const pr = pullRequestOf(env);
+    if (typeof pr === 'string') {
+        core.info(`pr-comment: no comment, ${pr}.`);
+        return { url: '', action: 'skipped' };
+    }
+    // Only a pull_request run of a fork has the read-only token; pull_request_target and workflow_run have the base's.
+    if (pr.fork && env.GITHUB_EVENT_NAME === 'pull_request') {
+        core.warning(`pr-comment: pull request #${pr.number} comes from a fork, whose token is read-only: no comment. ${FORK_HINT}`);
+        return { url: '', action: 'skipped' };
+    }
+    if (!token) {
+        core.warning(`pr-comment: github-token is empty: no comment. Pass github-token: \${{ github.token }} with permissions: pull-requests: write.`);
+        return { url: '', action: 'skipped' };
+    }
+    (0,secrets.registerSecret)(token);
+    if (body.length > MAX_COMMENT_CHARS) {
+        core.warning(`pr-comment: the comment is ${body.length} characters, over GitHub's limit of ${MAX_COMMENT_CHARS}: no comment.`);
+        return { url: '', action: 'failed' };
+    }
+    const budgetMs = remainingBudgetMs(deadlineAt, MIN_COMMENT_MS, COMMENT_BUDGET_MS);
+    const budget = AbortSignal.timeout(budgetMs);
+    const http = new HttpClient({ concurrency: 2, env, deadline: budget, attemptTimeoutMs: Math.min(20_000, budgetMs), maxAttempts: 3, maxRetryAfterMs: 30_000, log: (l) => core.debug(l) });
+    const baseUrl = (env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, '');
+    let where = pr.number > 0 ? `${pr.owner}/${pr.repo}#${pr.number}` : `${pr.owner}/${pr.repo} (pull request from ${pr.head?.owner}:${pr.head?.branch})`;
+    try {
+        const { getOctokit } = await __webpack_require__.e(/* import() */ 351).then(__webpack_require__.bind(__webpack_require__, 61351));
+        const octokit = getOctokit(token, { baseUrl, request: { fetch: fetchThrough(http) }, log: { debug: () => { }, info: () => { }, warn: (m) => core.debug((0,secrets.scrub)(m)), error: (m) => core.debug((0,secrets.scrub)(m)) } });
+        if (pr.number === 0 && pr.head) {
+            const open = await octokit.rest.pulls.list({ owner: pr.owner, repo: pr.repo, state: 'open', head: `${pr.head.owner}:${pr.head.branch}`, per_page: 100 });
+            const match = open.data.find((p) => p.head.sha === pr.head.sha) ?? open.data[0];
+            if (!match) {
+                core.warning(`pr-comment: no open pull request from ${pr.head.owner}:${pr.head.branch} in ${pr.owner}/${pr.repo}: no comment.`);
+                return { url: '', action: 'skipped' };
+            }
+            pr.number = match.number;
+            where = `${pr.owner}/${pr.repo}#${pr.number}`;
+        }
+        const login = await identity(octokit);
+        const comments = await octokit.paginate(octokit.rest.issues.listComments, { owner: pr.owner, repo: pr.repo, issue_number: pr.number, per_page: 100 });
+        const mine = comments.find((c) => (c.body ?? '').includes(MARKER) && c.user?.login?.toLowerCase() === login.toLowerCase());
+        if (mine) {
+            const res = await octokit.rest.issues.updateComment({ owner: pr.owner, repo: pr.repo, comment_id: mine.id, body });
+            core.info(`pr-comment: updated the comment on ${where}: ${res.data.html_url}`);
+            return { url: res.data.html_url, action: 'updated' };
+        }
+        const res = await octokit.rest.issues.createComment({ owner: pr.owner, repo: pr.repo, issue_number: pr.number, body });
+        core.info(`pr-comment: created a comment on ${where}: ${res.data.html_url}`);
+        return { url: res.data.html_url, action: 'created' };
+    }
+    catch (e) {
+        const status = e.status;
+        const msg = budget.aborted ? `no answer within ${Math.round(budgetMs / 1000)} s` : (0,secrets.scrub)((0,secrets.errorMessage)(e).split('\n')[0].slice(0, 300));
+        if (status === 403) {
+            core.warning(`pr-comment: GitHub refused the comment on ${where} (403: ${msg}). Give the job permissions: pull-requests: write; ${FORK_HINT}`);
+        }
+        else if (status === 401) {
+            core.warning(`pr-comment: GitHub did not accept github-token (401: ${msg}): no comment. Pass a valid token, e.g. github-token: \${{ github.token }}.`);
+        }
+        else if (status === 404) {
+            core.warning(`pr-comment: ${where} was not found with this token (404): no comment. The token needs access to the repository and pull-requests: write.`);
+        }
+        else {
+            core.warning(`pr-comment: the comment on ${where} could not be written${status ? ` (HTTP ${status})` : ''}: ${msg}`);
+        }
+        return { url: '', action: 'failed' };
+    }
+    finally {
+        http.close();
+    }
+}
+/** The login the token acts as: GET /user for user tokens; GITHUB_TOKEN (403 there) is github-actions[bot]. */
+async function identity(octokit) {
+    try {
+        const res = await octokit.rest.users.getAuthenticated();
+        return res.data.login;
+    }
+    catch (e) {
+        const status = e.status;
+        if (status === 403 || status === 404)
+            return ACTIONS_BOT;
+        throw e;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/main.ts
+/**
+ * The run: settings, then every provider concurrently into one streaming report, then the files, the job
+ * summary, the artifact and the outputs; only then the verdict (a failed provider, a breached limit, the time
+ * budget), so the reports always exist when the step fails.
+ */
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+const MAX_SUMMARY_BYTES = 1024 * 1024 - 1024;
+async function run(deps = {}) {
+    const env = deps.env ?? process.env;
+    let settings;
+    try {
+        settings = parseSettings({ env, now: deps.now, cwd: deps.cwd });
+    }
+    catch (e) {
+        if (e instanceof InputError) {
+            core.setFailed(e.message);
+            return { settings: null, status: 'input-error', totalGrams: 0, thresholds: [], failures: e.problems, files: null };
+        }
+        throw e;
+    }
+    (0,secrets.registerSecret)(settings.githubToken);
+    // The baseline is an input like any other: a bad file fails the step before anything is fetched.
+    let baseline = null;
+    if (settings.baseline !== null) {
+        try {
+            baseline = loadBaseline(settings.baseline, env['INPUT_BASELINE']?.trim() || settings.baseline);
+        }
+        catch (e) {
+            if (e instanceof InputError) {
+                core.setFailed(e.message);
+                return { settings, status: 'input-error', totalGrams: 0, thresholds: [], failures: e.problems, files: null };
+            }
+            throw e;
+        }
+    }
+    const deadline = new AbortController();
+    const timer = setTimeout(() => deadline.abort(new Error('timeout-minutes')), settings.timeoutMs);
+    timer.unref();
+    const http = new HttpClient({ concurrency: settings.concurrency, deadline: deadline.signal, env, log: (l) => core.debug(l), ...deps.http });
+    const decoder = deps.decoder ?? createDecoder(env);
+    try {
+        return await collect(settings, env, http, decoder, deadline, baseline);
+    }
+    finally {
+        clearTimeout(timer);
+        http.close();
+        const d = decoder.stats();
+        if (d.onWorkers > 0)
+            core.debug(`pages decoded: ${d.onWorkers} on ${d.workers} worker thread(s), ${d.here} on the main thread`);
+        await decoder.close();
+    }
+}
+async function collect(settings, env, http, decoder, deadline, baseline) {
+    const started = Date.now();
+    external_node_fs_.mkdirSync(settings.outputDir, { recursive: true });
+    const work = external_node_fs_.mkdtempSync(external_node_path_.join(settings.outputDir, '.parts-'));
+    const builder = new ReportBuilder(work, settings.period, settings.method);
+    const comparison = baseline ? new BaselineComparison(baseline, settings.period) : null;
+    const providerNames = settings.providers.map((p) => PROVIDER_LABELS[p]).join(', ');
+    core.info(`cloud-carbon-report: ${providerNames}, ${settings.period.start} to ${settings.period.end}, ${settings.method}-based`);
+    const unpublished = (0,src_period/* monthsOf */.vo)(settings.period).filter((m) => settings.providers.some((p) => (0,src_period/* monthIndex */.L6)(m) > (0,src_period/* monthIndex */.L6)((0,src_period/* latestPublishedMonth */.I_)(p, settings.now))));
+    if (unpublished.length > 0) {
+        core.notice(`${unpublished.join(', ')} ${unpublished.length === 1 ? 'is' : 'are'} not published yet by every provider; the report holds what is available.`);
+    }
+    const deadlineHit = new Promise((resolve) => {
+        if (deadline.signal.aborted)
+            resolve('deadline');
+        deadline.signal.addEventListener('abort', () => resolve('deadline'), { once: true });
+    });
+    let finished = false;
+    const forecast = [];
+    const outcomes = settings.mode === 'merge' ? await mergeInto(settings, env, builder, comparison, forecast, work) : await Promise.all(settings.providers.map(async (id) => {
+        const notes = [];
+        const warnings = [];
+        const missing = [];
+        const ctx = {
+            settings,
+            period: settings.period,
+            http,
+            env,
+            decoder,
+            keepRecords: comparison !== null,
+            deadline: deadline.signal,
+            note: (text) => notes.push((0,secrets.scrub)(text)),
+            missing: (what, cause) => missing.push({ what: (0,secrets.scrub)(what), cause: (0,secrets.scrub)(cause) }),
+            warn: (text) => {
+                warnings.push((0,secrets.scrub)(text));
+                core.warning(`${PROVIDER_LABELS[id]}: ${(0,secrets.scrub)(text)}`);
+            },
+            forecast: (points) => forecast.push(...points.map((p) => ({ provider: id, ...p }))),
+            log: (line) => core.info((0,secrets.scrub)(line))
+        };
+        let error = null;
+        const consume = async () => {
+            const provider = await loadProvider(id);
+            for await (const item of provider.fetch(ctx)) {
+                if (finished)
+                    break;
+                if ((0,batch/* isBatch */.bG)(item)) {
+                    builder.addBatch(item);
+                    if (comparison && item.records)
+                        for (const r of item.records)
+                            comparison.observe(r);
+                }
+                else {
+                    builder.add(item);
+                    comparison?.observe(item);
+                }
+            }
+            return 'done';
+        };
+        try {
+            const how = await Promise.race([consume(), deadlineHit]);
+            if (how === 'deadline')
+                error = `stopped after ${settings.timeoutMs / 60_000} min (timeout-minutes): the data is incomplete`;
+        }
+        catch (e) {
+            error = deadline.signal.aborted ? `stopped after ${settings.timeoutMs / 60_000} min (timeout-minutes): ${(0,secrets.errorMessage)(e)}` : (0,secrets.errorMessage)(e);
+        }
+        const { records, grams } = builder.countOf(id);
+        if (deadline.signal.aborted && error === null && missing.some((m) => /time budget|timeout-minutes/.test(m.cause))) {
+            error = `stopped after ${settings.timeoutMs / 60_000} min (timeout-minutes): the data is incomplete`;
+        }
+        // ok: everything came; partial: some of it came; failed: nothing came. Nothing fetched is dropped.
+        const status = error === null && missing.length === 0 ? 'ok' : records > 0 ? 'partial' : 'failed';
+        if (missing.length > 0) {
+            const what = `${missing.length} part${missing.length === 1 ? '' : 's'} could not be fetched: ${summariseMissing(missing)}`;
+            error = error === null ? (status === 'failed' ? summariseMissing(missing) : what) : `${error}; ${what}`;
+        }
+        const outcome = { provider: id, label: PROVIDER_LABELS[id], status, records, grams, error, notes, warnings, missing };
+        core.info(`${PROVIDER_LABELS[id]}: ${status}, ${records} records, ${(0,units/* formatTonnes */.jY)(grams)} tCO2e${error ? ` (${error})` : ''}`);
+        return outcome;
+    }));
+    finished = true;
+    const timedOut = deadline.signal.aborted;
+    const notes = [];
+    if (unpublished.length > 0)
+        notes.push(`Not published yet by every provider: ${unpublished.join(', ')}.`);
+    if (settings.shard !== null)
+        notes.push(`Shard ${settings.shard.index} of ${settings.shard.count}: a share of the work; the merge job (mode: merge) writes the whole report and checks the limits.`);
+    const generatedAt = new Date().toISOString();
+    const model = builder.model(outcomes, notes, generatedAt);
+    // A shard holds a share of the data: its limits would judge a part as the whole. The merge job judges them.
+    const thresholds = settings.shard === null ? evaluateThresholds(settings.thresholds, model.totalGrams, model.months) : [];
+    const changes = { ...periodChanges(model), baseline: comparison?.result(model) ?? null };
+    // Files first: whatever happens next, the report exists.
+    const files = {
+        json: external_node_path_.join(settings.outputDir, 'report.json'),
+        csv: external_node_path_.join(settings.outputDir, 'report.csv'),
+        markdown: external_node_path_.join(settings.outputDir, 'summary.md')
+    };
+    forecast.sort((a, b) => a.provider.localeCompare(b.provider) || a.scope.localeCompare(b.scope) || a.month.localeCompare(b.month));
+    const forecastJson = forecast.map((f) => ({ provider: f.provider, scope: f.scope, month: f.month, basis: f.basis, kgCO2e: (0,units/* gramsToKg */.YV)(f.grams) }));
+    const extra = { forecast: forecastJson, changes: changesJson(changes) };
+    if (settings.shard !== null)
+        extra.shard = settings.shard;
+    builder.writeFiles(jsonHeader(model, thresholds, extra), files.json, files.csv);
+    builder.cleanup();
+    external_node_fs_.rmSync(work, { recursive: true, force: true });
+    const runUrl = env.GITHUB_RUN_ID && env.GITHUB_REPOSITORY ? `${env.GITHUB_SERVER_URL ?? 'https://github.com'}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}` : null;
+    const sections = [changesSection(changes), forecastSection(forecast)];
+    let markdown = renderSummary(model, thresholds, { unpublished, runUrl, sections });
+    if (Buffer.byteLength(markdown) > MAX_SUMMARY_BYTES)
+        markdown = renderSummary(model, thresholds, { unpublished, runUrl, sections: [changesSection(changes, 3), forecastSection(forecast)], top: 3 });
+    external_node_fs_.writeFileSync(files.markdown, markdown);
+    if (settings.jobSummary) {
+        if (env.GITHUB_STEP_SUMMARY) {
+            try {
+                await core.summary.addRaw(markdown).write();
+            }
+            catch (e) {
+                core.warning(`The job summary could not be written: ${(0,secrets.errorMessage)(e)}`);
+            }
+        }
+        else
+            core.info('No GITHUB_STEP_SUMMARY (not on a runner): the summary is in summary.md only.');
+    }
+    let artifactId = '';
+    if (settings.artifactName !== '') {
+        const name = settings.shard === null ? settings.artifactName : (0,shard/* shardArtifactName */.u9)(settings.artifactName, settings.shard);
+        artifactId = await uploadReportArtifact(settings, env, [files.json, files.csv, files.markdown], name, started + settings.timeoutMs);
+    }
+    // The PR comment comes after the files and the artifact it links to, before the verdict; it never fails the step.
+    let commentUrl = '';
+    if (settings.prComment && settings.shard !== null)
+        core.info(`pr-comment: shard ${settings.shard.index}/${settings.shard.count} does not comment; the merge job does.`);
+    else if (settings.prComment) {
+        const artifactUrl = runUrl && artifactId ? `${runUrl}/artifacts/${artifactId}` : null;
+        const body = renderComment(model, thresholds, changes, { runUrl, artifactUrl });
+        commentUrl = (await postComment(body, env, settings.githubToken, started + settings.timeoutMs)).url;
+    }
+    const anyOk = outcomes.some((o) => o.status !== 'failed');
+    const overall = outcomes.every((o) => o.status === 'ok') ? 'ok' : anyOk ? 'partial' : 'failed';
+    const breached = thresholds.filter((t) => t.breached);
+    core.setOutput('total-tco2e', (0,units/* formatTonnes */.jY)(model.totalGrams));
+    core.setOutput('total-kgco2e', (0,units/* formatKg */.KC)(model.totalGrams));
+    core.setOutput('status', overall);
+    core.setOutput('threshold-breached', breached.length > 0 ? 'true' : 'false');
+    core.setOutput('report-json', files.json);
+    core.setOutput('report-csv', files.csv);
+    core.setOutput('report-markdown', files.markdown);
+    core.setOutput('artifact-id', artifactId);
+    core.setOutput('comment-url', commentUrl);
+    // The verdict, naming each cause.
+    const failures = [];
+    const providerProblems = outcomes.filter((o) => o.status !== 'ok').map((o) => `${PROVIDER_LABELS[o.provider]} ${o.status}: ${o.error}`);
+    if (timedOut)
+        failures.push(`The run stopped at its time budget of ${settings.timeoutMs / 60_000} min (timeout-minutes); the reports hold what was fetched. Raise timeout-minutes or narrow the period.`);
+    if (providerProblems.length > 0) {
+        if (settings.failOnError || timedOut)
+            failures.push(...providerProblems);
+        else
+            for (const p of providerProblems)
+                core.warning(`${p} (fail-on-error is false)`);
+    }
+    if (breached.length > 0) {
+        if (settings.failOnThreshold)
+            failures.push(...breached.map((t) => t.message));
+        else
+            for (const t of breached)
+                core.warning(`${t.message} (fail-on-threshold is false)`);
+    }
+    // Nothing at all is available: the publication lag is the likely cause, so say it (also beside a provider's own error).
+    if (model.recordCount === 0 && unpublished.length === (0,src_period/* monthsOf */.vo)(settings.period).length) {
+        failures.push(`No data: every month of ${settings.period.start} to ${settings.period.end} is after the latest published month ` +
+            `(AWS publishes a month by the 21st of the next, Azure by the 19th). Leave end-date empty for the latest published month.`);
+    }
+    core.info(`Total ${(0,units/* formatTonnes */.jY)(model.totalGrams)} tCO2e (${(0,units/* formatKg */.KC)(model.totalGrams)} kgCO2e), ${model.recordCount} records, ${((Date.now() - started) / 1000).toFixed(1)} s, ${http.attempts} requests. Reports in ${settings.outputDir}`);
+    if (failures.length > 0)
+        core.setFailed(failures.map(secrets.scrub).join('\n'));
+    return { settings, status: overall, totalGrams: model.totalGrams, thresholds, failures, files };
+}
+function summariseMissing(missing) {
+    // Parts that failed for the same cause are told once, with their count.
+    const byCause = new Map();
+    for (const m of missing)
+        byCause.set(m.cause, [...(byCause.get(m.cause) ?? []), m.what]);
+    return [...byCause.entries()]
+        .map(([cause, whats]) => `${whats.length === 1 ? whats[0] : `${whats.length} parts (${whats.slice(0, 3).join('; ')}${whats.length > 3 ? '; …' : ''})`}: ${cause}`)
+        .join(' | ');
+}
+/**
+ * mode: merge: the shard artifacts of this run, streamed into the builder in shard order; what each shard said
+ * of each provider combined. A merge that cannot read its shards fails every provider with the reason.
+ */
+async function mergeInto(settings, env, builder, comparison, forecast, work) {
+    const dir = external_node_path_.join(work, 'shards');
+    try {
+        const files = await downloadShards(settings, env, dir);
+        const merged = await mergeShardReports(settings, files, (r) => {
+            builder.add(r);
+            comparison?.observe(r);
+        });
+        forecast.push(...merged.forecast);
+        return merged.outcomes.map(({ statuses, ...o }) => {
+            const { records, grams } = builder.countOf(o.provider);
+            for (const w of o.warnings)
+                core.warning(`${PROVIDER_LABELS[o.provider]}: ${w}`);
+            return { ...o, label: PROVIDER_LABELS[o.provider], status: (0,shard/* mergedStatus */.tD)(statuses, records), records, grams };
+        });
+    }
+    catch (e) {
+        const error = (0,secrets.errorMessage)(e);
+        core.error(error);
+        return settings.providers.map((id) => ({ provider: id, label: PROVIDER_LABELS[id], status: 'failed', records: 0, grams: 0, error, notes: [], warnings: [], missing: [] }));
+    }
+    finally {
+        external_node_fs_.rmSync(dir, { recursive: true, force: true });
+    }
+}
+
+
+/***/ }),
+
+/***/ 60202:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   I_: () => (/* binding */ latestPublishedMonth),
+/* harmony export */   L6: () => (/* binding */ monthIndex),
+/* harmony export */   PS: () => (/* binding */ addMonths),
+/* harmony export */   R6: () => (/* binding */ utcMonth),
+/* harmony export */   Rn: () => (/* binding */ chunkPeriod),
+/* harmony export */   Tn: () => (/* binding */ monthFirstDay),
+/* harmony export */   mO: () => (/* binding */ monthStartIso),
+/* harmony export */   rk: () => (/* binding */ defaultEndMonth),
+/* harmony export */   vo: () => (/* binding */ monthsOf)
+/* harmony export */ });
+/* unused harmony exports monthFromIndex, monthCount, PUBLICATION_DAY */
+function monthIndex(month) {
+    // Hot (per row of some providers): slices instead of split + map, the same result for any input.
+    const a = month.indexOf('-');
+    if (a < 0)
+        return Number(month) * 12 + NaN;
+    const b = month.indexOf('-', a + 1);
+    return Number(month.slice(0, a)) * 12 + (Number(b < 0 ? month.slice(a + 1) : month.slice(a + 1, b)) - 1);
+}
+function monthFromIndex(index) {
+    const y = Math.floor(index / 12);
+    const m = index - y * 12 + 1;
+    return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}`;
+}
+function addMonths(month, n) {
+    return monthFromIndex(monthIndex(month) + n);
+}
+function monthsOf(period) {
+    const out = [];
+    for (let i = monthIndex(period.start); i <= monthIndex(period.end); i++)
+        out.push(monthFromIndex(i));
+    return out;
+}
+function monthCount(period) {
+    return monthIndex(period.end) - monthIndex(period.start) + 1;
+}
+function utcMonth(date) {
+    return monthFromIndex(date.getUTCFullYear() * 12 + date.getUTCMonth());
+}
+/** First instant of a month, ISO 8601 with `Z` (`2025-01-01T00:00:00Z`). */
+function monthStartIso(month) {
+    return `${month}-01T00:00:00Z`;
+}
+/** First day of a month, `YYYY-MM-01`. */
+function monthFirstDay(month) {
+    return `${month}-01`;
+}
+/**
+ * Day of the following month by which each provider publishes a month's data (UTC):
+ * AWS by the 21st, Azure Carbon Optimization by the 19th, MCFS treated as the 19th.
+ */
+const PUBLICATION_DAY = { aws: 21, azure: 19, mcfs: 19 };
+/** The latest month a provider has published by its own schedule at `now`. */
+function latestPublishedMonth(provider, now) {
+    const current = monthIndex(utcMonth(now));
+    return monthFromIndex(now.getUTCDate() >= PUBLICATION_DAY[provider] ? current - 1 : current - 2);
+}
+/** The latest month every selected provider has published (the default `end-date`). */
+function defaultEndMonth(providers, now) {
+    return monthFromIndex(Math.min(...providers.map((p) => monthIndex(latestPublishedMonth(p, now)))));
+}
+/** Splits a period into consecutive chunks of at most `size` months. */
+function chunkPeriod(period, size) {
+    const out = [];
+    for (let i = monthIndex(period.start); i <= monthIndex(period.end); i += size) {
+        out.push({ start: monthFromIndex(i), end: monthFromIndex(Math.min(i + size - 1, monthIndex(period.end))) });
+    }
+    return out;
+}
+
+
+/***/ }),
+
+/***/ 27194:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   errorMessage: () => (/* binding */ errorMessage),
+/* harmony export */   forgetSecrets: () => (/* binding */ forgetSecrets),
+/* harmony export */   registerSecret: () => (/* binding */ registerSecret),
+/* harmony export */   scrub: () => (/* binding */ scrub)
+/* harmony export */ });
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(91659);
+/**
+ * Every secret the run touches is registered here: masked in the runner's log with `core.setSecret`, and
+ * scrubbed from every message that can reach a file, a summary, an artifact or a comment (masking only
+ * protects the log). Known token shapes are scrubbed even when nobody registered them (SDK errors can echo
+ * requests).
+ */
+
+const known = new Set();
+function registerSecret(value) {
+    if (!value || value.length < 4 || known.has(value))
+        return;
+    known.add(value);
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__.setSecret(value);
+}
+const PATTERNS = [
+    [/eyJ[\w-]{4,}\.[\w-]{4,}\.[\w-]*/g, '***'], // JWTs (OIDC tokens, Entra access tokens, runtime token)
+    [/\b(Bearer|Basic)\s+[\w.~+/=-]{8,}/gi, '$1 ***'],
+    [/((?:x-amz-security-token|X-Amz-Security-Token|SessionToken|WebIdentityToken|client_assertion|Ocp-Apim-Subscription-Key|subscription-key|sig|code)["']?\s*[:=]\s*["']?)[^"'&\s,}]{8,}/g, '$1***'],
+    [/\b(?:ASIA|AKIA)[A-Z0-9]{16}\b/g, '***']
+];
+/** Removes every registered secret and every known token shape from a text. */
+function scrub(text) {
+    let out = text;
+    for (const s of known)
+        if (out.includes(s))
+            out = out.split(s).join('***');
+    for (const [re, by] of PATTERNS)
+        out = out.replace(re, by);
+    return out;
+}
+/** The message of an error, scrubbed. */
+function errorMessage(e) {
+    return scrub(e instanceof Error ? e.message : String(e));
+}
+/** For tests. */
+function forgetSecrets() {
+    known.clear();
+}
+
+
+/***/ }),
+
+/***/ 67903:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Z6: () => (/* binding */ unionOf),
+/* harmony export */   tC: () => (/* binding */ shareOf),
+/* harmony export */   tD: () => (/* binding */ mergedStatus),
+/* harmony export */   tL: () => (/* binding */ readReport),
+/* harmony export */   tl: () => (/* binding */ checkShardSet),
+/* harmony export */   u9: () => (/* binding */ shardArtifactName)
+/* harmony export */ });
+/* unused harmony export recordFromJson */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_readline__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(80481);
+/* harmony import */ var node_readline__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_readline__WEBPACK_IMPORTED_MODULE_2__);
+/**
+ * Matrix jobs: `shard: i/n` makes a run take one contiguous share of each provider's planned work, and
+ * `mode: merge` combines the shards' reports into the one a single run would have written.
+ *
+ * A provider plans its work as an ordered list of units (AWS: role x month, identity-major; Azure: batch of
+ * subscriptions x month; MCFS: source x month) and yields records in that order. Shard i takes the i-th of n
+ * contiguous blocks of that list, so several roles are split by role and a single source by months, and the
+ * concatenation of the shards' records in shard order is the single run's record order: the merged
+ * report.json equals the single run's byte for byte (but `generatedAt`).
+ *
+ * The merge job reads each shard's report.json as it was written: one record per line after the header, so
+ * a million records stream through without being held in memory.
+ */
+
+
+
+/** The units of shard i of n: the i-th of n contiguous blocks (sizes differ by at most one). */
+function shareOf(units, shard) {
+    if (shard === null)
+        return [...units];
+    const from = Math.floor(((shard.index - 1) * units.length) / shard.count);
+    const to = Math.floor((shard.index * units.length) / shard.count);
+    return units.slice(from, to);
+}
+function shardArtifactName(name, shard) {
+    return `${name}-shard-${shard.index}-of-${shard.count}`;
+}
+/** Which of `names` are shard artifacts of `name`; a clear error when they do not make one complete set. */
+function checkShardSet(name, names) {
+    const re = new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}-shard-(\\d+)-of-(\\d+)$`);
+    const found = [];
+    for (const n of names) {
+        const m = re.exec(n);
+        if (m)
+            found.push({ index: Number(m[1]), count: Number(m[2]), name: n });
+    }
+    if (found.length === 0) {
+        throw new Error(`mode: merge found no artifact named ${name}-shard-<i>-of-<n> in this workflow run. Run the shard jobs first (shard: i/n with the same artifact-name) and make the merge job need them.`);
+    }
+    const counts = [...new Set(found.map((f) => f.count))];
+    if (counts.length > 1)
+        throw new Error(`mode: merge found shard artifacts of different matrix sizes (${counts.map((c) => `of-${c}`).join(', ')}): every shard job must use the same n in shard: i/n.`);
+    const count = counts[0];
+    const byIndex = new Map();
+    const twice = [];
+    for (const f of found) {
+        if (byIndex.has(f.index))
+            twice.push(f.index);
+        byIndex.set(f.index, f.name);
+    }
+    if (twice.length > 0)
+        throw new Error(`mode: merge found shard ${[...new Set(twice)].join(', ')} of ${count} more than once: each shard index must run exactly once.`);
+    const missing = [];
+    for (let i = 1; i <= count; i++)
+        if (!byIndex.has(i))
+            missing.push(i);
+    if (missing.length > 0) {
+        throw new Error(`mode: merge is missing shard${missing.length === 1 ? '' : 's'} ${missing.join(', ')} of ${count} (${missing.map((i) => `${name}-shard-${i}-of-${count}`).join(', ')}): a shard job failed before its upload or has not finished. The merge job should need every shard job.`);
+    }
+    return byIndex;
+}
+/** A report.json record back to a record (kg with at most 3 decimals -> exact grams). */
+function recordFromJson(o) {
+    const g = (v) => (v === null || v === undefined ? null : Math.round(Number(v) * 1000));
+    const r = {
+        provider: o.provider,
+        account: o.account,
+        accountName: o.accountName ?? null,
+        month: o.month,
+        service: o.service ?? null,
+        region: o.region ?? null,
+        grams: g(o.kgCO2e) ?? 0,
+        marketGrams: g(o.marketKgCO2e),
+        locationGrams: g(o.locationKgCO2e),
+        scope1Grams: g(o.scope1KgCO2e),
+        scope2MarketGrams: g(o.scope2MarketKgCO2e),
+        scope2LocationGrams: g(o.scope2LocationKgCO2e),
+        scope3MarketGrams: g(o.scope3MarketKgCO2e),
+        scope3LocationGrams: g(o.scope3LocationKgCO2e),
+        modelVersion: o.modelVersion ?? null
+    };
+    if (o.extra && typeof o.extra === 'object')
+        r.extra = o.extra;
+    return r;
+}
+/**
+ * Reads a report.json written by this action: the header (everything but the records) and then each record,
+ * streamed line by line. Throws a clear error on a file that is not one of ours.
+ */
+async function readReport(file, onRecord) {
+    const head = [];
+    let inRecords = false;
+    let records = 0;
+    const lines = node_readline__WEBPACK_IMPORTED_MODULE_2__.createInterface({ input: node_fs__WEBPACK_IMPORTED_MODULE_0__.createReadStream(file, 'utf8'), crlfDelay: Infinity });
+    for await (const line of lines) {
+        if (!inRecords) {
+            if (line.startsWith('  "records": [')) {
+                inRecords = true;
+                if (line.trim() === '"records": []')
+                    break;
+                continue;
+            }
+            head.push(line);
+            continue;
+        }
+        const t = line.trim();
+        if (t === ']' || t === '}' || t === '')
+            continue;
+        const text = t.endsWith(',') ? t.slice(0, -1) : t;
+        try {
+            onRecord(recordFromJson(JSON.parse(text)));
+        }
+        catch (e) {
+            throw new Error(`${node_path__WEBPACK_IMPORTED_MODULE_1__.basename(node_path__WEBPACK_IMPORTED_MODULE_1__.dirname(file))}/report.json: record ${records + 1} is not valid (${e.message}).`);
+        }
+        records++;
+    }
+    const headText = head.join('\n').replace(/,\s*$/, '') + '\n}';
+    let header;
+    try {
+        header = JSON.parse(headText);
+    }
+    catch {
+        throw new Error(`${file} is not a report.json written by cloud-carbon-report (its header does not parse).`);
+    }
+    if (header.schemaVersion !== 1)
+        throw new Error(`${file} has schemaVersion ${String(header.schemaVersion)}; this version reads 1.`);
+    return header;
+}
+/** The status of a provider over all shards: ok when every shard was ok, failed when none brought data. */
+function mergedStatus(statuses, records) {
+    if (statuses.every((s) => s === 'ok'))
+        return 'ok';
+    return records > 0 ? 'partial' : 'failed';
+}
+/** Distinct strings in first-seen order. */
+function unionOf(lists) {
+    const out = [];
+    const seen = new Set();
+    for (const list of lists)
+        for (const s of list)
+            if (!seen.has(s))
+                seen.add(s), out.push(s);
+    return out;
+}
+
+
+/***/ })
+
+};

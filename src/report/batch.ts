@@ -1,0 +1,206 @@
+/**
+ * A batch of records in the form the report keeps them: their report.json and report.csv lines, already
+ * encoded as UTF-8, and what they add to the report's sums and groups. A page of an API becomes one batch,
+ * so the report takes a page at a time (a few map updates per group, one copy per file) instead of a record
+ * at a time, and the work of making a batch (parsing, normalising, formatting) can run on a worker thread:
+ * a batch is plain data, cheap to post between threads (its two byte arrays are transferred, not copied).
+ */
+import type { CarbonRecord, Grams, Month, ProviderId } from '../model.js'
+import { recordLines } from './records.js'
+
+/** A group's share of a batch: its label (from its first record), grams, and grams per month (first-seen order). */
+export interface GroupDelta {
+  key: string
+  label: string
+  grams: Grams
+  /** Month and grams, alternating: [month, grams, month, grams, ...]. */
+  byMonth: (Month | Grams)[]
+}
+
+export interface RecordBatch {
+  provider: ProviderId
+  count: number
+  /** Each record as `,\n    {...}` (the report.json separator first), UTF-8. */
+  json: Uint8Array
+  /** Each record as a CSV row ending in CRLF, UTF-8. */
+  csv: Uint8Array
+  grams: Grams
+  market: Grams
+  location: Grams
+  noMarket: number
+  noLocation: number
+  /** Month and grams, alternating, in first-seen order. */
+  months: (Month | Grams)[]
+  /** Groups in first-seen order (keys: service, region, account; null is ''). */
+  services: GroupDelta[]
+  regions: GroupDelta[]
+  accounts: GroupDelta[]
+  /** The records themselves, only when asked for (a baseline comparison needs them). */
+  records?: CarbonRecord[]
+}
+
+/** A group being summed: label, grams, grams per month. */
+export interface GroupSum {
+  label: string
+  grams: Grams
+  byMonth: Map<Month, Grams>
+}
+
+/** Adds grams of a month to the group `key` (null and '' are one group) of `byKey`; a new group takes `label`. */
+export function bump(byKey: Map<string, GroupSum>, key: string | null, label: string | null, month: Month, grams: Grams): void {
+  const k = key ?? ''
+  let g = byKey.get(k)
+  if (!g) {
+    g = { label: label ?? key ?? '(none)', grams: 0, byMonth: new Map() }
+    byKey.set(k, g)
+  }
+  g.grams += grams
+  g.byMonth.set(month, (g.byMonth.get(month) ?? 0) + grams)
+}
+
+const deltas = (byKey: Map<string, GroupSum>): GroupDelta[] => {
+  const out: GroupDelta[] = []
+  for (const [key, g] of byKey) {
+    const byMonth: (Month | Grams)[] = []
+    for (const [m, v] of g.byMonth) byMonth.push(m, v)
+    out.push({ key, label: g.label, grams: g.grams, byMonth })
+  }
+  return out
+}
+
+/** Buffers this module allocated for itself (never from Node's shared pool): safe to transfer to a thread. */
+const OWNED = new WeakSet<ArrayBufferLike>()
+
+/** Text run length before it is encoded into the bytes: short runs stay cheap young strings, not long ropes. */
+const RUN_CHARS = 16 * 1024
+
+/** UTF-8 bytes grown as text is written: text gathered in short runs, each encoded once into the buffer. */
+class ByteSink {
+  private buf: Buffer | null = null
+  private used = 0
+  private run = ''
+  constructor(private readonly initial: number) {}
+  write(s: string): void {
+    this.run += s
+    if (this.run.length >= RUN_CHARS) this.encode()
+  }
+  private encode(): void {
+    const s = this.run
+    this.run = ''
+    // 3 bytes per UTF-16 unit is the most UTF-8 can need.
+    const need = this.used + s.length * 3
+    if (this.buf === null || need > this.buf.length) {
+      const grown = Buffer.allocUnsafeSlow(Math.max(need, this.initial, (this.buf?.length ?? 0) * 2))
+      OWNED.add(grown.buffer)
+      if (this.buf !== null) this.buf.copy(grown, 0, 0, this.used)
+      this.buf = grown
+    }
+    this.used += this.buf.write(s, this.used)
+  }
+  /** The bytes written, and a fresh start. */
+  take(): Uint8Array {
+    if (this.run.length > 0) this.encode()
+    const out = this.buf === null ? new Uint8Array(0) : this.buf.subarray(0, this.used)
+    this.buf = null
+    this.used = 0
+    return out
+  }
+}
+
+/**
+ * Builds batches of one provider's records: `add` each record, `take` the batch (and start the next).
+ * The one place a record becomes its file lines and its contributions to the sums, for every path (a page on
+ * a worker, a page on the main thread, a shard's records in a merge).
+ */
+export class BatchEncoder {
+  count = 0
+  private readonly json = new ByteSink(64 * 1024)
+  private readonly csv = new ByteSink(16 * 1024)
+  private grams = 0
+  private market = 0
+  private location = 0
+  private noMarket = 0
+  private noLocation = 0
+  private months = new Map<Month, Grams>()
+  private services = new Map<string, GroupSum>()
+  private regions = new Map<string, GroupSum>()
+  private accounts = new Map<string, GroupSum>()
+  private records: CarbonRecord[] | null
+
+  constructor(
+    readonly provider: ProviderId,
+    private readonly keepRecords = false
+  ) {
+    this.records = keepRecords ? [] : null
+  }
+
+  add(r: CarbonRecord): void {
+    if (r.provider !== this.provider) throw new Error(`a ${r.provider} record in a batch of ${this.provider}`)
+    // Indexed, not destructured: array destructuring goes through the iterator protocol.
+    const lines = recordLines(r)
+    this.json.write(',\n    ')
+    this.json.write(lines[0])
+    this.csv.write(lines[1])
+    this.csv.write('\r\n')
+    this.count++
+    const grams = r.grams
+    this.grams += grams
+    if (r.marketGrams === null) this.noMarket++
+    else this.market += r.marketGrams
+    if (r.locationGrams === null) this.noLocation++
+    else this.location += r.locationGrams
+    const month = r.month
+    this.months.set(month, (this.months.get(month) ?? 0) + grams)
+    bump(this.services, r.service, r.service, month, grams)
+    bump(this.regions, r.region, r.region, month, grams)
+    bump(this.accounts, r.account, r.accountName ? `${r.accountName} (${r.account})` : r.account, month, grams)
+    this.records?.push(r)
+  }
+
+  /** The batch of the records added since the last take. */
+  take(): RecordBatch {
+    const months: (Month | Grams)[] = []
+    for (const [m, v] of this.months) months.push(m, v)
+    const batch: RecordBatch = {
+      provider: this.provider,
+      count: this.count,
+      json: this.json.take(),
+      csv: this.csv.take(),
+      grams: this.grams,
+      market: this.market,
+      location: this.location,
+      noMarket: this.noMarket,
+      noLocation: this.noLocation,
+      months,
+      services: deltas(this.services),
+      regions: deltas(this.regions),
+      accounts: deltas(this.accounts)
+    }
+    if (this.records) batch.records = this.records
+    this.count = 0
+    this.grams = this.market = this.location = this.noMarket = this.noLocation = 0
+    this.months = new Map()
+    this.services = new Map()
+    this.regions = new Map()
+    this.accounts = new Map()
+    this.records = this.keepRecords ? [] : null
+    return batch
+  }
+}
+
+/** Whether an item a provider yields is a batch (else a single record). */
+export function isBatch(x: CarbonRecord | RecordBatch): x is RecordBatch {
+  return (x as RecordBatch).json instanceof Uint8Array
+}
+
+/**
+ * The ArrayBuffers of a batch that can be handed to another thread: only those this module allocated (a
+ * Buffer from elsewhere may be a slice of Node's shared pool, which must never be transferred).
+ */
+export function transferList(b: RecordBatch): ArrayBuffer[] {
+  const out: ArrayBuffer[] = []
+  for (const u of [b.json, b.csv]) {
+    if (u.buffer instanceof ArrayBuffer && OWNED.has(u.buffer) && !out.includes(u.buffer)) out.push(u.buffer)
+  }
+  return out
+}
