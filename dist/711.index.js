@@ -2460,10 +2460,13 @@ async function collect(settings, env, http, decoder, deadline, baseline) {
             log: (line) => core.info((0,secrets.scrub)(line))
         };
         let error = null;
+        /** Set once this provider's outcome is counted: what comes later (past the deadline) stays out of the
+         * report, so its records and its totals agree. */
+        let counted = false;
         const consume = async () => {
             const provider = await loadProvider(id);
             for await (const item of provider.fetch(ctx)) {
-                if (finished)
+                if (finished || counted)
                     break;
                 if ((0,batch/* isBatch */.bG)(item)) {
                     builder.addBatch(item);
@@ -2486,6 +2489,7 @@ async function collect(settings, env, http, decoder, deadline, baseline) {
         catch (e) {
             error = deadline.signal.aborted ? `stopped after ${settings.timeoutMs / 60_000} min (timeout-minutes): ${(0,secrets.errorMessage)(e)}` : (0,secrets.errorMessage)(e);
         }
+        counted = true;
         const { records, grams } = builder.countOf(id);
         if (deadline.signal.aborted && error === null && missing.some((m) => /time budget|timeout-minutes/.test(m.cause))) {
             error = `stopped after ${settings.timeoutMs / 60_000} min (timeout-minutes): the data is incomplete`;

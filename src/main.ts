@@ -137,10 +137,13 @@ async function collect(settings: Settings, env: Env, http: HttpClient, decoder: 
         log: (line) => core.info(scrub(line))
       }
       let error: string | null = null
+      /** Set once this provider's outcome is counted: what comes later (past the deadline) stays out of the
+       * report, so its records and its totals agree. */
+      let counted = false
       const consume = async (): Promise<'done'> => {
         const provider = await loadProvider(id)
         for await (const item of provider.fetch(ctx)) {
-          if (finished) break
+          if (finished || counted) break
           if (isBatch(item)) {
             builder.addBatch(item)
             if (comparison && item.records) for (const r of item.records) comparison.observe(r)
@@ -157,6 +160,7 @@ async function collect(settings: Settings, env: Env, http: HttpClient, decoder: 
       } catch (e) {
         error = deadline.signal.aborted ? `stopped after ${settings.timeoutMs / 60_000} min (timeout-minutes): ${errorMessage(e)}` : errorMessage(e)
       }
+      counted = true
       const { records, grams } = builder.countOf(id)
       if (deadline.signal.aborted && error === null && missing.some((m) => /time budget|timeout-minutes/.test(m.cause))) {
         error = `stopped after ${settings.timeoutMs / 60_000} min (timeout-minutes): the data is incomplete`
