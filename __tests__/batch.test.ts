@@ -12,8 +12,7 @@ import { BatchEncoder, transferList, type RecordBatch } from '../src/report/batc
 import { jsonHeader } from '../src/report/json.js'
 import { RetryBodyError, NotJsonError } from '../src/body.js'
 import { DecoderPool } from '../src/workers/pool.js'
-import { decodeHere } from '../src/workers/jobs.js'
-import { EMISSIONS_TYPES, type AwsPageJob } from '../src/providers/aws-page.js'
+import { decodeAwsPage, EMISSIONS_TYPES, type AwsPageJob } from '../src/providers/aws-page.js'
 import type { CarbonRecord, ProviderId } from '../src/model.js'
 import { rec } from './helpers/records.js'
 
@@ -115,7 +114,7 @@ function page(n: number, next?: string): Buffer {
   return Buffer.from(JSON.stringify(next ? { Results, NextToken: next } : { Results }))
 }
 
-const JOB: AwsPageJob = { kind: 'aws-page', method: 'market', fallbackAccount: null, month: '2025-02', keepRecords: false }
+const JOB: AwsPageJob = { method: 'market', fallbackAccount: null, month: '2025-02', keepRecords: false }
 const plain = (b: RecordBatch) => ({ ...b, json: Buffer.from(b.json).toString('utf8'), csv: Buffer.from(b.csv).toString('utf8') })
 
 describe('page decoder', () => {
@@ -126,7 +125,7 @@ describe('page decoder', () => {
     try {
       const body = page(3000, 'tok-2')
       expect(body.length).toBeGreaterThan(256 * 1024)
-      const here = decodeHere(Buffer.from(body), JOB)
+      const here = decodeAwsPage(Buffer.from(body), JOB)
       // Until a worker is online pages are decoded here; then they go to the workers.
       let got = await pool.decode(Buffer.from(body), JOB)
       for (let i = 0; i < 200 && pool.stats().onWorkers === 0; i++) {

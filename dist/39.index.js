@@ -312,7 +312,6 @@ function scopeOf(row) {
 const text = (v) => (typeof v === 'string' && v.trim() !== '' ? v.trim() : null);
 /** Folds rows into cells keyed by (month, account, service, region). */
 class Folder {
-    period;
     dims;
     cells = new Map();
     /** Rows outside the period (the server ignored the filter) and rows without a scope, for warnings. */
@@ -322,7 +321,6 @@ class Folder {
     first;
     last;
     constructor(period, dims) {
-        this.period = period;
         this.dims = dims;
         this.first = (0,_period_js__WEBPACK_IMPORTED_MODULE_0__/* .monthIndex */ .L6)(period.start);
         this.last = (0,_period_js__WEBPACK_IMPORTED_MODULE_0__/* .monthIndex */ .L6)(period.end);
@@ -591,15 +589,21 @@ const mcfsProvider = {
         await api.token();
         ctx.log(`MCFS: instance ${m.instanceId}${m.enrollmentId ? `, enrollment ${m.enrollmentId}` : ''}${tenantId ? `, Microsoft 365 tenant ${tenantId}` : ''}, ` +
             `${ctx.period.start} to ${ctx.period.end}, ${m.endpoint}`);
-        /** Per data set: its name, what its months' rows came to, and whether any month failed. */
-        const tally = new Map();
-        const monthTask = (name, url, folder, extra, month) => async () => {
-            const what = `the emissions of ${name} for ${month}`;
-            let t = tally.get(name);
-            if (!t)
-                tally.set(name, (t = { name, outside: 0, unscoped: 0, rows: 0, failed: false }));
+        /** Per data set (in data set order): its name, its months, what their rows came to, whether any failed. */
+        const tally = new Map(sets.map((set) => {
+            const mine = units.filter((u) => u.set === set);
+            const name = set === 'enrollment' ? `enrollment ${m.enrollmentId}` : `Microsoft 365 tenant ${tenantId}`;
+            return [set, { name, range: `${mine[0].month} to ${mine[mine.length - 1].month}`, outside: 0, unscoped: 0, rows: 0, failed: false }];
+        }));
+        const monthTask = (set, month) => async () => {
+            const t = tally.get(set);
+            const what = `the emissions of ${t.name} for ${month}`;
+            const one = { start: month, end: month };
+            const enrollment = m.enrollmentId;
+            const url = set === 'enrollment' ? enrollmentEmissionsUrl(m.endpoint, m.instanceId, enrollment, one) : tenantEmissionsUrl(m.endpoint, m.instanceId, tenantId, one);
+            const folder = new Folder(one, set === 'enrollment' ? enrollmentDims : tenantDims(tenantId));
             try {
-                await api.collect(url, what, name, (rows) => {
+                await api.collect(url, what, t.name, (rows) => {
                     for (const row of rows)
                         folder.add(row);
                 });
@@ -615,31 +619,18 @@ const mcfsProvider = {
             t.outside += folder.outside;
             t.unscoped += folder.unscoped;
             t.rows += folder.rows;
-            return folder.records('mcfs', extra);
+            return folder.records('mcfs', set === 'enrollment' ? (c) => ({ enrollmentId: enrollment, subServices: c.subServices.size > 0 ? [...c.subServices].sort().join(', ') : null }) : () => undefined);
         };
-        const tasks = [];
-        for (const { set, month } of units) {
-            const one = { start: month, end: month };
-            if (set === 'enrollment') {
-                const enrollment = m.enrollmentId;
-                tasks.push(monthTask(`enrollment ${enrollment}`, enrollmentEmissionsUrl(m.endpoint, m.instanceId, enrollment, one), new Folder(one, enrollmentDims), (c) => ({ enrollmentId: enrollment, subServices: c.subServices.size > 0 ? [...c.subServices].sort().join(', ') : null }), month));
-            }
-            else {
-                tasks.push(monthTask(`Microsoft 365 tenant ${tenantId}`, tenantEmissionsUrl(m.endpoint, m.instanceId, tenantId, one), new Folder(one, tenantDims(tenantId)), () => undefined, month));
-            }
-        }
-        yield* (0,_provider_js__WEBPACK_IMPORTED_MODULE_3__/* .inOrder */ .a)('mcfs', tasks, Math.max(2, settings.concurrency), ctx.keepRecords);
-        // Per data set, once all its months came (in data set order, so the report reads the same every run).
+        yield* (0,_provider_js__WEBPACK_IMPORTED_MODULE_3__/* .inOrder */ .a)('mcfs', units.map((u) => monthTask(u.set, u.month)), Math.max(2, settings.concurrency), ctx.keepRecords);
+        // Per data set, once all its months came.
         for (const t of tally.values()) {
             const what = `the emissions of ${t.name}`;
-            const span = units.filter((u) => (u.set === 'enrollment' ? `enrollment ${m.enrollmentId}` : `Microsoft 365 tenant ${tenantId}`) === t.name);
-            const range = `${span[0].month} to ${span[span.length - 1].month}`;
             if (t.outside > 0)
-                ctx.warn(`${what}: ${t.outside} rows outside ${range} came back despite the filter and were left out`);
+                ctx.warn(`${what}: ${t.outside} rows of other months than the one asked for came back despite the filter and were left out (each month is counted from its own query)`);
             if (t.unscoped > 0)
                 ctx.warn(`${what}: ${t.unscoped} rows name no scope; they are in the totals but in no scope column`);
             if (t.rows === 0 && !t.failed)
-                ctx.warn(`${what}: the API has no rows for ${range}; check that the data source is connected to MCFS instance ${m.instanceId}`);
+                ctx.warn(`${what}: the API has no rows for ${t.range}; check that the data source is connected to MCFS instance ${m.instanceId}`);
         }
         const failed = new Set([...tally.values()].filter((t) => t.failed).map((t) => t.name));
         // The forecast, once the emissions came: it never changes a total, so a failure is a warning.
@@ -690,7 +681,7 @@ async function* inOrder(provider, tasks, lookahead, keepRecords) {
         fill();
         if (rows.length === 0)
             continue;
-        const enc = new _report_batch_js__WEBPACK_IMPORTED_MODULE_0__/* .BatchEncoder */ .HB(provider, keepRecords);
+        const enc = new _report_batch_js__WEBPACK_IMPORTED_MODULE_0__/* .BatchEncoder */ .H(provider, keepRecords);
         for (const r of rows)
             enc.add(r);
         yield enc.take();

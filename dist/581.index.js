@@ -615,13 +615,13 @@ const azureProvider = {
         }
     }
 };
+/** localeCompare's order (the default locale and options), with one collator made once instead of per call. */
+const COLLATOR = new Intl.Collator();
 /**
  * The records of one batch and month: the three scope queries side by side, each paged to its end, summed
  * into (subscription, service, region) and rounded together. What came is kept when a part failed; the month
  * is then marked incomplete and not reconciled.
  */
-/** localeCompare's order (the default locale and options), with one collator made once instead of per call. */
-const COLLATOR = new Intl.Collator();
 async function fetchBatchMonth(ctx, arm, subs, month, label, names, takeDecisions, deny) {
     const cells = new Map();
     const failed = [];
@@ -736,7 +736,7 @@ async function* inOrder(provider, tasks, lookahead, keepRecords) {
         fill();
         if (rows.length === 0)
             continue;
-        const enc = new _report_batch_js__WEBPACK_IMPORTED_MODULE_0__/* .BatchEncoder */ .HB(provider, keepRecords);
+        const enc = new _report_batch_js__WEBPACK_IMPORTED_MODULE_0__/* .BatchEncoder */ .H(provider, keepRecords);
         for (const r of rows)
             enc.add(r);
         yield enc.take();

@@ -444,7 +444,7 @@ async function fetchPage(ctx, endpoint, signer, id, roleAccount, month, token) {
         headers: { 'content-type': 'application/json', accept: 'application/json' },
         body: JSON.stringify(body),
         expectJson: true,
-        decode: (bytes) => ctx.decoder.decode(bytes, { kind: 'aws-page', method: ctx.settings.method, fallbackAccount: roleAccount, month, keepRecords: ctx.keepRecords }),
+        decode: (bytes) => ctx.decoder.decode(bytes, { method: ctx.settings.method, fallbackAccount: roleAccount, month, keepRecords: ctx.keepRecords }),
         sign: async ({ method, url, headers, body: b }) => {
             const signed = await signer.sign({
                 method,

@@ -830,11 +830,11 @@ class ReportBuilder {
         this.method = method;
         external_node_fs_.mkdirSync(workDir, { recursive: true });
     }
-    /** One record (providers that yield records one by one, a merge reading shards). */
+    /** One record (a merge reading the shards' records, tests). */
     add(r) {
         let p = this.pending.get(r.provider);
         if (!p)
-            this.pending.set(r.provider, (p = new batch/* BatchEncoder */.HB(r.provider)));
+            this.pending.set(r.provider, (p = new batch/* BatchEncoder */.H(r.provider)));
         p.add(r);
         if (p.count >= SINGLE_BATCH)
             this.merge(p.take());
@@ -987,8 +987,8 @@ function copyInto(fd, file, skip) {
 var external_node_os_ = __webpack_require__(48161);
 // EXTERNAL MODULE: external "node:worker_threads"
 var external_node_worker_threads_ = __webpack_require__(75919);
-// EXTERNAL MODULE: ./src/workers/jobs.ts
-var jobs = __webpack_require__(5031);
+// EXTERNAL MODULE: ./src/providers/aws-page.ts
+var aws_page = __webpack_require__(983);
 // EXTERNAL MODULE: external "node:url"
 var external_node_url_ = __webpack_require__(73136);
 ;// CONCATENATED MODULE: ./src/workers/entry.ts
@@ -1058,7 +1058,7 @@ class DecoderPool {
         }
         this.here++;
         try {
-            return Promise.resolve((0,jobs/* decodeHere */.v)(body, job));
+            return Promise.resolve((0,aws_page/* decodeAwsPage */.lh)(body, job));
         }
         catch (e) {
             return Promise.reject(e);
@@ -2372,7 +2372,6 @@ async function identity(octokit) {
 
 
 
-
 const MAX_SUMMARY_BYTES = 1024 * 1024 - 1024;
 async function run(deps = {}) {
     const env = deps.env ?? process.env;
@@ -2465,19 +2464,13 @@ async function collect(settings, env, http, decoder, deadline, baseline) {
         let counted = false;
         const consume = async () => {
             const provider = await loadProvider(id);
-            for await (const item of provider.fetch(ctx)) {
+            for await (const batch of provider.fetch(ctx)) {
                 if (finished || counted)
                     break;
-                if ((0,batch/* isBatch */.bG)(item)) {
-                    builder.addBatch(item);
-                    if (comparison && item.records)
-                        for (const r of item.records)
-                            comparison.observe(r);
-                }
-                else {
-                    builder.add(item);
-                    comparison?.observe(item);
-                }
+                builder.addBatch(batch);
+                if (comparison && batch.records)
+                    for (const r of batch.records)
+                        comparison.observe(r);
             }
             return 'done';
         };

@@ -13,7 +13,6 @@ import { InputError, parseSettings, type Env, type Settings } from './settings.j
 import { loadProvider } from './providers/index.js'
 import type { ForecastPoint, ProviderContext } from './providers/provider.js'
 import { ReportBuilder, type MissingPart, type ProviderOutcome } from './report/builder.js'
-import { isBatch } from './report/batch.js'
 import { createDecoder, type PageDecoder } from './workers/pool.js'
 import { evaluateThresholds, type ThresholdResult } from './report/thresholds.js'
 import { jsonHeader } from './report/json.js'
@@ -142,15 +141,10 @@ async function collect(settings: Settings, env: Env, http: HttpClient, decoder: 
       let counted = false
       const consume = async (): Promise<'done'> => {
         const provider = await loadProvider(id)
-        for await (const item of provider.fetch(ctx)) {
+        for await (const batch of provider.fetch(ctx)) {
           if (finished || counted) break
-          if (isBatch(item)) {
-            builder.addBatch(item)
-            if (comparison && item.records) for (const r of item.records) comparison.observe(r)
-          } else {
-            builder.add(item)
-            comparison?.observe(item)
-          }
+          builder.addBatch(batch)
+          if (comparison && batch.records) for (const r of batch.records) comparison.observe(r)
         }
         return 'done'
       }

@@ -149,14 +149,14 @@ export function percentChange(before: Grams, after: Grams): number | null {
 
 const NG_PER_G = 1_000_000_000n
 
-/**
- * A figure (number or numeric string) as exact integer nanograms, through its shortest decimal form:
- * 0.1 kg is 100000000000 ng, never 99999999999.99. `exponent`: nanograms per unit as a power of ten.
- */
 /** 10^0 .. 10^40 as bigints, made once (hot: a power per figure converted). */
 const POW10: readonly bigint[] = Array.from({ length: 41 }, (_, k) => 10n ** BigInt(k))
 const pow10 = (k: number): bigint => (k < POW10.length ? POW10[k] : 10n ** BigInt(k))
 
+/**
+ * A figure (number or numeric string) as exact integer nanograms, through its shortest decimal form:
+ * 0.1 kg is 100000000000 ng, never 99999999999.99. `exponent`: nanograms per unit as a power of ten.
+ */
 function toNanograms(value: unknown, exponent: number, what: string): bigint {
   const n = typeof value === 'string' && value.trim() !== '' ? Number(value) : value
   if (typeof n !== 'number' || !Number.isFinite(n)) throw new TypeError(`${what} is not a number: ${JSON.stringify(value)}`)

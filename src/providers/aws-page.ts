@@ -83,7 +83,6 @@ export function normalizeAwsRow(row: ApiRow, method: 'market' | 'location', fall
 
 /** What decoding a page needs besides its bytes. */
 export interface AwsPageJob {
-  kind: 'aws-page'
   method: 'market' | 'location'
   /** The account of the role, for a row without USAGE_ACCOUNT_ID (a member account sees only itself). */
   fallbackAccount: string | null

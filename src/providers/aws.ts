@@ -205,7 +205,7 @@ async function fetchPage(
     body: JSON.stringify(body),
     expectJson: true,
     decode: (bytes) =>
-      ctx.decoder.decode(bytes, { kind: 'aws-page', method: ctx.settings.method, fallbackAccount: roleAccount, month, keepRecords: ctx.keepRecords }),
+      ctx.decoder.decode(bytes, { method: ctx.settings.method, fallbackAccount: roleAccount, month, keepRecords: ctx.keepRecords }),
     sign: async ({ method, url, headers, body: b }) => {
       const signed = await signer.sign({
         method,

@@ -510,14 +510,14 @@ export const azureProvider: Provider = {
   }
 }
 
+/** localeCompare's order (the default locale and options), with one collator made once instead of per call. */
+const COLLATOR = new Intl.Collator()
+
 /**
  * The records of one batch and month: the three scope queries side by side, each paged to its end, summed
  * into (subscription, service, region) and rounded together. What came is kept when a part failed; the month
  * is then marked incomplete and not reconciled.
  */
-/** localeCompare's order (the default locale and options), with one collator made once instead of per call. */
-const COLLATOR = new Intl.Collator()
-
 async function fetchBatchMonth(
   ctx: ProviderContext,
   arm: Arm,

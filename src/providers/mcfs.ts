@@ -10,8 +10,8 @@
  *   {root}/m365/tenantemissions?$filter=tenantId eq '…' and dateKey ge … and dateKey le …&$select=…&$count=true
  * each followed through every `@odata.nextLink` (pages of at most 1000 rows) to the page without one. A link
  * that was already followed (a loop), or one that leaves the MCFS host (the key and token go nowhere else),
- * stops that month of the data set; what came is kept and the rest is reported missing. `@odata.count` of the first page is
- * checked against the rows that came. Then `{root}/enrollments/{id}/projections` for the forecast.
+ * stops that month of the data set; what came is kept and the rest is reported missing. `@odata.count` of
+ * the first page is checked against the rows that came. Then `{root}/enrollments/{id}/projections` for the forecast.
  *
  * Records. One per (subscription, month, azureServiceName, azureRegionName) for the enrollment (account =
  * subscriptionId, accountName = subscriptionName; the subServices folded in are kept in `extra.subServices`),
@@ -167,7 +167,7 @@ export class Folder {
   private readonly last: number
 
   constructor(
-    private readonly period: Period,
+    period: Period,
     private readonly dims: (row: Record<string, unknown>) => { account: string; accountName: string | null; service: string | null; region: string | null; subService?: string | null }
   ) {
     this.first = monthIndex(period.start)
@@ -471,14 +471,23 @@ export const mcfsProvider: Provider = {
         `${ctx.period.start} to ${ctx.period.end}, ${m.endpoint}`
     )
 
-    /** Per data set: its name, what its months' rows came to, and whether any month failed. */
-    const tally = new Map<string, { name: string; outside: number; unscoped: number; rows: number; failed: boolean }>()
-    const monthTask = (name: string, url: string, folder: Folder, extra: (c: Cell) => CarbonRecord['extra'], month: Month) => async (): Promise<CarbonRecord[]> => {
-      const what = `the emissions of ${name} for ${month}`
-      let t = tally.get(name)
-      if (!t) tally.set(name, (t = { name, outside: 0, unscoped: 0, rows: 0, failed: false }))
+    /** Per data set (in data set order): its name, its months, what their rows came to, whether any failed. */
+    const tally = new Map(
+      sets.map((set) => {
+        const mine = units.filter((u) => u.set === set)
+        const name = set === 'enrollment' ? `enrollment ${m.enrollmentId}` : `Microsoft 365 tenant ${tenantId}`
+        return [set, { name, range: `${mine[0].month} to ${mine[mine.length - 1].month}`, outside: 0, unscoped: 0, rows: 0, failed: false }]
+      })
+    )
+    const monthTask = (set: 'enrollment' | 'tenant', month: Month) => async (): Promise<CarbonRecord[]> => {
+      const t = tally.get(set)!
+      const what = `the emissions of ${t.name} for ${month}`
+      const one = { start: month, end: month }
+      const enrollment = m.enrollmentId
+      const url = set === 'enrollment' ? enrollmentEmissionsUrl(m.endpoint, m.instanceId, enrollment, one) : tenantEmissionsUrl(m.endpoint, m.instanceId, tenantId, one)
+      const folder = new Folder(one, set === 'enrollment' ? enrollmentDims : tenantDims(tenantId))
       try {
-        await api.collect(url, what, name, (rows) => {
+        await api.collect(url, what, t.name, (rows) => {
           for (const row of rows) folder.add(row)
         })
       } catch (e) {
@@ -491,36 +500,24 @@ export const mcfsProvider: Provider = {
       t.outside += folder.outside
       t.unscoped += folder.unscoped
       t.rows += folder.rows
-      return folder.records('mcfs', extra)
+      return folder.records(
+        'mcfs',
+        set === 'enrollment' ? (c) => ({ enrollmentId: enrollment, subServices: c.subServices.size > 0 ? [...c.subServices].sort().join(', ') : null }) : () => undefined
+      )
     }
-    const tasks: (() => Promise<CarbonRecord[]>)[] = []
-    for (const { set, month } of units) {
-      const one = { start: month, end: month }
-      if (set === 'enrollment') {
-        const enrollment = m.enrollmentId
-        tasks.push(
-          monthTask(
-            `enrollment ${enrollment}`,
-            enrollmentEmissionsUrl(m.endpoint, m.instanceId, enrollment, one),
-            new Folder(one, enrollmentDims),
-            (c) => ({ enrollmentId: enrollment, subServices: c.subServices.size > 0 ? [...c.subServices].sort().join(', ') : null }),
-            month
-          )
-        )
-      } else {
-        tasks.push(monthTask(`Microsoft 365 tenant ${tenantId}`, tenantEmissionsUrl(m.endpoint, m.instanceId, tenantId, one), new Folder(one, tenantDims(tenantId)), () => undefined, month))
-      }
-    }
-    yield* inOrder('mcfs', tasks, Math.max(2, settings.concurrency), ctx.keepRecords)
+    yield* inOrder(
+      'mcfs',
+      units.map((u) => monthTask(u.set, u.month)),
+      Math.max(2, settings.concurrency),
+      ctx.keepRecords
+    )
 
-    // Per data set, once all its months came (in data set order, so the report reads the same every run).
+    // Per data set, once all its months came.
     for (const t of tally.values()) {
       const what = `the emissions of ${t.name}`
-      const span = units.filter((u) => (u.set === 'enrollment' ? `enrollment ${m.enrollmentId}` : `Microsoft 365 tenant ${tenantId}`) === t.name)
-      const range = `${span[0].month} to ${span[span.length - 1].month}`
-      if (t.outside > 0) ctx.warn(`${what}: ${t.outside} rows outside ${range} came back despite the filter and were left out`)
+      if (t.outside > 0) ctx.warn(`${what}: ${t.outside} rows of other months than the one asked for came back despite the filter and were left out (each month is counted from its own query)`)
       if (t.unscoped > 0) ctx.warn(`${what}: ${t.unscoped} rows name no scope; they are in the totals but in no scope column`)
-      if (t.rows === 0 && !t.failed) ctx.warn(`${what}: the API has no rows for ${range}; check that the data source is connected to MCFS instance ${m.instanceId}`)
+      if (t.rows === 0 && !t.failed) ctx.warn(`${what}: the API has no rows for ${t.range}; check that the data source is connected to MCFS instance ${m.instanceId}`)
     }
     const failed = new Set([...tally.values()].filter((t) => t.failed).map((t) => t.name))
 

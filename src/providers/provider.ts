@@ -47,8 +47,8 @@ export interface Provider {
   id: ProviderId
   /** A display name ("AWS", "Azure"). */
   label: string
-  /** Records one by one, or in batches (a page's records, already formatted and summed). */
-  fetch(ctx: ProviderContext): AsyncIterable<CarbonRecord | RecordBatch>
+  /** The records in batches (a page's, or a task's, records already formatted and summed), in a fixed order. */
+  fetch(ctx: ProviderContext): AsyncIterable<RecordBatch>
 }
 
 /**

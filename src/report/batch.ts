@@ -47,7 +47,7 @@ export interface GroupSum {
 }
 
 /** Adds grams of a month to the group `key` (null and '' are one group) of `byKey`; a new group takes `label`. */
-export function bump(byKey: Map<string, GroupSum>, key: string | null, label: string | null, month: Month, grams: Grams): void {
+function bump(byKey: Map<string, GroupSum>, key: string | null, label: string | null, month: Month, grams: Grams): void {
   const k = key ?? ''
   let g = byKey.get(k)
   if (!g) {
@@ -186,11 +186,6 @@ export class BatchEncoder {
     this.records = this.keepRecords ? [] : null
     return batch
   }
-}
-
-/** Whether an item a provider yields is a batch (else a single record). */
-export function isBatch(x: CarbonRecord | RecordBatch): x is RecordBatch {
-  return (x as RecordBatch).json instanceof Uint8Array
 }
 
 /**

@@ -158,7 +158,7 @@ export class ReportBuilder {
     fs.mkdirSync(workDir, { recursive: true })
   }
 
-  /** One record (providers that yield records one by one, a merge reading shards). */
+  /** One record (a merge reading the shards' records, tests). */
   add(r: CarbonRecord): void {
     let p = this.pending.get(r.provider)
     if (!p) this.pending.set(r.provider, (p = new BatchEncoder(r.provider)))

@@ -5,16 +5,16 @@
 import { parentPort } from 'node:worker_threads'
 import { NotJsonError } from '../body.js'
 import { transferList } from '../report/batch.js'
-import { decodeHere, type DecodeJob } from './jobs.js'
+import { decodeAwsPage, type AwsPage, type AwsPageJob } from '../providers/aws-page.js'
 
 export interface DecodeRequest {
   id: number
-  job: DecodeJob
+  job: AwsPageJob
   body: Uint8Array
 }
 
 export type DecodeReply =
-  | { id: number; result: ReturnType<typeof decodeHere> }
+  | { id: number; result: AwsPage }
   | { id: number; notJson: string }
   | { id: number; error: string }
 
@@ -25,7 +25,7 @@ export function serve(): void {
     let reply: DecodeReply
     let transfer: ArrayBuffer[] = []
     try {
-      const result = decodeHere(m.body, m.job)
+      const result = decodeAwsPage(m.body, m.job)
       reply = { id: m.id, result }
       transfer = transferList(result.batch)
     } catch (e) {

@@ -9,12 +9,12 @@
 import * as os from 'node:os'
 import { Worker } from 'node:worker_threads'
 import { RetryBodyError, NotJsonError } from '../body.js'
-import { decodeHere, type DecodeJob, type DecodeResult } from './jobs.js'
+import { decodeAwsPage, type AwsPage, type AwsPageJob } from '../providers/aws-page.js'
 import type { DecodeReply, DecodeRequest } from './decoder.js'
 import { bundleEntry } from './entry.js'
 
 export interface PageDecoder {
-  decode(body: Buffer, job: DecodeJob): Promise<DecodeResult>
+  decode(body: Buffer, job: AwsPageJob): Promise<AwsPage>
   /** Pages decoded on workers and here, and the workers started. */
   stats(): { workers: number; onWorkers: number; here: number }
   close(): Promise<void>
@@ -24,7 +24,7 @@ export interface PageDecoder {
 const MIN_WORKER_BYTES = 256 * 1024
 
 interface Pending {
-  resolve: (r: DecodeResult) => void
+  resolve: (r: AwsPage) => void
   reject: (e: unknown) => void
 }
 
@@ -48,7 +48,7 @@ export class DecoderPool implements PageDecoder {
     private readonly size: number
   ) {}
 
-  decode(body: Buffer, job: DecodeJob): Promise<DecodeResult> {
+  decode(body: Buffer, job: AwsPageJob): Promise<AwsPage> {
     if (this.entry !== null && this.size > 0 && !this.broken && body.length >= MIN_WORKER_BYTES) {
       if (!this.started) this.start(this.entry)
       let best: Slot | null = null
@@ -57,7 +57,7 @@ export class DecoderPool implements PageDecoder {
     }
     this.here++
     try {
-      return Promise.resolve(decodeHere(body, job))
+      return Promise.resolve(decodeAwsPage(body, job))
     } catch (e) {
       return Promise.reject(e)
     }
@@ -109,10 +109,10 @@ export class DecoderPool implements PageDecoder {
     }
   }
 
-  private send(slot: Slot, body: Buffer, job: DecodeJob): Promise<DecodeResult> {
+  private send(slot: Slot, body: Buffer, job: AwsPageJob): Promise<AwsPage> {
     const id = this.nextId++
     this.onWorkers++
-    return new Promise<DecodeResult>((resolve, reject) => {
+    return new Promise<AwsPage>((resolve, reject) => {
       slot.pending.set(id, { resolve, reject })
       const msg: DecodeRequest = { id, job, body }
       // A body that owns its whole ArrayBuffer moves to the worker; one in Node's shared pool is copied.

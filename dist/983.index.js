@@ -1,5 +1,5 @@
-export const id = 31;
-export const ids = [31];
+export const id = 983;
+export const ids = [983];
 export const modules = {
 
 /***/ 8255:
@@ -149,7 +149,7 @@ function normalizeAwsRow(row, method, fallbackAccount) {
  */
 function decodeAwsPage(body, job) {
     const data = (0,_body_js__WEBPACK_IMPORTED_MODULE_1__/* .parseJsonBody */ .Y2)((0,_body_js__WEBPACK_IMPORTED_MODULE_1__/* .bodyText */ .G3)(body));
-    const enc = new _report_batch_js__WEBPACK_IMPORTED_MODULE_2__/* .BatchEncoder */ .HB('aws', job.keepRecords);
+    const enc = new _report_batch_js__WEBPACK_IMPORTED_MODULE_2__/* .BatchEncoder */ .H('aws', job.keepRecords);
     if (!data || typeof data !== 'object' || (data.Results !== undefined && !Array.isArray(data.Results))) {
         return { batch: enc.take(), next: undefined, error: 'the response has no Results list' };
     }
@@ -176,11 +176,9 @@ function decodeAwsPage(body, job) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   HB: () => (/* binding */ BatchEncoder),
-/* harmony export */   M: () => (/* binding */ transferList),
-/* harmony export */   bG: () => (/* binding */ isBatch)
+/* harmony export */   H: () => (/* binding */ BatchEncoder),
+/* harmony export */   M: () => (/* binding */ transferList)
 /* harmony export */ });
-/* unused harmony export bump */
 /* harmony import */ var _records_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(69828);
 
 /** Adds grams of a month to the group `key` (null and '' are one group) of `byKey`; a new group takes `label`. */
@@ -330,10 +328,6 @@ class BatchEncoder {
         this.records = this.keepRecords ? [] : null;
         return batch;
     }
-}
-/** Whether an item a provider yields is a batch (else a single record). */
-function isBatch(x) {
-    return x.json instanceof Uint8Array;
 }
 /**
  * The ArrayBuffers of a batch that can be handed to another thread: only those this module allocated (a
@@ -702,13 +696,13 @@ function percentChange(before, after) {
 // in exact integer nanograms, then the cells of a group are rounded together so that they add up to the
 // group's rounded total.
 const NG_PER_G = 1000000000n;
+/** 10^0 .. 10^40 as bigints, made once (hot: a power per figure converted). */
+const POW10 = Array.from({ length: 41 }, (_, k) => 10n ** BigInt(k));
+const pow10 = (k) => (k < POW10.length ? POW10[k] : 10n ** BigInt(k));
 /**
  * A figure (number or numeric string) as exact integer nanograms, through its shortest decimal form:
  * 0.1 kg is 100000000000 ng, never 99999999999.99. `exponent`: nanograms per unit as a power of ten.
  */
-/** 10^0 .. 10^40 as bigints, made once (hot: a power per figure converted). */
-const POW10 = Array.from({ length: 41 }, (_, k) => 10n ** BigInt(k));
-const pow10 = (k) => (k < POW10.length ? POW10[k] : 10n ** BigInt(k));
 function toNanograms(value, exponent, what) {
     const n = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
     if (typeof n !== 'number' || !Number.isFinite(n))
@@ -767,30 +761,6 @@ function apportionGrams(cells) {
         extra--;
     }
     return out;
-}
-
-
-/***/ }),
-
-/***/ 5031:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   v: () => (/* binding */ decodeHere)
-/* harmony export */ });
-/* harmony import */ var _providers_aws_page_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(983);
-/**
- * The page decoding jobs a worker thread can take: plain data in (the body's bytes and what the job needs),
- * plain data out. The same functions run on the main thread when there is no worker.
- */
-
-function decodeHere(body, job) {
-    switch (job.kind) {
-        case 'aws-page':
-            return (0,_providers_aws_page_js__WEBPACK_IMPORTED_MODULE_0__/* .decodeAwsPage */ .lh)(body, job);
-        default:
-            throw new Error(`unknown decode job ${JSON.stringify(job.kind)}`);
-    }
 }
 
 
