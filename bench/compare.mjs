@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Runs two bundles against the same seeded sandbox and compares their files byte for byte (report.json
 // and summary.md without their generation time, report.csv): a performance change must not change a byte of output.
-//   node bench/compare.mjs dist/index.js /tmp/other-build/index.js [--accounts 300] [--orgs 2] [--hostile]
+//   node bench/compare.mjs dist/index.js /tmp/other-build/index.js [--accounts 300] [--orgs 2] [--hostile] [--mix]
+//   --mix: Azure (200 subscriptions) and MCFS (300 subscriptions + the Microsoft 365 tenant) beside AWS
 import * as fs from 'node:fs'
 import * as os from 'node:os'
 import * as path from 'node:path'
@@ -14,7 +15,7 @@ const opt = (name, dflt) => {
   const i = args.indexOf(`--${name}`)
   return i >= 0 ? args[i + 1] : dflt
 }
-const bundles = args.filter((a, i) => !a.startsWith('--') && !(i > 0 && args[i - 1].startsWith('--') && args[i - 1] !== '--hostile')).slice(0, 2).map((b) => path.resolve(b))
+const bundles = args.filter((a, i) => !a.startsWith('--') && !(i > 0 && args[i - 1].startsWith('--') && args[i - 1] !== '--hostile' && args[i - 1] !== '--mix')).slice(0, 2).map((b) => path.resolve(b))
 if (bundles.length !== 2) {
   console.error('usage: node bench/compare.mjs <bundle A> <bundle B> [--accounts N] [--orgs N] [--hostile]')
   process.exit(2)
@@ -25,12 +26,18 @@ const orgs = Array.from({ length: orgCount }, (_, i) => {
   const management = String(300000000000 + i * 11111)
   return { id: `cmp-${i}`, management, accounts, pairs: [3, 14], role: `arn:aws:iam::${management}:role/carbon-reader` }
 })
-const sb = await startSandbox({ aws: { orgs, available: '2026-06', hostile: args.includes('--hostile') } })
+const MIX = args.includes('--mix')
+const PERIOD = { start: '2025-07', end: '2026-06' }
+const sb = await startSandbox({
+  aws: { orgs, available: '2026-06', hostile: args.includes('--hostile') },
+  ...(MIX ? { azure: { subscriptions: 200, resourcesPerSubscription: 40, available: PERIOD }, mcfs: { subscriptions: 300, available: PERIOD } } : {})
+})
 
 async function run(bundle) {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ccr-cmp-'))
   for (const f of ['output.txt', 'summary.md']) fs.writeFileSync(path.join(tmp, f), '')
-  const inputs = { ...sb.inputs.aws, 'start-date': '2025-07', 'end-date': '2026-06', 'output-dir': path.join(tmp, 'out'), 'artifact-name': '', 'pr-comment': 'false' }
+  const mix = MIX ? { ...sb.inputs.azure, ...sb.inputs.mcfs, providers: 'aws, azure, mcfs' } : {}
+  const inputs = { ...sb.inputs.aws, ...mix, 'start-date': '2025-07', 'end-date': '2026-06', 'output-dir': path.join(tmp, 'out'), 'artifact-name': '', 'pr-comment': 'false' }
   const env = {
     PATH: process.env.PATH,
     HOME: process.env.HOME,
@@ -56,7 +63,7 @@ const digest = (file, strip) => {
 try {
   const a = await run(bundles[0])
   const b = await run(bundles[1])
-  console.log(`A ${bundles[0]} exit ${a.code}; B ${bundles[1]} exit ${b.code}; ${orgCount} org(s) x ${accounts} accounts`)
+  console.log(`A ${bundles[0]} exit ${a.code}; B ${bundles[1]} exit ${b.code}; ${orgCount} org(s) x ${accounts} accounts${MIX ? ', Azure and MCFS' : ''}`)
   let same = a.code === b.code
   for (const [file, strip] of [['report.json', true], ['report.json', 'records'], ['report.csv', false], ['summary.md', true]]) {
     const x = digest(path.join(a.dir, file), strip)
@@ -64,6 +71,10 @@ try {
     const eq = x.sha === y.sha && x.bytes === y.bytes
     same &&= eq
     console.log(`  ${file}${strip === 'records' ? ' (its records array)' : ''}: ${eq ? 'identical' : 'DIFFERENT'} (A ${x.bytes} bytes ${x.sha}, B ${y.bytes} bytes ${y.sha})`)
+  }
+  if (MIX) {
+    const j = JSON.parse(fs.readFileSync(path.join(a.dir, 'report.json'), 'utf8'))
+    console.log(`  providers: ${j.providers.map((p) => `${p.provider} ${p.status} ${p.records} records`).join(', ')}`)
   }
   if (!same) console.log(`  kept: ${a.dir} ${b.dir}`)
   else for (const r of [a, b]) fs.rmSync(r.tmp, { recursive: true, force: true })

@@ -9,6 +9,7 @@
 //   npm run bench -- --bundle /tmp/build/index.js   another build of src/ (dist/ untouched)
 //   npm run bench -- --rss-trace                    the action's RSS over time (polls /proc instead of /usr/bin/time)
 //   npm run bench -- --node-args "--cpu-prof --cpu-prof-dir=/tmp/prof" --keep   profile the action, keep its files
+//   npm run bench -- --env "MALLOC_ARENA_MAX=2"     extra environment variables for the action
 //   npm run bench -- --no-cache                     the sandbox builds every page on every request (no warm-up)
 //
 // The sandbox shares the machine's cores with the action, so it caches what it serves (its data is seeded and
@@ -90,6 +91,8 @@ const CACHE = !flag('no-cache')
 const KEEP = flag('keep')
 /** Extra node flags for the action (e.g. --node-args "--cpu-prof --cpu-prof-dir=/tmp/prof"). */
 const NODE_ARGS = (opt('node-args', '') ?? '').split(' ').filter(Boolean)
+/** Extra environment variables for the action (e.g. --env "CCR_DECODE_WORKERS=1 MALLOC_ARENA_MAX=2"). */
+const EXTRA_ENV = Object.fromEntries((opt('env', '') ?? '').split(' ').filter(Boolean).map((kv) => [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)]))
 const PAGE = 5000
 const PERIOD = { start: '2025-07', end: '2026-06' } // 12 published months of the seeded data
 const AVAILABLE = '2026-06'
@@ -415,6 +418,7 @@ async function runAction(sb, inputs) {
     GITHUB_OUTPUT: outputFile,
     GITHUB_STEP_SUMMARY: summaryFile,
     ...sb.env(),
+    ...EXTRA_ENV,
     ...Object.fromEntries(Object.entries(all).map(([k, v]) => [`INPUT_${k.toUpperCase()}`, v]))
   }
   const logFrom = sb.kit.log.length

@@ -565,7 +565,7 @@ function recordLines(r) {
 /* harmony export */   s5: () => (/* binding */ gramsToKgOrNull),
 /* harmony export */   tP: () => (/* binding */ gramsToKgText)
 /* harmony export */ });
-/* unused harmony exports fixed, roundDiv, percentChange, nanogramsToGrams */
+/* unused harmony exports fixed, roundDiv, percentChange, toNanogramsExact, nanogramsToGrams */
 const MAX_GRAMS = Number.MAX_SAFE_INTEGER;
 /** Below this, a double's spacing is under 2^-12: see the fast path of toGrams. */
 const FAST_LIMIT = 2 ** 40;
@@ -707,6 +707,25 @@ function toNanograms(value, exponent, what) {
     const n = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
     if (typeof n !== 'number' || !Number.isFinite(n))
         throw new TypeError(`${what} is not a number: ${JSON.stringify(value)}`);
+    // Fast path (most figures: below ~560 kg): let d be n's shortest decimal form and x = d x 10^exponent, the
+    // exact value the slow path rounds. Below 2^49, the double product n x 10^exponent is within 1/8 of x
+    // (|n - d| <= ulp(n)/2 scales to at most |x| x 2^-53 < 1/16; the product's own rounding is at most
+    // ulp/2 <= 1/16; 10^exponent <= 10^22 is exact). So when the product is within 1/4 of an integer, x is
+    // within 3/8 of that integer, which is x rounded. Checked against the slow path in units.test.ts.
+    if (exponent <= 22) {
+        const scaled = n * NUMBER_POW10[exponent];
+        const near = Math.round(scaled);
+        if (Math.abs(scaled - near) < 0.25 && Math.abs(scaled) < FAST_NG_LIMIT)
+            return BigInt(near);
+    }
+    return toNanogramsExact(n, exponent, what, value);
+}
+/** Below this, toNanograms's product is within 1/8 of the exact scaled decimal. */
+const FAST_NG_LIMIT = 2 ** 49;
+/** 10^0 .. 10^22 as doubles (each exact). */
+const NUMBER_POW10 = Array.from({ length: 23 }, (_, k) => 10 ** k);
+/** toNanograms through the shortest decimal form's digits (any size). Exported for the fast path's test. */
+function toNanogramsExact(n, exponent, what, value = n) {
     const m = /^(-?)(\d+)(?:\.(\d+))?(?:e([+-]?\d+))?$/i.exec(String(n));
     if (!m)
         throw new TypeError(`${what} is not a decimal: ${JSON.stringify(value)}`);

@@ -160,6 +160,26 @@ const pow10 = (k: number): bigint => (k < POW10.length ? POW10[k] : 10n ** BigIn
 function toNanograms(value: unknown, exponent: number, what: string): bigint {
   const n = typeof value === 'string' && value.trim() !== '' ? Number(value) : value
   if (typeof n !== 'number' || !Number.isFinite(n)) throw new TypeError(`${what} is not a number: ${JSON.stringify(value)}`)
+  // Fast path (most figures: below ~560 kg): let d be n's shortest decimal form and x = d x 10^exponent, the
+  // exact value the slow path rounds. Below 2^49, the double product n x 10^exponent is within 1/8 of x
+  // (|n - d| <= ulp(n)/2 scales to at most |x| x 2^-53 < 1/16; the product's own rounding is at most
+  // ulp/2 <= 1/16; 10^exponent <= 10^22 is exact). So when the product is within 1/4 of an integer, x is
+  // within 3/8 of that integer, which is x rounded. Checked against the slow path in units.test.ts.
+  if (exponent <= 22) {
+    const scaled = n * NUMBER_POW10[exponent]
+    const near = Math.round(scaled)
+    if (Math.abs(scaled - near) < 0.25 && Math.abs(scaled) < FAST_NG_LIMIT) return BigInt(near)
+  }
+  return toNanogramsExact(n, exponent, what, value)
+}
+
+/** Below this, toNanograms's product is within 1/8 of the exact scaled decimal. */
+const FAST_NG_LIMIT = 2 ** 49
+/** 10^0 .. 10^22 as doubles (each exact). */
+const NUMBER_POW10: readonly number[] = Array.from({ length: 23 }, (_, k) => 10 ** k)
+
+/** toNanograms through the shortest decimal form's digits (any size). Exported for the fast path's test. */
+export function toNanogramsExact(n: number, exponent: number, what: string, value: unknown = n): bigint {
   const m = /^(-?)(\d+)(?:\.(\d+))?(?:e([+-]?\d+))?$/i.exec(String(n))
   if (!m) throw new TypeError(`${what} is not a decimal: ${JSON.stringify(value)}`)
   const [, sign, whole, frac = '', exp = '0'] = m
