@@ -91,6 +91,57 @@ describe('HTTP layer', () => {
     await s.close()
   })
 
+  it('a throttled answer holds the other requests of its scope, not those of another scope', async () => {
+    // Real time here: the first request of scope A is refused with Retry-After: 1; while that holds, the
+    // other A requests wait, B requests go on.
+    const sent: { scope: string; at: number }[] = []
+    let refused = false
+    const s = await serve((q, res) => {
+      const scope = q.headers['x-scope'] as string
+      sent.push({ scope, at: Date.now() })
+      if (scope === 'A' && !refused) {
+        refused = true
+        res.writeHead(429, { 'retry-after': '1' }).end()
+        return
+      }
+      res.writeHead(200, { 'content-type': 'application/json' }).end('{}')
+    })
+    const logs: string[] = []
+    const c = new HttpClient({ concurrency: 2, env: {}, random: () => 0, log: (l) => logs.push(l) })
+    const get = (scope: string) => c.request({ service: 'svc', method: 'GET', url: s.url, headers: { 'x-scope': scope }, throttleScope: scope, expectJson: true })
+    const t0 = Date.now()
+    const first = get('A')
+    await new Promise((r) => setTimeout(r, 100)) // the 429 has come back
+    const rest = await Promise.all([get('A'), get('A'), get('B'), get('B')])
+    expect((await first).attempts).toBe(2)
+    expect(rest.map((r) => r.status)).toEqual([200, 200, 200, 200])
+    const late = (scope: string) => sent.filter((x) => x.scope === scope).slice(1).map((x) => x.at - t0)
+    // Every later A request went after the hold (1 s from the 429); the B requests at once.
+    for (const at of late('A')) expect(at).toBeGreaterThanOrEqual(950)
+    for (const at of sent.filter((x) => x.scope === 'B').map((x) => x.at - t0)) expect(at).toBeLessThan(900)
+    expect(logs.filter((l) => /throttled; its other requests wait/.test(l))).toHaveLength(1)
+    c.close()
+    await s.close()
+  })
+
+  it('holds are per service and origin by default: 429s of one service do not slow another', async () => {
+    const { c, waits } = client()
+    let n = 0
+    const s = await serve((_q, res) => {
+      n++
+      if (n === 1) res.writeHead(429, { 'retry-after': '5' }).end()
+      else res.writeHead(200, { 'content-type': 'application/json' }).end('{}')
+    })
+    await c.request({ service: 'one', method: 'GET', url: s.url, expectJson: true })
+    // Same origin, other service: no hold; same service: waits out what is left of the hold (now() is fixed here).
+    await c.request({ service: 'two', method: 'GET', url: s.url, expectJson: true })
+    expect(waits).toEqual([5250])
+    await c.request({ service: 'one', method: 'GET', url: s.url, expectJson: true })
+    expect(waits).toEqual([5250, 5250])
+    c.close()
+    await s.close()
+  })
+
   it('uses full-jitter exponential backoff without Retry-After, and gives up after maxAttempts', async () => {
     const s = await serve((_q, res) => res.writeHead(500).end('boom'))
     const { c, waits } = client({ maxAttempts: 4 })

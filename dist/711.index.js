@@ -139,6 +139,13 @@ class Semaphore {
 }
 class HttpClient {
     slots;
+    /**
+     * Throttling holds, per throttle scope: until when (ms since the epoch) new requests wait. A throttled answer
+     * (429, a 503 with Retry-After, or one the request calls transient, like STS's 400 Throttling) slows the
+     * whole scope down, not only the request that got it: the other requests in flight and queued would
+     * otherwise keep the rate that was refused, each collecting a 429 of its own.
+     */
+    holds = new Map();
     direct;
     plain;
     proxied = new Map();
@@ -189,9 +196,13 @@ class HttpClient {
         const url = new URL(req.url);
         const where = `${req.service} (${req.method} ${url.origin}${url.pathname})`;
         const maxAttempts = req.retry === false ? 1 : this.o.maxAttempts;
+        const scope = `${req.service}\u0000${url.origin}\u0000${req.throttleScope ?? ''}`;
+        /** The end of a hold this request has waited out already (its own, or one it slept through). */
+        let heldUntil = 0;
         let lastProblem = '';
         for (let attempt = 1;; attempt++) {
             this.checkDeadline(where, attempt - 1);
+            heldUntil = await this.waitForHold(scope, heldUntil, where, attempt - 1);
             await this.slots.acquire();
             let res;
             let failure;
@@ -243,12 +254,47 @@ class HttpClient {
             }
             const backoff = Math.floor(this.o.random() * Math.min(this.o.maxDelayMs, this.o.baseDelayMs * 2 ** (attempt - 1)));
             const wait = retryAfter !== null ? retryAfter + Math.floor(this.o.random() * this.o.baseDelayMs) : backoff;
+            if (res && (res.status === 429 || (res.status === 503 && retryAfter !== null) || req.transient?.(res))) {
+                heldUntil = this.hold(scope, retryAfter ?? backoff, where);
+            }
             try {
                 await this.o.sleep(wait, this.o.deadline);
             }
             catch {
                 this.checkDeadline(where, attempt);
             }
+        }
+    }
+    /** Holds the scope's new requests for `ms` (or longer, if already held longer); returns the hold's end. */
+    hold(scope, ms, where) {
+        const until = Math.max(this.holds.get(scope) ?? 0, this.o.now() + ms);
+        if (until !== this.holds.get(scope)) {
+            this.holds.set(scope, until);
+            this.o.log?.(`${where}: throttled; its other requests wait ${until - this.o.now()} ms`);
+        }
+        return until;
+    }
+    /**
+     * Waits out the scope's hold, if one is on that this request has not waited out yet (`heldUntil`), with a
+     * jitter so that the held requests do not all start at once; returns the end of the hold waited for.
+     */
+    async waitForHold(scope, heldUntil, where, attempts) {
+        for (;;) {
+            const until = this.holds.get(scope);
+            if (until === undefined || until <= heldUntil)
+                return heldUntil;
+            const ms = until - this.o.now();
+            if (ms <= 0) {
+                this.holds.delete(scope);
+                return heldUntil;
+            }
+            try {
+                await this.o.sleep(ms + Math.floor(this.o.random() * this.o.baseDelayMs), this.o.deadline);
+            }
+            catch {
+                this.checkDeadline(where, attempts);
+            }
+            heldUntil = until;
         }
     }
     checkDeadline(where, attempts) {

@@ -199,6 +199,8 @@ async function fetchPage(
   if (token !== undefined) body.NextToken = token
   const res = await ctx.http.request({
     service: 'AWS Sustainability API',
+    // AWS throttles each account apart: a role's 429 holds that role's requests, not the other organizations'.
+    throttleScope: roleAccount ?? undefined,
     method: 'POST',
     url: `${endpoint}/v1/estimated-carbon-emissions`,
     headers: { 'content-type': 'application/json', accept: 'application/json' },
