@@ -257,12 +257,7 @@ class HttpClient {
             if (res && (res.status === 429 || (res.status === 503 && retryAfter !== null) || req.transient?.(res))) {
                 heldUntil = this.hold(scope, retryAfter ?? backoff, where);
             }
-            try {
-                await this.o.sleep(wait, this.o.deadline);
-            }
-            catch {
-                this.checkDeadline(where, attempt);
-            }
+            await this.pause(wait, where, attempt);
         }
     }
     /** Holds the scope's new requests for `ms` (or longer, if already held longer); returns the hold's end. */
@@ -288,13 +283,17 @@ class HttpClient {
                 this.holds.delete(scope);
                 return heldUntil;
             }
-            try {
-                await this.o.sleep(ms + Math.floor(this.o.random() * this.o.baseDelayMs), this.o.deadline);
-            }
-            catch {
-                this.checkDeadline(where, attempts);
-            }
+            await this.pause(ms + Math.floor(this.o.random() * this.o.baseDelayMs), where, attempts);
             heldUntil = until;
+        }
+    }
+    /** Sleeps `ms`, cut short by the run's deadline (which then fails the request). */
+    async pause(ms, where, attempts) {
+        try {
+            await this.o.sleep(ms, this.o.deadline);
+        }
+        catch {
+            this.checkDeadline(where, attempts);
         }
     }
     checkDeadline(where, attempts) {

@@ -274,11 +274,7 @@ export class HttpClient {
       if (res && (res.status === 429 || (res.status === 503 && retryAfter !== null) || req.transient?.(res))) {
         heldUntil = this.hold(scope, retryAfter ?? backoff, where)
       }
-      try {
-        await this.o.sleep(wait, this.o.deadline)
-      } catch {
-        this.checkDeadline(where, attempt)
-      }
+      await this.pause(wait, where, attempt)
     }
   }
 
@@ -305,12 +301,17 @@ export class HttpClient {
         this.holds.delete(scope)
         return heldUntil
       }
-      try {
-        await this.o.sleep(ms + Math.floor(this.o.random() * this.o.baseDelayMs), this.o.deadline)
-      } catch {
-        this.checkDeadline(where, attempts)
-      }
+      await this.pause(ms + Math.floor(this.o.random() * this.o.baseDelayMs), where, attempts)
       heldUntil = until
+    }
+  }
+
+  /** Sleeps `ms`, cut short by the run's deadline (which then fails the request). */
+  private async pause(ms: number, where: string, attempts: number): Promise<void> {
+    try {
+      await this.o.sleep(ms, this.o.deadline)
+    } catch {
+      this.checkDeadline(where, attempts)
     }
   }
 

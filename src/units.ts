@@ -11,6 +11,17 @@ const MAX_GRAMS = Number.MAX_SAFE_INTEGER
 /** Below this, a double's spacing is under 2^-12: see the fast path of toGrams. */
 const FAST_LIMIT = 2 ** 40
 
+/**
+ * n x factor (an exact power of ten) rounded to an integer, without strings, when it is provably what scaling
+ * n's shortest decimal form would give: the product lands within 1/4 of an integer and below `limit`, where
+ * the double's own errors stay far under 1/4 (see the callers); else null (take the decimal path).
+ */
+function nearProduct(n: number, factor: number, limit: number): number | null {
+  const scaled = n * factor
+  const near = Math.round(scaled)
+  return Math.abs(scaled - near) < 0.25 && Math.abs(scaled) < limit ? near : null
+}
+
 function toGrams(value: unknown, gramsPerUnit: number, what: string): Grams {
   const n = typeof value === 'string' && value.trim() !== '' ? Number(value) : value
   if (typeof n !== 'number' || !Number.isFinite(n)) {
@@ -19,9 +30,8 @@ function toGrams(value: unknown, gramsPerUnit: number, what: string): Grams {
   // Fast path (the common case: a figure at 1 g resolution): when n x gramsPerUnit lands within 0.25 of an
   // integer and far below 2^40 (where a double's spacing is under 2^-12), the decimal scaling below gives that
   // same integer, since the shortest decimal form of n is within half an ulp of n. No strings are built.
-  const scaled = n * gramsPerUnit
-  const near = Math.round(scaled)
-  if (Math.abs(scaled - near) < 0.25 && Math.abs(scaled) < FAST_LIMIT) return near === 0 ? 0 : near
+  const near = nearProduct(n, gramsPerUnit, FAST_LIMIT)
+  if (near !== null) return near === 0 ? 0 : near
   // Scale through the shortest decimal form of the double, so 0.048 t is 48000 g and not 47999.99999.
   const [mantissa, exponent = '0'] = String(n).split('e')
   const grams = Math.round(Number(`${mantissa}e${Number(exponent) + Math.log10(gramsPerUnit)}`))
@@ -165,11 +175,8 @@ function toNanograms(value: unknown, exponent: number, what: string): bigint {
   // (|n - d| <= ulp(n)/2 scales to at most |x| x 2^-53 < 1/16; the product's own rounding is at most
   // ulp/2 <= 1/16; 10^exponent <= 10^22 is exact). So when the product is within 1/4 of an integer, x is
   // within 3/8 of that integer, which is x rounded. Checked against the slow path in units.test.ts.
-  if (exponent <= 22) {
-    const scaled = n * NUMBER_POW10[exponent]
-    const near = Math.round(scaled)
-    if (Math.abs(scaled - near) < 0.25 && Math.abs(scaled) < FAST_NG_LIMIT) return BigInt(near)
-  }
+  const near = exponent < NUMBER_POW10.length ? nearProduct(n, NUMBER_POW10[exponent], FAST_NG_LIMIT) : null
+  if (near !== null) return BigInt(near)
   return toNanogramsExact(n, exponent, what, value)
 }
 

@@ -1,7 +1,8 @@
 /**
- * The provider seam. A provider takes the settings and the period and yields normalized records; it says what
- * it could not fetch through `missing` (the report then marks it partial) and anything a reader should know
- * through `note`. Throwing before any record means the provider failed as a whole.
+ * The provider seam. A provider takes the settings and the period and yields its normalized records in
+ * batches (report/batch.ts); it says what it could not fetch through `missing` (the report then marks it
+ * partial) and anything a reader should know through `note`. Throwing before any record means the provider
+ * failed as a whole.
  */
 import type { CarbonRecord, Period, ProviderId } from '../model.js'
 import type { HttpClient } from '../http.js'
