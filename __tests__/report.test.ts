@@ -81,6 +81,24 @@ describe('report.json and report.csv', () => {
     expect(csv).toBe(`${CSV_HEADER}\r\n`)
   })
 
+  it('writes the CSV header once whichever providers have records, and leaves no part files', () => {
+    // aws has none: the azure part (which starts with the header) becomes report.csv, mcfs's rows follow it.
+    const { csv, dir } = build(
+      [
+        rec({ provider: 'mcfs', account: 'enrollment-1', grams: 7, marketGrams: 7 }),
+        rec({ provider: 'azure', account: 'sub-1', grams: 5, marketGrams: 5 }),
+        rec({ provider: 'mcfs', account: 'enrollment-2', grams: 9, marketGrams: 9 })
+      ],
+      ['aws', 'azure', 'mcfs']
+    )
+    const rows = parseCsv(csv)
+    expect(rows.map((r) => r[0])).toEqual(['provider', 'azure', 'mcfs', 'mcfs'])
+    expect(rows.map((r) => r[1])).toEqual(['account', 'sub-1', 'enrollment-1', 'enrollment-2'])
+    expect(csv.split(CSV_HEADER)).toHaveLength(2)
+    expect(fs.readdirSync(path.join(dir, 'parts'))).toEqual([])
+    fs.rmSync(dir, { recursive: true, force: true })
+  })
+
   it('totals agree to the gram across records, months, providers and CSV, for any records', () => {
     const arbRecord = fc.record({
       provider: fc.constantFrom<ProviderId>('aws', 'azure', 'mcfs'),

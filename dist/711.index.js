@@ -782,14 +782,20 @@ var batch = __webpack_require__(90338);
 
 
 const FLUSH_BYTES = 1 << 20;
+/** The CSV header line, UTF-8. */
+const CSV_HEAD = Buffer.from(`${records/* CSV_HEADER */.v$}\r\n`);
 /** A part file: bytes gathered in a buffer and written when it fills. */
 class PartFile {
     file;
+    head;
     buf = Buffer.allocUnsafe(FLUSH_BYTES);
     used = 0;
     fd = null;
-    constructor(file) {
+    /** `head`: bytes the file starts with (the CSV header, so that the first part can become report.csv). */
+    constructor(file, head = new Uint8Array(0)) {
         this.file = file;
+        this.head = head;
+        this.write(head);
     }
     write(bytes) {
         if (this.used + bytes.length > FLUSH_BYTES) {
@@ -903,7 +909,7 @@ class ReportBuilder {
         let c = this.csv.get(provider);
         if (!j || !c) {
             j = new PartFile(external_node_path_.join(this.workDir, `${provider}.records.jsonl`));
-            c = new PartFile(external_node_path_.join(this.workDir, `${provider}.records.csv`));
+            c = new PartFile(external_node_path_.join(this.workDir, `${provider}.records.csv`), CSV_HEAD);
             this.json.set(provider, j);
             this.csv.set(provider, c);
         }
@@ -991,13 +997,20 @@ class ReportBuilder {
         }
         external_node_fs_.writeSync(out, first ? ']\n}\n' : '\n  ]\n}\n');
         external_node_fs_.closeSync(out);
-        const csvOut = external_node_fs_.openSync(csvPath, 'w');
-        external_node_fs_.writeSync(csvOut, `${records/* CSV_HEADER */.v$}\r\n`);
-        for (const p of PROVIDER_IDS) {
-            const part = this.csv.get(p);
-            if (part)
-                copyInto(csvOut, part.file, 0);
+        // Each CSV part starts with the header: the first becomes report.csv as it is (a rename, no copy of
+        // what is most of the bytes), the others are appended to it without their header.
+        const parts = PROVIDER_IDS.flatMap((p) => this.csv.get(p) ?? []);
+        let csvOut;
+        if (parts.length > 0 && moveFile(parts[0].file, csvPath)) {
+            csvOut = external_node_fs_.openSync(csvPath, 'a');
+            parts.shift();
         }
+        else {
+            csvOut = external_node_fs_.openSync(csvPath, 'w');
+            external_node_fs_.writeSync(csvOut, CSV_HEAD);
+        }
+        for (const part of parts)
+            copyInto(csvOut, part.file, part.head.length);
         external_node_fs_.closeSync(csvOut);
     }
     /** Removes the part files. */
@@ -1006,6 +1019,16 @@ class ReportBuilder {
             f.close();
             external_node_fs_.rmSync(f.file, { force: true });
         }
+    }
+}
+/** Renames `from` to `to` (replacing it); false when it cannot (another file system), for a copy instead. */
+function moveFile(from, to) {
+    try {
+        external_node_fs_.renameSync(from, to);
+        return true;
+    }
+    catch {
+        return false;
     }
 }
 /** Appends a file to an open descriptor, skipping its first `skip` bytes; true when anything was copied. */

@@ -66,12 +66,21 @@ export interface ReportModel {
 
 const FLUSH_BYTES = 1 << 20
 
+/** The CSV header line, UTF-8. */
+const CSV_HEAD = Buffer.from(`${CSV_HEADER}\r\n`)
+
 /** A part file: bytes gathered in a buffer and written when it fills. */
 class PartFile {
   private readonly buf = Buffer.allocUnsafe(FLUSH_BYTES)
   private used = 0
   private fd: number | null = null
-  constructor(readonly file: string) {}
+  /** `head`: bytes the file starts with (the CSV header, so that the first part can become report.csv). */
+  constructor(
+    readonly file: string,
+    readonly head: Uint8Array = new Uint8Array(0)
+  ) {
+    this.write(head)
+  }
   write(bytes: Uint8Array): void {
     if (this.used + bytes.length > FLUSH_BYTES) {
       this.writeOut()
@@ -184,7 +193,7 @@ export class ReportBuilder {
     let c = this.csv.get(provider)
     if (!j || !c) {
       j = new PartFile(path.join(this.workDir, `${provider}.records.jsonl`))
-      c = new PartFile(path.join(this.workDir, `${provider}.records.csv`))
+      c = new PartFile(path.join(this.workDir, `${provider}.records.csv`), CSV_HEAD)
       this.json.set(provider, j)
       this.csv.set(provider, c)
     }
@@ -273,12 +282,18 @@ export class ReportBuilder {
     fs.writeSync(out, first ? ']\n}\n' : '\n  ]\n}\n')
     fs.closeSync(out)
 
-    const csvOut = fs.openSync(csvPath, 'w')
-    fs.writeSync(csvOut, `${CSV_HEADER}\r\n`)
-    for (const p of PROVIDER_IDS) {
-      const part = this.csv.get(p)
-      if (part) copyInto(csvOut, part.file, 0)
+    // Each CSV part starts with the header: the first becomes report.csv as it is (a rename, no copy of
+    // what is most of the bytes), the others are appended to it without their header.
+    const parts = PROVIDER_IDS.flatMap((p) => this.csv.get(p) ?? [])
+    let csvOut: number
+    if (parts.length > 0 && moveFile(parts[0].file, csvPath)) {
+      csvOut = fs.openSync(csvPath, 'a')
+      parts.shift()
+    } else {
+      csvOut = fs.openSync(csvPath, 'w')
+      fs.writeSync(csvOut, CSV_HEAD)
     }
+    for (const part of parts) copyInto(csvOut, part.file, part.head.length)
     fs.closeSync(csvOut)
   }
 
@@ -288,6 +303,16 @@ export class ReportBuilder {
       f.close()
       fs.rmSync(f.file, { force: true })
     }
+  }
+}
+
+/** Renames `from` to `to` (replacing it); false when it cannot (another file system), for a copy instead. */
+function moveFile(from: string, to: string): boolean {
+  try {
+    fs.renameSync(from, to)
+    return true
+  } catch {
+    return false
   }
 }
 
