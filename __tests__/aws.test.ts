@@ -193,6 +193,36 @@ test('a dead endpoint (hang) ends at timeout-minutes with a clear error and the 
   expect(r.report.providers[0].error).toMatch(/timeout-minutes/)
 })
 
+test('past timeout-minutes, what was fetched stays in the report and each part not fetched is named', async () => {
+  // Every query of 2025-03 hangs: the first role's March blocks the head of the ordered stream while the
+  // months after it are fetched and wait their turn; at the budget they must still reach the report.
+  sb.kit.faults.add('sustainability', { kind: 'hang', times: Infinity, match: (req: any) => req.text().includes('"Start":"2025-03-01') })
+  const started = Date.now()
+  const r = await runInProcess({ ...sb.inputs.aws, ...PERIOD, 'timeout-minutes': '0.05' }, sb.env(), { http: { sleep: fastSleep } })
+  expect(Date.now() - started).toBeLessThan(20_000)
+  expect(r.exitCode).toBe(1)
+  const p = r.report.providers[0]
+  expect(p.status).toBe('partial')
+  expect(p.error).toMatch(/timeout-minutes/)
+  const missing = new Set<string>(p.missing.map((m: any) => m.what))
+  const [first, second] = sb.aws.roles
+  expect(missing).toContain(`2025-03 of ${first}`)
+  expect(missing).toContain(`2025-03 of ${second}`)
+  // Fetched before the budget ran out, behind the stuck month: in the report, not dropped.
+  expect(missing).not.toContain(`2025-04 of ${first}`)
+  // Every (role, month) not named as missing is in the report in full, to the gram; the rest is not.
+  const months = r.report.months.map((m: any) => m.month)
+  let expected = 0
+  for (const role of sb.aws.roles) {
+    for (const month of months) {
+      if (!missing.has(`${month} of ${role}`)) expected += sb.aws.truth({ roles: [role], start: month, end: month }).market
+    }
+  }
+  expect(grams(r.report.totalKgCO2e)).toBe(expected)
+  expect(grams(r.report.months.find((m: any) => m.month === '2025-04').totalKgCO2e)).toBeGreaterThan(0)
+  expectConsistent(r)
+})
+
 test('a bad input fails at once, names the input and makes no request', async () => {
   const r = await runInProcess({ ...sb.inputs.aws, 'start-date': '2025-13' }, sb.env())
   expect(r.exitCode).toBe(1)

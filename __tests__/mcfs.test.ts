@@ -241,6 +241,30 @@ test('a nextLink that repeats is detected: that month of the data set stops, say
   expectConsistent(r)
 })
 
+test('past timeout-minutes, the months that came stay in the report and each one that did not is named', async () => {
+  // The enrollment's first month never answers; its other months and Microsoft 365 do.
+  sb.kit.faults.add('mcfs', { kind: 'hang', times: Infinity, match: (req: any) => req.path.includes('/enrollments/') && decodeURIComponent(req.url.search).includes('ge 20250801') })
+  const r = await run({ 'timeout-minutes': '0.05' })
+  expect(r.exitCode).toBe(1)
+  const p = r.report.providers[0]
+  expect(p.status).toBe('partial')
+  expect(p.error).toMatch(/timeout-minutes/)
+  const missing = p.missing.map((m: any) => m.what as string)
+  expect(missing.some((w: string) => /enrollment 12345678 for 2025-08/.test(w))).toBe(true)
+  // Every month of every data set not named as missing is in the report to the gram; 2025-08 of the
+  // enrollment is not.
+  let expected = 0
+  for (const month of monthsOf(PERIOD_MONTHS)) {
+    const enrollment = truth({ tenantId: undefined, start: month, end: month }).totalGrams
+    const tenant = truth({ enrollmentId: undefined, start: month, end: month }).totalGrams
+    if (!missing.some((w: string) => w.includes('enrollment') && w.includes(month))) expected += enrollment
+    if (!missing.some((w: string) => w.includes('Microsoft 365') && w.includes(month))) expected += tenant
+  }
+  expect(grams(r.report.totalKgCO2e)).toBe(expected)
+  expect(r.report.records.length).toBeGreaterThan(0)
+  expectConsistent(r)
+})
+
 test('empty pages, throttling and a cut response are ridden out: still exact to the gram', async () => {
   sb.mcfs.state.pageSize = 100
   sb.kit.faults.add('mcfs', { kind: 'empty-page', times: 3, after: 2 })

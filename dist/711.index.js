@@ -19,6 +19,8 @@ var core = __webpack_require__(91659);
 var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
+// EXTERNAL MODULE: external "node:timers/promises"
+var promises_ = __webpack_require__(58500);
 // EXTERNAL MODULE: external "node:https"
 var external_node_https_ = __webpack_require__(44708);
 // EXTERNAL MODULE: external "node:http"
@@ -204,6 +206,11 @@ class HttpClient {
             this.checkDeadline(where, attempt - 1);
             heldUntil = await this.waitForHold(scope, heldUntil, where, attempt - 1);
             await this.slots.acquire();
+            if (this.o.deadline?.aborted) {
+                // The budget ran out while this request waited for a slot: it is not sent.
+                this.slots.release();
+                this.checkDeadline(where, attempt - 1);
+            }
             let res;
             let failure;
             const started = this.o.now();
@@ -2440,6 +2447,7 @@ async function identity(octokit) {
 
 
 
+
 const MAX_SUMMARY_BYTES = 1024 * 1024 - 1024;
 async function run(deps = {}) {
     const env = deps.env ?? process.env;
@@ -2486,6 +2494,8 @@ async function run(deps = {}) {
         await decoder.close();
     }
 }
+/** After the time budget, how long what was already fetched may still be handed to the report. */
+const DRAIN_MS = 5_000;
 async function collect(settings, env, http, decoder, deadline, baseline) {
     const started = Date.now();
     external_node_fs_.mkdirSync(settings.outputDir, { recursive: true });
@@ -2543,9 +2553,17 @@ async function collect(settings, env, http, decoder, deadline, baseline) {
             return 'done';
         };
         try {
-            const how = await Promise.race([consume(), deadlineHit]);
-            if (how === 'deadline')
-                error = `stopped after ${settings.timeoutMs / 60_000} min (timeout-minutes): the data is incomplete`;
+            const consumed = consume();
+            let how = await Promise.race([consumed, deadlineHit]);
+            if (how === 'deadline') {
+                // Past the budget every request fails at once (each part not fetched says so in `missing`), while
+                // what was fetched already (pages waiting for their turn) is still handed over: a short drain,
+                // bounded in case something does not heed the deadline.
+                consumed.catch(() => undefined); // a late failure after the drain is not an unhandled rejection
+                how = await Promise.race([consumed, (0,promises_.setTimeout)(DRAIN_MS, 'deadline', { ref: false })]);
+                if (how === 'deadline')
+                    error = `stopped after ${settings.timeoutMs / 60_000} min (timeout-minutes): the data is incomplete`;
+            }
         }
         catch (e) {
             error = deadline.signal.aborted ? `stopped after ${settings.timeoutMs / 60_000} min (timeout-minutes): ${(0,secrets.errorMessage)(e)}` : (0,secrets.errorMessage)(e);

@@ -229,6 +229,11 @@ export class HttpClient {
       this.checkDeadline(where, attempt - 1)
       heldUntil = await this.waitForHold(scope, heldUntil, where, attempt - 1)
       await this.slots.acquire()
+      if (this.o.deadline?.aborted) {
+        // The budget ran out while this request waited for a slot: it is not sent.
+        this.slots.release()
+        this.checkDeadline(where, attempt - 1)
+      }
       let res: HttpResponse | undefined
       let failure: HttpError | undefined
       const started = this.o.now()

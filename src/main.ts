@@ -6,6 +6,7 @@
 import * as core from '@actions/core'
 import * as fs from 'node:fs'
 import * as path from 'node:path'
+import { setTimeout as sleep } from 'node:timers/promises'
 import { HttpClient, type HttpOptions } from './http.js'
 import type { ProviderId, ProviderStatus } from './model.js'
 import { latestPublishedMonth, monthIndex, monthsOf } from './period.js'
@@ -90,6 +91,9 @@ export async function run(deps: RunDeps = {}): Promise<RunResult> {
   }
 }
 
+/** After the time budget, how long what was already fetched may still be handed to the report. */
+const DRAIN_MS = 5_000
+
 async function collect(settings: Settings, env: Env, http: HttpClient, decoder: PageDecoder, deadline: AbortController, baseline: Baseline | null): Promise<RunResult> {
   const started = Date.now()
   fs.mkdirSync(settings.outputDir, { recursive: true })
@@ -149,8 +153,16 @@ async function collect(settings: Settings, env: Env, http: HttpClient, decoder: 
         return 'done'
       }
       try {
-        const how = await Promise.race([consume(), deadlineHit])
-        if (how === 'deadline') error = `stopped after ${settings.timeoutMs / 60_000} min (timeout-minutes): the data is incomplete`
+        const consumed = consume()
+        let how = await Promise.race([consumed, deadlineHit])
+        if (how === 'deadline') {
+          // Past the budget every request fails at once (each part not fetched says so in `missing`), while
+          // what was fetched already (pages waiting for their turn) is still handed over: a short drain,
+          // bounded in case something does not heed the deadline.
+          consumed.catch(() => undefined) // a late failure after the drain is not an unhandled rejection
+          how = await Promise.race([consumed, sleep(DRAIN_MS, 'deadline' as const, { ref: false })])
+          if (how === 'deadline') error = `stopped after ${settings.timeoutMs / 60_000} min (timeout-minutes): the data is incomplete`
+        }
       } catch (e) {
         error = deadline.signal.aborted ? `stopped after ${settings.timeoutMs / 60_000} min (timeout-minutes): ${errorMessage(e)}` : errorMessage(e)
       }
