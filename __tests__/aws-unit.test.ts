@@ -1,4 +1,6 @@
-import { awsErrorType, explainAwsApiError, normalizeAwsRow } from '../src/providers/aws.js'
+import { awsErrorType, explainAwsApiError, normalizeAwsRow, withFallbackNote } from '../src/providers/aws.js'
+import { BatchEncoder, type RecordBatch } from '../src/report/batch.js'
+import type { ProviderContext } from '../src/providers/provider.js'
 import { endpointFromEnv, explainStsError, partitionOf } from '../src/auth/aws.js'
 
 // The response example of the AWS Sustainability API reference (shared/docs/aws.md).
@@ -57,6 +59,32 @@ describe('AWS rows', () => {
   })
 })
 
+describe('headline of the other method', () => {
+  const onlyLbm = { ...DOC_EXAMPLE.Results[0], EmissionsValues: { TOTAL_LBM_CARBON_EMISSIONS: { Value: 0.007, Unit: 'MTCO2e' } } }
+  async function notesOf(method: 'market' | 'location', rows: object[][]): Promise<{ notes: string[]; batches: number }> {
+    const notes: string[] = []
+    const ctx = { settings: { method }, note: (t: string) => notes.push(t) } as unknown as ProviderContext
+    async function* pages(): AsyncGenerator<RecordBatch> {
+      for (const page of rows) {
+        const enc = new BatchEncoder('aws')
+        for (const row of page) enc.add(normalizeAwsRow(row as any, method, null))
+        yield enc.take()
+      }
+    }
+    let batches = 0
+    for await (const _ of withFallbackNote(ctx, pages())) batches++
+    return { notes, batches }
+  }
+  it('a record without the chosen method figure takes the other one, and the notes say how many', async () => {
+    expect(normalizeAwsRow(onlyLbm as any, 'market', null).grams).toBe(7000)
+    const r = await notesOf('market', [[onlyLbm, DOC_EXAMPLE.Results[0]], [onlyLbm]])
+    expect(r.batches).toBe(2)
+    expect(r.notes).toEqual(['2 records have no market-based (MBM) figure from AWS; their headline is the location-based (LBM) one.'])
+    expect((await notesOf('location', [[onlyLbm, DOC_EXAMPLE.Results[0]]])).notes).toEqual([])
+    expect((await notesOf('market', [[DOC_EXAMPLE.Results[0]]])).notes).toEqual([])
+  })
+})
+
 describe('AWS errors and endpoints', () => {
   it('reads the error type from the header or the body', () => {
     expect(awsErrorType({ 'x-amzn-errortype': 'AccessDeniedException:http://internal.amazon.com/coral/com.amazon.coral.service/' }, null)).toBe('AccessDeniedException')
@@ -72,6 +100,8 @@ describe('AWS errors and endpoints', () => {
   it('resolves endpoints as the SDKs do, per partition', () => {
     expect(endpointFromEnv({ AWS_ENDPOINT_URL_SUSTAINABILITY: 'https://127.0.0.1:9/', AWS_ENDPOINT_URL: 'https://x' }, 'SUSTAINABILITY', 'd')).toBe('https://127.0.0.1:9')
     expect(endpointFromEnv({ AWS_ENDPOINT_URL: 'https://x' }, 'STS', 'd')).toBe('https://x')
+    expect(endpointFromEnv({ AWS_ENDPOINT_URL: 'https://x', AWS_ENDPOINT_URL_STS: 'https://y', AWS_IGNORE_CONFIGURED_ENDPOINT_URLS: 'true' }, 'STS', 'https://sts.us-east-1.amazonaws.com')).toBe('https://sts.us-east-1.amazonaws.com')
+    expect(endpointFromEnv({ AWS_ENDPOINT_URL: 'https://x', AWS_IGNORE_CONFIGURED_ENDPOINT_URLS: 'false' }, 'STS', 'd')).toBe('https://x')
     expect(endpointFromEnv({}, 'STS', 'https://sts.us-east-1.amazonaws.com')).toBe('https://sts.us-east-1.amazonaws.com')
     expect(partitionOf('eu-west-1')).toMatchObject({ sustainabilityEndpoint: 'https://api.sustainability.us-east-1.api.aws', signingRegion: 'us-east-1' })
     expect(partitionOf('us-gov-west-1')).toMatchObject({ sustainabilityEndpoint: 'https://sustainability.us-gov.api.aws', signingRegion: 'us-gov-west-1' })

@@ -178,6 +178,9 @@ describe('permanent faults fail that part only, with a message naming it; the re
     const r = await runInProcess({ ...sb.inputs.aws, ...PERIOD }, env, { http: { sleep: fastSleep } })
     expect(r.exitCode).toBe(1)
     expect(r.report.providers[0].error).toMatch(/id-token: write/)
+    // One cause for both roles: said once.
+    expect(r.report.providers[0].error.split('id-token: write')).toHaveLength(2)
+    expect(r.report.providers[0].missing).toEqual([])
   })
 })
 
@@ -229,6 +232,8 @@ test('a bad input fails at once, names the input and makes no request', async ()
   expect(r.stdout).toMatch(/::error::.*Input 'start-date'/)
   expect(sb.kit.log).toHaveLength(0)
   expect(r.report).toBeNull()
+  // Later steps can still branch on the outcome.
+  expect(r.outputs).toEqual({ status: 'failed', 'threshold-breached': 'false', 'artifact-id': '', 'comment-url': '' })
 })
 
 describe('thresholds', () => {

@@ -307,11 +307,18 @@ describe('months not published yet', () => {
     expect(r.report.changes.monthOverMonth.month).toBe('2025-10')
   })
 
-  it('nothing available at all: fails with an error that explains the publication lag', async () => {
+  it('nothing available at all: the provider failed, with an error that explains the publication lag', async () => {
     const r = await runInProcess(inputs({ 'start-date': '2025-11', 'end-date': '2025-11' }), sb.env(), { now, http: { sleep: async () => {} } })
     expect(r.exitCode).toBe(1)
-    expect(r.stdout).toMatch(/::error::No data: every month of 2025-11 to 2025-11 is after the latest published month \(AWS publishes a month by the 21st of the next/)
+    expect(r.stdout).toMatch(/::error::AWS failed: no data: every month of 2025-11 to 2025-11 is after the latest published month \(AWS publishes a month by the 21st of the next/)
+    expect(r.outputs.status).toBe('failed')
+    expect(r.report.providers[0]).toMatchObject({ status: 'failed', records: 0, error: expect.stringMatching(/^no data: /) })
     // The report files are still written.
     expect(r.report.records).toEqual([])
+    // Like any failed provider, it is a warning with fail-on-error: false.
+    const lenient = await runInProcess(inputs({ 'start-date': '2025-11', 'end-date': '2025-11', 'fail-on-error': 'false' }), sb.env(), { now, http: { sleep: async () => {} } })
+    expect(lenient.exitCode).toBe(0)
+    expect(lenient.outputs.status).toBe('failed')
+    expect(lenient.stdout).toMatch(/::warning::AWS failed: no data: .*\(fail-on-error is false\)/)
   })
 })

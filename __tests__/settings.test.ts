@@ -93,6 +93,15 @@ describe('settings: bad inputs fail with the input name and a fix', () => {
     expect((err as Error).message).toMatch(message)
   })
 
+  it('checks AZURE_AUTHORITY_HOST as it checks azure-authority-host, when Entra is used', () => {
+    expect(() => parse({ providers: 'azure' }, { AZURE_AUTHORITY_HOST: 'http://login.example' })).toThrow(/AZURE_AUTHORITY_HOST "http:\/\/login\.example" is not a plain https:\/\/ URL\. Set it/)
+    expect(() => parse({ providers: 'mcfs', 'mcfs-instance-id': 'i', 'mcfs-enrollment-id': '1', 'mcfs-api-key': 'k' }, { AZURE_AUTHORITY_HOST: 'https://u:secret@login.example' })).toThrow(/AZURE_AUTHORITY_HOST \(a URL with credentials\)/)
+    expect(parse({ providers: 'azure' }, { AZURE_AUTHORITY_HOST: 'https://login.example/' }).azure.authorityHost).toBe('https://login.example')
+    // The input wins over the variable; an AWS-only run does not use it.
+    expect(parse({ providers: 'azure', 'azure-authority-host': 'https://a.example' }, { AZURE_AUTHORITY_HOST: 'http://x' }).azure.authorityHost).toBe('https://a.example')
+    expect(parse({ providers: 'aws' }, { AZURE_AUTHORITY_HOST: 'http://x' }).providers).toEqual(['aws'])
+  })
+
   it('reports every bad input at once', () => {
     try {
       parse({ providers: 'gcp', method: 'x', concurrency: '-3' })

@@ -65,7 +65,8 @@ __webpack_require__.d(__webpack_exports__, {
   awsErrorType: () => (/* binding */ awsErrorType),
   awsProvider: () => (/* binding */ awsProvider),
   explainAwsApiError: () => (/* binding */ explainAwsApiError),
-  normalizeAwsRow: () => (/* reexport */ aws_page/* normalizeAwsRow */.pz)
+  normalizeAwsRow: () => (/* reexport */ aws_page/* normalizeAwsRow */.pz),
+  withFallbackNote: () => (/* binding */ withFallbackNote)
 });
 
 // EXTERNAL MODULE: external "node:crypto"
@@ -113,13 +114,12 @@ function partitionOf(region) {
 }
 /** An endpoint as the AWS SDKs resolve it: `AWS_ENDPOINT_URL_<SERVICE>`, then `AWS_ENDPOINT_URL`, then the default. */
 function endpointFromEnv(env, serviceEnvName, fallback) {
+    // As the SDKs do: AWS_IGNORE_CONFIGURED_ENDPOINT_URLS=true turns the endpoint variables off.
+    if (env.AWS_IGNORE_CONFIGURED_ENDPOINT_URLS?.trim().toLowerCase() === 'true')
+        return fallback.replace(/\/+$/, '');
     const v = env[`AWS_ENDPOINT_URL_${serviceEnvName}`]?.trim() || env.AWS_ENDPOINT_URL?.trim();
     return (v || fallback).replace(/\/+$/, '');
 }
-/**
- * A smithy request handler that sends the SDK's requests through our HTTP layer, so STS gets the same
- * retries, proxy, timeouts and deadline as everything else.
- */
 /**
  * STS answers that are worth another attempt though their status says otherwise: throttling in the Query protocol's
  * XML (STS answers `400 <Code>Throttling</Code>`) and STS's IDPCommunicationError (the OIDC provider's keys
@@ -133,6 +133,10 @@ function isTransientAwsError(res) {
         return false;
     return /<Code>(Throttling|ThrottlingException|RequestLimitExceeded|IDPCommunicationError)<\/Code>/.test(res.text);
 }
+/**
+ * A smithy request handler that sends the SDK's requests through our HTTP layer, so STS gets the same
+ * retries, proxy, timeouts and deadline as everything else.
+ */
 function smithyHandler(http, service) {
     return {
         metadata: { handlerProtocol: 'http/1.1' },
@@ -335,9 +339,25 @@ const awsProvider = {
         // a generator body would run, rather than in an outer generator that delegates with yield* (a second
         // promise round trip per record).
         const s = ctx.settings;
-        return streamInOrder(() => planMonths(ctx), Math.max(2, s.concurrency * 2), MAX_RESULTS * Math.max(2, s.concurrency), MAX_RESULTS);
+        return withFallbackNote(ctx, streamInOrder(() => planMonths(ctx), Math.max(2, s.concurrency * 2), MAX_RESULTS * Math.max(2, s.concurrency), MAX_RESULTS));
     }
 };
+/**
+ * The batches as they come; at the end, a note when some records have no figure of the chosen method, so
+ * that their headline is the other method's (the report's notes say so, as the contract asks).
+ */
+async function* withFallbackNote(ctx, batches) {
+    const market = ctx.settings.method === 'market';
+    let fellBack = 0;
+    for await (const b of batches) {
+        fellBack += market ? b.noMarket : b.noLocation;
+        yield b;
+    }
+    if (fellBack > 0) {
+        ctx.note(`${fellBack} record${fellBack === 1 ? ' has' : 's have'} no ${market ? 'market-based (MBM)' : 'location-based (LBM)'} figure from AWS; ` +
+            `${fellBack === 1 ? 'its' : 'their'} headline is the ${market ? 'location-based (LBM)' : 'market-based (MBM)'} one.`);
+    }
+}
 /** The (identity, month) tasks of this run (or shard), credentials fetched; none when the shard has no share. */
 async function planMonths(ctx) {
     const { settings, http, env } = ctx;
@@ -367,13 +387,21 @@ async function planMonths(ctx) {
         if (s.status === 'fulfilled')
             ready.set(s.value.id, s.value.creds);
         else
-            failures.push((0,secrets.errorMessage)(s.reason));
-        if (s.status === 'rejected' && identities.length > 1)
-            ctx.missing(`all data of ${mine[i].label}`, (0,secrets.errorMessage)(s.reason));
+            failures.push({ id: mine[i], message: (0,secrets.errorMessage)(s.reason) });
     });
-    if (ready.size === 0)
-        throw new Error(failures.length === 1 ? failures[0] : failures.join(' | '));
-    ctx.log(`AWS: ${ready.size} identit${ready.size === 1 ? 'y' : 'ies'}, ${months.length} months, endpoint ${endpoint}`);
+    // None could be used: the provider failed, each distinct cause said once (no id-token permission is one
+    // cause for every role). Some could: the others' data is missing, role by role.
+    if (ready.size === 0) {
+        const byCause = new Map();
+        for (const f of failures) {
+            const cause = f.message.split(f.id.label).join('\u0000');
+            byCause.set(cause, [...(byCause.get(cause) ?? []), f.id.label]);
+        }
+        throw new Error([...byCause].map(([cause, labels]) => cause.split('\u0000').join(labels.join(', '))).join(' | '));
+    }
+    for (const f of failures)
+        ctx.missing(`all data of ${f.id.label}`, f.message);
+    ctx.log(`AWS: ${ready.size} identit${ready.size === 1 ? 'y' : 'ies'}, ${months.length} month${months.length === 1 ? '' : 's'}, endpoint ${endpoint}`);
     const signers = new Map();
     for (const [id, creds] of ready) {
         signers.set(id, new dist_cjs.SignatureV4({

@@ -518,7 +518,8 @@ function parseSettings(options = {}) {
     // providers
     const providers = [];
     const rawProviders = input('providers');
-    if (rawProviders === '') {
+    // Only separators (", ") is as empty as nothing.
+    if (splitList(rawProviders).length === 0) {
         problems.push(`Input 'providers' is required. Give one or more of ${PROVIDER_IDS.join(', ')} (comma- or newline-separated).`);
     }
     for (const p of splitList(rawProviders)) {
@@ -544,7 +545,7 @@ function parseSettings(options = {}) {
             bad(name, v, 'is not the first day of a month', `Reports cover whole months: use ${m[1]}-${m[2]} or ${m[1]}-${m[2]}-01.`);
             return null;
         }
-        if (Number(m[1]) < 2000) {
+        if (Number(m[1]) < 2020) {
             bad(name, v, 'is before any provider has data', 'Give a month from 2020 on (AWS has data from 2022-01).');
             return null;
         }
@@ -630,7 +631,12 @@ function parseSettings(options = {}) {
         else
             bad('azure-environment', rawEnvironment, 'is not an Azure cloud', 'Use AzureCloud, AzureUSGovernment or AzureChinaCloud (or set azure-authority-host and azure-resource-manager-endpoint).');
     }
-    const authorityDefault = (env.AZURE_AUTHORITY_HOST ?? '').trim().replace(/\/+$/, '') || AZURE_CLOUDS[environment].authority;
+    const envAuthority = (env.AZURE_AUTHORITY_HOST ?? '').trim();
+    if (envAuthority !== '' && input('azure-authority-host') === '' && (providers.includes('azure') || providers.includes('mcfs')) && !isPlainHttpsUrl(envAuthority)) {
+        const shown = envAuthority.includes('@') ? '(a URL with credentials)' : JSON.stringify(envAuthority);
+        problems.push(`The environment variable AZURE_AUTHORITY_HOST ${shown} is not a plain https:// URL. Set it to the authority's https:// URL (no user info), remove it, or give azure-authority-host.`);
+    }
+    const authorityDefault = envAuthority.replace(/\/+$/, '') || AZURE_CLOUDS[environment].authority;
     const authorityHost = url('azure-authority-host', authorityDefault);
     const resourceManagerEndpoint = url('azure-resource-manager-endpoint', AZURE_CLOUDS[environment].arm);
     // MCFS
@@ -747,6 +753,16 @@ function parseSettings(options = {}) {
         baseline,
         now
     };
+}
+/** An absolute https:// URL without user info. */
+function isPlainHttpsUrl(v) {
+    try {
+        const u = new URL(v);
+        return u.protocol === 'https:' && u.username === '' && u.password === '';
+    }
+    catch {
+        return false;
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/providers/index.ts
@@ -2449,6 +2465,13 @@ async function identity(octokit) {
 
 
 const MAX_SUMMARY_BYTES = 1024 * 1024 - 1024;
+/** The outputs a step stopped by a bad input still sets, so that later steps can branch on them. */
+function inputErrorOutputs() {
+    core.setOutput('status', 'failed');
+    core.setOutput('threshold-breached', 'false');
+    core.setOutput('artifact-id', '');
+    core.setOutput('comment-url', '');
+}
 async function run(deps = {}) {
     const env = deps.env ?? process.env;
     let settings;
@@ -2457,6 +2480,7 @@ async function run(deps = {}) {
     }
     catch (e) {
         if (e instanceof InputError) {
+            inputErrorOutputs();
             core.setFailed(e.message);
             return { settings: null, status: 'input-error', totalGrams: 0, thresholds: [], failures: e.problems, files: null };
         }
@@ -2471,6 +2495,7 @@ async function run(deps = {}) {
         }
         catch (e) {
             if (e instanceof InputError) {
+                inputErrorOutputs();
                 core.setFailed(e.message);
                 return { settings, status: 'input-error', totalGrams: 0, thresholds: [], failures: e.problems, files: null };
             }
@@ -2569,6 +2594,8 @@ async function collect(settings, env, http, decoder, deadline, baseline) {
             error = deadline.signal.aborted ? `stopped after ${settings.timeoutMs / 60_000} min (timeout-minutes): ${(0,secrets.errorMessage)(e)}` : (0,secrets.errorMessage)(e);
         }
         counted = true;
+        // Parts are named in a fixed order, not in the order their requests happened to end.
+        missing.sort((a, b) => (a.what < b.what ? -1 : a.what > b.what ? 1 : a.cause < b.cause ? -1 : a.cause > b.cause ? 1 : 0));
         const { records, grams } = builder.countOf(id);
         if (deadline.signal.aborted && error === null && missing.some((m) => /time budget|timeout-minutes/.test(m.cause))) {
             error = `stopped after ${settings.timeoutMs / 60_000} min (timeout-minutes): the data is incomplete`;
@@ -2585,6 +2612,19 @@ async function collect(settings, env, http, decoder, deadline, baseline) {
     }));
     finished = true;
     const timedOut = deadline.signal.aborted;
+    // Nothing at all is available and no month of the period is published yet: the publication lag is the likely
+    // cause. Each provider that answered with nothing has failed (so fail-on-error and the status outputs decide,
+    // as for any failed provider), with an error that says so.
+    if (unpublished.length === (0,src_period/* monthsOf */.vo)(settings.period).length && outcomes.every((o) => o.records === 0)) {
+        for (const o of outcomes) {
+            if (o.status !== 'ok')
+                continue;
+            o.status = 'failed';
+            o.error =
+                `no data: every month of ${settings.period.start} to ${settings.period.end} is after the latest published month ` +
+                    `(AWS publishes a month by the 21st of the next, Azure and MCFS by the 19th). Leave end-date empty for the latest published month.`;
+        }
+    }
     const notes = [];
     if (unpublished.length > 0)
         notes.push(`Not published yet by every provider: ${unpublished.join(', ')}.`);
@@ -2671,11 +2711,6 @@ async function collect(settings, env, http, decoder, deadline, baseline) {
         else
             for (const t of breached)
                 core.warning(`${t.message} (fail-on-threshold is false)`);
-    }
-    // Nothing at all is available: the publication lag is the likely cause, so say it (also beside a provider's own error).
-    if (model.recordCount === 0 && unpublished.length === (0,src_period/* monthsOf */.vo)(settings.period).length) {
-        failures.push(`No data: every month of ${settings.period.start} to ${settings.period.end} is after the latest published month ` +
-            `(AWS publishes a month by the 21st of the next, Azure by the 19th). Leave end-date empty for the latest published month.`);
     }
     core.info(`Total ${(0,units/* formatTonnes */.jY)(model.totalGrams)} tCO2e (${(0,units/* formatKg */.KC)(model.totalGrams)} kgCO2e), ${model.recordCount} records, ${((Date.now() - started) / 1000).toFixed(1)} s, ${http.attempts} requests. Reports in ${settings.outputDir}`);
     if (failures.length > 0)

@@ -47,6 +47,14 @@ export interface RunResult {
 
 const MAX_SUMMARY_BYTES = 1024 * 1024 - 1024
 
+/** The outputs a step stopped by a bad input still sets, so that later steps can branch on them. */
+function inputErrorOutputs(): void {
+  core.setOutput('status', 'failed')
+  core.setOutput('threshold-breached', 'false')
+  core.setOutput('artifact-id', '')
+  core.setOutput('comment-url', '')
+}
+
 export async function run(deps: RunDeps = {}): Promise<RunResult> {
   const env = deps.env ?? process.env
   let settings: Settings
@@ -54,6 +62,7 @@ export async function run(deps: RunDeps = {}): Promise<RunResult> {
     settings = parseSettings({ env, now: deps.now, cwd: deps.cwd })
   } catch (e) {
     if (e instanceof InputError) {
+      inputErrorOutputs()
       core.setFailed(e.message)
       return { settings: null, status: 'input-error', totalGrams: 0, thresholds: [], failures: e.problems, files: null }
     }
@@ -67,6 +76,7 @@ export async function run(deps: RunDeps = {}): Promise<RunResult> {
       baseline = loadBaseline(settings.baseline, env['INPUT_BASELINE']?.trim() || settings.baseline)
     } catch (e) {
       if (e instanceof InputError) {
+        inputErrorOutputs()
         core.setFailed(e.message)
         return { settings, status: 'input-error', totalGrams: 0, thresholds: [], failures: e.problems, files: null }
       }
@@ -167,6 +177,8 @@ async function collect(settings: Settings, env: Env, http: HttpClient, decoder: 
         error = deadline.signal.aborted ? `stopped after ${settings.timeoutMs / 60_000} min (timeout-minutes): ${errorMessage(e)}` : errorMessage(e)
       }
       counted = true
+      // Parts are named in a fixed order, not in the order their requests happened to end.
+      missing.sort((a, b) => (a.what < b.what ? -1 : a.what > b.what ? 1 : a.cause < b.cause ? -1 : a.cause > b.cause ? 1 : 0))
       const { records, grams } = builder.countOf(id)
       if (deadline.signal.aborted && error === null && missing.some((m) => /time budget|timeout-minutes/.test(m.cause))) {
         error = `stopped after ${settings.timeoutMs / 60_000} min (timeout-minutes): the data is incomplete`
@@ -184,6 +196,18 @@ async function collect(settings: Settings, env: Env, http: HttpClient, decoder: 
   )
   finished = true
   const timedOut = deadline.signal.aborted
+  // Nothing at all is available and no month of the period is published yet: the publication lag is the likely
+  // cause. Each provider that answered with nothing has failed (so fail-on-error and the status outputs decide,
+  // as for any failed provider), with an error that says so.
+  if (unpublished.length === monthsOf(settings.period).length && outcomes.every((o) => o.records === 0)) {
+    for (const o of outcomes) {
+      if (o.status !== 'ok') continue
+      o.status = 'failed'
+      o.error =
+        `no data: every month of ${settings.period.start} to ${settings.period.end} is after the latest published month ` +
+        `(AWS publishes a month by the 21st of the next, Azure and MCFS by the 19th). Leave end-date empty for the latest published month.`
+    }
+  }
 
   const notes: string[] = []
   if (unpublished.length > 0) notes.push(`Not published yet by every provider: ${unpublished.join(', ')}.`)
@@ -262,13 +286,6 @@ async function collect(settings: Settings, env: Env, http: HttpClient, decoder: 
   if (breached.length > 0) {
     if (settings.failOnThreshold) failures.push(...breached.map((t) => t.message))
     else for (const t of breached) core.warning(`${t.message} (fail-on-threshold is false)`)
-  }
-  // Nothing at all is available: the publication lag is the likely cause, so say it (also beside a provider's own error).
-  if (model.recordCount === 0 && unpublished.length === monthsOf(settings.period).length) {
-    failures.push(
-      `No data: every month of ${settings.period.start} to ${settings.period.end} is after the latest published month ` +
-        `(AWS publishes a month by the 21st of the next, Azure by the 19th). Leave end-date empty for the latest published month.`
-    )
   }
   core.info(`Total ${formatTonnes(model.totalGrams)} tCO2e (${formatKg(model.totalGrams)} kgCO2e), ${model.recordCount} records, ${((Date.now() - started) / 1000).toFixed(1)} s, ${http.attempts} requests. Reports in ${settings.outputDir}`)
   if (failures.length > 0) core.setFailed(failures.map(scrub).join('\n'))

@@ -174,7 +174,8 @@ export function parseSettings(options: ParseOptions = {}): Settings {
   // providers
   const providers: ProviderId[] = []
   const rawProviders = input('providers')
-  if (rawProviders === '') {
+  // Only separators (", ") is as empty as nothing.
+  if (splitList(rawProviders).length === 0) {
     problems.push(`Input 'providers' is required. Give one or more of ${PROVIDER_IDS.join(', ')} (comma- or newline-separated).`)
   }
   for (const p of splitList(rawProviders)) {
@@ -199,7 +200,7 @@ export function parseSettings(options: ParseOptions = {}): Settings {
       bad(name, v, 'is not the first day of a month', `Reports cover whole months: use ${m[1]}-${m[2]} or ${m[1]}-${m[2]}-01.`)
       return null
     }
-    if (Number(m[1]) < 2000) {
+    if (Number(m[1]) < 2020) {
       bad(name, v, 'is before any provider has data', 'Give a month from 2020 on (AWS has data from 2022-01).')
       return null
     }
@@ -274,7 +275,14 @@ export function parseSettings(options: ParseOptions = {}): Settings {
     if (found) environment = found
     else bad('azure-environment', rawEnvironment, 'is not an Azure cloud', 'Use AzureCloud, AzureUSGovernment or AzureChinaCloud (or set azure-authority-host and azure-resource-manager-endpoint).')
   }
-  const authorityDefault = (env.AZURE_AUTHORITY_HOST ?? '').trim().replace(/\/+$/, '') || AZURE_CLOUDS[environment].authority
+  const envAuthority = (env.AZURE_AUTHORITY_HOST ?? '').trim()
+  if (envAuthority !== '' && input('azure-authority-host') === '' && (providers.includes('azure') || providers.includes('mcfs')) && !isPlainHttpsUrl(envAuthority)) {
+    const shown = envAuthority.includes('@') ? '(a URL with credentials)' : JSON.stringify(envAuthority)
+    problems.push(
+      `The environment variable AZURE_AUTHORITY_HOST ${shown} is not a plain https:// URL. Set it to the authority's https:// URL (no user info), remove it, or give azure-authority-host.`
+    )
+  }
+  const authorityDefault = envAuthority.replace(/\/+$/, '') || AZURE_CLOUDS[environment].authority
   const authorityHost = url('azure-authority-host', authorityDefault)
   const resourceManagerEndpoint = url('azure-resource-manager-endpoint', AZURE_CLOUDS[environment].arm)
 
@@ -383,5 +391,15 @@ export function parseSettings(options: ParseOptions = {}): Settings {
     shard,
     baseline,
     now
+  }
+}
+
+/** An absolute https:// URL without user info. */
+function isPlainHttpsUrl(v: string): boolean {
+  try {
+    const u = new URL(v)
+    return u.protocol === 'https:' && u.username === '' && u.password === ''
+  } catch {
+    return false
   }
 }

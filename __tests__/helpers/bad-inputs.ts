@@ -11,6 +11,7 @@ const baseline = path.join(os.tmpdir(), 'no-such-baseline.json')
 
 export const BAD_INPUTS: [string, Record<string, string>, RegExp][] = [
   ['providers missing', {}, /'providers' is required/],
+  ['providers only separators', { providers: ' ,\n , ' }, /'providers' is required/],
   ['unknown provider', { providers: 'gcp' }, /'providers': "gcp" is not a provider\. Use any of aws, azure, mcfs/],
   ['provider typo among good ones', { providers: 'aws, azrue' }, /"azrue" is not a provider/],
   ['month 13', { providers: 'aws', 'start-date': '2025-13' }, /'start-date': "2025-13" is not a month\. Use YYYY-MM/],
@@ -20,6 +21,7 @@ export const BAD_INPUTS: [string, Record<string, string>, RegExp][] = [
   ['words', { providers: 'aws', 'end-date': 'last month' }, /'end-date': "last month" is not a month/],
   ['two-digit year', { providers: 'aws', 'start-date': '25-01' }, /is not a month/],
   ['ancient year', { providers: 'aws', 'start-date': '1999-01' }, /'start-date': "1999-01" is before any provider has data/],
+  ['a year before any data', { providers: 'aws', 'start-date': '2019-12' }, /'start-date': "2019-12" is before any provider has data\. Give a month from 2020 on/],
   ['start after end', { providers: 'aws', 'start-date': '2025-06', 'end-date': '2025-01' }, /'start-date': "2025-06" is after end-date "2025-01"/],
   ['start after the default end', { providers: 'aws', 'start-date': '2026-11' }, /'start-date': "2026-11" is after the default end-date 2026-10/],
   ['end in the future', { providers: 'aws', 'end-date': '2027-01' }, /'end-date': "2027-01" is in the future/],

@@ -46,6 +46,8 @@ export function partitionOf(region: string): AwsPartition {
 
 /** An endpoint as the AWS SDKs resolve it: `AWS_ENDPOINT_URL_<SERVICE>`, then `AWS_ENDPOINT_URL`, then the default. */
 export function endpointFromEnv(env: Env, serviceEnvName: string, fallback: string): string {
+  // As the SDKs do: AWS_IGNORE_CONFIGURED_ENDPOINT_URLS=true turns the endpoint variables off.
+  if (env.AWS_IGNORE_CONFIGURED_ENDPOINT_URLS?.trim().toLowerCase() === 'true') return fallback.replace(/\/+$/, '')
   const v = env[`AWS_ENDPOINT_URL_${serviceEnvName}`]?.trim() || env.AWS_ENDPOINT_URL?.trim()
   return (v || fallback).replace(/\/+$/, '')
 }
@@ -58,10 +60,6 @@ export interface AwsIdentity {
 }
 
 /**
- * A smithy request handler that sends the SDK's requests through our HTTP layer, so STS gets the same
- * retries, proxy, timeouts and deadline as everything else.
- */
-/**
  * STS answers that are worth another attempt though their status says otherwise: throttling in the Query protocol's
  * XML (STS answers `400 <Code>Throttling</Code>`) and STS's IDPCommunicationError (the OIDC provider's keys
  * could not be fetched in time), as the AWS SDKs' retry strategies class them.
@@ -73,6 +71,10 @@ export function isTransientAwsError(res: { status: number; text: string }): bool
   return /<Code>(Throttling|ThrottlingException|RequestLimitExceeded|IDPCommunicationError)<\/Code>/.test(res.text)
 }
 
+/**
+ * A smithy request handler that sends the SDK's requests through our HTTP layer, so STS gets the same
+ * retries, proxy, timeouts and deadline as everything else.
+ */
 export function smithyHandler(http: HttpClient, service: string): unknown {
   return {
     metadata: { handlerProtocol: 'http/1.1' },

@@ -82,7 +82,26 @@ export const awsProvider: Provider = {
     // a generator body would run, rather than in an outer generator that delegates with yield* (a second
     // promise round trip per record).
     const s = ctx.settings
-    return streamInOrder(() => planMonths(ctx), Math.max(2, s.concurrency * 2), MAX_RESULTS * Math.max(2, s.concurrency), MAX_RESULTS)
+    return withFallbackNote(ctx, streamInOrder(() => planMonths(ctx), Math.max(2, s.concurrency * 2), MAX_RESULTS * Math.max(2, s.concurrency), MAX_RESULTS))
+  }
+}
+
+/**
+ * The batches as they come; at the end, a note when some records have no figure of the chosen method, so
+ * that their headline is the other method's (the report's notes say so, as the contract asks).
+ */
+export async function* withFallbackNote(ctx: ProviderContext, batches: AsyncGenerator<RecordBatch>): AsyncGenerator<RecordBatch> {
+  const market = ctx.settings.method === 'market'
+  let fellBack = 0
+  for await (const b of batches) {
+    fellBack += market ? b.noMarket : b.noLocation
+    yield b
+  }
+  if (fellBack > 0) {
+    ctx.note(
+      `${fellBack} record${fellBack === 1 ? ' has' : 's have'} no ${market ? 'market-based (MBM)' : 'location-based (LBM)'} figure from AWS; ` +
+        `${fellBack === 1 ? 'its' : 'their'} headline is the ${market ? 'location-based (LBM)' : 'market-based (MBM)'} one.`
+    )
   }
 }
 
@@ -110,15 +129,24 @@ async function planMonths(ctx: ProviderContext): Promise<MonthTask[]> {
 
   // Credentials first, concurrently: a role that cannot be assumed is missing from the report, the rest go on.
   const ready = new Map<AwsIdentity, AwsCredentialIdentity>()
-  const failures: string[] = []
+  const failures: { id: AwsIdentity; message: string }[] = []
   const settled = await Promise.allSettled(mine.map(async (id) => ({ id, creds: await id.getCredentials() })))
   settled.forEach((s, i) => {
     if (s.status === 'fulfilled') ready.set(s.value.id, s.value.creds)
-    else failures.push(errorMessage(s.reason))
-    if (s.status === 'rejected' && identities.length > 1) ctx.missing(`all data of ${mine[i].label}`, errorMessage(s.reason))
+    else failures.push({ id: mine[i], message: errorMessage(s.reason) })
   })
-  if (ready.size === 0) throw new Error(failures.length === 1 ? failures[0] : failures.join(' | '))
-  ctx.log(`AWS: ${ready.size} identit${ready.size === 1 ? 'y' : 'ies'}, ${months.length} months, endpoint ${endpoint}`)
+  // None could be used: the provider failed, each distinct cause said once (no id-token permission is one
+  // cause for every role). Some could: the others' data is missing, role by role.
+  if (ready.size === 0) {
+    const byCause = new Map<string, string[]>()
+    for (const f of failures) {
+      const cause = f.message.split(f.id.label).join('\u0000')
+      byCause.set(cause, [...(byCause.get(cause) ?? []), f.id.label])
+    }
+    throw new Error([...byCause].map(([cause, labels]) => cause.split('\u0000').join(labels.join(', '))).join(' | '))
+  }
+  for (const f of failures) ctx.missing(`all data of ${f.id.label}`, f.message)
+  ctx.log(`AWS: ${ready.size} identit${ready.size === 1 ? 'y' : 'ies'}, ${months.length} month${months.length === 1 ? '' : 's'}, endpoint ${endpoint}`)
 
   const signers = new Map<AwsIdentity, SignatureV4>()
   for (const [id, creds] of ready) {
