@@ -236,6 +236,16 @@ test('a bad input fails at once, names the input and makes no request', async ()
   expect(r.outputs).toEqual({ status: 'failed', 'threshold-breached': 'false', 'artifact-id': '', 'comment-url': '' })
 })
 
+test('an output-dir that cannot be written is a bad input: named, with the fix, and nothing fetched', async () => {
+  const file = `${fs.mkdtempSync('/tmp/ccr-outdir-')}/a-file`
+  fs.writeFileSync(file, 'x')
+  const r = await runInProcess({ ...sb.inputs.aws, ...PERIOD, 'output-dir': `${file}/reports` }, sb.env())
+  expect(r.exitCode).toBe(1)
+  expect(r.stdout).toMatch(/::error::Input 'output-dir': ".*a-file\/reports" cannot hold the reports \(a part of the path is a file\)\. Give a writable directory/)
+  expect(sb.kit.log).toHaveLength(0)
+  expect(r.outputs.status).toBe('failed')
+})
+
 describe('thresholds', () => {
   test('a breached max-monthly fails the step after the reports are written', async () => {
     const t = truth(sb.aws.roles)

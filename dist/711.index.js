@@ -2472,6 +2472,18 @@ function inputErrorOutputs() {
     core.setOutput('artifact-id', '');
     core.setOutput('comment-url', '');
 }
+/** Why a directory cannot be made or written (its error code), or null when it can. */
+function unusableDirectory(dir) {
+    try {
+        external_node_fs_.mkdirSync(dir, { recursive: true });
+        external_node_fs_.accessSync(dir, external_node_fs_.constants.W_OK);
+        return null;
+    }
+    catch (e) {
+        const code = e.code;
+        return code === 'ENOTDIR' ? 'a part of the path is a file' : code === 'EACCES' || code === 'EPERM' ? 'no permission to write there' : code === 'EROFS' ? 'a read-only file system' : (code ?? e.message);
+    }
+}
 async function run(deps = {}) {
     const env = deps.env ?? process.env;
     let settings;
@@ -2501,6 +2513,16 @@ async function run(deps = {}) {
             }
             throw e;
         }
+    }
+    // The output directory is an input too: one that cannot be made or written fails the step before anything is fetched.
+    const unusable = unusableDirectory(settings.outputDir);
+    if (unusable !== null) {
+        const e = new InputError([
+            `Input 'output-dir': "${settings.outputDir}" cannot hold the reports (${unusable}). Give a writable directory, or leave output-dir empty for $RUNNER_TEMP/cloud-carbon-report.`
+        ]);
+        inputErrorOutputs();
+        core.setFailed(e.message);
+        return { settings, status: 'input-error', totalGrams: 0, thresholds: [], failures: e.problems, files: null };
     }
     const deadline = new AbortController();
     const timer = setTimeout(() => deadline.abort(new Error('timeout-minutes')), settings.timeoutMs);

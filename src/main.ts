@@ -55,6 +55,18 @@ function inputErrorOutputs(): void {
   core.setOutput('comment-url', '')
 }
 
+/** Why a directory cannot be made or written (its error code), or null when it can. */
+function unusableDirectory(dir: string): string | null {
+  try {
+    fs.mkdirSync(dir, { recursive: true })
+    fs.accessSync(dir, fs.constants.W_OK)
+    return null
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code
+    return code === 'ENOTDIR' ? 'a part of the path is a file' : code === 'EACCES' || code === 'EPERM' ? 'no permission to write there' : code === 'EROFS' ? 'a read-only file system' : (code ?? (e as Error).message)
+  }
+}
+
 export async function run(deps: RunDeps = {}): Promise<RunResult> {
   const env = deps.env ?? process.env
   let settings: Settings
@@ -82,6 +94,17 @@ export async function run(deps: RunDeps = {}): Promise<RunResult> {
       }
       throw e
     }
+  }
+
+  // The output directory is an input too: one that cannot be made or written fails the step before anything is fetched.
+  const unusable = unusableDirectory(settings.outputDir)
+  if (unusable !== null) {
+    const e = new InputError([
+      `Input 'output-dir': "${settings.outputDir}" cannot hold the reports (${unusable}). Give a writable directory, or leave output-dir empty for $RUNNER_TEMP/cloud-carbon-report.`
+    ])
+    inputErrorOutputs()
+    core.setFailed(e.message)
+    return { settings, status: 'input-error', totalGrams: 0, thresholds: [], failures: e.problems, files: null }
   }
 
   const deadline = new AbortController()
