@@ -106,6 +106,29 @@ describe('sticky comment', () => {
     expect(r2.outputs['comment-url']).toBe(byOcto[0].html_url)
   })
 
+  it('a GitHub App token (commenting as <app>[bot]) keeps one comment of its own beside the GITHUB_TOKEN one', async () => {
+    const pr = 41
+    const event = sb.github.event({ number: pr })
+    // An installation token of an app: GET /user is refused, as for GITHUB_TOKEN; comments are by carbon-app[bot].
+    const appToken = 'ghs_app-installation-token-for-the-test'
+    sb.github.api.state.tokens.set(appToken, { login: 'carbon-app[bot]', id: 777, type: 'Bot', installation: true })
+    sb.github.addComment(pr, { login: 'github-actions[bot]', type: 'Bot', body: `${MARKER}\nfrom another workflow` })
+    const first = await run({ 'github-token': appToken }, event)
+    const second = await run({ 'github-token': appToken }, event)
+    expect(first.exitCode + second.exitCode).toBe(0)
+    expect(warnings(first).concat(warnings(second))).toEqual([])
+    const byApp = sb.github.comments(pr).filter((c: any) => c.user.login === 'carbon-app[bot]')
+    expect(byApp).toHaveLength(1)
+    expect(second.outputs['comment-url']).toBe(byApp[0].html_url)
+    expect(sb.github.comments(pr).find((c: any) => c.user.login === 'github-actions[bot]').body).toContain('from another workflow')
+    // And GITHUB_TOKEN still updates its own, not the app's (newer) one.
+    const third = await run({}, event)
+    expect(third.exitCode).toBe(0)
+    expect(sb.github.comments(pr)).toHaveLength(2)
+    expect(sb.github.comments(pr).find((c: any) => c.user.login === 'github-actions[bot]').body).not.toContain('from another workflow')
+    expect(sb.github.comments(pr).find((c: any) => c.user.login === 'carbon-app[bot]').body).toBe(byApp[0].body)
+  })
+
   it('pull_request_target works the same way', async () => {
     const r = await run({}, sb.github.event({ number: 9, name: 'pull_request_target' }))
     expect(r.exitCode).toBe(0)

@@ -30,8 +30,6 @@ import { arrow, clip, moversTable, signedMass, signedPercent, type Changes } fro
 export const MARKER = '<!-- cloud-carbon-report -->'
 /** GitHub rejects comment bodies over 65,536 characters. */
 export const MAX_COMMENT_CHARS = 65_536
-/** The identity of GITHUB_TOKEN, which cannot read GET /user. */
-export const ACTIONS_BOT = 'github-actions[bot]'
 /**
  * The comment's time: the rest of the run's budget (timeout-minutes), at least 10 s (it runs after the
  * providers, even when their budget is spent, and the report it links to exists), at most 90 s.
@@ -267,11 +265,24 @@ export async function postComment(body: string, env: Env, token: string, deadlin
     }
     const login = await identity(octokit)
     const comments = await octokit.paginate(octokit.rest.issues.listComments, { owner: pr.owner, repo: pr.repo, issue_number: pr.number, per_page: 100 })
-    const mine = comments.find((c) => (c.body ?? '').includes(MARKER) && c.user?.login?.toLowerCase() === login.toLowerCase())
-    if (mine) {
-      const res = await octokit.rest.issues.updateComment({ owner: pr.owner, repo: pr.repo, comment_id: mine.id, body })
-      core.info(`pr-comment: updated the comment on ${where}: ${res.data.html_url}`)
-      return { url: res.data.html_url, action: 'updated' }
+    const marked = comments.filter((c) => (c.body ?? '').includes(MARKER))
+    // A user token knows its login: its own marked comment. An installation token (GITHUB_TOKEN, or a GitHub
+    // App's, which comments as <app>[bot]) cannot ask: the marked comments of bots, newest first, the one the
+    // token may edit being its own (GitHub refuses the others with 403).
+    const candidates =
+      login !== null
+        ? marked.filter((c) => c.user?.login?.toLowerCase() === login.toLowerCase()).slice(0, 1)
+        : marked.filter((c) => c.user?.type === 'Bot').reverse().slice(0, MAX_EDIT_TRIES)
+    for (const c of candidates) {
+      try {
+        const res = await octokit.rest.issues.updateComment({ owner: pr.owner, repo: pr.repo, comment_id: c.id, body })
+        core.info(`pr-comment: updated the comment on ${where}: ${res.data.html_url}`)
+        return { url: res.data.html_url, action: 'updated' }
+      } catch (e) {
+        const status = (e as { status?: number }).status
+        if (login !== null || (status !== 403 && status !== 404)) throw e
+        core.debug(`pr-comment: comment ${c.id} by ${c.user?.login} is not this token's to edit (${status})`)
+      }
     }
     const res = await octokit.rest.issues.createComment({ owner: pr.owner, repo: pr.repo, issue_number: pr.number, body })
     core.info(`pr-comment: created a comment on ${where}: ${res.data.html_url}`)
@@ -294,14 +305,20 @@ export async function postComment(body: string, env: Env, token: string, deadlin
   }
 }
 
-/** The login the token acts as: GET /user for user tokens; GITHUB_TOKEN (403 there) is github-actions[bot]. */
-async function identity(octokit: ReturnType<typeof getOctokit>): Promise<string> {
+/**
+ * The login a user token acts as (GET /user); null for an installation token (GITHUB_TOKEN or a GitHub App's),
+ * which GitHub answers there with 403 and which comments as a bot.
+ */
+async function identity(octokit: ReturnType<typeof getOctokit>): Promise<string | null> {
   try {
     const res = await octokit.rest.users.getAuthenticated()
     return res.data.login
   } catch (e) {
     const status = (e as { status?: number }).status
-    if (status === 403 || status === 404) return ACTIONS_BOT
+    if (status === 403 || status === 404) return null
     throw e
   }
 }
+
+/** Bots' marked comments an installation token tries to edit before it writes a new one. */
+const MAX_EDIT_TRIES = 5
