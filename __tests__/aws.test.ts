@@ -246,6 +246,17 @@ test('an output-dir that cannot be written is a bad input: named, with the fix, 
   expect(r.outputs.status).toBe('failed')
 })
 
+test('a runner without the artifact service (GitHub Enterprise Server) warns and goes on; off a runner it only logs', async () => {
+  const ghes = await runInProcess({ ...sb.inputs.aws, ...PERIOD }, sb.env({ ACTIONS_RESULTS_URL: undefined, GITHUB_ACTIONS: 'true' }), { http: { sleep: fastSleep } })
+  expect(ghes.exitCode).toBe(0)
+  expect(ghes.outputs['artifact-id']).toBe('')
+  expect(ghes.stdout).toMatch(/::warning::Artifact not uploaded: this runner has no artifact service \(ACTIONS_RESULTS_URL is not set; GitHub Enterprise Server/)
+  const local = await runInProcess({ ...sb.inputs.aws, ...PERIOD }, sb.env({ ACTIONS_RESULTS_URL: undefined, GITHUB_ACTIONS: undefined }), { http: { sleep: fastSleep } })
+  expect(local.exitCode).toBe(0)
+  expect(local.stdout).toMatch(/^Artifact not uploaded: .*not running on a GitHub Actions runner/m)
+  expect(local.stdout).not.toMatch(/::warning::Artifact/)
+})
+
 describe('thresholds', () => {
   test('a breached max-monthly fails the step after the reports are written', async () => {
     const t = truth(sb.aws.roles)

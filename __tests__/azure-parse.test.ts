@@ -228,5 +228,18 @@ describe('ARM errors', () => {
     expect(msg).toContain('Carbon Optimization Reader')
     expect(explainArmError(401, { code: 'InvalidAuthenticationToken', message: '' }, 'x', 'https://arm')).toMatch(/same cloud/)
     expect(armError({ text: '<html>', headers: {} }).code).toBe('')
+    // target and details of the ErrorResponse are part of the reason; none repeated, at most three shown.
+    const detailed = armError({
+      text: JSON.stringify({
+        error: {
+          code: 'InvalidRequestBody',
+          message: 'The request is invalid.',
+          target: 'dateRange',
+          details: [{ code: 'DateRangeTooLong', message: 'end is more than 12 months after start' }, { code: 'X', message: 'The request is invalid.' }, { code: 'OnlyACode' }]
+        }
+      }),
+      headers: {}
+    })
+    expect(detailed).toEqual({ code: 'InvalidRequestBody', message: 'The request is invalid. (target: dateRange) [end is more than 12 months after start; OnlyACode]' })
   })
 })

@@ -256,6 +256,9 @@ describe('Azure against the sandbox (default tenant: 6 subscriptions, 3-row page
     expect(r.outputs.status).toBe('failed')
     expect(grams(r.report.totalKgCO2e)).toBe(0)
     expect(azureOf(r).error).toContain('id-token')
+    // The cause itself, not a guess at the app registration (@azure/identity wraps the assertion's error).
+    expect(azureOf(r).error).toMatch(/No GitHub OIDC token is available .*ACTIONS_ID_TOKEN_REQUEST_URL and ACTIONS_ID_TOKEN_REQUEST_TOKEN are not set/)
+    expect(azureOf(r).error).not.toMatch(/Check azure-client-id/)
     expect(sb.kit.requests('entra')).toHaveLength(0)
     expect(armRequests(sb)).toHaveLength(0)
   })

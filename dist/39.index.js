@@ -61,6 +61,7 @@ function explainEntraError(e, azure, forWhat) {
         AADSTS70021: `no federated credential of the app registration matches this workflow's token: add one with issuer https://token.actions.githubusercontent.com, the subject of this run (repo:ORG/REPO:ref:refs/heads/BRANCH, :environment:NAME or :pull_request) and audience ${azure.audience}.`,
         AADSTS700024: 'the GitHub OIDC token had expired when it was used: rerun the job (a fresh token is fetched for every exchange).',
         AADSTS700211: `no federated identity issuer matches: the federated credential's issuer must be https://token.actions.githubusercontent.com.`,
+        AADSTS700212: `no federated credential audience matches: the federated credential's audience must be ${azure.audience} (azure-audience), the audience of the GitHub OIDC token.`,
         AADSTS700213: `no federated credential subject matches this run: check the subject (branch, environment or pull_request) of the federated credential.`,
         AADSTS90002: `tenant ${azure.tenantId} was not found: check azure-tenant-id and azure-environment.`,
         AADSTS900023: `azure-tenant-id ${azure.tenantId} is not a valid tenant.`,
@@ -78,6 +79,8 @@ function firstLine(s) {
 }
 function entraAuth(azure, http, env) {
     let credential;
+    /** Why the last client assertion (GitHub OIDC token) could not be had: @azure/identity wraps it in its own error. */
+    let assertionFailure = null;
     const load = async () => {
         const [identity, pipeline] = await loadAzureModules();
         const common = {
@@ -87,7 +90,10 @@ function entraAuth(azure, http, env) {
             retryOptions: { maxRetries: 0 } // our HTTP layer retries
         };
         if (azure.clientId !== '') {
-            return new identity.ClientAssertionCredential(azure.tenantId, azure.clientId, () => (0,_github_oidc_js__WEBPACK_IMPORTED_MODULE_0__/* .getIdToken */ .p9)(http, env, azure.audience, `Azure app ${azure.clientId}`), common);
+            return new identity.ClientAssertionCredential(azure.tenantId, azure.clientId, () => (0,_github_oidc_js__WEBPACK_IMPORTED_MODULE_0__/* .getIdToken */ .p9)(http, env, azure.audience, `Azure app ${azure.clientId}`).catch((e) => {
+                assertionFailure = e;
+                throw e;
+            }), common);
         }
         return new identity.DefaultAzureCredential({ ...common, ...(azure.tenantId ? { tenantId: azure.tenantId } : {}) });
     };
@@ -127,6 +133,12 @@ function entraAuth(azure, http, env) {
             }
             if (e?.name === 'OidcUnavailableError')
                 throw e;
+            // The GitHub OIDC token itself could not be had (no id-token permission, its endpoint failing): say that.
+            if (assertionFailure !== null) {
+                const cause = assertionFailure;
+                assertionFailure = null;
+                throw cause;
+            }
             throw explainEntraError(e, azure, forWhat);
         }
         if (!t?.token)

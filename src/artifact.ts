@@ -13,7 +13,12 @@ const MIN_UPLOAD_MS = 10_000
 
 export async function uploadReportArtifact(settings: Settings, env: Env, files: string[], name = settings.artifactName, deadlineAt?: number): Promise<string> {
   if (!env.ACTIONS_RUNTIME_TOKEN || !env.ACTIONS_RESULTS_URL) {
-    core.info(`Artifact not uploaded: ACTIONS_RUNTIME_TOKEN/ACTIONS_RESULTS_URL are not set (not running on a GitHub Actions runner).`)
+    if (env.GITHUB_ACTIONS === 'true') {
+      // On a runner without the artifact service (GitHub Enterprise Server has no artifacts v2): a warning.
+      core.warning(`Artifact not uploaded: this runner has no artifact service (ACTIONS_RESULTS_URL is not set; GitHub Enterprise Server has no artifacts v2). The files are in ${settings.outputDir}; set artifact-name to '' to skip the upload.`)
+    } else {
+      core.info(`Artifact not uploaded: ACTIONS_RUNTIME_TOKEN/ACTIONS_RESULTS_URL are not set (not running on a GitHub Actions runner).`)
+    }
     return ''
   }
   try {

@@ -72,6 +72,7 @@ export function explainEntraError(e: unknown, azure: AzureSettings, forWhat: str
     AADSTS70021: `no federated credential of the app registration matches this workflow's token: add one with issuer https://token.actions.githubusercontent.com, the subject of this run (repo:ORG/REPO:ref:refs/heads/BRANCH, :environment:NAME or :pull_request) and audience ${azure.audience}.`,
     AADSTS700024: 'the GitHub OIDC token had expired when it was used: rerun the job (a fresh token is fetched for every exchange).',
     AADSTS700211: `no federated identity issuer matches: the federated credential's issuer must be https://token.actions.githubusercontent.com.`,
+    AADSTS700212: `no federated credential audience matches: the federated credential's audience must be ${azure.audience} (azure-audience), the audience of the GitHub OIDC token.`,
     AADSTS700213: `no federated credential subject matches this run: check the subject (branch, environment or pull_request) of the federated credential.`,
     AADSTS90002: `tenant ${azure.tenantId} was not found: check azure-tenant-id and azure-environment.`,
     AADSTS900023: `azure-tenant-id ${azure.tenantId} is not a valid tenant.`,
@@ -91,6 +92,8 @@ function firstLine(s: string): string {
 
 export function entraAuth(azure: AzureSettings, http: HttpClient, env: Env): EntraAuth {
   let credential: Promise<TokenCredential> | undefined
+  /** Why the last client assertion (GitHub OIDC token) could not be had: @azure/identity wraps it in its own error. */
+  let assertionFailure: unknown = null
   const load = async (): Promise<TokenCredential> => {
     const [identity, pipeline] = await loadAzureModules()
     const common = {
@@ -103,7 +106,11 @@ export function entraAuth(azure: AzureSettings, http: HttpClient, env: Env): Ent
       return new identity.ClientAssertionCredential(
         azure.tenantId,
         azure.clientId,
-        () => getIdToken(http, env, azure.audience, `Azure app ${azure.clientId}`),
+        () =>
+          getIdToken(http, env, azure.audience, `Azure app ${azure.clientId}`).catch((e: unknown) => {
+            assertionFailure = e
+            throw e
+          }),
         common
       )
     }
@@ -144,6 +151,12 @@ export function entraAuth(azure: AzureSettings, http: HttpClient, env: Env): Ent
           )
         }
         if ((e as Error)?.name === 'OidcUnavailableError') throw e
+        // The GitHub OIDC token itself could not be had (no id-token permission, its endpoint failing): say that.
+        if (assertionFailure !== null) {
+          const cause = assertionFailure
+          assertionFailure = null
+          throw cause
+        }
         throw explainEntraError(e, azure, forWhat)
       }
       if (!t?.token) throw new Error(`Entra returned no token for ${forWhat}.`)

@@ -239,12 +239,17 @@ export function armError(res: Pick<HttpResponse, 'text' | 'headers'>): ArmError 
   } catch {
     body = null
   }
-  const e = ((body as { error?: unknown } | null)?.error ?? body) as { code?: unknown; message?: unknown } | null
+  const e = ((body as { error?: unknown } | null)?.error ?? body) as { code?: unknown; message?: unknown; target?: unknown; details?: unknown } | null
   const header = res.headers['x-ms-failure-cause']
-  return {
-    code: typeof e?.code === 'string' ? e.code : '',
-    message: typeof e?.message === 'string' ? e.message : res.text.slice(0, 200) || (typeof header === 'string' ? header : '')
-  }
+  let message = typeof e?.message === 'string' ? e.message : res.text.slice(0, 200) || (typeof header === 'string' ? header : '')
+  // ErrorResponse's target and details often hold the reason itself (which parameter, which subscription).
+  if (typeof e?.target === 'string' && e.target !== '' && !message.includes(e.target)) message += ` (target: ${e.target})`
+  const details = Array.isArray(e?.details) ? (e.details as { code?: unknown; message?: unknown }[]) : []
+  const said = details
+    .map((d) => (typeof d?.message === 'string' ? d.message.trim() : typeof d?.code === 'string' ? d.code : ''))
+    .filter((m) => m !== '' && !message.includes(m))
+  if (said.length > 0) message += ` [${said.slice(0, 3).join('; ')}${said.length > 3 ? `; and ${said.length - 3} more` : ''}]`
+  return { code: typeof e?.code === 'string' ? e.code : '', message }
 }
 
 /** A failure of ARM that says what to check. */
