@@ -157,18 +157,27 @@ describe('events and permissions', () => {
     expect(sb.github.comments(10)).toHaveLength(0)
   })
 
-  it('a fork PR: a warning that names the workflow_run pattern, no request, the job does not fail', async () => {
+  it('a fork PR with the read-only token: a warning that names the workflow_run pattern, the job does not fail', async () => {
+    sb.github.readOnly(true) // what GitHub gives a fork's pull_request run
     const r = await run({}, sb.github.event({ number: 11, fork: true }))
     expect(r.exitCode).toBe(0)
-    expect(githubRequests()).toHaveLength(0)
+    expect(githubRequests().filter((q) => q.method === 'POST').map((q) => q.status)).toEqual([403])
     expect(r.outputs['comment-url']).toBe('')
     const w = warnings(r)
     expect(w).toHaveLength(1)
-    expect(w[0]).toMatch(/fork.*read-only.*workflow_run/)
+    expect(w[0]).toMatch(/comes from a fork, whose token is read-only \(403: .*\): no comment\. .*workflow_run/)
     // A deleted fork (head repo null) is a fork too.
     const gone = await run({}, sb.github.event({ number: 12, headRepository: null }))
     expect(warnings(gone)[0]).toMatch(/fork/)
     expect(sb.github.comments(12)).toHaveLength(0)
+  })
+
+  it('a fork PR of a private repository that sends forks a writable token gets its comment', async () => {
+    const r = await run({}, sb.github.event({ number: 16, fork: true }))
+    expect(r.exitCode).toBe(0)
+    expect(warnings(r)).toEqual([])
+    expect(sb.github.comments(16)).toHaveLength(1)
+    expect(r.outputs['comment-url']).toBe(sb.github.comments(16)[0].html_url)
   })
 
   it('a 403 (read-only token) is a warning, never a failure', async () => {

@@ -231,11 +231,10 @@ export async function postComment(body: string, env: Env, token: string, deadlin
     core.info(`pr-comment: no comment, ${pr}.`)
     return { url: '', action: 'skipped' }
   }
-  // Only a pull_request run of a fork has the read-only token; pull_request_target and workflow_run have the base's.
-  if (pr.fork && env.GITHUB_EVENT_NAME === 'pull_request') {
-    core.warning(`pr-comment: pull request #${pr.number} comes from a fork, whose token is read-only: no comment. ${FORK_HINT}`)
-    return { url: '', action: 'skipped' }
-  }
+  // A pull_request run of a fork usually has a read-only token (pull_request_target and workflow_run have the
+  // base's), but a private repository may send forks a writable one: the comment is tried, and GitHub's 403 is
+  // the warning.
+  const fromFork = pr.fork && env.GITHUB_EVENT_NAME === 'pull_request'
   if (!token) {
     core.warning(`pr-comment: github-token is empty: no comment. Pass github-token: \${{ github.token }} with permissions: pull-requests: write.`)
     return { url: '', action: 'skipped' }
@@ -290,7 +289,9 @@ export async function postComment(body: string, env: Env, token: string, deadlin
   } catch (e) {
     const status = (e as { status?: number }).status
     const msg = budget.aborted ? `no answer within ${Math.round(budgetMs / 1000)} s` : scrub(errorMessage(e).split('\n')[0].slice(0, 300))
-    if (status === 403) {
+    if (status === 403 && fromFork) {
+      core.warning(`pr-comment: ${where} comes from a fork, whose token is read-only (403: ${msg}): no comment. ${FORK_HINT}`)
+    } else if (status === 403) {
       core.warning(`pr-comment: GitHub refused the comment on ${where} (403: ${msg}). Give the job permissions: pull-requests: write; ${FORK_HINT}`)
     } else if (status === 401) {
       core.warning(`pr-comment: GitHub did not accept github-token (401: ${msg}): no comment. Pass a valid token, e.g. github-token: \${{ github.token }}.`)
