@@ -2490,12 +2490,17 @@ const MAX_EDIT_TRIES = 5;
 
 
 const MAX_SUMMARY_BYTES = 1024 * 1024 - 1024;
-/** The outputs a step stopped by a bad input still sets, so that later steps can branch on them. */
-function inputErrorOutputs() {
+/**
+ * A bad input fails the step before anything is fetched; the outputs are still set (status failed), so that
+ * later steps can branch on them.
+ */
+function inputFailure(e, settings) {
     core.setOutput('status', 'failed');
     core.setOutput('threshold-breached', 'false');
     core.setOutput('artifact-id', '');
     core.setOutput('comment-url', '');
+    core.setFailed(e.message);
+    return { settings, status: 'input-error', totalGrams: 0, thresholds: [], failures: e.problems, files: null };
 }
 /** Why a directory cannot be made or written (its error code), or null when it can. */
 function unusableDirectory(dir) {
@@ -2516,11 +2521,8 @@ async function run(deps = {}) {
         settings = parseSettings({ env, now: deps.now, cwd: deps.cwd });
     }
     catch (e) {
-        if (e instanceof InputError) {
-            inputErrorOutputs();
-            core.setFailed(e.message);
-            return { settings: null, status: 'input-error', totalGrams: 0, thresholds: [], failures: e.problems, files: null };
-        }
+        if (e instanceof InputError)
+            return inputFailure(e, null);
         throw e;
     }
     (0,secrets.registerSecret)(settings.githubToken);
@@ -2531,23 +2533,15 @@ async function run(deps = {}) {
             baseline = loadBaseline(settings.baseline, env['INPUT_BASELINE']?.trim() || settings.baseline);
         }
         catch (e) {
-            if (e instanceof InputError) {
-                inputErrorOutputs();
-                core.setFailed(e.message);
-                return { settings, status: 'input-error', totalGrams: 0, thresholds: [], failures: e.problems, files: null };
-            }
+            if (e instanceof InputError)
+                return inputFailure(e, settings);
             throw e;
         }
     }
     // The output directory is an input too: one that cannot be made or written fails the step before anything is fetched.
     const unusable = unusableDirectory(settings.outputDir);
     if (unusable !== null) {
-        const e = new InputError([
-            `Input 'output-dir': "${settings.outputDir}" cannot hold the reports (${unusable}). Give a writable directory, or leave output-dir empty for $RUNNER_TEMP/cloud-carbon-report.`
-        ]);
-        inputErrorOutputs();
-        core.setFailed(e.message);
-        return { settings, status: 'input-error', totalGrams: 0, thresholds: [], failures: e.problems, files: null };
+        return inputFailure(new InputError([`Input 'output-dir': "${settings.outputDir}" cannot hold the reports (${unusable}). Give a writable directory, or leave output-dir empty for $RUNNER_TEMP/cloud-carbon-report.`]), settings);
     }
     const deadline = new AbortController();
     const timer = setTimeout(() => deadline.abort(new Error('timeout-minutes')), settings.timeoutMs);

@@ -47,12 +47,17 @@ export interface RunResult {
 
 const MAX_SUMMARY_BYTES = 1024 * 1024 - 1024
 
-/** The outputs a step stopped by a bad input still sets, so that later steps can branch on them. */
-function inputErrorOutputs(): void {
+/**
+ * A bad input fails the step before anything is fetched; the outputs are still set (status failed), so that
+ * later steps can branch on them.
+ */
+function inputFailure(e: InputError, settings: Settings | null): RunResult {
   core.setOutput('status', 'failed')
   core.setOutput('threshold-breached', 'false')
   core.setOutput('artifact-id', '')
   core.setOutput('comment-url', '')
+  core.setFailed(e.message)
+  return { settings, status: 'input-error', totalGrams: 0, thresholds: [], failures: e.problems, files: null }
 }
 
 /** Why a directory cannot be made or written (its error code), or null when it can. */
@@ -73,11 +78,7 @@ export async function run(deps: RunDeps = {}): Promise<RunResult> {
   try {
     settings = parseSettings({ env, now: deps.now, cwd: deps.cwd })
   } catch (e) {
-    if (e instanceof InputError) {
-      inputErrorOutputs()
-      core.setFailed(e.message)
-      return { settings: null, status: 'input-error', totalGrams: 0, thresholds: [], failures: e.problems, files: null }
-    }
+    if (e instanceof InputError) return inputFailure(e, null)
     throw e
   }
   registerSecret(settings.githubToken)
@@ -87,11 +88,7 @@ export async function run(deps: RunDeps = {}): Promise<RunResult> {
     try {
       baseline = loadBaseline(settings.baseline, env['INPUT_BASELINE']?.trim() || settings.baseline)
     } catch (e) {
-      if (e instanceof InputError) {
-        inputErrorOutputs()
-        core.setFailed(e.message)
-        return { settings, status: 'input-error', totalGrams: 0, thresholds: [], failures: e.problems, files: null }
-      }
+      if (e instanceof InputError) return inputFailure(e, settings)
       throw e
     }
   }
@@ -99,12 +96,10 @@ export async function run(deps: RunDeps = {}): Promise<RunResult> {
   // The output directory is an input too: one that cannot be made or written fails the step before anything is fetched.
   const unusable = unusableDirectory(settings.outputDir)
   if (unusable !== null) {
-    const e = new InputError([
-      `Input 'output-dir': "${settings.outputDir}" cannot hold the reports (${unusable}). Give a writable directory, or leave output-dir empty for $RUNNER_TEMP/cloud-carbon-report.`
-    ])
-    inputErrorOutputs()
-    core.setFailed(e.message)
-    return { settings, status: 'input-error', totalGrams: 0, thresholds: [], failures: e.problems, files: null }
+    return inputFailure(
+      new InputError([`Input 'output-dir': "${settings.outputDir}" cannot hold the reports (${unusable}). Give a writable directory, or leave output-dir empty for $RUNNER_TEMP/cloud-carbon-report.`]),
+      settings
+    )
   }
 
   const deadline = new AbortController()

@@ -78,9 +78,8 @@ export const awsProvider: Provider = {
   id: 'aws',
   label: 'AWS',
   fetch(ctx: ProviderContext): AsyncGenerator<RecordBatch> {
-    // One generator between the consumer and the records: the plan is made inside it, on the first next() as
-    // a generator body would run, rather than in an outer generator that delegates with yield* (a second
-    // promise round trip per record).
+    // The plan is made inside the ordered stream, on its first next() as a generator body would run; the one
+    // wrapper around it counts per batch (a page), so its extra promise round trip is per page, not per record.
     const s = ctx.settings
     return withFallbackNote(ctx, streamInOrder(() => planMonths(ctx), Math.max(2, s.concurrency * 2), MAX_RESULTS * Math.max(2, s.concurrency), MAX_RESULTS))
   }
