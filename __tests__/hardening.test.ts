@@ -100,7 +100,9 @@ describe.each(ENDPOINTS)('$service', (endpoint) => {
     const r = await runInProcess(endpoint.optional ? { ...inputs, 'timeout-minutes': '0.2' } : inputs, env(), { http: HTTP })
     runs.push(r)
     expect(fault.hits).toBeGreaterThan(0)
-    expect(Date.now() - started).toBeLessThan(30_000)
+    // Not a speed test: the run must end. The artifact upload and the comment each get at least 10 s even when
+    // timeout-minutes (12 s here) is spent, so their bound is wider (one hang run here took 30.7 s once, ~12 s usually).
+    expect(Date.now() - started).toBeLessThan(endpoint.optional ? 45_000 : 30_000)
     expect(r.exitCode).toBe(0)
     expect(r.outputs.status).toBe('ok')
     expect(comparable(r)).toBe(comparable(clean))
