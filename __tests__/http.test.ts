@@ -205,6 +205,22 @@ describe('HTTP layer', () => {
     await s.close()
   })
 
+  it('a request that waited for a slot when the deadline passed is never sent', async () => {
+    const s = await serve(() => undefined) // never answers
+    const deadline = new AbortController()
+    const c = new HttpClient({ concurrency: 1, deadline: deadline.signal, env: {} })
+    const started = Date.now()
+    const first = c.request({ service: 'svc', method: 'GET', url: s.url }).catch((e) => e)
+    const queued = c.request({ service: 'svc', method: 'GET', url: s.url }).catch((e) => e)
+    setTimeout(() => deadline.abort(), 50)
+    const [a, b] = await Promise.all([first, queued])
+    expect([a.kind, b.kind]).toEqual(['deadline', 'deadline'])
+    expect(Date.now() - started).toBeLessThan(2000)
+    expect(s.hits()).toBe(1)
+    c.close()
+    await s.close()
+  })
+
   it('keeps at most `concurrency` requests in flight', async () => {
     let inFlight = 0
     let peak = 0

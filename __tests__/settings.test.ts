@@ -94,8 +94,13 @@ describe('settings: bad inputs fail with the input name and a fix', () => {
   })
 
   it('checks AZURE_AUTHORITY_HOST as it checks azure-authority-host, when Entra is used', () => {
-    expect(() => parse({ providers: 'azure' }, { AZURE_AUTHORITY_HOST: 'http://login.example' })).toThrow(/AZURE_AUTHORITY_HOST "http:\/\/login\.example" is not a plain https:\/\/ URL\. Set it/)
-    expect(() => parse({ providers: 'mcfs', 'mcfs-instance-id': 'i', 'mcfs-enrollment-id': '1', 'mcfs-api-key': 'k' }, { AZURE_AUTHORITY_HOST: 'https://u:secret@login.example' })).toThrow(/AZURE_AUTHORITY_HOST \(a URL with credentials\)/)
+    expect(() => parse({ providers: 'azure' }, { AZURE_AUTHORITY_HOST: 'http://login.example' })).toThrow(/AZURE_AUTHORITY_HOST "http:\/\/login\.example" is not HTTPS\. The clouds are called over HTTPS only: give an https:\/\/ URL\. Or remove the variable, or give azure-authority-host\./)
+    expect(() => parse({ providers: 'mcfs', 'mcfs-instance-id': 'i', 'mcfs-enrollment-id': '1', 'mcfs-api-key': 'k' }, { AZURE_AUTHORITY_HOST: 'https://u:secret@login.example' })).toThrow(/AZURE_AUTHORITY_HOST "\(a URL with credentials\)" has user info in it/)
+    // Credentials are never shown, also in a URL that is not https either (input or variable).
+    for (const [inputs, extra] of [[{ providers: 'azure', 'azure-authority-host': 'http://u:secret@a.example' }, {}], [{ providers: 'azure' }, { AZURE_AUTHORITY_HOST: 'http://u:secret@a.example' }]] as const) {
+      expect(() => parse(inputs, extra)).toThrow(/has user info in it/)
+      expect(() => parse(inputs, extra)).not.toThrow(/secret/)
+    }
     expect(parse({ providers: 'azure' }, { AZURE_AUTHORITY_HOST: 'https://login.example/' }).azure.authorityHost).toBe('https://login.example')
     // The input wins over the variable; an AWS-only run does not use it.
     expect(parse({ providers: 'azure', 'azure-authority-host': 'https://a.example' }, { AZURE_AUTHORITY_HOST: 'http://x' }).azure.authorityHost).toBe('https://a.example')

@@ -17,7 +17,7 @@ const opt = (name, dflt) => {
 }
 const bundles = args.filter((a, i) => !a.startsWith('--') && !(i > 0 && args[i - 1].startsWith('--') && args[i - 1] !== '--hostile' && args[i - 1] !== '--mix')).slice(0, 2).map((b) => path.resolve(b))
 if (bundles.length !== 2) {
-  console.error('usage: node bench/compare.mjs <bundle A> <bundle B> [--accounts N] [--orgs N] [--hostile]')
+  console.error('usage: node bench/compare.mjs <bundle A> <bundle B> [--accounts N] [--orgs N] [--hostile] [--mix]')
   process.exit(2)
 }
 const accounts = Number(opt('accounts', '300'))

@@ -497,32 +497,21 @@ function parseSettings(options = {}) {
         const v = input(name);
         if (v === '')
             return dflt;
-        let u;
-        try {
-            u = new URL(v);
-        }
-        catch {
-            bad(name, v, 'is not a URL', 'Give an absolute https:// URL.');
-            return dflt;
-        }
-        if (u.protocol !== 'https:') {
-            bad(name, v, 'is not HTTPS', 'The clouds are called over HTTPS only: give an https:// URL.');
-            return dflt;
-        }
-        if (u.username || u.password) {
-            bad(name, '(a URL with credentials)', 'has user info in it', 'Remove the user:password@ part; credentials never go in URLs.');
-            return dflt;
-        }
-        return v.replace(/\/+$/, '');
+        const problem = httpsUrlProblem(v);
+        if (problem === null)
+            return v.replace(/\/+$/, '');
+        bad(name, problem.shown, problem.what, problem.fix);
+        return dflt;
     };
     // providers
     const providers = [];
     const rawProviders = input('providers');
+    const providerNames = splitList(rawProviders);
     // Only separators (", ") is as empty as nothing.
-    if (splitList(rawProviders).length === 0) {
+    if (providerNames.length === 0) {
         problems.push(`Input 'providers' is required. Give one or more of ${PROVIDER_IDS.join(', ')} (comma- or newline-separated).`);
     }
-    for (const p of splitList(rawProviders)) {
+    for (const p of providerNames) {
         const id = p.toLowerCase();
         if (!PROVIDER_IDS.includes(id)) {
             bad('providers', p, 'is not a provider', `Use any of ${PROVIDER_IDS.join(', ')}.`);
@@ -631,10 +620,11 @@ function parseSettings(options = {}) {
         else
             bad('azure-environment', rawEnvironment, 'is not an Azure cloud', 'Use AzureCloud, AzureUSGovernment or AzureChinaCloud (or set azure-authority-host and azure-resource-manager-endpoint).');
     }
+    // The variable is the input's default: checked the same way, when Entra is used and the input does not override it.
     const envAuthority = (env.AZURE_AUTHORITY_HOST ?? '').trim();
-    if (envAuthority !== '' && input('azure-authority-host') === '' && (providers.includes('azure') || providers.includes('mcfs')) && !isPlainHttpsUrl(envAuthority)) {
-        const shown = envAuthority.includes('@') ? '(a URL with credentials)' : JSON.stringify(envAuthority);
-        problems.push(`The environment variable AZURE_AUTHORITY_HOST ${shown} is not a plain https:// URL. Set it to the authority's https:// URL (no user info), remove it, or give azure-authority-host.`);
+    const envProblem = envAuthority !== '' && input('azure-authority-host') === '' && (providers.includes('azure') || providers.includes('mcfs')) ? httpsUrlProblem(envAuthority) : null;
+    if (envProblem !== null) {
+        problems.push(`The environment variable AZURE_AUTHORITY_HOST ${JSON.stringify(envProblem.shown)} ${envProblem.what}. ${envProblem.fix} Or remove the variable, or give azure-authority-host.`);
     }
     const authorityDefault = envAuthority.replace(/\/+$/, '') || AZURE_CLOUDS[environment].authority;
     const authorityHost = url('azure-authority-host', authorityDefault);
@@ -754,15 +744,20 @@ function parseSettings(options = {}) {
         now
     };
 }
-/** An absolute https:// URL without user info. */
-function isPlainHttpsUrl(v) {
+/** What is wrong with a URL for a cloud endpoint (absolute, https, no user info), or null; `shown` never holds credentials. */
+function httpsUrlProblem(v) {
+    let u;
     try {
-        const u = new URL(v);
-        return u.protocol === 'https:' && u.username === '' && u.password === '';
+        u = new URL(v);
     }
     catch {
-        return false;
+        return { shown: v, what: 'is not a URL', fix: 'Give an absolute https:// URL.' };
     }
+    if (u.username || u.password)
+        return { shown: '(a URL with credentials)', what: 'has user info in it', fix: 'Remove the user:password@ part; credentials never go in URLs.' };
+    if (u.protocol !== 'https:')
+        return { shown: v, what: 'is not HTTPS', fix: 'The clouds are called over HTTPS only: give an https:// URL.' };
+    return null;
 }
 
 ;// CONCATENATED MODULE: ./src/providers/index.ts
