@@ -10,7 +10,10 @@ const DOC_EXAMPLE = {
       TimePeriod: { Start: '2025-01-01T00:00:00Z', End: '2025-02-01T00:00:00Z' },
       DimensionsValues: { USAGE_ACCOUNT_ID: '111122223333', REGION: 'us-east-1', SERVICE: 'AmazonEC2' },
       ModelVersion: 'v3.0.0',
-      EmissionsValues: { TOTAL_MBM_CARBON_EMISSIONS: { Value: 0.048, Unit: 'MTCO2e' }, TOTAL_LBM_CARBON_EMISSIONS: { Value: 0.051, Unit: 'MTCO2e' } }
+      EmissionsValues: {
+        TOTAL_MBM_CARBON_EMISSIONS: { Value: 0.048, Unit: 'MTCO2e' },
+        TOTAL_LBM_CARBON_EMISSIONS: { Value: 0.051, Unit: 'MTCO2e' }
+      }
     }
   ],
   NextToken: '...'
@@ -20,9 +23,21 @@ describe('AWS rows', () => {
   it('the documented example parses: tons to grams, missing breakdowns null', () => {
     const r = normalizeAwsRow(DOC_EXAMPLE.Results[0], 'market', null)
     expect(r).toEqual({
-      provider: 'aws', account: '111122223333', accountName: null, month: '2025-01', service: 'AmazonEC2', region: 'us-east-1',
-      grams: 48000, marketGrams: 48000, locationGrams: 51000, scope1Grams: null, scope2MarketGrams: null, scope2LocationGrams: null,
-      scope3MarketGrams: null, scope3LocationGrams: null, modelVersion: 'v3.0.0'
+      provider: 'aws',
+      account: '111122223333',
+      accountName: null,
+      month: '2025-01',
+      service: 'AmazonEC2',
+      region: 'us-east-1',
+      grams: 48000,
+      marketGrams: 48000,
+      locationGrams: 51000,
+      scope1Grams: null,
+      scope2MarketGrams: null,
+      scope2LocationGrams: null,
+      scope3MarketGrams: null,
+      scope3LocationGrams: null,
+      modelVersion: 'v3.0.0'
     })
     expect(normalizeAwsRow(DOC_EXAMPLE.Results[0], 'location', null).grams).toBe(51000)
   })
@@ -44,24 +59,55 @@ describe('AWS rows', () => {
       'market',
       null
     )
-    expect([r.grams, r.locationGrams, r.scope1Grams, r.scope2MarketGrams, r.scope3MarketGrams, r.scope2LocationGrams]).toEqual([1234567, 2000001, 0, 1000001, 234566, 1765435])
+    expect([
+      r.grams,
+      r.locationGrams,
+      r.scope1Grams,
+      r.scope2MarketGrams,
+      r.scope3MarketGrams,
+      r.scope2LocationGrams
+    ]).toEqual([1234567, 2000001, 0, 1000001, 234566, 1765435])
     expect(r.scope1Grams! + r.scope2MarketGrams! + r.scope3MarketGrams!).toBe(r.marketGrams)
     expect(r.modelVersion).toBeNull()
   })
   it('only the other method given: it becomes the headline', () => {
-    const r = normalizeAwsRow({ TimePeriod: { Start: '2025-01-01T00:00:00Z' }, EmissionsValues: { TOTAL_LBM_CARBON_EMISSIONS: { Value: 0.5, Unit: 'MTCO2e' } } }, 'market', '999988887777')
+    const r = normalizeAwsRow(
+      {
+        TimePeriod: { Start: '2025-01-01T00:00:00Z' },
+        EmissionsValues: { TOTAL_LBM_CARBON_EMISSIONS: { Value: 0.5, Unit: 'MTCO2e' } }
+      },
+      'market',
+      '999988887777'
+    )
     expect([r.grams, r.marketGrams, r.account]).toEqual([500000, null, '999988887777'])
   })
   it('rejects rows it cannot read', () => {
     expect(() => normalizeAwsRow({ EmissionsValues: {} }, 'market', null)).toThrow(/no monthly TimePeriod/)
-    expect(() => normalizeAwsRow({ TimePeriod: { Start: '2025-01-01T00:00:00Z' }, EmissionsValues: {} }, 'market', null)).toThrow(/neither TOTAL_MBM nor TOTAL_LBM/)
-    expect(() => normalizeAwsRow({ TimePeriod: { Start: '2025-01-01T00:00:00Z' }, EmissionsValues: { TOTAL_MBM_CARBON_EMISSIONS: { Value: 1, Unit: 'lbs' } } }, 'market', null)).toThrow(/unknown unit/)
+    expect(() =>
+      normalizeAwsRow({ TimePeriod: { Start: '2025-01-01T00:00:00Z' }, EmissionsValues: {} }, 'market', null)
+    ).toThrow(/neither TOTAL_MBM nor TOTAL_LBM/)
+    expect(() =>
+      normalizeAwsRow(
+        {
+          TimePeriod: { Start: '2025-01-01T00:00:00Z' },
+          EmissionsValues: { TOTAL_MBM_CARBON_EMISSIONS: { Value: 1, Unit: 'lbs' } }
+        },
+        'market',
+        null
+      )
+    ).toThrow(/unknown unit/)
   })
 })
 
 describe('headline of the other method', () => {
-  const onlyLbm = { ...DOC_EXAMPLE.Results[0], EmissionsValues: { TOTAL_LBM_CARBON_EMISSIONS: { Value: 0.007, Unit: 'MTCO2e' } } }
-  async function notesOf(method: 'market' | 'location', rows: object[][]): Promise<{ notes: string[]; batches: number }> {
+  const onlyLbm = {
+    ...DOC_EXAMPLE.Results[0],
+    EmissionsValues: { TOTAL_LBM_CARBON_EMISSIONS: { Value: 0.007, Unit: 'MTCO2e' } }
+  }
+  async function notesOf(
+    method: 'market' | 'location',
+    rows: object[][]
+  ): Promise<{ notes: string[]; batches: number }> {
     const notes: string[] = []
     const ctx = { settings: { method }, note: (t: string) => notes.push(t) } as unknown as ProviderContext
     async function* pages(): AsyncGenerator<RecordBatch> {
@@ -79,7 +125,9 @@ describe('headline of the other method', () => {
     expect(normalizeAwsRow(onlyLbm as any, 'market', null).grams).toBe(7000)
     const r = await notesOf('market', [[onlyLbm, DOC_EXAMPLE.Results[0]], [onlyLbm]])
     expect(r.batches).toBe(2)
-    expect(r.notes).toEqual(['2 records have no market-based (MBM) figure from AWS; their headline is the location-based (LBM) one.'])
+    expect(r.notes).toEqual([
+      '2 records have no market-based (MBM) figure from AWS; their headline is the location-based (LBM) one.'
+    ])
     expect((await notesOf('location', [[onlyLbm, DOC_EXAMPLE.Results[0]]])).notes).toEqual([])
     expect((await notesOf('market', [[DOC_EXAMPLE.Results[0]]])).notes).toEqual([])
   })
@@ -87,24 +135,63 @@ describe('headline of the other method', () => {
 
 describe('AWS errors and endpoints', () => {
   it('reads the error type from the header or the body', () => {
-    expect(awsErrorType({ 'x-amzn-errortype': 'AccessDeniedException:http://internal.amazon.com/coral/com.amazon.coral.service/' }, null)).toBe('AccessDeniedException')
+    expect(
+      awsErrorType(
+        { 'x-amzn-errortype': 'AccessDeniedException:http://internal.amazon.com/coral/com.amazon.coral.service/' },
+        null
+      )
+    ).toBe('AccessDeniedException')
     expect(awsErrorType({}, { __type: 'com.amazonaws.sustainability#ValidationException' })).toBe('ValidationException')
     expect(awsErrorType({}, { code: 'ThrottlingException' })).toBe('ThrottlingException')
   })
   it('says what to do', () => {
-    expect(explainAwsApiError(403, 'AccessDeniedException', 'denied', 'arn:aws:iam::1:role/r')).toMatch(/Allow sustainability:GetEstimatedCarbonEmissions \(Resource "\*"\) in the permission policy of arn:aws:iam::1:role\/r/)
-    expect(explainStsError(Object.assign(new Error('Not authorized to perform sts:AssumeRoleWithWebIdentity'), { name: 'AccessDenied' }), 'arn:aws:iam::1:role/r', 'sts.amazonaws.com').message).toMatch(
+    expect(explainAwsApiError(403, 'AccessDeniedException', 'denied', 'arn:aws:iam::1:role/r')).toMatch(
+      /Allow sustainability:GetEstimatedCarbonEmissions \(Resource "\*"\) in the permission policy of arn:aws:iam::1:role\/r/
+    )
+    expect(
+      explainStsError(
+        Object.assign(new Error('Not authorized to perform sts:AssumeRoleWithWebIdentity'), { name: 'AccessDenied' }),
+        'arn:aws:iam::1:role/r',
+        'sts.amazonaws.com'
+      ).message
+    ).toMatch(
       /Could not assume arn:aws:iam::1:role\/r .*trust policy .*token\.actions\.githubusercontent\.com:aud = sts\.amazonaws\.com .*sub condition/
     )
   })
   it('resolves endpoints as the SDKs do, per partition', () => {
-    expect(endpointFromEnv({ AWS_ENDPOINT_URL_SUSTAINABILITY: 'https://127.0.0.1:9/', AWS_ENDPOINT_URL: 'https://x' }, 'SUSTAINABILITY', 'd')).toBe('https://127.0.0.1:9')
+    expect(
+      endpointFromEnv(
+        { AWS_ENDPOINT_URL_SUSTAINABILITY: 'https://127.0.0.1:9/', AWS_ENDPOINT_URL: 'https://x' },
+        'SUSTAINABILITY',
+        'd'
+      )
+    ).toBe('https://127.0.0.1:9')
     expect(endpointFromEnv({ AWS_ENDPOINT_URL: 'https://x' }, 'STS', 'd')).toBe('https://x')
-    expect(endpointFromEnv({ AWS_ENDPOINT_URL: 'https://x', AWS_ENDPOINT_URL_STS: 'https://y', AWS_IGNORE_CONFIGURED_ENDPOINT_URLS: 'true' }, 'STS', 'https://sts.us-east-1.amazonaws.com')).toBe('https://sts.us-east-1.amazonaws.com')
-    expect(endpointFromEnv({ AWS_ENDPOINT_URL: 'https://x', AWS_IGNORE_CONFIGURED_ENDPOINT_URLS: 'false' }, 'STS', 'd')).toBe('https://x')
-    expect(endpointFromEnv({}, 'STS', 'https://sts.us-east-1.amazonaws.com')).toBe('https://sts.us-east-1.amazonaws.com')
-    expect(partitionOf('eu-west-1')).toMatchObject({ sustainabilityEndpoint: 'https://api.sustainability.us-east-1.api.aws', signingRegion: 'us-east-1' })
-    expect(partitionOf('us-gov-west-1')).toMatchObject({ sustainabilityEndpoint: 'https://sustainability.us-gov.api.aws', signingRegion: 'us-gov-west-1' })
+    expect(
+      endpointFromEnv(
+        {
+          AWS_ENDPOINT_URL: 'https://x',
+          AWS_ENDPOINT_URL_STS: 'https://y',
+          AWS_IGNORE_CONFIGURED_ENDPOINT_URLS: 'true'
+        },
+        'STS',
+        'https://sts.us-east-1.amazonaws.com'
+      )
+    ).toBe('https://sts.us-east-1.amazonaws.com')
+    expect(
+      endpointFromEnv({ AWS_ENDPOINT_URL: 'https://x', AWS_IGNORE_CONFIGURED_ENDPOINT_URLS: 'false' }, 'STS', 'd')
+    ).toBe('https://x')
+    expect(endpointFromEnv({}, 'STS', 'https://sts.us-east-1.amazonaws.com')).toBe(
+      'https://sts.us-east-1.amazonaws.com'
+    )
+    expect(partitionOf('eu-west-1')).toMatchObject({
+      sustainabilityEndpoint: 'https://api.sustainability.us-east-1.api.aws',
+      signingRegion: 'us-east-1'
+    })
+    expect(partitionOf('us-gov-west-1')).toMatchObject({
+      sustainabilityEndpoint: 'https://sustainability.us-gov.api.aws',
+      signingRegion: 'us-gov-west-1'
+    })
     expect(partitionOf('cn-north-1').stsEndpoint('cn-north-1')).toBe('https://sts.cn-north-1.amazonaws.com.cn')
   })
 })

@@ -58,7 +58,9 @@ test('two roles: every record of both organizations, totals equal the sandbox to
   expectConsistent(r)
   // Breakdown fields are all present for AWS and sum to the totals.
   for (const x of r.report.records.slice(0, 50)) {
-    expect(grams(x.scope1KgCO2e) + grams(x.scope2MarketKgCO2e) + grams(x.scope3MarketKgCO2e)).toBe(grams(x.marketKgCO2e))
+    expect(grams(x.scope1KgCO2e) + grams(x.scope2MarketKgCO2e) + grams(x.scope3MarketKgCO2e)).toBe(
+      grams(x.marketKgCO2e)
+    )
     expect(x.modelVersion).toBe('v3.0.0')
   }
   // The artifact went up with the three files.
@@ -73,13 +75,17 @@ test('two roles: every record of both organizations, totals equal the sandbox to
 })
 
 test('method location: the headline is the location-based figure', async () => {
-  const r = await runInProcess({ ...sb.inputs.aws, ...PERIOD, method: 'location' }, sb.env(), { http: { sleep: fastSleep } })
+  const r = await runInProcess({ ...sb.inputs.aws, ...PERIOD, method: 'location' }, sb.env(), {
+    http: { sleep: fastSleep }
+  })
   expect(grams(r.report.totalKgCO2e)).toBe(truth(sb.aws.roles).location)
   expect(r.report.method).toBe('location')
 })
 
 test('no role: the credentials already in the environment are used', async () => {
-  const r = await runInProcess({ providers: 'aws', ...PERIOD }, sb.env(sb.aws.envCredentials), { http: { sleep: fastSleep } })
+  const r = await runInProcess({ providers: 'aws', ...PERIOD }, sb.env(sb.aws.envCredentials), {
+    http: { sleep: fastSleep }
+  })
   const t = sb.aws.truth({ env: true, start: '2025-01', end: '2025-12' })
   expect(r.exitCode).toBe(0)
   expect(grams(r.report.totalKgCO2e)).toBe(t.market)
@@ -90,7 +96,9 @@ test('no role: the credentials already in the environment are used', async () =>
 test('aws-account-ids filters server-side', async () => {
   const org = sb.aws.data.orgs.get('org-a')
   const keep = org.accountIds.slice(1, 3)
-  const r = await runInProcess({ ...sb.inputs.aws, ...PERIOD, 'aws-account-ids': keep.join(', ') }, sb.env(), { http: { sleep: fastSleep } })
+  const r = await runInProcess({ ...sb.inputs.aws, ...PERIOD, 'aws-account-ids': keep.join(', ') }, sb.env(), {
+    http: { sleep: fastSleep }
+  })
   expect(new Set(r.report.records.map((x: any) => x.account))).toEqual(new Set(keep))
   expect(grams(r.report.totalKgCO2e)).toBe(truth(sb.aws.roles, { accountIds: keep }).market)
 })
@@ -119,7 +127,9 @@ describe('transient faults are retried and the report is identical to a clean ru
   test.each(cases)('%s', async (_name, service, spec) => {
     const waits: number[] = []
     const fault = sb.kit.faults.add(service, spec)
-    const r = await runInProcess({ ...sb.inputs.aws, ...PERIOD }, sb.env(), { http: { sleep: async (ms: number) => void waits.push(ms) } })
+    const r = await runInProcess({ ...sb.inputs.aws, ...PERIOD }, sb.env(), {
+      http: { sleep: async (ms: number) => void waits.push(ms) }
+    })
     expect(fault.hits).toBeGreaterThan(0)
     expect(r.exitCode).toBe(0)
     expect(r.outputs.status).toBe('ok')
@@ -132,7 +142,9 @@ describe('transient faults are retried and the report is identical to a clean ru
 describe('permanent faults fail that part only, with a message naming it; the reports are still written', () => {
   test('a role without the Sustainability permission: partial, every other organization exact', async () => {
     const roles = [...sb.aws.roles, sb.aws.deniedRole]
-    const r = await runInProcess({ ...sb.inputs.aws, 'aws-role-to-assume': roles.join('\n'), ...PERIOD }, sb.env(), { http: { sleep: fastSleep } })
+    const r = await runInProcess({ ...sb.inputs.aws, 'aws-role-to-assume': roles.join('\n'), ...PERIOD }, sb.env(), {
+      http: { sleep: fastSleep }
+    })
     expect(r.exitCode).toBe(1)
     expect(r.outputs.status).toBe('partial')
     const p = r.report.providers[0]
@@ -145,7 +157,11 @@ describe('permanent faults fail that part only, with a message naming it; the re
   })
 
   test('fail-on-error: false turns the failure into a warning', async () => {
-    const r = await runInProcess({ ...sb.inputs.aws, 'aws-role-to-assume': sb.aws.deniedRole, ...PERIOD, 'fail-on-error': 'false' }, sb.env(), { http: { sleep: fastSleep } })
+    const r = await runInProcess(
+      { ...sb.inputs.aws, 'aws-role-to-assume': sb.aws.deniedRole, ...PERIOD, 'fail-on-error': 'false' },
+      sb.env(),
+      { http: { sleep: fastSleep } }
+    )
     expect(r.exitCode).toBe(0)
     expect(r.outputs.status).toBe('failed')
     expect(r.report.providers[0].status).toBe('failed')
@@ -155,7 +171,11 @@ describe('permanent faults fail that part only, with a message naming it; the re
   })
 
   test('a role whose trust policy does not name this repository: STS AccessDenied explained', async () => {
-    const r = await runInProcess({ ...sb.inputs.aws, 'aws-role-to-assume': sb.aws.untrustedRole, ...PERIOD }, sb.env(), { http: { sleep: fastSleep } })
+    const r = await runInProcess(
+      { ...sb.inputs.aws, 'aws-role-to-assume': sb.aws.untrustedRole, ...PERIOD },
+      sb.env(),
+      { http: { sleep: fastSleep } }
+    )
     expect(r.exitCode).toBe(1)
     expect(r.report.providers[0].status).toBe('failed')
     expect(r.report.providers[0].error).toMatch(/AssumeRoleWithWebIdentity/)
@@ -163,7 +183,12 @@ describe('permanent faults fail that part only, with a message naming it; the re
   })
 
   test('a permanent 403 from the API: failed, no retries beyond the first answer', async () => {
-    sb.kit.faults.add('sustainability', { kind: 'status', status: 403, code: 'AccessDeniedException', message: 'User is not authorized to perform: sustainability:GetEstimatedCarbonEmissions' })
+    sb.kit.faults.add('sustainability', {
+      kind: 'status',
+      status: 403,
+      code: 'AccessDeniedException',
+      message: 'User is not authorized to perform: sustainability:GetEstimatedCarbonEmissions'
+    })
     const r = await runInProcess({ ...sb.inputs.aws, ...PERIOD }, sb.env(), { http: { sleep: fastSleep } })
     expect(r.exitCode).toBe(1)
     expect(r.outputs.status).toBe('failed')
@@ -187,7 +212,9 @@ describe('permanent faults fail that part only, with a message naming it; the re
 test('a dead endpoint (hang) ends at timeout-minutes with a clear error and the reports written', async () => {
   sb.kit.faults.add('sustainability', { kind: 'hang', times: Infinity })
   const started = Date.now()
-  const r = await runInProcess({ ...sb.inputs.aws, ...PERIOD, 'timeout-minutes': '0.05' }, sb.env(), { http: { sleep: fastSleep } })
+  const r = await runInProcess({ ...sb.inputs.aws, ...PERIOD, 'timeout-minutes': '0.05' }, sb.env(), {
+    http: { sleep: fastSleep }
+  })
   expect(Date.now() - started).toBeLessThan(20_000)
   expect(r.exitCode).toBe(1)
   expect(r.outputs.status).toBe('failed')
@@ -199,9 +226,15 @@ test('a dead endpoint (hang) ends at timeout-minutes with a clear error and the 
 test('past timeout-minutes, what was fetched stays in the report and each part not fetched is named', async () => {
   // Every query of 2025-03 hangs: the first role's March blocks the head of the ordered stream while the
   // months after it are fetched and wait their turn; at the budget they must still reach the report.
-  sb.kit.faults.add('sustainability', { kind: 'hang', times: Infinity, match: (req: any) => req.text().includes('"Start":"2025-03-01') })
+  sb.kit.faults.add('sustainability', {
+    kind: 'hang',
+    times: Infinity,
+    match: (req: any) => req.text().includes('"Start":"2025-03-01')
+  })
   const started = Date.now()
-  const r = await runInProcess({ ...sb.inputs.aws, ...PERIOD, 'timeout-minutes': '0.05' }, sb.env(), { http: { sleep: fastSleep } })
+  const r = await runInProcess({ ...sb.inputs.aws, ...PERIOD, 'timeout-minutes': '0.05' }, sb.env(), {
+    http: { sleep: fastSleep }
+  })
   expect(Date.now() - started).toBeLessThan(20_000)
   expect(r.exitCode).toBe(1)
   const p = r.report.providers[0]
@@ -218,7 +251,8 @@ test('past timeout-minutes, what was fetched stays in the report and each part n
   let expected = 0
   for (const role of sb.aws.roles) {
     for (const month of months) {
-      if (!missing.has(`${month} of ${role}`)) expected += sb.aws.truth({ roles: [role], start: month, end: month }).market
+      if (!missing.has(`${month} of ${role}`))
+        expected += sb.aws.truth({ roles: [role], start: month, end: month }).market
     }
   }
   expect(grams(r.report.totalKgCO2e)).toBe(expected)
@@ -241,17 +275,29 @@ test('an output-dir that cannot be written is a bad input: named, with the fix, 
   fs.writeFileSync(file, 'x')
   const r = await runInProcess({ ...sb.inputs.aws, ...PERIOD, 'output-dir': `${file}/reports` }, sb.env())
   expect(r.exitCode).toBe(1)
-  expect(r.stdout).toMatch(/::error::Input 'output-dir': ".*a-file\/reports" cannot hold the reports \(a part of the path is a file\)\. Give a writable directory/)
+  expect(r.stdout).toMatch(
+    /::error::Input 'output-dir': ".*a-file\/reports" cannot hold the reports \(a part of the path is a file\)\. Give a writable directory/
+  )
   expect(sb.kit.log).toHaveLength(0)
   expect(r.outputs.status).toBe('failed')
 })
 
 test('a runner without the artifact service (GitHub Enterprise Server) warns and goes on; off a runner it only logs', async () => {
-  const ghes = await runInProcess({ ...sb.inputs.aws, ...PERIOD }, sb.env({ ACTIONS_RESULTS_URL: undefined, GITHUB_ACTIONS: 'true' }), { http: { sleep: fastSleep } })
+  const ghes = await runInProcess(
+    { ...sb.inputs.aws, ...PERIOD },
+    sb.env({ ACTIONS_RESULTS_URL: undefined, GITHUB_ACTIONS: 'true' }),
+    { http: { sleep: fastSleep } }
+  )
   expect(ghes.exitCode).toBe(0)
   expect(ghes.outputs['artifact-id']).toBe('')
-  expect(ghes.stdout).toMatch(/::warning::Artifact not uploaded: this runner has no artifact service \(ACTIONS_RESULTS_URL is not set; GitHub Enterprise Server/)
-  const local = await runInProcess({ ...sb.inputs.aws, ...PERIOD }, sb.env({ ACTIONS_RESULTS_URL: undefined, GITHUB_ACTIONS: undefined }), { http: { sleep: fastSleep } })
+  expect(ghes.stdout).toMatch(
+    /::warning::Artifact not uploaded: this runner has no artifact service \(ACTIONS_RESULTS_URL is not set; GitHub Enterprise Server/
+  )
+  const local = await runInProcess(
+    { ...sb.inputs.aws, ...PERIOD },
+    sb.env({ ACTIONS_RESULTS_URL: undefined, GITHUB_ACTIONS: undefined }),
+    { http: { sleep: fastSleep } }
+  )
   expect(local.exitCode).toBe(0)
   expect(local.stdout).toMatch(/^Artifact not uploaded: .*not running on a GitHub Actions runner/m)
   expect(local.stdout).not.toMatch(/::warning::Artifact/)
@@ -262,7 +308,9 @@ describe('thresholds', () => {
     const t = truth(sb.aws.roles)
     const worst = Math.max(...Object.values(t.byMonth).map((m: any) => m.market))
     const limit = Math.floor(worst / 1e6) // tonnes, below the worst month
-    const r = await runInProcess({ ...sb.inputs.aws, ...PERIOD, 'max-monthly': String(limit) }, sb.env(), { http: { sleep: fastSleep } })
+    const r = await runInProcess({ ...sb.inputs.aws, ...PERIOD, 'max-monthly': String(limit) }, sb.env(), {
+      http: { sleep: fastSleep }
+    })
     expect(r.exitCode).toBe(1)
     expect(r.outputs['threshold-breached']).toBe('true')
     const th = r.report.thresholds.find((x: any) => x.name === 'max-monthly')
@@ -273,7 +321,11 @@ describe('thresholds', () => {
   })
 
   test('fail-on-threshold: false warns instead', async () => {
-    const r = await runInProcess({ ...sb.inputs.aws, ...PERIOD, 'max-total': '1', 'fail-on-threshold': 'false' }, sb.env(), { http: { sleep: fastSleep } })
+    const r = await runInProcess(
+      { ...sb.inputs.aws, ...PERIOD, 'max-total': '1', 'fail-on-threshold': 'false' },
+      sb.env(),
+      { http: { sleep: fastSleep } }
+    )
     expect(r.exitCode).toBe(0)
     expect(r.outputs['threshold-breached']).toBe('true')
     expect(r.stdout).toMatch(/::warning::.*max-total/)
@@ -281,7 +333,9 @@ describe('thresholds', () => {
 
   test('a limit at exactly the total passes (not breached)', async () => {
     const t = truth(sb.aws.roles)
-    const r = await runInProcess({ ...sb.inputs.aws, ...PERIOD, 'max-total': (t.market / 1e6).toFixed(6) }, sb.env(), { http: { sleep: fastSleep } })
+    const r = await runInProcess({ ...sb.inputs.aws, ...PERIOD, 'max-total': (t.market / 1e6).toFixed(6) }, sb.env(), {
+      http: { sleep: fastSleep }
+    })
     expect(r.outputs['threshold-breached']).toBe('false')
     expect(r.exitCode).toBe(0)
   })
@@ -292,7 +346,9 @@ test('the committed bundle, run as a runner would, equals the sandbox to the gra
   expect(r.exitCode).toBe(0)
   expect(grams(r.report.totalKgCO2e)).toBe(truth(sb.aws.roles).market)
   expectConsistent(r)
-  const everything = [r.stdout, r.stderr, r.summary, JSON.stringify(r.outputs), r.csv, JSON.stringify(r.report)].join('\n')
+  const everything = [r.stdout, r.stderr, r.summary, JSON.stringify(r.outputs), r.csv, JSON.stringify(r.report)].join(
+    '\n'
+  )
   const secrets = sb.secrets()
   expect(secrets.length).toBeGreaterThan(4)
   for (const s of secrets) {
@@ -322,25 +378,35 @@ describe('paging: a server that returns small pages (7 rows)', () => {
 
   test('a NextToken that repeats: that month is reported missing, never looped on; the rest is exact', async () => {
     small.kit.faults.add('sustainability', { kind: 'repeat-token', times: 1, after: 2 })
-    const r = await runInProcess({ ...small.inputs.aws, 'aws-role-to-assume': small.aws.roles[0], ...PERIOD }, small.env(), { http: { sleep: fastSleep } })
+    const r = await runInProcess(
+      { ...small.inputs.aws, 'aws-role-to-assume': small.aws.roles[0], ...PERIOD },
+      small.env(),
+      { http: { sleep: fastSleep } }
+    )
     expect(r.exitCode).toBe(1)
     const p = r.report.providers[0]
     expect(p.status).toBe('partial')
     expect(JSON.stringify(p)).toMatch(/NextToken/)
     // Exactly one month is missing; every other month equals the truth.
     const t = small.aws.truth({ roles: [small.aws.roles[0]], start: '2025-01', end: '2025-12' })
-    const missing = Object.keys(t.byMonth).filter((m) => grams(r.report.months.find((x: any) => x.month === m)?.totalKgCO2e ?? 0) !== t.byMonth[m].market)
+    const missing = Object.keys(t.byMonth).filter(
+      (m) => grams(r.report.months.find((x: any) => x.month === m)?.totalKgCO2e ?? 0) !== t.byMonth[m].market
+    )
     expect(missing).toHaveLength(1)
     expect(JSON.stringify(p)).toContain(missing[0])
     // The pages fetched before the repeat are kept (nothing fetched is dropped) and said to be incomplete.
-    expect(grams(r.report.months.find((x: any) => x.month === missing[0]).totalKgCO2e)).toBeLessThan(t.byMonth[missing[0]].market)
+    expect(grams(r.report.months.find((x: any) => x.month === missing[0]).totalKgCO2e)).toBeLessThan(
+      t.byMonth[missing[0]].market
+    )
   })
 
   test('empty pages with a next token are followed to the data', async () => {
     small.kit.faults.add('sustainability', { kind: 'empty-page', times: 5 })
     const r = await runInProcess({ ...small.inputs.aws, ...PERIOD }, small.env(), { http: { sleep: fastSleep } })
     expect(r.outputs.status).toBe('ok')
-    expect(grams(r.report.totalKgCO2e)).toBe(small.aws.truth({ roles: small.aws.roles, start: '2025-01', end: '2025-12' }).market)
+    expect(grams(r.report.totalKgCO2e)).toBe(
+      small.aws.truth({ roles: small.aws.roles, start: '2025-01', end: '2025-12' }).market
+    )
   })
 })
 
@@ -350,7 +416,13 @@ describe('pages decoded on worker threads (the bundle, CCR_DECODE_WORKERS)', () 
     // Pages of ~1,500 rows (~1 MB), large enough to go to the workers.
     const orgs = [0, 1].map((i) => {
       const management = String(310000000000 + i * 11111)
-      return { id: `w-${i}`, management, accounts: 150, pairs: [6, 14], role: `arn:aws:iam::${management}:role/carbon-reader` }
+      return {
+        id: `w-${i}`,
+        management,
+        accounts: 150,
+        pairs: [6, 14],
+        role: `arn:aws:iam::${management}:role/carbon-reader`
+      }
     })
     big = await startSandbox({ aws: { orgs, available: '2026-06' } })
   })
@@ -370,7 +442,9 @@ describe('pages decoded on worker threads (the bundle, CCR_DECODE_WORKERS)', () 
     expect(big.kit.requests('sustainability').filter((e) => e.fault !== null)).toHaveLength(2)
     expect(comparable(workers)).toBe(comparable(here))
     expect(workers.csv).toBe(here.csv)
-    expect(grams(workers.report.totalKgCO2e)).toBe(big.aws.truth({ roles: big.aws.roles, start: '2025-07', end: '2026-06' }).market)
+    expect(grams(workers.report.totalKgCO2e)).toBe(
+      big.aws.truth({ roles: big.aws.roles, start: '2025-07', end: '2026-06' }).market
+    )
     expect(workers.report.records.length).toBeGreaterThan(20_000)
   })
 })

@@ -26,7 +26,10 @@ import { kilogramsToGrams } from '../src/units.js'
 import { monthIndex } from '../src/period.js'
 
 const FIXTURES = path.join(ROOT, '__tests__', 'fixtures', 'azure')
-function example(name: string): { parameters: { queryParameters: Record<string, unknown> }; responses: { 200: { body: unknown } } } {
+function example(name: string): {
+  parameters: { queryParameters: Record<string, unknown> }
+  responses: { 200: { body: unknown } }
+} {
   return JSON.parse(fs.readFileSync(path.join(FIXTURES, name), 'utf8'))
 }
 const months = (start: string, end: string): number => monthIndex(end) - monthIndex(start) + 1
@@ -39,7 +42,9 @@ describe('the spec examples parse', () => {
     expect(kilogramsToGrams(page.rows[0].latestMonthEmissions)).toBe(100)
     expect(kilogramsToGrams(page.rows[0].previousMonthEmissions)).toBe(50)
     expect(page.skipToken).toBeNull()
-    expect(page.decisions).toEqual([{ subscriptionId: '00000000-0000-0000-0000-000000000000', decision: 'Allowed', denialReason: null }])
+    expect(page.decisions).toEqual([
+      { subscriptionId: '00000000-0000-0000-0000-000000000000', decision: 'Allowed', denialReason: null }
+    ])
   })
 
   it('MonthlySummaryReport: monthly rows newest first, one per month of the range', () => {
@@ -70,16 +75,30 @@ describe('the spec examples parse', () => {
     expect(new Set(requested)).toEqual(new Set(page.decisions.map((d) => d.subscriptionId)))
     // resourceGroups (camel case) in the id; the row's own fields give the dimensions.
     expect(page.rows.map(resourceDimensions)).toEqual([
-      ...Array(3).fill({ subscriptionId: '00000000-0000-0000-0000-000000000000', service: 'microsoft.storage/storageaccounts', region: 'east us' }),
-      ...Array(2).fill({ subscriptionId: '00000000-0000-0000-0000-000000000002', service: 'microsoft.storage/storageaccounts', region: 'east us' })
+      ...Array(3).fill({
+        subscriptionId: '00000000-0000-0000-0000-000000000000',
+        service: 'microsoft.storage/storageaccounts',
+        region: 'east us'
+      }),
+      ...Array(2).fill({
+        subscriptionId: '00000000-0000-0000-0000-000000000002',
+        service: 'microsoft.storage/storageaccounts',
+        region: 'east us'
+      })
     ])
     const ng = page.rows.reduce((a, r) => a + kgToNanograms(r.latestMonthEmissions), 0n)
     expect(nanogramsToGrams(ng)).toBe(500)
   })
 
   it('the available date range gives months', () => {
-    expect(parseDateRange(example('data-available-date-range.json').responses[200].body)).toEqual({ start: '2023-01', end: '2023-05' })
-    expect(parseDateRange({ startDate: '2024-02-01', endDate: '2025-01-31' })).toEqual({ start: '2024-02', end: '2025-01' })
+    expect(parseDateRange(example('data-available-date-range.json').responses[200].body)).toEqual({
+      start: '2023-01',
+      end: '2023-05'
+    })
+    expect(parseDateRange({ startDate: '2024-02-01', endDate: '2025-01-31' })).toEqual({
+      start: '2024-02',
+      end: '2025-01'
+    })
     expect(() => parseDateRange({ startDate: 'soon' })).toThrow(/startDate/)
     expect(() => parseDateRange({ startDate: '2025-02-01', endDate: '2025-01-01' })).toThrow(/empty/)
   })
@@ -114,9 +133,14 @@ describe('resource dimensions', () => {
   it('takes the type from the resource id when resourceType is absent, and no location as null', () => {
     expect(
       resourceDimensions({
-        resourceId: '/subscriptions/ABCDEF00-0000-0000-0000-000000000000/resourceGroups/rg/providers/Microsoft.Sql/servers/s1/databases/db1'
+        resourceId:
+          '/subscriptions/ABCDEF00-0000-0000-0000-000000000000/resourceGroups/rg/providers/Microsoft.Sql/servers/s1/databases/db1'
       })
-    ).toEqual({ subscriptionId: 'abcdef00-0000-0000-0000-000000000000', service: 'microsoft.sql/servers/databases', region: null })
+    ).toEqual({
+      subscriptionId: 'abcdef00-0000-0000-0000-000000000000',
+      service: 'microsoft.sql/servers/databases',
+      region: null
+    })
   })
   it('needs a subscription', () => {
     expect(() => resourceDimensions({ itemName: 'x' })).toThrow(/no subscriptionId/)
@@ -148,7 +172,9 @@ describe('exact arithmetic', () => {
         const grams = apportionGrams(cells)
         const total = cells.reduce((a, c) => a + c, 0n)
         expect(grams.reduce((a, g) => a + g, 0)).toBe(nanogramsToGrams(total))
-        cells.forEach((c, i) => expect(Math.abs(Number(BigInt(grams[i]) * 1_000_000_000n - c))).toBeLessThan(1_000_000_000))
+        cells.forEach((c, i) =>
+          expect(Math.abs(Number(BigInt(grams[i]) * 1_000_000_000n - c))).toBeLessThan(1_000_000_000)
+        )
       })
     )
   })
@@ -160,7 +186,8 @@ describe('exact arithmetic', () => {
 })
 
 describe('query planning', () => {
-  const ids = (n: number): string[] => Array.from({ length: n }, (_, i) => `00000000-0000-0000-0000-${String(i).padStart(12, '0')}`)
+  const ids = (n: number): string[] =>
+    Array.from({ length: n }, (_, i) => `00000000-0000-0000-0000-${String(i).padStart(12, '0')}`)
 
   it('batches subscriptions by 100', () => {
     expect(batchSubscriptions(ids(250)).map((b) => b.length)).toEqual([100, 100, 50])
@@ -174,7 +201,13 @@ describe('query planning', () => {
     expect(plan.detail).toHaveLength(3 * 14 * 3)
     expect(plan.summary).toHaveLength(3 * 2)
     for (const q of plan.detail) {
-      const b = q.body as { reportType: string; subscriptionList: string[]; carbonScopeList: string[]; dateRange: { start: string; end: string }; pageSize: number }
+      const b = q.body as {
+        reportType: string
+        subscriptionList: string[]
+        carbonScopeList: string[]
+        dateRange: { start: string; end: string }
+        pageSize: number
+      }
       expect(b.reportType).toBe('ItemDetailsReport')
       expect(b.subscriptionList.length).toBeLessThanOrEqual(100)
       expect(b.carbonScopeList).toHaveLength(1)
@@ -193,14 +226,20 @@ describe('query planning', () => {
       [2, '2025-01', '2025-02']
     ])
     for (const s of plan.summary) {
-      const b = s.body as { carbonScopeList: string[]; dateRange: { start: string; end: string }; subscriptionList: string[] }
+      const b = s.body as {
+        carbonScopeList: string[]
+        dateRange: { start: string; end: string }
+        subscriptionList: string[]
+      }
       expect(b.carbonScopeList).toEqual(['Scope1', 'Scope2', 'Scope3'])
       expect(months(b.dateRange.start.slice(0, 7), b.dateRange.end.slice(0, 7))).toBeLessThanOrEqual(12)
       expect(b.subscriptionList.length).toBeLessThanOrEqual(100)
     }
     // Every (subscription, month, scope) is asked exactly once.
     const asked = new Set<string>()
-    for (const q of plan.detail) for (const s of (q.body as { subscriptionList: string[] }).subscriptionList) asked.add(`${s} ${q.month} ${q.scope}`)
+    for (const q of plan.detail)
+      for (const s of (q.body as { subscriptionList: string[] }).subscriptionList)
+        asked.add(`${s} ${q.month} ${q.scope}`)
     expect(asked.size).toBe(250 * 14 * 3)
   })
 
@@ -221,12 +260,17 @@ describe('query planning', () => {
 
 describe('ARM errors', () => {
   it('reads the ErrorResponse and says what to do', () => {
-    const err = armError({ text: JSON.stringify({ error: { code: 'AuthorizationFailed', message: 'no access' } }), headers: {} })
+    const err = armError({
+      text: JSON.stringify({ error: { code: 'AuthorizationFailed', message: 'no access' } }),
+      headers: {}
+    })
     expect(err).toEqual({ code: 'AuthorizationFailed', message: 'no access' })
     const msg = explainArmError(403, err, 'Scope1 of 2025-01', 'https://management.azure.com')
     expect(msg).toContain('fa0d39e6-28e5-40cf-8521-1eb320653a4c')
     expect(msg).toContain('Carbon Optimization Reader')
-    expect(explainArmError(401, { code: 'InvalidAuthenticationToken', message: '' }, 'x', 'https://arm')).toMatch(/same cloud/)
+    expect(explainArmError(401, { code: 'InvalidAuthenticationToken', message: '' }, 'x', 'https://arm')).toMatch(
+      /same cloud/
+    )
     expect(armError({ text: '<html>', headers: {} }).code).toBe('')
     // target and details of the ErrorResponse are part of the reason; none repeated, at most three shown.
     const detailed = armError({
@@ -235,11 +279,18 @@ describe('ARM errors', () => {
           code: 'InvalidRequestBody',
           message: 'The request is invalid.',
           target: 'dateRange',
-          details: [{ code: 'DateRangeTooLong', message: 'end is more than 12 months after start' }, { code: 'X', message: 'The request is invalid.' }, { code: 'OnlyACode' }]
+          details: [
+            { code: 'DateRangeTooLong', message: 'end is more than 12 months after start' },
+            { code: 'X', message: 'The request is invalid.' },
+            { code: 'OnlyACode' }
+          ]
         }
       }),
       headers: {}
     })
-    expect(detailed).toEqual({ code: 'InvalidRequestBody', message: 'The request is invalid. (target: dateRange) [end is more than 12 months after start; OnlyACode]' })
+    expect(detailed).toEqual({
+      code: 'InvalidRequestBody',
+      message: 'The request is invalid. (target: dateRange) [end is more than 12 months after start; OnlyACode]'
+    })
   })
 })

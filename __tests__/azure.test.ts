@@ -35,7 +35,10 @@ function expectConsistent(r: ActionRun): void {
     output: grams(Number(r.outputs['total-kgco2e']))
   }).toEqual({ records: total, months: total, providers: total, csv: total, output: total })
   for (const x of rep.records.filter((x: any) => x.provider === 'azure')) {
-    expect([grams(x.scope1KgCO2e) + grams(x.scope2MarketKgCO2e) + grams(x.scope3MarketKgCO2e), grams(x.marketKgCO2e)]).toEqual([grams(x.kgCO2e), grams(x.kgCO2e)])
+    expect([
+      grams(x.scope1KgCO2e) + grams(x.scope2MarketKgCO2e) + grams(x.scope3MarketKgCO2e),
+      grams(x.marketKgCO2e)
+    ]).toEqual([grams(x.kgCO2e), grams(x.kgCO2e)])
     expect([x.locationKgCO2e, x.scope2LocationKgCO2e, x.scope3LocationKgCO2e]).toEqual([null, null, null])
   }
 }
@@ -101,7 +104,9 @@ describe('Azure against the sandbox (default tenant: 6 subscriptions, 3-row page
       .split('\n')
       .filter((l) => !l.startsWith('::add-mask::'))
       .join('\n')
-    const files = [r.outputs['report-json'], r.outputs['report-csv'], r.outputs['report-markdown']].map((f) => fs.readFileSync(f, 'utf8')).join('\n')
+    const files = [r.outputs['report-json'], r.outputs['report-csv'], r.outputs['report-markdown']]
+      .map((f) => fs.readFileSync(f, 'utf8'))
+      .join('\n')
     for (const secret of sb.secrets()) {
       expect(files).not.toContain(secret)
       expect(log).not.toContain(secret)
@@ -110,9 +115,18 @@ describe('Azure against the sandbox (default tenant: 6 subscriptions, 3-row page
 
   test('azure-subscription-ids: only those subscriptions, no subscription listing', async () => {
     const ids = sb.azure.data.subscriptions.slice(1, 3).map((s: any) => s.id)
-    const r = await runInProcess({ ...sb.inputs.azure, 'azure-subscription-ids': ids.join('\n').toUpperCase(), 'start-date': '2026-01', 'end-date': '2026-03' }, sb.env(), {
-      http: { sleep: fastSleep }
-    })
+    const r = await runInProcess(
+      {
+        ...sb.inputs.azure,
+        'azure-subscription-ids': ids.join('\n').toUpperCase(),
+        'start-date': '2026-01',
+        'end-date': '2026-03'
+      },
+      sb.env(),
+      {
+        http: { sleep: fastSleep }
+      }
+    )
     const t = sb.azure.truth({ subscriptionIds: ids, start: '2026-01', end: '2026-03' })
     expect(r.outputs.status).toBe('ok')
     expect(grams(r.report.totalKgCO2e)).toBe(t.totalGrams)
@@ -124,7 +138,11 @@ describe('Azure against the sandbox (default tenant: 6 subscriptions, 3-row page
   test('period clamped to the available date range, with a note', async () => {
     const { start, end } = sb.azure.available
     const before = `${Number(start.slice(0, 4)) - 1}${start.slice(4)}`
-    const r = await runInProcess({ ...sb.inputs.azure, 'start-date': before, 'end-date': `${Number(start.slice(0, 4))}-12` }, sb.env(), { http: { sleep: fastSleep } })
+    const r = await runInProcess(
+      { ...sb.inputs.azure, 'start-date': before, 'end-date': `${Number(start.slice(0, 4))}-12` },
+      sb.env(),
+      { http: { sleep: fastSleep } }
+    )
     const t = sb.azure.truth({ start, end: `${Number(start.slice(0, 4))}-12` })
     expect(r.outputs.status).toBe('ok')
     expect(grams(r.report.totalKgCO2e)).toBe(t.totalGrams)
@@ -137,7 +155,9 @@ describe('Azure against the sandbox (default tenant: 6 subscriptions, 3-row page
   })
 
   test('a period wholly outside the available range fails the provider, naming the range', async () => {
-    const r = await runInProcess({ ...sb.inputs.azure, 'start-date': '2020-01', 'end-date': '2020-06' }, sb.env(), { http: { sleep: fastSleep } })
+    const r = await runInProcess({ ...sb.inputs.azure, 'start-date': '2020-01', 'end-date': '2020-06' }, sb.env(), {
+      http: { sleep: fastSleep }
+    })
     expect(r.exitCode).toBe(1)
     expect(r.outputs.status).toBe('failed')
     expect(grams(r.report.totalKgCO2e)).toBe(0)
@@ -153,7 +173,12 @@ describe('Azure against the sandbox (default tenant: 6 subscriptions, 3-row page
     const throttles = [
       sb.kit.faults.add('arm', { kind: 'throttle', times: 2, retryAfter: 7, match: 'carbonEmissionReports' }),
       sb.kit.faults.add('arm', { kind: 'throttle', times: 1, retryAfter: 3, match: 'subscriptions' }),
-      sb.kit.faults.add('arm', { kind: 'throttle', times: 1, retryAfter: 5, match: 'queryCarbonEmissionDataAvailableDateRange' })
+      sb.kit.faults.add('arm', {
+        kind: 'throttle',
+        times: 1,
+        retryAfter: 5,
+        match: 'queryCarbonEmissionDataAvailableDateRange'
+      })
     ]
     const r = await runInProcess(inputs, sb.env(), { http: { sleep: async (ms: number) => void waits.push(ms) } })
     expect(throttles.map((f) => f.hits)).toEqual([2, 1, 1])
@@ -172,7 +197,9 @@ describe('Azure against the sandbox (default tenant: 6 subscriptions, 3-row page
 
   test('empty pages in the middle of the paging are followed through: still exact', async () => {
     const f = sb.kit.faults.add('arm', { kind: 'empty-page', times: 5, after: 3 })
-    const r = await runInProcess({ ...sb.inputs.azure, 'start-date': '2026-04', 'end-date': '2026-05' }, sb.env(), { http: { sleep: fastSleep } })
+    const r = await runInProcess({ ...sb.inputs.azure, 'start-date': '2026-04', 'end-date': '2026-05' }, sb.env(), {
+      http: { sleep: fastSleep }
+    })
     expect(f.hits).toBe(5)
     expect(r.outputs.status).toBe('ok')
     expect(grams(r.report.totalKgCO2e)).toBe(sb.azure.truth({ start: '2026-04', end: '2026-05' }).totalGrams)
@@ -180,7 +207,9 @@ describe('Azure against the sandbox (default tenant: 6 subscriptions, 3-row page
 
   test('a skipToken handed back twice stops that paging: partial, named, what came is kept', async () => {
     const f = sb.kit.faults.add('arm', { kind: 'repeat-token', times: 1 })
-    const r = await runInProcess({ ...sb.inputs.azure, 'start-date': '2026-05', 'end-date': '2026-05' }, sb.env(), { http: { sleep: fastSleep } })
+    const r = await runInProcess({ ...sb.inputs.azure, 'start-date': '2026-05', 'end-date': '2026-05' }, sb.env(), {
+      http: { sleep: fastSleep }
+    })
     const t = sb.azure.truth({ start: '2026-05', end: '2026-05' }).totalGrams
     expect(f.hits).toBe(1)
     expect(r.outputs.status).toBe('partial')
@@ -209,7 +238,13 @@ describe('Azure against the sandbox (default tenant: 6 subscriptions, 3-row page
     expect(r.exitCode).toBe(1)
     expect(r.result?.status).toBe('input-error')
     const problems = r.result?.failures.join('\n') ?? ''
-    for (const name of ['azure-client-id', 'azure-subscription-ids', 'azure-environment', 'azure-resource-manager-endpoint']) expect(problems).toContain(`'${name}'`)
+    for (const name of [
+      'azure-client-id',
+      'azure-subscription-ids',
+      'azure-environment',
+      'azure-resource-manager-endpoint'
+    ])
+      expect(problems).toContain(`'${name}'`)
     expect(r.result?.failures).toHaveLength(4)
     expect(sb.kit.requests()).toHaveLength(0)
     expect(r.report).toBeNull()
@@ -223,9 +258,18 @@ describe('Azure against the sandbox (default tenant: 6 subscriptions, 3-row page
   })
 
   test('an app registration Entra does not know: the provider fails naming the client id, ARM is not called', async () => {
-    const r = await runInProcess({ ...sb.inputs.azure, 'azure-client-id': '00000000-0000-4000-8000-000000000001', 'start-date': '2026-01', 'end-date': '2026-01' }, sb.env(), {
-      http: { sleep: fastSleep }
-    })
+    const r = await runInProcess(
+      {
+        ...sb.inputs.azure,
+        'azure-client-id': '00000000-0000-4000-8000-000000000001',
+        'start-date': '2026-01',
+        'end-date': '2026-01'
+      },
+      sb.env(),
+      {
+        http: { sleep: fastSleep }
+      }
+    )
     expect(r.exitCode).toBe(1)
     expect(r.outputs.status).toBe('failed')
     expect(grams(r.report.totalKgCO2e)).toBe(0)
@@ -238,7 +282,9 @@ describe('Azure against the sandbox (default tenant: 6 subscriptions, 3-row page
     const saved = sb.oidc.state.subject
     sb.oidc.state.subject = 'repo:octo-org/octo-repo:pull_request'
     try {
-      const r = await runInProcess({ ...sb.inputs.azure, 'start-date': '2026-01', 'end-date': '2026-01' }, sb.env(), { http: { sleep: fastSleep } })
+      const r = await runInProcess({ ...sb.inputs.azure, 'start-date': '2026-01', 'end-date': '2026-01' }, sb.env(), {
+        http: { sleep: fastSleep }
+      })
       expect(r.outputs.status).toBe('failed')
       expect(grams(r.report.totalKgCO2e)).toBe(0)
       expect(azureOf(r).error).toContain('AADSTS70021')
@@ -252,12 +298,16 @@ describe('Azure against the sandbox (default tenant: 6 subscriptions, 3-row page
 
   test("without 'id-token: write' (no OIDC variables) the provider fails saying so, with no request to Entra or ARM", async () => {
     const env = sb.env({ ACTIONS_ID_TOKEN_REQUEST_URL: undefined, ACTIONS_ID_TOKEN_REQUEST_TOKEN: undefined })
-    const r = await runInProcess({ ...sb.inputs.azure, 'start-date': '2026-01', 'end-date': '2026-01' }, env, { http: { sleep: fastSleep } })
+    const r = await runInProcess({ ...sb.inputs.azure, 'start-date': '2026-01', 'end-date': '2026-01' }, env, {
+      http: { sleep: fastSleep }
+    })
     expect(r.outputs.status).toBe('failed')
     expect(grams(r.report.totalKgCO2e)).toBe(0)
     expect(azureOf(r).error).toContain('id-token')
     // The cause itself, not a guess at the app registration (@azure/identity wraps the assertion's error).
-    expect(azureOf(r).error).toMatch(/No GitHub OIDC token is available .*ACTIONS_ID_TOKEN_REQUEST_URL and ACTIONS_ID_TOKEN_REQUEST_TOKEN are not set/)
+    expect(azureOf(r).error).toMatch(
+      /No GitHub OIDC token is available .*ACTIONS_ID_TOKEN_REQUEST_URL and ACTIONS_ID_TOKEN_REQUEST_TOKEN are not set/
+    )
     expect(azureOf(r).error).not.toMatch(/Check azure-client-id/)
     expect(sb.kit.requests('entra')).toHaveLength(0)
     expect(armRequests(sb)).toHaveLength(0)
@@ -266,9 +316,13 @@ describe('Azure against the sandbox (default tenant: 6 subscriptions, 3-row page
   test('a token for another audience is refused by ARM with 401, and the error says what to check', async () => {
     // A resource manager endpoint that is not this ARM: the token is for that one, and this ARM refuses it.
     const other = sb.azure.url.replace('https://127.0.0.1', 'https://localhost')
-    const r = await runInProcess({ ...sb.inputs.azure, 'azure-resource-manager-endpoint': other, 'start-date': '2026-01', 'end-date': '2026-01' }, sb.env(), {
-      http: { sleep: fastSleep }
-    })
+    const r = await runInProcess(
+      { ...sb.inputs.azure, 'azure-resource-manager-endpoint': other, 'start-date': '2026-01', 'end-date': '2026-01' },
+      sb.env(),
+      {
+        http: { sleep: fastSleep }
+      }
+    )
     expect(r.outputs.status).toBe('failed')
     expect(grams(r.report.totalKgCO2e)).toBe(0)
     expect(armRequests(sb).filter((e) => e.status === 401)).toHaveLength(1)
@@ -281,7 +335,9 @@ describe('Azure: many subscriptions, denied access, reconciliation', () => {
   test('130 subscriptions: listed over 3 pages, reported in batches of at most 100, exact', async () => {
     const sb = await startSandbox({ azure: { subscriptions: 130, resourcesPerSubscription: 2, listPageSize: 50 } })
     try {
-      const r = await runInProcess({ ...sb.inputs.azure, 'start-date': '2026-07', 'end-date': '2026-08' }, sb.env(), { http: { sleep: fastSleep } })
+      const r = await runInProcess({ ...sb.inputs.azure, 'start-date': '2026-07', 'end-date': '2026-08' }, sb.env(), {
+        http: { sleep: fastSleep }
+      })
       const t = sb.azure.truth({ start: '2026-07', end: '2026-08' })
       expect(r.outputs.status).toBe('ok')
       expect(grams(r.report.totalKgCO2e)).toBe(t.totalGrams)
@@ -301,7 +357,9 @@ describe('Azure: many subscriptions, denied access, reconciliation', () => {
   test('subscriptions the identity may not read: partial, listed in the notes; the rest exact', async () => {
     const sb = await startSandbox({ azure: { subscriptions: 5, denied: [1, 3], pageCap: 4 } })
     try {
-      const r = await runInProcess({ ...sb.inputs.azure, 'start-date': '2026-01', 'end-date': '2026-04' }, sb.env(), { http: { sleep: fastSleep } })
+      const r = await runInProcess({ ...sb.inputs.azure, 'start-date': '2026-01', 'end-date': '2026-04' }, sb.env(), {
+        http: { sleep: fastSleep }
+      })
       const denied: string[] = sb.azure.deniedIds()
       expect(denied).toHaveLength(2)
       const t = sb.azure.truth({ start: '2026-01', end: '2026-04' })
@@ -332,7 +390,11 @@ describe('Azure: many subscriptions, denied access, reconciliation', () => {
     const sb = await startSandbox({ azure: { subscriptions: 3, denied: [0] } })
     try {
       const id = sb.azure.deniedIds()[0]
-      const r = await runInProcess({ ...sb.inputs.azure, 'azure-subscription-ids': id, 'start-date': '2026-01', 'end-date': '2026-02' }, sb.env(), { http: { sleep: fastSleep } })
+      const r = await runInProcess(
+        { ...sb.inputs.azure, 'azure-subscription-ids': id, 'start-date': '2026-01', 'end-date': '2026-02' },
+        sb.env(),
+        { http: { sleep: fastSleep } }
+      )
       expect(r.outputs.status).toBe('failed')
       expect(grams(r.report.totalKgCO2e)).toBe(0)
       const az = azureOf(r)
@@ -349,7 +411,9 @@ describe('Azure: many subscriptions, denied access, reconciliation', () => {
   test('mismatch mode: the detail is reported as is and the gap is a warning naming the month and the grams', async () => {
     const sb = await startSandbox({ azure: { mismatch: { month: '2026-03', grams: 4321 } } })
     try {
-      const r = await runInProcess({ ...sb.inputs.azure, 'start-date': '2026-01', 'end-date': '2026-04' }, sb.env(), { http: { sleep: fastSleep } })
+      const r = await runInProcess({ ...sb.inputs.azure, 'start-date': '2026-01', 'end-date': '2026-04' }, sb.env(), {
+        http: { sleep: fastSleep }
+      })
       const t = sb.azure.truth({ start: '2026-01', end: '2026-04' })
       expect(grams(r.report.totalKgCO2e)).toBe(t.totalGrams)
       const summary = fs.readFileSync(r.outputs['report-markdown'], 'utf8')
@@ -357,7 +421,9 @@ describe('Azure: many subscriptions, denied access, reconciliation', () => {
       expect(flagged).toHaveLength(1)
       expect(flagged[0]).toContain('2026-03')
       expect(flagged[0]).toContain('gap 4.321 kg')
-      expect(r.stdout).toMatch(/::warning::Azure: 2026-03: resource detail sums to [\d,.]+ kg but the monthly summary says [\d,.]+ kg \(gap 4\.321 kg\)/)
+      expect(r.stdout).toMatch(
+        /::warning::Azure: 2026-03: resource detail sums to [\d,.]+ kg but the monthly summary says [\d,.]+ kg \(gap 4\.321 kg\)/
+      )
     } finally {
       await sb.close()
     }
@@ -369,7 +435,11 @@ describe('AWS and Azure together', () => {
     const sb = await startSandbox({ azure: { pageCap: 10 } })
     try {
       const period = { 'start-date': '2025-11', 'end-date': '2026-08' }
-      const r = await runInProcess({ ...sb.inputs.aws, ...sb.inputs.azure, providers: 'aws, azure', ...period }, sb.env(), { http: { sleep: fastSleep } })
+      const r = await runInProcess(
+        { ...sb.inputs.aws, ...sb.inputs.azure, providers: 'aws, azure', ...period },
+        sb.env(),
+        { http: { sleep: fastSleep } }
+      )
       const aws = sb.aws.truth({ roles: sb.aws.roles, start: '2025-11', end: '2026-08' }).market
       const azure = sb.azure.truthGrams({ start: '2025-11', end: '2026-08', inputs: sb.inputs.azure })
       expect(r.exitCode).toBe(0)
@@ -379,7 +449,8 @@ describe('AWS and Azure together', () => {
         ['azure', 'ok', azure]
       ])
       expect(grams(r.report.totalKgCO2e)).toBe(aws + azure)
-      for (const m of r.report.months) expect(grams(m.totalKgCO2e)).toBe(grams(m.byProvider.aws ?? 0) + grams(m.byProvider.azure ?? 0))
+      for (const m of r.report.months)
+        expect(grams(m.totalKgCO2e)).toBe(grams(m.byProvider.aws ?? 0) + grams(m.byProvider.azure ?? 0))
       expectConsistent(r)
     } finally {
       await sb.close()
@@ -391,7 +462,13 @@ describe('Azure with environment credentials (no azure-client-id)', () => {
   test('none in the environment: the provider fails saying how to sign in, nothing is asked of Entra or ARM', async () => {
     const sb = await startSandbox()
     try {
-      const inputs = { ...sb.inputs.azure, 'azure-client-id': '', 'azure-tenant-id': '', 'start-date': '2026-01', 'end-date': '2026-01' }
+      const inputs = {
+        ...sb.inputs.azure,
+        'azure-client-id': '',
+        'azure-tenant-id': '',
+        'start-date': '2026-01',
+        'end-date': '2026-01'
+      }
       const r = await runInProcess(inputs, sb.env({ PATH: '/usr/bin:/bin' }), { http: { sleep: fastSleep } })
       expect(r.outputs.status).toBe('failed')
       expect(grams(r.report.totalKgCO2e)).toBe(0)
@@ -410,15 +487,33 @@ describe('Azure with environment credentials (no azure-client-id)', () => {
     try {
       // What azure/login or a workload identity leaves behind: a GitHub OIDC token in a file.
       const env = sb.env()
-      const res = await fetch(`${env.ACTIONS_ID_TOKEN_REQUEST_URL}&audience=${encodeURIComponent('api://AzureADTokenExchange')}`, {
-        headers: { authorization: `Bearer ${env.ACTIONS_ID_TOKEN_REQUEST_TOKEN}` }
-      })
+      const res = await fetch(
+        `${env.ACTIONS_ID_TOKEN_REQUEST_URL}&audience=${encodeURIComponent('api://AzureADTokenExchange')}`,
+        {
+          headers: { authorization: `Bearer ${env.ACTIONS_ID_TOKEN_REQUEST_TOKEN}` }
+        }
+      )
       const file = path.join(dir, 'token')
       fs.writeFileSync(file, ((await res.json()) as { value: string }).value)
-      const inputs = { ...sb.inputs.azure, 'azure-client-id': '', 'azure-tenant-id': '', 'start-date': '2026-02', 'end-date': '2026-03' }
-      const r = await runInProcess(inputs, { ...env, AZURE_CLIENT_ID: sb.entraInputs['azure-client-id'], AZURE_TENANT_ID: sb.entraInputs['azure-tenant-id'], AZURE_FEDERATED_TOKEN_FILE: file }, {
-        http: { sleep: fastSleep }
-      })
+      const inputs = {
+        ...sb.inputs.azure,
+        'azure-client-id': '',
+        'azure-tenant-id': '',
+        'start-date': '2026-02',
+        'end-date': '2026-03'
+      }
+      const r = await runInProcess(
+        inputs,
+        {
+          ...env,
+          AZURE_CLIENT_ID: sb.entraInputs['azure-client-id'],
+          AZURE_TENANT_ID: sb.entraInputs['azure-tenant-id'],
+          AZURE_FEDERATED_TOKEN_FILE: file
+        },
+        {
+          http: { sleep: fastSleep }
+        }
+      )
       expect(azureOf(r).error).toBeNull()
       expect(r.outputs.status).toBe('ok')
       expect(grams(r.report.totalKgCO2e)).toBe(sb.azure.truth({ start: '2026-02', end: '2026-03' }).totalGrams)

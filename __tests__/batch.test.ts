@@ -20,7 +20,17 @@ const PERIOD = { start: '2025-01', end: '2025-03' }
 
 function outcome(provider: ProviderId, b: ReportBuilder): ProviderOutcome {
   const c = b.countOf(provider)
-  return { provider, label: provider, status: 'ok', records: c.records, grams: c.grams, error: null, notes: [], warnings: [], missing: [] }
+  return {
+    provider,
+    label: provider,
+    status: 'ok',
+    records: c.records,
+    grams: c.grams,
+    error: null,
+    notes: [],
+    warnings: [],
+    missing: []
+  }
 }
 
 /** Builds a report from a list of steps (a record, or a batch of records), returns its model and files. */
@@ -35,10 +45,18 @@ function build(steps: (CarbonRecord | CarbonRecord[])[]) {
       b.addBatch(enc.take())
     } else b.add(s)
   }
-  const model = b.model((['aws', 'azure', 'mcfs'] as ProviderId[]).map((p) => outcome(p, b)), [], '2026-11-22T10:00:00.000Z')
+  const model = b.model(
+    (['aws', 'azure', 'mcfs'] as ProviderId[]).map((p) => outcome(p, b)),
+    [],
+    '2026-11-22T10:00:00.000Z'
+  )
   b.writeFiles(jsonHeader(model, []), path.join(dir, 'report.json'), path.join(dir, 'report.csv'))
   b.cleanup()
-  const out = { model, json: fs.readFileSync(path.join(dir, 'report.json'), 'utf8'), csv: fs.readFileSync(path.join(dir, 'report.csv'), 'utf8') }
+  const out = {
+    model,
+    json: fs.readFileSync(path.join(dir, 'report.json'), 'utf8'),
+    csv: fs.readFileSync(path.join(dir, 'report.csv'), 'utf8')
+  }
   fs.rmSync(dir, { recursive: true, force: true })
   return out
 }
@@ -54,34 +72,42 @@ const arbRecord = fc.record({
   location: fc.option(fc.integer({ min: 0, max: 5_000_000_000 }), { nil: null })
 })
 type Arb = typeof arbRecord extends fc.Arbitrary<infer T> ? T : never
-const toRecord = (a: Arb): CarbonRecord =>
-  rec({ ...a, marketGrams: a.grams, locationGrams: a.location })
+const toRecord = (a: Arb): CarbonRecord => rec({ ...a, marketGrams: a.grams, locationGrams: a.location })
 
 describe('RecordBatch', () => {
   it('gives the same model and byte-identical files whatever the batch boundaries', () => {
     fc.assert(
-      fc.property(fc.array(arbRecord, { maxLength: 80 }), fc.array(fc.integer({ min: 0, max: 9 }), { minLength: 1, maxLength: 20 }), (arbs, cuts) => {
-        const records = arbs.map(toRecord)
-        const one = build(records)
-        // The same records in runs of one provider, cut into batches (and some single records) at `cuts`.
-        const steps: (CarbonRecord | CarbonRecord[])[] = []
-        let i = 0
-        let c = 0
-        while (i < records.length) {
-          const n = cuts[c++ % cuts.length]
-          if (n === 0) {
-            steps.push(records[i++])
-            continue
+      fc.property(
+        fc.array(arbRecord, { maxLength: 80 }),
+        fc.array(fc.integer({ min: 0, max: 9 }), { minLength: 1, maxLength: 20 }),
+        (arbs, cuts) => {
+          const records = arbs.map(toRecord)
+          const one = build(records)
+          // The same records in runs of one provider, cut into batches (and some single records) at `cuts`.
+          const steps: (CarbonRecord | CarbonRecord[])[] = []
+          let i = 0
+          let c = 0
+          while (i < records.length) {
+            const n = cuts[c++ % cuts.length]
+            if (n === 0) {
+              steps.push(records[i++])
+              continue
+            }
+            const run: CarbonRecord[] = []
+            while (
+              i < records.length &&
+              run.length < n &&
+              (run.length === 0 || records[i].provider === run[0].provider)
+            )
+              run.push(records[i++])
+            steps.push(run)
           }
-          const run: CarbonRecord[] = []
-          while (i < records.length && run.length < n && (run.length === 0 || records[i].provider === run[0].provider)) run.push(records[i++])
-          steps.push(run)
+          const batched = build(steps)
+          expect(batched.json).toBe(one.json)
+          expect(batched.csv).toBe(one.csv)
+          expect(batched.model).toEqual(one.model)
         }
-        const batched = build(steps)
-        expect(batched.json).toBe(one.json)
-        expect(batched.csv).toBe(one.csv)
-        expect(batched.model).toEqual(one.model)
-      }),
+      ),
       { numRuns: 150 }
     )
   })
@@ -107,15 +133,25 @@ describe('RecordBatch', () => {
 function page(n: number, next?: string): Buffer {
   const Results = Array.from({ length: n }, (_, i) => ({
     TimePeriod: { Start: '2025-02-01T00:00:00Z', End: '2025-03-01T00:00:00Z' },
-    DimensionsValues: { USAGE_ACCOUNT_ID: String(100000000000 + (i % 97)), REGION: ['us-east-1', 'eu-west-1', 'global'][i % 3], SERVICE: `Service${i % 41}` },
+    DimensionsValues: {
+      USAGE_ACCOUNT_ID: String(100000000000 + (i % 97)),
+      REGION: ['us-east-1', 'eu-west-1', 'global'][i % 3],
+      SERVICE: `Service${i % 41}`
+    },
     ModelVersion: 'v3.0.0',
-    EmissionsValues: Object.fromEntries(EMISSIONS_TYPES.map((t, k) => [t, { Value: ((i * 7919 + k * 104729) % 1_000_000) / 1e6, Unit: 'MTCO2e' }]))
+    EmissionsValues: Object.fromEntries(
+      EMISSIONS_TYPES.map((t, k) => [t, { Value: ((i * 7919 + k * 104729) % 1_000_000) / 1e6, Unit: 'MTCO2e' }])
+    )
   }))
   return Buffer.from(JSON.stringify(next ? { Results, NextToken: next } : { Results }))
 }
 
 const JOB: AwsPageJob = { method: 'market', fallbackAccount: null, month: '2025-02', keepRecords: false }
-const plain = (b: RecordBatch) => ({ ...b, json: Buffer.from(b.json).toString('utf8'), csv: Buffer.from(b.csv).toString('utf8') })
+const plain = (b: RecordBatch) => ({
+  ...b,
+  json: Buffer.from(b.json).toString('utf8'),
+  csv: Buffer.from(b.csv).toString('utf8')
+})
 
 describe('page decoder', () => {
   const bundle = path.resolve('dist/index.js')
@@ -153,7 +189,10 @@ describe('page decoder', () => {
   it('fetches a page again when its worker dies, and decodes here from then on', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ccr-worker-'))
     const dying = path.join(dir, 'dying.mjs')
-    fs.writeFileSync(dying, "import { parentPort } from 'node:worker_threads'\nparentPort.on('message', () => process.exit(3))\n")
+    fs.writeFileSync(
+      dying,
+      "import { parentPort } from 'node:worker_threads'\nparentPort.on('message', () => process.exit(3))\n"
+    )
     const pool = new DecoderPool(dying, 1)
     try {
       const body = page(3000)

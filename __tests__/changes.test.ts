@@ -7,7 +7,16 @@ import * as fs from 'node:fs'
 import * as os from 'node:os'
 import * as path from 'node:path'
 import { ReportBuilder, type ProviderOutcome } from '../src/report/builder.js'
-import { BaselineComparison, change, changesJson, changesSection, loadBaseline, movers, periodChanges, signedPercent } from '../src/report/changes.js'
+import {
+  BaselineComparison,
+  change,
+  changesJson,
+  changesSection,
+  loadBaseline,
+  movers,
+  periodChanges,
+  signedPercent
+} from '../src/report/changes.js'
 import { jsonHeader } from '../src/report/json.js'
 import { InputError } from '../src/settings.js'
 import type { CarbonRecord, Period, ProviderId } from '../src/model.js'
@@ -19,17 +28,38 @@ const tmp = () => fs.mkdtempSync(path.join(os.tmpdir(), 'ccr-changes-'))
 
 function outcome(provider: ProviderId, b: ReportBuilder, over: Partial<ProviderOutcome> = {}): ProviderOutcome {
   const c = b.countOf(provider)
-  return { provider, label: provider, status: 'ok', records: c.records, grams: c.grams, error: null, notes: [], warnings: [], missing: [], ...over }
+  return {
+    provider,
+    label: provider,
+    status: 'ok',
+    records: c.records,
+    grams: c.grams,
+    error: null,
+    notes: [],
+    warnings: [],
+    missing: [],
+    ...over
+  }
 }
 
-function build(records: CarbonRecord[], period: Period, providers: ProviderId[] = ['aws'], comparison?: BaselineComparison, status: Partial<Record<ProviderId, ProviderOutcome['status']>> = {}) {
+function build(
+  records: CarbonRecord[],
+  period: Period,
+  providers: ProviderId[] = ['aws'],
+  comparison?: BaselineComparison,
+  status: Partial<Record<ProviderId, ProviderOutcome['status']>> = {}
+) {
   const dir = tmp()
   const b = new ReportBuilder(path.join(dir, 'parts'), period, 'market')
   for (const r of records) {
     b.add(r)
     comparison?.observe(r)
   }
-  const model = b.model(providers.map((p) => outcome(p, b, { status: status[p] ?? 'ok' })), [], '2026-11-22T10:00:00.000Z')
+  const model = b.model(
+    providers.map((p) => outcome(p, b, { status: status[p] ?? 'ok' })),
+    [],
+    '2026-11-22T10:00:00.000Z'
+  )
   const file = path.join(dir, 'report.json')
   b.writeFiles(jsonHeader(model, []), file, path.join(dir, 'report.csv'))
   b.cleanup()
@@ -74,7 +104,9 @@ describe('month over month and year over year', () => {
     const yoy = c.yearOverYear!
     expect([yoy.month, yoy.previousMonth]).toEqual(['2025-12', '2024-12'])
     expect(yoy.total).toEqual({ before: 4_000_000, after: 1_500_014, delta: -2_499_986, percent: -62.5 })
-    expect(periodChanges(build(records, { start: '2025-01', end: '2025-12' }, ['aws', 'azure']).model).yearOverYear).toBeNull()
+    expect(
+      periodChanges(build(records, { start: '2025-01', end: '2025-12' }, ['aws', 'azure']).model).yearOverYear
+    ).toBeNull()
   })
 
   it('percent: exact, rounded to 2 decimals, null from zero; both zero is "–"', () => {
@@ -103,8 +135,16 @@ describe('month over month and year over year', () => {
 
   it('report.json carries the changes in kgCO2e', () => {
     const j = changesJson({ ...c, baseline: null }) as any
-    expect(j.monthOverMonth.total).toEqual({ beforeKgCO2e: 3000.011, afterKgCO2e: 1500.014, changeKgCO2e: -1499.997, changePercent: -50 })
-    expect(j.monthOverMonth.services.find((s: any) => s.service === 'Lambda')).toMatchObject({ provider: 'aws', changePercent: null })
+    expect(j.monthOverMonth.total).toEqual({
+      beforeKgCO2e: 3000.011,
+      afterKgCO2e: 1500.014,
+      changeKgCO2e: -1499.997,
+      changePercent: -50
+    })
+    expect(j.monthOverMonth.services.find((s: any) => s.service === 'Lambda')).toMatchObject({
+      provider: 'aws',
+      changePercent: null
+    })
     expect(j.yearOverYear.previousMonth).toBe('2024-12')
     expect(j.baseline).toBeNull()
   })
@@ -138,10 +178,20 @@ describe('baseline comparison', () => {
     expect(b.overlap).toEqual({ start: '2025-02', end: '2025-03' })
     expect(b.newMonths).toEqual(['2025-04'])
     expect(b.total).toEqual({ before: 7300, after: 7540, delta: 240, percent: 3.29 })
-    expect(b.restated).toEqual([{ provider: 'aws', month: '2025-02', before: 2300, after: 2540, delta: 240, percent: 10.43 }])
-    expect(b.appeared).toMatchObject({ count: 1, delta: 40, list: [{ service: 'RDS', region: 'eu-west-1', month: '2025-02', before: null, after: 40 }] })
+    expect(b.restated).toEqual([
+      { provider: 'aws', month: '2025-02', before: 2300, after: 2540, delta: 240, percent: 10.43 }
+    ])
+    expect(b.appeared).toMatchObject({
+      count: 1,
+      delta: 40,
+      list: [{ service: 'RDS', region: 'eu-west-1', month: '2025-02', before: null, after: 40 }]
+    })
     expect(b.vanished).toMatchObject({ count: 1, delta: -300, list: [{ service: 'S3', before: 300, after: null }] })
-    expect(b.changed).toMatchObject({ count: 1, delta: 500, list: [{ service: 'EC2', month: '2025-02', before: 2000, after: 2500 }] })
+    expect(b.changed).toMatchObject({
+      count: 1,
+      delta: 500,
+      list: [{ service: 'EC2', month: '2025-02', before: 2000, after: 2500 }]
+    })
 
     const md = changesSection({ monthOverMonth: null, yearOverYear: null, baseline: b })
     expect(md).toContain('#### Since the baseline')
@@ -152,7 +202,16 @@ describe('baseline comparison', () => {
     expect(md).toMatch(/Vanished: 1 record, -0\.300 kg/)
     expect(md).toContain('New since the baseline: 2025-04.')
     const j = changesJson({ monthOverMonth: null, yearOverYear: null, baseline: b }) as any
-    expect(j.baseline.restatedMonths).toEqual([{ provider: 'aws', month: '2025-02', beforeKgCO2e: 2.3, afterKgCO2e: 2.54, changeKgCO2e: 0.24, changePercent: 10.43 }])
+    expect(j.baseline.restatedMonths).toEqual([
+      {
+        provider: 'aws',
+        month: '2025-02',
+        beforeKgCO2e: 2.3,
+        afterKgCO2e: 2.54,
+        changeKgCO2e: 0.24,
+        changePercent: 10.43
+      }
+    ])
     expect(j.baseline.vanished.records[0]).toMatchObject({ service: 'S3', beforeKgCO2e: 0.3, afterKgCO2e: null })
   })
 
@@ -162,7 +221,9 @@ describe('baseline comparison', () => {
     const { model } = build(base, { start: '2025-01', end: '2025-03' }, ['aws', 'azure'], cmp)
     const b = cmp.result(model)
     expect(b.providers).toEqual(['aws', 'azure'])
-    expect([b.restated.length, b.appeared.count, b.vanished.count, b.changed.count, b.total.delta]).toEqual([0, 0, 0, 0, 0])
+    expect([b.restated.length, b.appeared.count, b.vanished.count, b.changed.count, b.total.delta]).toEqual([
+      0, 0, 0, 0, 0
+    ])
     expect(changesSection({ monthOverMonth: null, yearOverYear: null, baseline: b })).toContain('No month was restated')
   })
 
@@ -190,14 +251,34 @@ describe('bad baseline files name the input and the fix', () => {
   const good = () => JSON.parse(fs.readFileSync(build([rec()], { start: '2025-01', end: '2025-01' }).file, 'utf8'))
   const cases: [string, () => string, RegExp][] = [
     ['a directory', () => tmp(), /Input 'baseline': ".*" is a directory\. Give the report\.json inside it/],
-    ['not JSON', () => write('provider,account\naws,1\n'), /Input 'baseline': ".*" is not JSON \(.*\)\. Give report\.json \(not report\.csv or summary\.md\)/],
+    [
+      'not JSON',
+      () => write('provider,account\naws,1\n'),
+      /Input 'baseline': ".*" is not JSON \(.*\)\. Give report\.json \(not report\.csv or summary\.md\)/
+    ],
     ['empty', () => write(''), /is not JSON/],
     ['a JSON array', () => write('[]'), /is not a report\.json \(not a JSON object\)/],
     ['no schemaVersion', () => write('{}'), /is not a cloud-carbon-report report\.json \(it has no schemaVersion\)/],
-    ['schemaVersion 2', () => write(JSON.stringify({ ...good(), schemaVersion: 2 })), /has schemaVersion 2; this version of the action reads schemaVersion 1/],
-    ['records not a list', () => write(JSON.stringify({ ...good(), records: {} })), /is not a valid report\.json \(records is not a list\)/],
-    ['a bad figure', () => write(JSON.stringify({ ...good(), records: [{ ...good().records[0], kgCO2e: 'lots' }] })), /records\[0\]\.kgCO2e is not a number/],
-    ['a bad period', () => write(JSON.stringify({ ...good(), period: { start: '2025-1', end: '2025-02' } })), /period\.start and period\.end must be YYYY-MM/]
+    [
+      'schemaVersion 2',
+      () => write(JSON.stringify({ ...good(), schemaVersion: 2 })),
+      /has schemaVersion 2; this version of the action reads schemaVersion 1/
+    ],
+    [
+      'records not a list',
+      () => write(JSON.stringify({ ...good(), records: {} })),
+      /is not a valid report\.json \(records is not a list\)/
+    ],
+    [
+      'a bad figure',
+      () => write(JSON.stringify({ ...good(), records: [{ ...good().records[0], kgCO2e: 'lots' }] })),
+      /records\[0\]\.kgCO2e is not a number/
+    ],
+    [
+      'a bad period',
+      () => write(JSON.stringify({ ...good(), period: { start: '2025-1', end: '2025-02' } })),
+      /period\.start and period\.end must be YYYY-MM/
+    ]
   ]
   it.each(cases)('%s', (_n, file, message) => {
     let err: unknown
@@ -238,7 +319,9 @@ describe('end to end with the sandbox', () => {
   })
 
   it("last month's report as baseline: restated months, appeared and vanished records, in the summary and report.json", async () => {
-    const first = await runInProcess(inputs({ 'start-date': '2025-01', 'end-date': '2025-11' }), sb.env(), { http: { sleep: fastSleep } })
+    const first = await runInProcess(inputs({ 'start-date': '2025-01', 'end-date': '2025-11' }), sb.env(), {
+      http: { sleep: fastSleep }
+    })
     expect(first.exitCode).toBe(0)
     // The provider restates March: one record changes, one disappears, one is new.
     const doc = first.report
@@ -255,7 +338,11 @@ describe('end to end with the sandbox', () => {
     const file = path.join(tmp(), 'report.json')
     fs.writeFileSync(file, JSON.stringify(doc))
 
-    const second = await runInProcess(inputs({ 'start-date': '2025-01', 'end-date': '2025-12', baseline: file }), sb.env(), { http: { sleep: fastSleep } })
+    const second = await runInProcess(
+      inputs({ 'start-date': '2025-01', 'end-date': '2025-12', baseline: file }),
+      sb.env(),
+      { http: { sleep: fastSleep } }
+    )
     expect(second.exitCode).toBe(0)
     const b = second.report.changes.baseline
     expect(b.sharedMonths).toEqual({ start: '2025-01', end: '2025-11' })
@@ -265,13 +352,30 @@ describe('end to end with the sandbox', () => {
     const expectedDelta = -12345 - g(vanished.kgCO2e) + g(appeared.kgCO2e)
     expect(g(b.restatedMonths[0].changeKgCO2e)).toBe(expectedDelta)
     expect(b.appeared.count).toBe(1)
-    expect(b.appeared.records[0]).toMatchObject({ account: appeared.account, service: appeared.service, region: appeared.region, month: '2025-03', beforeKgCO2e: null })
+    expect(b.appeared.records[0]).toMatchObject({
+      account: appeared.account,
+      service: appeared.service,
+      region: appeared.region,
+      month: '2025-03',
+      beforeKgCO2e: null
+    })
     expect(b.vanished.count).toBe(1)
     expect(b.vanished.records[0]).toMatchObject({ service: 'AmazonRetiredService', afterKgCO2e: null })
     expect(b.changed.count).toBe(1)
     expect(g(b.changed.records[0].afterKgCO2e) - g(b.changed.records[0].beforeKgCO2e)).toBe(-12345)
     // The contract keys are untouched; changes come after them.
-    expect(Object.keys(second.report).slice(0, 10)).toEqual(['schemaVersion', 'generatedAt', 'period', 'method', 'unit', 'totalKgCO2e', 'providers', 'months', 'thresholds', 'notes'])
+    expect(Object.keys(second.report).slice(0, 10)).toEqual([
+      'schemaVersion',
+      'generatedAt',
+      'period',
+      'method',
+      'unit',
+      'totalKgCO2e',
+      'providers',
+      'months',
+      'thresholds',
+      'notes'
+    ])
     expect(second.report.changes.monthOverMonth.month).toBe('2025-12')
     // (core.summary keeps the file of the first run in this process: read summary.md, the same Markdown.)
     const summary = fs.readFileSync(second.outputs['report-markdown'], 'utf8')
@@ -294,9 +398,14 @@ describe('months not published yet', () => {
   const inputs = (extra: Record<string, string>) => ({ ...sb.inputs.aws, 'artifact-name': '', ...extra })
 
   it('the latest requested month not published yet: a notice, and the months that are', async () => {
-    const r = await runInProcess(inputs({ 'start-date': '2025-09', 'end-date': '2025-11' }), sb.env(), { now, http: { sleep: async () => {} } })
+    const r = await runInProcess(inputs({ 'start-date': '2025-09', 'end-date': '2025-11' }), sb.env(), {
+      now,
+      http: { sleep: async () => {} }
+    })
     expect(r.exitCode).toBe(0)
-    expect(r.stdout).toMatch(/::notice::2025-11 is not published yet by every provider; the report holds what is available\./)
+    expect(r.stdout).toMatch(
+      /::notice::2025-11 is not published yet by every provider; the report holds what is available\./
+    )
     expect(r.report.months.map((m: any) => [m.month, Object.keys(m.byProvider).length > 0])).toEqual([
       ['2025-09', true],
       ['2025-10', true],
@@ -308,15 +417,28 @@ describe('months not published yet', () => {
   })
 
   it('nothing available at all: the provider failed, with an error that explains the publication lag', async () => {
-    const r = await runInProcess(inputs({ 'start-date': '2025-11', 'end-date': '2025-11' }), sb.env(), { now, http: { sleep: async () => {} } })
+    const r = await runInProcess(inputs({ 'start-date': '2025-11', 'end-date': '2025-11' }), sb.env(), {
+      now,
+      http: { sleep: async () => {} }
+    })
     expect(r.exitCode).toBe(1)
-    expect(r.stdout).toMatch(/::error::AWS failed: no data: every month of 2025-11 to 2025-11 is after the latest published month \(AWS publishes a month by the 21st of the next/)
+    expect(r.stdout).toMatch(
+      /::error::AWS failed: no data: every month of 2025-11 to 2025-11 is after the latest published month \(AWS publishes a month by the 21st of the next/
+    )
     expect(r.outputs.status).toBe('failed')
-    expect(r.report.providers[0]).toMatchObject({ status: 'failed', records: 0, error: expect.stringMatching(/^no data: /) })
+    expect(r.report.providers[0]).toMatchObject({
+      status: 'failed',
+      records: 0,
+      error: expect.stringMatching(/^no data: /)
+    })
     // The report files are still written.
     expect(r.report.records).toEqual([])
     // Like any failed provider, it is a warning with fail-on-error: false.
-    const lenient = await runInProcess(inputs({ 'start-date': '2025-11', 'end-date': '2025-11', 'fail-on-error': 'false' }), sb.env(), { now, http: { sleep: async () => {} } })
+    const lenient = await runInProcess(
+      inputs({ 'start-date': '2025-11', 'end-date': '2025-11', 'fail-on-error': 'false' }),
+      sb.env(),
+      { now, http: { sleep: async () => {} } }
+    )
     expect(lenient.exitCode).toBe(0)
     expect(lenient.outputs.status).toBe('failed')
     expect(lenient.stdout).toMatch(/::warning::AWS failed: no data: .*\(fail-on-error is false\)/)

@@ -34,7 +34,13 @@ beforeEach(() => {
 const githubRequests = () => sb.kit.requests('github')
 const warnings = (r: ActionRun) => r.stdout.split('\n').filter((l) => l.startsWith('::warning'))
 const noLeak = (r: ActionRun) => {
-  const everything = [r.stdout, r.summary, JSON.stringify(r.report), r.csv ?? '', ...sb.github.comments(7).map((c: any) => c.body)].join('\n')
+  const everything = [
+    r.stdout,
+    r.summary,
+    JSON.stringify(r.report),
+    r.csv ?? '',
+    ...sb.github.comments(7).map((c: any) => c.body)
+  ].join('\n')
   for (const s of sb.secrets()) {
     const leaked = everything.split('\n').filter((line) => line.includes(s) && !line.startsWith('::add-mask::'))
     expect(leaked).toEqual([])
@@ -43,7 +49,11 @@ const noLeak = (r: ActionRun) => {
 
 function run(extraInputs: Record<string, string>, env: Record<string, string>) {
   // No artifact by default: the sandbox's artifact service (rightly) refuses a second one of the same name per run.
-  return runInProcess({ ...sb.inputs.aws, ...PERIOD, ...sb.inputs.github, 'artifact-name': '', ...extraInputs }, sb.env(env), { http: { sleep: fastSleep } })
+  return runInProcess(
+    { ...sb.inputs.aws, ...PERIOD, ...sb.inputs.github, 'artifact-name': '', ...extraInputs },
+    sb.env(env),
+    { http: { sleep: fastSleep } }
+  )
 }
 
 describe('sticky comment', () => {
@@ -57,11 +67,14 @@ describe('sticky comment', () => {
     const first = await run({ 'artifact-name': 'cloud-carbon-report' }, event)
     expect(first.exitCode).toBe(0)
     expect(warnings(first)).toEqual([])
-    const mine = () => sb.github.comments(pr).filter((c: any) => c.body.includes(MARKER) && c.user.login === 'github-actions[bot]')
+    const mine = () =>
+      sb.github.comments(pr).filter((c: any) => c.body.includes(MARKER) && c.user.login === 'github-actions[bot]')
     expect(mine()).toHaveLength(1)
     const id = mine()[0].id
     expect(first.outputs['comment-url']).toBe(mine()[0].html_url)
-    expect(first.outputs['comment-url']).toMatch(/^https:\/\/github\.com\/octo-org\/octo-repo\/pull\/7#issuecomment-\d+$/)
+    expect(first.outputs['comment-url']).toMatch(
+      /^https:\/\/github\.com\/octo-org\/octo-repo\/pull\/7#issuecomment-\d+$/
+    )
     // The listing walked every page (100 per page).
     const lists = githubRequests().filter((q) => q.method === 'GET' && /\/issues\/7\/comments/.test(q.path))
     expect(lists).toHaveLength(3)
@@ -74,7 +87,9 @@ describe('sticky comment', () => {
     expect(firstBody).toContain('xychart-beta')
     expect(firstBody).toContain('[Run and job summary](https://github.com/octo-org/octo-repo/actions/runs/1)')
     expect(first.outputs['artifact-id']).not.toBe('')
-    expect(firstBody).toContain(`[Report files (artifact)](https://github.com/octo-org/octo-repo/actions/runs/1/artifacts/${first.outputs['artifact-id']})`)
+    expect(firstBody).toContain(
+      `[Report files (artifact)](https://github.com/octo-org/octo-repo/actions/runs/1/artifacts/${first.outputs['artifact-id']})`
+    )
 
     sb.kit.log.length = 0
     const second = await run({ 'max-total': '0.001', 'fail-on-threshold': 'false' }, event)
@@ -87,7 +102,9 @@ describe('sticky comment', () => {
     expect(mine()[0].body).toContain('❌ fail')
     expect(mine()[0].body).toContain('`max-total`')
     // The other comments are as they were.
-    expect(sb.github.comments(pr).filter((c: any) => c.user.login === 'octocat')[0].body).toBe(`I copied this: ${MARKER}`)
+    expect(sb.github.comments(pr).filter((c: any) => c.user.login === 'octocat')[0].body).toBe(
+      `I copied this: ${MARKER}`
+    )
     expect(sb.github.comments(pr)).toHaveLength(232)
     noLeak(first)
     noLeak(second)
@@ -102,7 +119,9 @@ describe('sticky comment', () => {
     expect(r1.exitCode + r2.exitCode).toBe(0)
     const byOcto = sb.github.comments(pr).filter((c: any) => c.user.login === 'octocat')
     expect(byOcto).toHaveLength(1)
-    expect(sb.github.comments(pr).find((c: any) => c.user.login === 'github-actions[bot]').body).toContain('old bot comment')
+    expect(sb.github.comments(pr).find((c: any) => c.user.login === 'github-actions[bot]').body).toContain(
+      'old bot comment'
+    )
     expect(r2.outputs['comment-url']).toBe(byOcto[0].html_url)
   })
 
@@ -120,12 +139,16 @@ describe('sticky comment', () => {
     const byApp = sb.github.comments(pr).filter((c: any) => c.user.login === 'carbon-app[bot]')
     expect(byApp).toHaveLength(1)
     expect(second.outputs['comment-url']).toBe(byApp[0].html_url)
-    expect(sb.github.comments(pr).find((c: any) => c.user.login === 'github-actions[bot]').body).toContain('from another workflow')
+    expect(sb.github.comments(pr).find((c: any) => c.user.login === 'github-actions[bot]').body).toContain(
+      'from another workflow'
+    )
     // And GITHUB_TOKEN still updates its own, not the app's (newer) one.
     const third = await run({}, event)
     expect(third.exitCode).toBe(0)
     expect(sb.github.comments(pr)).toHaveLength(2)
-    expect(sb.github.comments(pr).find((c: any) => c.user.login === 'github-actions[bot]').body).not.toContain('from another workflow')
+    expect(sb.github.comments(pr).find((c: any) => c.user.login === 'github-actions[bot]').body).not.toContain(
+      'from another workflow'
+    )
     expect(sb.github.comments(pr).find((c: any) => c.user.login === 'carbon-app[bot]').body).toBe(byApp[0].body)
   })
 
@@ -145,7 +168,9 @@ describe('events and permissions', () => {
       expect(r.exitCode).toBe(0)
       expect(githubRequests()).toHaveLength(0)
       expect(r.outputs['comment-url']).toBe('')
-      expect(r.stdout).toContain(`pr-comment: no comment, the event is ${name}, not pull_request or pull_request_target.`)
+      expect(r.stdout).toContain(
+        `pr-comment: no comment, the event is ${name}, not pull_request or pull_request_target.`
+      )
       expect(warnings(r)).toEqual([])
     }
   })
@@ -161,7 +186,11 @@ describe('events and permissions', () => {
     sb.github.readOnly(true) // what GitHub gives a fork's pull_request run
     const r = await run({}, sb.github.event({ number: 11, fork: true }))
     expect(r.exitCode).toBe(0)
-    expect(githubRequests().filter((q) => q.method === 'POST').map((q) => q.status)).toEqual([403])
+    expect(
+      githubRequests()
+        .filter((q) => q.method === 'POST')
+        .map((q) => q.status)
+    ).toEqual([403])
     expect(r.outputs['comment-url']).toBe('')
     const w = warnings(r)
     expect(w).toHaveLength(1)
@@ -189,7 +218,11 @@ describe('events and permissions', () => {
     const w = warnings(r)
     expect(w).toHaveLength(1)
     expect(w[0]).toMatch(/403.*pull-requests: write.*workflow_run/)
-    expect(githubRequests().filter((q) => q.method === 'POST').map((q) => q.status)).toEqual([403])
+    expect(
+      githubRequests()
+        .filter((q) => q.method === 'POST')
+        .map((q) => q.status)
+    ).toEqual([403])
     noLeak(r)
   })
 
@@ -197,7 +230,9 @@ describe('events and permissions', () => {
     const r = await run({ 'github-token': 'ghp_not-a-real-token-0000000000' }, sb.github.event({ number: 14 }))
     expect(r.exitCode).toBe(0)
     expect(warnings(r)[0]).toMatch(/401/)
-    expect(r.stdout.split('\n').filter((l) => l.includes('ghp_not-a-real-token') && !l.startsWith('::add-mask::'))).toEqual([])
+    expect(
+      r.stdout.split('\n').filter((l) => l.includes('ghp_not-a-real-token') && !l.startsWith('::add-mask::'))
+    ).toEqual([])
     const down = await run({}, { ...sb.github.event({ number: 14 }), GITHUB_API_URL: 'https://127.0.0.1:9' })
     expect(down.exitCode).toBe(0)
     expect(warnings(down)[0]).toMatch(/could not be written/)
@@ -222,7 +257,9 @@ describe('events and permissions', () => {
     sb.kit.log.length = 0
     const push = await run({}, sb.github.workflowRun({ number: 33, event: 'push' }))
     expect(githubRequests()).toHaveLength(0)
-    expect(push.stdout).toContain('pr-comment: no comment, the event is workflow_run of a push event, not of a pull request.')
+    expect(push.stdout).toContain(
+      'pr-comment: no comment, the event is workflow_run of a push event, not of a pull request.'
+    )
   })
 
   it('a threshold breach still fails the step after the comment is written', async () => {
@@ -235,10 +272,23 @@ describe('events and permissions', () => {
   it('reads the PR number and fork flag from the payload', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ccr-event-'))
     const f = path.join(dir, 'e.json')
-    fs.writeFileSync(f, JSON.stringify({ number: 3, pull_request: { number: 3, head: { repo: { full_name: 'a/b' } }, base: { repo: { full_name: 'a/b' } } } }))
-    expect(pullRequestOf({ GITHUB_EVENT_NAME: 'pull_request', GITHUB_EVENT_PATH: f })).toEqual({ number: 3, owner: 'a', repo: 'b', fork: false })
+    fs.writeFileSync(
+      f,
+      JSON.stringify({
+        number: 3,
+        pull_request: { number: 3, head: { repo: { full_name: 'a/b' } }, base: { repo: { full_name: 'a/b' } } }
+      })
+    )
+    expect(pullRequestOf({ GITHUB_EVENT_NAME: 'pull_request', GITHUB_EVENT_PATH: f })).toEqual({
+      number: 3,
+      owner: 'a',
+      repo: 'b',
+      fork: false
+    })
     expect(pullRequestOf({ GITHUB_EVENT_NAME: 'pull_request' })).toMatch(/GITHUB_EVENT_PATH is not set/)
-    expect(pullRequestOf({ GITHUB_EVENT_NAME: 'pull_request', GITHUB_EVENT_PATH: path.join(dir, 'missing.json') })).toMatch(/could not be read/)
+    expect(
+      pullRequestOf({ GITHUB_EVENT_NAME: 'pull_request', GITHUB_EVENT_PATH: path.join(dir, 'missing.json') })
+    ).toMatch(/could not be read/)
     fs.writeFileSync(f, '{}')
     expect(pullRequestOf({ GITHUB_EVENT_NAME: 'pull_request', GITHUB_EVENT_PATH: f })).toMatch(/no pull request number/)
   })
@@ -248,15 +298,34 @@ describe('events and permissions', () => {
 
 function outcome(provider: ProviderId, b: ReportBuilder, over: Partial<ProviderOutcome> = {}): ProviderOutcome {
   const c = b.countOf(provider)
-  return { provider, label: provider, status: 'ok', records: c.records, grams: c.grams, error: null, notes: [], warnings: [], missing: [], ...over }
+  return {
+    provider,
+    label: provider,
+    status: 'ok',
+    records: c.records,
+    grams: c.grams,
+    error: null,
+    notes: [],
+    warnings: [],
+    missing: [],
+    ...over
+  }
 }
 
-function modelOf(records: CarbonRecord[], period = { start: '2024-01', end: '2025-12' }, over: Partial<ProviderOutcome> = {}) {
+function modelOf(
+  records: CarbonRecord[],
+  period = { start: '2024-01', end: '2025-12' },
+  over: Partial<ProviderOutcome> = {}
+) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ccr-comment-'))
   const b = new ReportBuilder(dir, period, 'market')
   for (const r of records) b.add(r)
   const providers = [...new Set(records.map((r) => r.provider))]
-  const model = b.model((providers.length ? providers : (['aws'] as ProviderId[])).map((p) => outcome(p, b, over)), [], '2026-11-22T10:00:00.000Z')
+  const model = b.model(
+    (providers.length ? providers : (['aws'] as ProviderId[])).map((p) => outcome(p, b, over)),
+    [],
+    '2026-11-22T10:00:00.000Z'
+  )
   b.cleanup()
   return model
 }
@@ -274,13 +343,32 @@ function expectWellFormed(md: string): void {
 describe('comment body', () => {
   it('escapes @mentions, #refs, HTML and links from provider data', () => {
     // The comment shows the top 3 risers: the last three, the most hostile.
-    const hostile = ['| pipe | `tick`', '</details><script>x</script>', '#123 and GH-1 fixes #4', '[click](https://evil.example)', '<img src=x onerror=alert(1)>', '@octocat please look at #77']
+    const hostile = [
+      '| pipe | `tick`',
+      '</details><script>x</script>',
+      '#123 and GH-1 fixes #4',
+      '[click](https://evil.example)',
+      '<img src=x onerror=alert(1)>',
+      '@octocat please look at #77'
+    ]
     const records = hostile.flatMap((service, i) => [
       rec({ service, month: '2025-11', grams: 1_000_000 * (i + 1) }),
       rec({ service, month: '2025-12', grams: 3_000_000 * (i + 1), account: '@admin' })
     ])
-    const model = modelOf(records, { start: '2025-01', end: '2025-12' }, { status: 'partial', error: 'missing @team-leads see #99 <b>x</b>' })
-    const body = renderComment(model, [], { ...periodChanges(model), baseline: null }, { runUrl: 'https://github.com/o/r/actions/runs/1', artifactUrl: 'https://github.com/o/r/actions/runs/1/artifacts/9' })
+    const model = modelOf(
+      records,
+      { start: '2025-01', end: '2025-12' },
+      { status: 'partial', error: 'missing @team-leads see #99 <b>x</b>' }
+    )
+    const body = renderComment(
+      model,
+      [],
+      { ...periodChanges(model), baseline: null },
+      {
+        runUrl: 'https://github.com/o/r/actions/runs/1',
+        artifactUrl: 'https://github.com/o/r/actions/runs/1/artifacts/9'
+      }
+    )
     expect(body).not.toMatch(/@octocat|@admin|@team-leads/)
     expect(body).not.toMatch(/#\d/)
     expect(body).not.toMatch(/<img|<script|<\/details>|<b>/)
@@ -295,24 +383,79 @@ describe('comment body', () => {
   it('stays under 65,536 characters with a huge hostile dataset, trimming detail and not the Markdown', () => {
     const long = (i: number) => `@everyone #${i} <b>${'x|`*_'.repeat(3000)}</b>`
     const records: CarbonRecord[] = []
-    const months = ['2024-12', '2025-01', '2025-02', '2025-03', '2025-04', '2025-05', '2025-06', '2025-07', '2025-08', '2025-09', '2025-10', '2025-11', '2025-12']
-    for (let i = 0; i < 2000; i++) for (const month of months.slice(-2)) records.push(rec({ service: long(i), account: String(100000000000 + i), month, grams: (i + 1) * (month === '2025-12' ? 3 : 1) * 1000 }))
-    const model = modelOf(records, { start: '2024-12', end: '2025-12' }, { status: 'partial', error: `${'@x #1 '.repeat(20000)}` })
-    const thresholds = evaluateThresholds({ maxTotal: 1, maxMonthly: 1, maxIncreasePercent: 5 }, model.totalGrams, model.months)
-    const body = renderComment(model, thresholds, { ...periodChanges(model), baseline: null }, { runUrl: 'https://github.com/o/r/actions/runs/1', artifactUrl: null })
+    const months = [
+      '2024-12',
+      '2025-01',
+      '2025-02',
+      '2025-03',
+      '2025-04',
+      '2025-05',
+      '2025-06',
+      '2025-07',
+      '2025-08',
+      '2025-09',
+      '2025-10',
+      '2025-11',
+      '2025-12'
+    ]
+    for (let i = 0; i < 2000; i++)
+      for (const month of months.slice(-2))
+        records.push(
+          rec({
+            service: long(i),
+            account: String(100000000000 + i),
+            month,
+            grams: (i + 1) * (month === '2025-12' ? 3 : 1) * 1000
+          })
+        )
+    const model = modelOf(
+      records,
+      { start: '2024-12', end: '2025-12' },
+      { status: 'partial', error: `${'@x #1 '.repeat(20000)}` }
+    )
+    const thresholds = evaluateThresholds(
+      { maxTotal: 1, maxMonthly: 1, maxIncreasePercent: 5 },
+      model.totalGrams,
+      model.months
+    )
+    const body = renderComment(
+      model,
+      thresholds,
+      { ...periodChanges(model), baseline: null },
+      { runUrl: 'https://github.com/o/r/actions/runs/1', artifactUrl: null }
+    )
     expect(body.length).toBeLessThanOrEqual(MAX_COMMENT_CHARS)
     expect(body.startsWith(MARKER)).toBe(true)
     expect(body).toContain('❌ fail')
     expect(body).not.toMatch(/@everyone|#\d|<b>/)
     expectWellFormed(body)
     // The same with a tiny limit: still a whole, valid body.
-    const small = renderComment(model, thresholds, { ...periodChanges(model), baseline: null }, { runUrl: null, artifactUrl: null }, 2000)
+    const small = renderComment(
+      model,
+      thresholds,
+      { ...periodChanges(model), baseline: null },
+      { runUrl: null, artifactUrl: null },
+      2000
+    )
     expect(small.length).toBeLessThanOrEqual(2000)
     expectWellFormed(small)
   })
 
   it('a huge hostile dataset end to end: the sandbox (which rejects bodies over the limit) accepts the comment', async () => {
-    const big = await startSandbox({ aws: { hostile: true, orgs: [{ id: 'org-h', management: '121212121212', accounts: 60, role: 'arn:aws:iam::121212121212:role/carbon-reader', pairs: [10, 13] }] } })
+    const big = await startSandbox({
+      aws: {
+        hostile: true,
+        orgs: [
+          {
+            id: 'org-h',
+            management: '121212121212',
+            accounts: 60,
+            role: 'arn:aws:iam::121212121212:role/carbon-reader',
+            pairs: [10, 13]
+          }
+        ]
+      }
+    })
     try {
       const r = await runInProcess(
         { ...big.inputs.aws, ...PERIOD, ...big.inputs.github },

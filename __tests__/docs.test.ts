@@ -41,18 +41,22 @@ describe('README and action.yml agree', () => {
   })
   // The contract lives beside the repository (shared/docs) where the project is developed.
   const contractPath = path.join(ROOT, '..', 'shared', 'docs', 'contract.md')
-  ;(fs.existsSync(contractPath) ? it : it.skip)('the contract inputs are all declared with the contract defaults', () => {
-    const inputs = yamlKeys('inputs')
-    const contract = fs.readFileSync(contractPath, 'utf8')
-    const section = contract.slice(contract.indexOf('## Inputs'), contract.indexOf('## Outputs'))
-    for (const m of section.matchAll(/^\| `([a-z0-9-]+)`(?:, `([a-z0-9-]+)`)? \| ([^|]+) \|/gm)) {
-      for (const name of [m[1], m[2]].filter(Boolean)) {
-        expect(inputs.has(name)).toBe(true)
-        const literal = /^`([^`]+)`$/.exec(m[3].trim())
-        if (literal && !literal[1].includes('$RUNNER_TEMP')) expect([name, inputs.get(name)]).toEqual([name, literal[1]])
+  ;(fs.existsSync(contractPath) ? it : it.skip)(
+    'the contract inputs are all declared with the contract defaults',
+    () => {
+      const inputs = yamlKeys('inputs')
+      const contract = fs.readFileSync(contractPath, 'utf8')
+      const section = contract.slice(contract.indexOf('## Inputs'), contract.indexOf('## Outputs'))
+      for (const m of section.matchAll(/^\| `([a-z0-9-]+)`(?:, `([a-z0-9-]+)`)? \| ([^|]+) \|/gm)) {
+        for (const name of [m[1], m[2]].filter(Boolean)) {
+          expect(inputs.has(name)).toBe(true)
+          const literal = /^`([^`]+)`$/.exec(m[3].trim())
+          if (literal && !literal[1].includes('$RUNNER_TEMP'))
+            expect([name, inputs.get(name)]).toEqual([name, literal[1]])
+        }
       }
     }
-  })
+  )
   it('runs on node24 with branding', () => {
     const yml = fs.readFileSync(path.join(ROOT, 'action.yml'), 'utf8')
     expect(yml).toMatch(/^ {2}using: node24$/m)

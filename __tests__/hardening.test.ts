@@ -64,7 +64,9 @@ const runs: ActionRun[] = []
 beforeAll(async () => {
   sb = await startSandbox()
   providers = ['aws', 'azure', 'mcfs'].filter((p) => sb.inputs[p])
-  inputs = Object.assign({}, ...providers.map((p) => sb.inputs[p]), sb.inputs.github ?? {}, PERIOD, { providers: providers.join(',') })
+  inputs = Object.assign({}, ...providers.map((p) => sb.inputs[p]), sb.inputs.github ?? {}, PERIOD, {
+    providers: providers.join(',')
+  })
   // A pull_request event, so that the sticky comment (and its endpoint) is part of every run.
   if (sb.github) eventEnv = sb.github.event({ number: 7 })
   clean = await runInProcess(inputs, env(), { http: HTTP })
@@ -92,49 +94,59 @@ test('the clean run is complete and exact for every provider the sandbox serves'
 const active = (e: Endpoint) => served?.has(e.service)
 
 describe.each(ENDPOINTS)('$service', (endpoint) => {
-  test.each(TRANSIENT)('transient: %s is retried; the report is identical to a clean run', async (_name, spec, pagedOnly) => {
-    if (!active(endpoint) || (pagedOnly && !endpoint.paged)) return
-    const fault = sb.kit.faults.add(endpoint.service, spec)
-    const started = Date.now()
-    // @actions/artifact has no timeout of its own: the upload is bounded by the rest of timeout-minutes (>= 10 s).
-    const r = await runInProcess(endpoint.optional ? { ...inputs, 'timeout-minutes': '0.2' } : inputs, env(), { http: HTTP })
-    runs.push(r)
-    expect(fault.hits).toBeGreaterThan(0)
-    // Not a speed test: the run must end. The artifact upload and the comment each get at least 10 s even when
-    // timeout-minutes (12 s here) is spent, so their bound is wider (one hang run here took 30.7 s once, ~12 s usually).
-    expect(Date.now() - started).toBeLessThan(endpoint.optional ? 45_000 : 30_000)
-    expect(r.exitCode).toBe(0)
-    expect(r.outputs.status).toBe('ok')
-    expect(comparable(r)).toBe(comparable(clean))
-  })
+  test.each(TRANSIENT)(
+    'transient: %s is retried; the report is identical to a clean run',
+    async (_name, spec, pagedOnly) => {
+      if (!active(endpoint) || (pagedOnly && !endpoint.paged)) return
+      const fault = sb.kit.faults.add(endpoint.service, spec)
+      const started = Date.now()
+      // @actions/artifact has no timeout of its own: the upload is bounded by the rest of timeout-minutes (>= 10 s).
+      const r = await runInProcess(endpoint.optional ? { ...inputs, 'timeout-minutes': '0.2' } : inputs, env(), {
+        http: HTTP
+      })
+      runs.push(r)
+      expect(fault.hits).toBeGreaterThan(0)
+      // Not a speed test: the run must end. The artifact upload and the comment each get at least 10 s even when
+      // timeout-minutes (12 s here) is spent, so their bound is wider (one hang run here took 30.7 s once, ~12 s usually).
+      expect(Date.now() - started).toBeLessThan(endpoint.optional ? 45_000 : 30_000)
+      expect(r.exitCode).toBe(0)
+      expect(r.outputs.status).toBe('ok')
+      expect(comparable(r)).toBe(comparable(clean))
+    }
+  )
 
-  test.each(PERMANENT)('permanent %s: fails what depends on it, with a message; everything else is exact', async (_name, spec) => {
-    if (!active(endpoint)) return
-    sb.kit.faults.add(endpoint.service, spec)
-    const r = await runInProcess(inputs, env(), { http: HTTP })
-    runs.push(r)
-    expect(r.report).not.toBeNull()
-    for (const p of r.report.providers) {
-      const before = clean.report.providers.find((x: any) => x.provider === p.provider)
-      if (endpoint.providers.includes(p.provider)) {
-        expect(['failed', 'partial']).toContain(p.status)
-        expect(p.error).toBeTruthy()
-        expect(p.error.length).toBeGreaterThan(20)
+  test.each(PERMANENT)(
+    'permanent %s: fails what depends on it, with a message; everything else is exact',
+    async (_name, spec) => {
+      if (!active(endpoint)) return
+      sb.kit.faults.add(endpoint.service, spec)
+      const r = await runInProcess(inputs, env(), { http: HTTP })
+      runs.push(r)
+      expect(r.report).not.toBeNull()
+      for (const p of r.report.providers) {
+        const before = clean.report.providers.find((x: any) => x.provider === p.provider)
+        if (endpoint.providers.includes(p.provider)) {
+          expect(['failed', 'partial']).toContain(p.status)
+          expect(p.error).toBeTruthy()
+          expect(p.error.length).toBeGreaterThan(20)
+        } else {
+          expect(p.status).toBe('ok')
+          expect(grams(p.totalKgCO2e)).toBe(grams(before.totalKgCO2e))
+          expect(r.report.records.filter((x: any) => x.provider === p.provider)).toEqual(
+            clean.report.records.filter((x: any) => x.provider === p.provider)
+          )
+        }
+      }
+      if (endpoint.optional) {
+        expect(r.exitCode).toBe(0)
+        expect(r.stdout).toMatch(/::warning::/)
+        expect(r.outputs[endpoint.service === 'artifact' ? 'artifact-id' : 'comment-url']).toBe('')
       } else {
-        expect(p.status).toBe('ok')
-        expect(grams(p.totalKgCO2e)).toBe(grams(before.totalKgCO2e))
-        expect(r.report.records.filter((x: any) => x.provider === p.provider)).toEqual(clean.report.records.filter((x: any) => x.provider === p.provider))
+        expect(r.exitCode).toBe(1)
+        expect(['partial', 'failed']).toContain(r.outputs.status)
       }
     }
-    if (endpoint.optional) {
-      expect(r.exitCode).toBe(0)
-      expect(r.stdout).toMatch(/::warning::/)
-      expect(r.outputs[endpoint.service === 'artifact' ? 'artifact-id' : 'comment-url']).toBe('')
-    } else {
-      expect(r.exitCode).toBe(1)
-      expect(['partial', 'failed']).toContain(r.outputs.status)
-    }
-  })
+  )
 
   test('permanent 403 with fail-on-error: false is a warning, and the reports are written', async () => {
     if (!active(endpoint) || endpoint.optional) return
@@ -151,7 +163,9 @@ describe.each(ENDPOINTS)('$service', (endpoint) => {
     // Small pages are needed for a second page to exist: the repeat is served on the first follow-up page.
     const small = await startSandbox({ aws: { pageCap: 5 }, azure: { pageCap: 5 }, mcfs: { pageSize: 5 } })
     try {
-      const smallInputs = Object.assign({}, ...providers.map((p) => small.inputs[p]), PERIOD, { providers: providers.join(',') })
+      const smallInputs = Object.assign({}, ...providers.map((p) => small.inputs[p]), PERIOD, {
+        providers: providers.join(',')
+      })
       small.kit.faults.add(endpoint.service, { kind: 'repeat-token', times: 1 })
       const r = await runInProcess(smallInputs, small.env(), { http: HTTP })
       runs.push(r)
@@ -240,11 +254,14 @@ test('no secret the sandbox handed out appears in any output of any run above', 
   const secrets = sb.secrets()
   expect(secrets.length).toBeGreaterThan(3)
   for (const r of runs) {
-    const text = [r.stdout, r.stderr, r.summary, JSON.stringify(r.outputs), r.csv ?? '', JSON.stringify(r.report)].join('\n')
+    const text = [r.stdout, r.stderr, r.summary, JSON.stringify(r.outputs), r.csv ?? '', JSON.stringify(r.report)].join(
+      '\n'
+    )
     for (const s of secrets) {
       const leaked = text.split('\n').filter((l) => l.includes(s) && !l.startsWith('::add-mask::'))
       expect(leaked).toEqual([])
     }
   }
-  for (const a of sb.artifact.artifacts) for (const s of secrets) expect(a.blob?.includes(Buffer.from(s)) ?? false).toBe(false)
+  for (const a of sb.artifact.artifacts)
+    for (const s of secrets) expect(a.blob?.includes(Buffer.from(s)) ?? false).toBe(false)
 })

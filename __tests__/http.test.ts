@@ -12,10 +12,11 @@ async function serve(handler: Handler): Promise<{ url: string; hits: () => numbe
   return {
     url: `http://127.0.0.1:${port}/x`,
     hits: () => n,
-    close: () => new Promise<void>((r) => {
-      server.closeAllConnections()
-      server.close(() => r())
-    })
+    close: () =>
+      new Promise<void>((r) => {
+        server.closeAllConnections()
+        server.close(() => r())
+      })
   }
 }
 
@@ -108,14 +109,26 @@ describe('HTTP layer', () => {
     })
     const logs: string[] = []
     const c = new HttpClient({ concurrency: 2, env: {}, random: () => 0, log: (l) => logs.push(l) })
-    const get = (scope: string) => c.request({ service: 'svc', method: 'GET', url: s.url, headers: { 'x-scope': scope }, throttleScope: scope, expectJson: true })
+    const get = (scope: string) =>
+      c.request({
+        service: 'svc',
+        method: 'GET',
+        url: s.url,
+        headers: { 'x-scope': scope },
+        throttleScope: scope,
+        expectJson: true
+      })
     const t0 = Date.now()
     const first = get('A')
     await new Promise((r) => setTimeout(r, 100)) // the 429 has come back
     const rest = await Promise.all([get('A'), get('A'), get('B'), get('B')])
     expect((await first).attempts).toBe(2)
     expect(rest.map((r) => r.status)).toEqual([200, 200, 200, 200])
-    const late = (scope: string) => sent.filter((x) => x.scope === scope).slice(1).map((x) => x.at - t0)
+    const late = (scope: string) =>
+      sent
+        .filter((x) => x.scope === scope)
+        .slice(1)
+        .map((x) => x.at - t0)
     // Every later A request went after the hold (1 s from the 429); the B requests at once.
     for (const at of late('A')) expect(at).toBeGreaterThanOrEqual(950)
     for (const at of sent.filter((x) => x.scope === 'B').map((x) => x.at - t0)) expect(at).toBeLessThan(900)
@@ -184,7 +197,9 @@ describe('HTTP layer', () => {
   it('times out a hanging attempt and names the service', async () => {
     const s = await serve(() => undefined)
     const { c } = client({ attemptTimeoutMs: 100, maxAttempts: 2 })
-    await expect(c.request({ service: 'Hanging API', method: 'GET', url: s.url })).rejects.toThrow(/Hanging API \(GET http:\/\/127\.0\.0\.1:\d+\/x\) failed after 2 attempts: .*no answer within 0 s/)
+    await expect(c.request({ service: 'Hanging API', method: 'GET', url: s.url })).rejects.toThrow(
+      /Hanging API \(GET http:\/\/127\.0\.0\.1:\d+\/x\) failed after 2 attempts: .*no answer within 0 s/
+    )
     c.close()
     await s.close()
   })

@@ -31,9 +31,16 @@ beforeEach(() => {
 
 const grams = (kg: number | null) => Math.round((kg ?? 0) * 1000)
 const comparable = (r: ActionRun) => JSON.stringify({ ...r.report, generatedAt: null })
-const run = (inputs: Record<string, string> = {}, env: Record<string, string> = {}) => runInProcess({ ...sb.inputs.mcfs, ...PERIOD, ...inputs }, sb.env(env), fast)
+const run = (inputs: Record<string, string> = {}, env: Record<string, string> = {}) =>
+  runInProcess({ ...sb.inputs.mcfs, ...PERIOD, ...inputs }, sb.env(env), fast)
 const truth = (q: Record<string, unknown> = {}) =>
-  sb.mcfs.truth({ enrollmentId: sb.mcfs.enrollmentId, tenantId: sb.mcfs.tenantId, start: PERIOD['start-date'], end: PERIOD['end-date'], ...q })
+  sb.mcfs.truth({
+    enrollmentId: sb.mcfs.enrollmentId,
+    tenantId: sb.mcfs.tenantId,
+    start: PERIOD['start-date'],
+    end: PERIOD['end-date'],
+    ...q
+  })
 const mcfsRequests = () => sb.kit.requests('mcfs')
 const errorOf = (r: ActionRun) => r.report.providers.find((p: any) => p.provider === 'mcfs')?.error ?? ''
 
@@ -53,8 +60,17 @@ function expectConsistent(r: ActionRun): void {
 
 /** No API key or token anywhere a user can see: files, summary, outputs, log (bar the runner's ::add-mask::). */
 function expectNoSecrets(r: ActionRun, extra: string[] = []): void {
-  const files = fs.existsSync(r.outputDir) ? fs.readdirSync(r.outputDir).map((f) => fs.readFileSync(path.join(r.outputDir, f), 'utf8')) : []
-  const everything = [JSON.stringify(r.report), r.csv ?? '', r.summary, JSON.stringify(r.outputs), r.stdout, ...files].join('\n')
+  const files = fs.existsSync(r.outputDir)
+    ? fs.readdirSync(r.outputDir).map((f) => fs.readFileSync(path.join(r.outputDir, f), 'utf8'))
+    : []
+  const everything = [
+    JSON.stringify(r.report),
+    r.csv ?? '',
+    r.summary,
+    JSON.stringify(r.outputs),
+    r.stdout,
+    ...files
+  ].join('\n')
   for (const s of [...sb.secrets(), ...extra]) {
     const leaked = everything.split('\n').filter((line) => line.includes(s) && !line.startsWith('::add-mask::'))
     expect(leaked).toEqual([])
@@ -92,7 +108,9 @@ test('enrollment and Microsoft 365 over many pages: every record, totals equal t
     expect([x.locationKgCO2e, x.scope2LocationKgCO2e, x.scope3LocationKgCO2e]).toEqual([null, null, null])
   }
   expect(m365.every((x: any) => x.account === sb.mcfs.tenantId && x.accountName === 'Contoso')).toBe(true)
-  expect(azure.every((x: any) => /^[0-9a-f-]{36}$/.test(x.account) && x.accountName && x.extra?.enrollmentId === '12345678')).toBe(true)
+  expect(
+    azure.every((x: any) => /^[0-9a-f-]{36}$/.test(x.account) && x.accountName && x.extra?.enrollmentId === '12345678')
+  ).toBe(true)
   // Two sub-services of one service in one region are one record, and say so.
   expect(azure.some((x: any) => String(x.extra?.subServices).includes(', '))).toBe(true)
   expect(r.report.providers[0].notes.join(' ')).toMatch(/market-based figure.*location-based columns are empty/)
@@ -101,11 +119,17 @@ test('enrollment and Microsoft 365 over many pages: every record, totals equal t
 
   // The requests: server-side filter on dateKey, $select, both credentials, nextLinks with $skip.
   // One query per month (their page chains run side by side), each filtered to its month.
-  const firsts = mcfsRequests().filter((e) => e.path.endsWith('/enrollments/12345678/emissions') && !/skip/.test(e.query))
+  const firsts = mcfsRequests().filter(
+    (e) => e.path.endsWith('/enrollments/12345678/emissions') && !/skip/.test(e.query)
+  )
   const filters = firsts.map((e) => new URLSearchParams(e.query).get('$filter')).sort()
-  expect(filters).toEqual(monthsOf(PERIOD_MONTHS).map((m) => `dateKey ge ${m.replace('-', '')}01 and dateKey le ${m.replace('-', '')}01`))
+  expect(filters).toEqual(
+    monthsOf(PERIOD_MONTHS).map((m) => `dateKey ge ${m.replace('-', '')}01 and dateKey le ${m.replace('-', '')}01`)
+  )
   const q = new URLSearchParams(firsts[0].query)
-  expect(q.get('$select')).toBe('dateKey,subscriptionId,subscriptionName,azureServiceName,subService,azureRegionName,scope,scopeId,totalEmissions')
+  expect(q.get('$select')).toBe(
+    'dateKey,subscriptionId,subscriptionName,azureServiceName,subService,azureRegionName,scope,scopeId,totalEmissions'
+  )
   expect(mcfsRequests().some((e) => e.query.includes('%24skip=') || e.query.includes('$skip='))).toBe(true)
   expect(mcfsRequests().every((e) => e.status === 200)).toBe(true)
 })
@@ -129,7 +153,13 @@ test('the forecast comes from the projections, is labelled, and is in no total',
   const expected = sb.mcfs.forecast()
   expect(expected.map((p: any) => p.month)).toEqual(['2026-08', '2026-09', '2026-10', '2026-11', '2026-12'])
   expect(r.report.forecast).toEqual(
-    expected.map((p: any) => ({ provider: 'mcfs', scope: 'enrollment 12345678', month: p.month, basis: expect.stringMatching(/projectedEmissions/), kgCO2e: p.grams / 1000 }))
+    expected.map((p: any) => ({
+      provider: 'mcfs',
+      scope: 'enrollment 12345678',
+      month: p.month,
+      basis: expect.stringMatching(/projectedEmissions/),
+      kgCO2e: p.grams / 1000
+    }))
   )
   expect(grams(r.report.totalKgCO2e)).toBe(t.totalGrams)
   expect(r.report.months.map((m: any) => m.month)).not.toContain('2026-08')
@@ -186,11 +216,17 @@ test('a wrong API key: its own message, naming mcfs-api-key, and the key is not 
 })
 
 test('a token the API refuses: its own message, naming the Entra inputs', async () => {
-  sb.kit.faults.add('mcfs', { kind: 'status', status: 401, message: 'Unauthorized. Access token is missing or invalid.' })
+  sb.kit.faults.add('mcfs', {
+    kind: 'status',
+    status: 401,
+    message: 'Unauthorized. Access token is missing or invalid.'
+  })
   const r = await run()
   expect(r.outputs.status).toBe('failed')
   const error = errorOf(r)
-  expect(error).toMatch(/HTTP 401: Unauthorized\. Access token is missing or invalid\. The Entra access token of app .* was not accepted: check azure-client-id and azure-tenant-id/)
+  expect(error).toMatch(
+    /HTTP 401: Unauthorized\. Access token is missing or invalid\. The Entra access token of app .* was not accepted: check azure-client-id and azure-tenant-id/
+  )
   expect(error).not.toMatch(/mcfs-api-key/)
   // One message for the provider, not one per data set.
   expect(r.report.providers[0].missing).toEqual([])
@@ -243,7 +279,12 @@ test('a nextLink that repeats is detected: that month of the data set stops, say
 
 test('past timeout-minutes, the months that came stay in the report and each one that did not is named', async () => {
   // The enrollment's first month never answers; its other months and Microsoft 365 do.
-  sb.kit.faults.add('mcfs', { kind: 'hang', times: Infinity, match: (req: any) => req.path.includes('/enrollments/') && decodeURIComponent(req.url.search).includes('ge 20250801') })
+  sb.kit.faults.add('mcfs', {
+    kind: 'hang',
+    times: Infinity,
+    match: (req: any) =>
+      req.path.includes('/enrollments/') && decodeURIComponent(req.url.search).includes('ge 20250801')
+  })
   const r = await run({ 'timeout-minutes': '0.05' })
   expect(r.exitCode).toBe(1)
   const p = r.report.providers[0]
@@ -280,30 +321,55 @@ test('empty pages, throttling and a cut response are ridden out: still exact to 
 describe('the sandbox speaks the documented protocol', () => {
   const root = () => `${sb.mcfs.inputs['mcfs-endpoint']}/api/v1.0/instances/${sb.mcfs.instanceId}`
   const token = (claims: Record<string, unknown> = {}) =>
-    sb.entra.mintAccessToken({ aud: MCFS_APP_ID, tid: sb.mcfs.tenantId, appid: AZURE_CLIENT_ID, roles: ['App.Emissions.Read'], ...claims })
-  const get = async (pathAndQuery: string, headers: Record<string, string> = {}): Promise<{ status: number; body: any }> => {
-    const res = await fetch(`${root()}${pathAndQuery}`, { headers: { 'Ocp-Apim-Subscription-Key': sb.mcfs.apiKey, authorization: `Bearer ${token()}`, ...headers } })
-    return { status: res.status, body: (res.headers.get('content-type') ?? '').includes('json') ? await res.json() : await res.text() }
+    sb.entra.mintAccessToken({
+      aud: MCFS_APP_ID,
+      tid: sb.mcfs.tenantId,
+      appid: AZURE_CLIENT_ID,
+      roles: ['App.Emissions.Read'],
+      ...claims
+    })
+  const get = async (
+    pathAndQuery: string,
+    headers: Record<string, string> = {}
+  ): Promise<{ status: number; body: any }> => {
+    const res = await fetch(`${root()}${pathAndQuery}`, {
+      headers: { 'Ocp-Apim-Subscription-Key': sb.mcfs.apiKey, authorization: `Bearer ${token()}`, ...headers }
+    })
+    return {
+      status: res.status,
+      body: (res.headers.get('content-type') ?? '').includes('json') ? await res.json() : await res.text()
+    }
   }
   const all = (enrollment: string) => sb.mcfs.data.enrollments.get(enrollment).emissions
 
   it('$filter (case-insensitive names), $count, $top, $skip, $select, $orderby', async () => {
-    const r = await get(`/enrollments/12345678/emissions?$filter=${encodeURIComponent('ScopeId eq 1 and dateKey ge 20260101')}&$count=true&$top=5&$skip=3&$select=dateKey,scopeId,totalEmissions&$orderby=${encodeURIComponent('totalEmissions desc')}`)
+    const r = await get(
+      `/enrollments/12345678/emissions?$filter=${encodeURIComponent('ScopeId eq 1 and dateKey ge 20260101')}&$count=true&$top=5&$skip=3&$select=dateKey,scopeId,totalEmissions&$orderby=${encodeURIComponent('totalEmissions desc')}`
+    )
     expect(r.status).toBe(200)
-    const expected = all('12345678').filter((x: any) => x.scopeId === 1 && x.dateKey >= 20260101).sort((a: any, b: any) => b.totalEmissions - a.totalEmissions)
+    const expected = all('12345678')
+      .filter((x: any) => x.scopeId === 1 && x.dateKey >= 20260101)
+      .sort((a: any, b: any) => b.totalEmissions - a.totalEmissions)
     expect(r.body['@odata.count']).toBe(expected.length)
-    expect(r.body.value).toEqual(expected.slice(3, 8).map((x: any) => ({ dateKey: x.dateKey, scopeId: 1, totalEmissions: x.totalEmissions })))
+    expect(r.body.value).toEqual(
+      expected.slice(3, 8).map((x: any) => ({ dateKey: x.dateKey, scopeId: 1, totalEmissions: x.totalEmissions }))
+    )
     expect(r.body['@odata.nextLink']).toBeUndefined() // $top reached
-    expect(r.body['@odata.context']).toMatch(/\/enrollments\/12345678\/\$metadata#emissions\(dateKey,scopeId,totalEmissions\)$/)
+    expect(r.body['@odata.context']).toMatch(
+      /\/enrollments\/12345678\/\$metadata#emissions\(dateKey,scopeId,totalEmissions\)$/
+    )
   })
 
   it('server-driven paging: absolute nextLinks with the same options, $skip moved on, none on the last page', async () => {
     sb.mcfs.state.pageSize = 400
     const rows: any[] = []
-    let url: string | undefined = `${root()}/enrollments/demodata/emissions?$filter=${encodeURIComponent("dateKey ge 20250101 and scope eq 'Scope 2'")}`
+    let url: string | undefined =
+      `${root()}/enrollments/demodata/emissions?$filter=${encodeURIComponent("dateKey ge 20250101 and scope eq 'Scope 2'")}`
     let pages = 0
     while (url) {
-      const res = await fetch(url, { headers: { 'Ocp-Apim-Subscription-Key': sb.mcfs.apiKey, authorization: `Bearer ${token()}` } })
+      const res = await fetch(url, {
+        headers: { 'Ocp-Apim-Subscription-Key': sb.mcfs.apiKey, authorization: `Bearer ${token()}` }
+      })
       const body: any = await res.json()
       expect(body.value.length).toBeLessThanOrEqual(400)
       rows.push(...body.value)
@@ -314,43 +380,102 @@ describe('the sandbox speaks the documented protocol', () => {
     const expected = all('demodata').filter((x: any) => x.dateKey >= 20250101 && x.scope === 'Scope 2')
     expect(pages).toBe(Math.ceil(expected.length / 400))
     expect(rows.map((x) => x.totalEmissions)).toEqual(expected.map((x: any) => x.totalEmissions))
-    expect(Object.keys(rows[0])).toEqual(['dateKey', 'enrollmentId', 'orgName', 'subscriptionId', 'subscriptionName', 'azureServiceName', 'subService', 'azureRegionName', 'scope', 'scopeId', 'totalEmissions'])
+    expect(Object.keys(rows[0])).toEqual([
+      'dateKey',
+      'enrollmentId',
+      'orgName',
+      'subscriptionId',
+      'subscriptionName',
+      'azureServiceName',
+      'subService',
+      'azureRegionName',
+      'scope',
+      'scopeId',
+      'totalEmissions'
+    ])
   })
 
   it('query errors are 400 {code, message}', async () => {
-    for (const q of ['$filter=dateKey%20ge%20%27x%27', '$filter=nope%20eq%201', '$filter=dateKey%20ge', '$select=nope', '$top=-1', '$count=maybe', '$orderby=dateKey%20sideways']) {
+    for (const q of [
+      '$filter=dateKey%20ge%20%27x%27',
+      '$filter=nope%20eq%201',
+      '$filter=dateKey%20ge',
+      '$select=nope',
+      '$top=-1',
+      '$count=maybe',
+      '$orderby=dateKey%20sideways'
+    ]) {
       const r = await get(`/enrollments/12345678/emissions?${q}`)
       expect([q, r.status, typeof r.body.code, typeof r.body.message]).toEqual([q, 400, 'number', 'string'])
     }
-    expect((await get('/enrollments/12345678/emissions?$filter=dateKey%20ge%20%27x%27')).body.message).toMatch(/incompatible types.*Edm\.Int32.*Edm\.String/)
+    expect((await get('/enrollments/12345678/emissions?$filter=dateKey%20ge%20%27x%27')).body.message).toMatch(
+      /incompatible types.*Edm\.Int32.*Edm\.String/
+    )
   })
 
   it('the credentials, in the gateway order: key (401 API Management body), token (401), permission (403)', async () => {
-    const noKey = await fetch(`${root()}/enrollments/12345678/emissions`, { headers: { authorization: `Bearer ${token()}` } })
-    expect([noKey.status, (await noKey.json()) as any]).toEqual([401, { statusCode: 401, message: expect.stringMatching(/^Access denied due to missing subscription key/) }])
+    const noKey = await fetch(`${root()}/enrollments/12345678/emissions`, {
+      headers: { authorization: `Bearer ${token()}` }
+    })
+    expect([noKey.status, (await noKey.json()) as any]).toEqual([
+      401,
+      { statusCode: 401, message: expect.stringMatching(/^Access denied due to missing subscription key/) }
+    ])
     const badKey = await get('/enrollments/12345678/emissions', { 'Ocp-Apim-Subscription-Key': 'f'.repeat(32) })
-    expect([badKey.status, badKey.body.message]).toEqual([401, expect.stringMatching(/^Access denied due to invalid subscription key/)])
-    const byQuery = await fetch(`${root()}/enrollments/demodata/emissions?$top=1&subscription-key=${sb.mcfs.apiKey}`, { headers: { authorization: `Bearer ${token()}` } })
+    expect([badKey.status, badKey.body.message]).toEqual([
+      401,
+      expect.stringMatching(/^Access denied due to invalid subscription key/)
+    ])
+    const byQuery = await fetch(`${root()}/enrollments/demodata/emissions?$top=1&subscription-key=${sb.mcfs.apiKey}`, {
+      headers: { authorization: `Bearer ${token()}` }
+    })
     expect(byQuery.status).toBe(200)
     expect((await get('/enrollments/12345678/emissions', { authorization: '' })).status).toBe(401)
-    expect((await get('/enrollments/12345678/emissions', { authorization: `Bearer ${token({ aud: 'https://management.azure.com' })}` })).body).toEqual({
+    expect(
+      (
+        await get('/enrollments/12345678/emissions', {
+          authorization: `Bearer ${token({ aud: 'https://management.azure.com' })}`
+        })
+      ).body
+    ).toEqual({
       statusCode: 401,
       message: 'Unauthorized. Access token is missing or invalid.'
     })
-    expect((await get('/enrollments/12345678/emissions', { authorization: `Bearer ${token({ roles: [] })}` })).status).toBe(403)
-    expect((await get('/enrollments/12345678/emissions', { authorization: `Bearer ${token({ appid: '00000000-0000-0000-0000-000000000001' })}` })).status).toBe(403)
-    expect((await get('/enrollments/87654321/emissions')).body).toEqual({ code: 403, message: expect.stringMatching(/not connected/) })
+    expect(
+      (await get('/enrollments/12345678/emissions', { authorization: `Bearer ${token({ roles: [] })}` })).status
+    ).toBe(403)
+    expect(
+      (
+        await get('/enrollments/12345678/emissions', {
+          authorization: `Bearer ${token({ appid: '00000000-0000-0000-0000-000000000001' })}`
+        })
+      ).status
+    ).toBe(403)
+    expect((await get('/enrollments/87654321/emissions')).body).toEqual({
+      code: 403,
+      message: expect.stringMatching(/not connected/)
+    })
   })
 
   it('Microsoft 365 tenant emissions, the demodata switch, projections and $metadata', async () => {
-    const m365 = await get(`/m365/tenantemissions?$filter=${encodeURIComponent(`tenantId eq '${sb.mcfs.tenantId}' and dateKey eq 20260101`)}&$count=true`)
+    const m365 = await get(
+      `/m365/tenantemissions?$filter=${encodeURIComponent(`tenantId eq '${sb.mcfs.tenantId}' and dateKey eq 20260101`)}&$count=true`
+    )
     expect(m365.body.value.length).toBe(m365.body['@odata.count'])
-    expect(m365.body.value.every((x: any) => x.tenantId === sb.mcfs.tenantId && x.dateKey === 20260101 && /^Scope [123]$/.test(x.scope))).toBe(true)
+    expect(
+      m365.body.value.every(
+        (x: any) => x.tenantId === sb.mcfs.tenantId && x.dateKey === 20260101 && /^Scope [123]$/.test(x.scope)
+      )
+    ).toBe(true)
     const demo = await get('/m365/tenantemissions?demodata=true&$top=2')
     expect(demo.body.value.map((x: any) => x.tenantName)).toEqual(['Contoso (demo data)', 'Contoso (demo data)'])
     const proj = await get('/enrollments/12345678/projections')
-    expect(proj.body.value.filter((x: any) => x.projectedEmissions !== null).map((x: any) => x.dateKey)).toEqual([20260801, 20260901, 20261001, 20261101, 20261201])
+    expect(proj.body.value.filter((x: any) => x.projectedEmissions !== null).map((x: any) => x.dateKey)).toEqual([
+      20260801, 20260901, 20261001, 20261101, 20261201
+    ])
     const meta = await get('/enrollments/12345678/$metadata')
-    expect(meta.body).toMatch(/<EntityType Name="EnrollmentEmission">.*<Property Name="totalEmissions" Type="Edm.Double"\/>/)
+    expect(meta.body).toMatch(
+      /<EntityType Name="EnrollmentEmission">.*<Property Name="totalEmissions" Type="Edm.Double"\/>/
+    )
   })
 })

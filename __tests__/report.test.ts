@@ -13,15 +13,34 @@ import { parseCsv, rec } from './helpers/records.js'
 
 function outcome(provider: ProviderId, b: ReportBuilder, over: Partial<ProviderOutcome> = {}): ProviderOutcome {
   const c = b.countOf(provider)
-  return { provider, label: provider, status: 'ok', records: c.records, grams: c.grams, error: null, notes: [], warnings: [], missing: [], ...over }
+  return {
+    provider,
+    label: provider,
+    status: 'ok',
+    records: c.records,
+    grams: c.grams,
+    error: null,
+    notes: [],
+    warnings: [],
+    missing: [],
+    ...over
+  }
 }
 
 function build(records: CarbonRecord[], providers: ProviderId[] = ['aws']) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ccr-report-'))
   const b = new ReportBuilder(path.join(dir, 'parts'), { start: '2025-01', end: '2025-03' }, 'market')
   for (const r of records) b.add(r)
-  const model = b.model(providers.map((p) => outcome(p, b)), [], '2026-11-22T10:00:00.000Z')
-  const thresholds = evaluateThresholds({ maxTotal: 1, maxMonthly: null, maxIncreasePercent: null }, model.totalGrams, model.months)
+  const model = b.model(
+    providers.map((p) => outcome(p, b)),
+    [],
+    '2026-11-22T10:00:00.000Z'
+  )
+  const thresholds = evaluateThresholds(
+    { maxTotal: 1, maxMonthly: null, maxIncreasePercent: null },
+    model.totalGrams,
+    model.months
+  )
   b.writeFiles(jsonHeader(model, thresholds), path.join(dir, 'report.json'), path.join(dir, 'report.csv'))
   b.cleanup()
   return {
@@ -38,21 +57,56 @@ describe('report.json and report.csv', () => {
   it('follow the contract shape, with records in canonical provider order', () => {
     const { json, csv } = build(
       [
-        rec({ provider: 'azure', account: 'sub-1', month: '2025-02', grams: 100, marketGrams: 100, locationGrams: null, scope2LocationGrams: null, scope3LocationGrams: null, modelVersion: null }),
+        rec({
+          provider: 'azure',
+          account: 'sub-1',
+          month: '2025-02',
+          grams: 100,
+          marketGrams: 100,
+          locationGrams: null,
+          scope2LocationGrams: null,
+          scope3LocationGrams: null,
+          modelVersion: null
+        }),
         rec(),
         rec({ month: '2025-03', grams: 1, marketGrams: 1 })
       ],
       ['aws', 'azure']
     )
-    expect(Object.keys(json)).toEqual(['schemaVersion', 'generatedAt', 'period', 'method', 'unit', 'totalKgCO2e', 'providers', 'months', 'thresholds', 'notes', 'records'])
+    expect(Object.keys(json)).toEqual([
+      'schemaVersion',
+      'generatedAt',
+      'period',
+      'method',
+      'unit',
+      'totalKgCO2e',
+      'providers',
+      'months',
+      'thresholds',
+      'notes',
+      'records'
+    ])
     expect(json.schemaVersion).toBe(1)
     expect(json.unit).toBe('kgCO2e')
     expect(json.period).toEqual({ start: '2025-01', end: '2025-03' })
     expect(json.totalKgCO2e).toBe(48.101)
     expect(json.records.map((r: any) => r.provider)).toEqual(['aws', 'aws', 'azure'])
     expect(json.records[0]).toEqual({
-      provider: 'aws', account: '111122223333', accountName: null, month: '2025-01', service: 'AmazonEC2', region: 'us-east-1', kgCO2e: 48,
-      marketKgCO2e: 48, locationKgCO2e: 51, scope1KgCO2e: 0, scope2MarketKgCO2e: 40, scope2LocationKgCO2e: 43, scope3MarketKgCO2e: 8, scope3LocationKgCO2e: 8, modelVersion: 'v3.0.0'
+      provider: 'aws',
+      account: '111122223333',
+      accountName: null,
+      month: '2025-01',
+      service: 'AmazonEC2',
+      region: 'us-east-1',
+      kgCO2e: 48,
+      marketKgCO2e: 48,
+      locationKgCO2e: 51,
+      scope1KgCO2e: 0,
+      scope2MarketKgCO2e: 40,
+      scope2LocationKgCO2e: 43,
+      scope3MarketKgCO2e: 8,
+      scope3LocationKgCO2e: 8,
+      modelVersion: 'v3.0.0'
     })
     expect(json.records[2].locationKgCO2e).toBeNull()
     expect(json.months).toEqual([
@@ -64,12 +118,30 @@ describe('report.json and report.csv', () => {
       ['aws', 'ok', 2, 48.001, null],
       ['azure', 'ok', 1, 0.1, null]
     ])
-    expect(json.thresholds).toEqual([expect.objectContaining({ name: 'max-total', limitTCO2e: 1, actualTCO2e: 0.048, breached: false })])
+    expect(json.thresholds).toEqual([
+      expect.objectContaining({ name: 'max-total', limitTCO2e: 1, actualTCO2e: 0.048, breached: false })
+    ])
 
     const rows = parseCsv(csv)
     expect(rows[0].join(',')).toBe(CSV_HEADER)
     expect(rows).toHaveLength(4)
-    expect(rows[1]).toEqual(['aws', '111122223333', '', '2025-01', 'AmazonEC2', 'us-east-1', '48', '48', '51', '0', '40', '43', '8', '8', 'v3.0.0'])
+    expect(rows[1]).toEqual([
+      'aws',
+      '111122223333',
+      '',
+      '2025-01',
+      'AmazonEC2',
+      'us-east-1',
+      '48',
+      '48',
+      '51',
+      '0',
+      '40',
+      '43',
+      '8',
+      '8',
+      'v3.0.0'
+    ])
     expect(rows[3][8]).toBe('') // null is an empty cell
     expect(csv.endsWith('\r\n')).toBe(true)
   })
@@ -176,7 +248,9 @@ describe('thresholds', () => {
     expect(r[1]).toMatchObject({ actualTCO2e: 6, month: '2025-03' })
     expect(r[1].message).toMatch(/Months 2025-02, 2025-03 exceed the monthly limit of 5 tCO2e/)
     expect(r[2]).toMatchObject({ limitPercent: 20, actualPercent: 20, month: '2025-03', previousMonth: '2025-02' })
-    expect(evaluateThresholds({ maxTotal: 15, maxMonthly: null, maxIncreasePercent: null }, 15_000_001, months)[0].breached).toBe(true)
+    expect(
+      evaluateThresholds({ maxTotal: 15, maxMonthly: null, maxIncreasePercent: null }, 15_000_001, months)[0].breached
+    ).toBe(true)
   })
   it('the increase is judged on the latest month with data', () => {
     const withGap = [...months, { month: '2025-04', grams: 0, byProvider: {} }]
@@ -200,9 +274,15 @@ describe('summary', () => {
     b.add(rec({ service: '<script>alert(1)</script>|x', grams: 1_500_000 }))
     b.add(rec({ month: '2025-02', account: '@admin #42', grams: 2_500_000 }))
     const model = b.model([outcome('aws', b)], [], '2026-11-22T10:00:00.000Z')
-    const th = evaluateThresholds({ maxTotal: 3, maxMonthly: null, maxIncreasePercent: null }, model.totalGrams, model.months)
+    const th = evaluateThresholds(
+      { maxTotal: 3, maxMonthly: null, maxIncreasePercent: null },
+      model.totalGrams,
+      model.months
+    )
     const md = renderSummary(model, th, { unpublished: ['2025-02'] })
-    expect(md).toMatch(/^## Cloud carbon footprint\n\n\*\*4\.000 tCO2e\*\* \(market-based\) from AWS, 2025-01 to 2025-02/)
+    expect(md).toMatch(
+      /^## Cloud carbon footprint\n\n\*\*4\.000 tCO2e\*\* \(market-based\) from AWS, 2025-01 to 2025-02/
+    )
     expect(md).toContain('xychart-beta')
     expect(md).toContain('bar [1.500, 2.500]')
     expect(md).toMatch(/\| 2025-01 +\| +1\.500 \|/)

@@ -30,9 +30,13 @@ describe('shareOf', () => {
       [1, 'r-shard-1-of-2']
     ])
     expect(() => checkShardSet('r', ['x'])).toThrow(/found no artifact named r-shard-<i>-of-<n>/)
-    expect(() => checkShardSet('r', ['r-shard-1-of-3', 'r-shard-3-of-3'])).toThrow(/missing shard 2 of 3 \(r-shard-2-of-3\)/)
+    expect(() => checkShardSet('r', ['r-shard-1-of-3', 'r-shard-3-of-3'])).toThrow(
+      /missing shard 2 of 3 \(r-shard-2-of-3\)/
+    )
     expect(() => checkShardSet('r', ['r-shard-1-of-2', 'r-shard-2-of-3'])).toThrow(/different matrix sizes/)
-    expect(() => checkShardSet('r', ['r-shard-1-of-2', 'r-shard-1-of-2', 'r-shard-2-of-2'])).toThrow(/shard 1 of 2 more than once/)
+    expect(() => checkShardSet('r', ['r-shard-1-of-2', 'r-shard-1-of-2', 'r-shard-2-of-2'])).toThrow(
+      /shard 1 of 2 more than once/
+    )
   })
 })
 
@@ -57,8 +61,18 @@ describe('a sharded run merged equals the single run', () => {
     const before = sb.kit.requests('sustainability').length
     for (let i = 1; i <= n; i++) {
       const token = sb.artifact.newToken(`job-${name}-${i}`)
-      const shard = await runInProcess({ ...inputs, 'artifact-name': name, shard: `${i}/${n}` }, sb.env({ ACTIONS_RUNTIME_TOKEN: token }), { http: HTTP })
-      if (shard.exitCode !== 0) throw new Error(shard.stdout.split('\n').filter((l) => /^::(error|warning)/.test(l)).join('\n'))
+      const shard = await runInProcess(
+        { ...inputs, 'artifact-name': name, shard: `${i}/${n}` },
+        sb.env({ ACTIONS_RUNTIME_TOKEN: token }),
+        { http: HTTP }
+      )
+      if (shard.exitCode !== 0)
+        throw new Error(
+          shard.stdout
+            .split('\n')
+            .filter((l) => /^::(error|warning)/.test(l))
+            .join('\n')
+        )
       expect(shard.report.shard).toEqual({ index: i, count: n })
       expect(shard.report.thresholds).toEqual([])
     }
@@ -68,9 +82,19 @@ describe('a sharded run merged equals the single run', () => {
     const mergeStarted = Date.now()
     // The merge job signs in nowhere: providers, period and artifact name are all it needs (no cloud inputs).
     const mergeInputs = { providers: inputs.providers, ...PERIOD, 'artifact-name': name, mode: 'merge' }
-    const merged = await runInProcess(mergeInputs, sb.env({ ACTIONS_RUNTIME_TOKEN: sb.artifact.newToken(`merge-${name}`) }), { http: HTTP })
+    const merged = await runInProcess(
+      mergeInputs,
+      sb.env({ ACTIONS_RUNTIME_TOKEN: sb.artifact.newToken(`merge-${name}`) }),
+      { http: HTTP }
+    )
     expect(sb.kit.requests().filter((e) => e.at >= mergeStarted && !['artifact'].includes(e.service))).toEqual([])
-    if (merged.exitCode !== 0) throw new Error(merged.stdout.split('\n').filter((l) => /^::(error|warning)/.test(l)).join('\n'))
+    if (merged.exitCode !== 0)
+      throw new Error(
+        merged.stdout
+          .split('\n')
+          .filter((l) => /^::(error|warning)/.test(l))
+          .join('\n')
+      )
     expect(comparable(merged)).toBe(comparable(single))
     expect(merged.outputs['total-kgco2e']).toBe(single.outputs['total-kgco2e'])
     expect(merged.outputs['artifact-id']).not.toBe('')
@@ -79,8 +103,14 @@ describe('a sharded run merged equals the single run', () => {
   test('a missing shard fails the merge with a message naming it', async () => {
     const name = 'carbon-missing'
     const token = sb.artifact.newToken('job-missing-1')
-    await runInProcess({ ...inputs, 'artifact-name': name, shard: '1/2' }, sb.env({ ACTIONS_RUNTIME_TOKEN: token }), { http: HTTP })
-    const merged = await runInProcess({ ...inputs, 'artifact-name': name, mode: 'merge' }, sb.env({ ACTIONS_RUNTIME_TOKEN: sb.artifact.newToken('merge-missing') }), { http: HTTP })
+    await runInProcess({ ...inputs, 'artifact-name': name, shard: '1/2' }, sb.env({ ACTIONS_RUNTIME_TOKEN: token }), {
+      http: HTTP
+    })
+    const merged = await runInProcess(
+      { ...inputs, 'artifact-name': name, mode: 'merge' },
+      sb.env({ ACTIONS_RUNTIME_TOKEN: sb.artifact.newToken('merge-missing') }),
+      { http: HTTP }
+    )
     expect(merged.exitCode).toBe(1)
     expect(merged.stdout).toMatch(/missing shard 2 of 2 \(carbon-missing-shard-2-of-2\)/)
     expect(merged.outputs.status).toBe('failed')

@@ -1,5 +1,17 @@
 import fc from 'fast-check'
-import { fixed, formatKg, formatTonnes, gramsToKg, kilogramsToGrams, kilogramsToNanograms, roundDiv, tonnesToGrams, tonnesToNanograms, toNanogramsExact, groupThousands } from '../src/units.js'
+import {
+  fixed,
+  formatKg,
+  formatTonnes,
+  gramsToKg,
+  kilogramsToGrams,
+  kilogramsToNanograms,
+  roundDiv,
+  tonnesToGrams,
+  tonnesToNanograms,
+  toNanogramsExact,
+  groupThousands
+} from '../src/units.js'
 
 describe('tonnesToGrams', () => {
   it.each([
@@ -65,7 +77,10 @@ describe('formatting from integer digits', () => {
       fc.property(fc.array(fc.integer({ min: 0, max: 10_000_000_000 }), { maxLength: 200 }), (gramsList) => {
         const tonnes = gramsList.map((g) => g / 1e6)
         const a = tonnes.map((t) => tonnesToGrams(t)).reduce((x, y) => x + y, 0)
-        const b = [...tonnes].reverse().map((t) => tonnesToGrams(t)).reduce((x, y) => x + y, 0)
+        const b = [...tonnes]
+          .reverse()
+          .map((t) => tonnesToGrams(t))
+          .reduce((x, y) => x + y, 0)
         expect(a).toBe(gramsList.reduce((x, y) => x + y, 0))
         expect(b).toBe(a)
       })
@@ -83,9 +98,27 @@ describe('nanograms: the number fast path gives the exact decimal path', () => {
     fc.assert(fc.property(fc.double({ noNaN: true, noDefaultInfinity: true }), same), { numRuns: 10000 })
   })
   it('for figures as providers write them: a few to many decimals, near the fast limit and across it', () => {
-    const decimals = fc.tuple(fc.integer({ min: -(2 ** 53 - 1), max: 2 ** 53 - 1 }), fc.integer({ min: 0, max: 20 })).map(([m, d]) => Number(`${m}e-${d}`))
+    const decimals = fc
+      .tuple(fc.integer({ min: -(2 ** 53 - 1), max: 2 ** 53 - 1 }), fc.integer({ min: 0, max: 20 }))
+      .map(([m, d]) => Number(`${m}e-${d}`))
     fc.assert(fc.property(decimals, same), { numRuns: 20000 })
     // 2^49 ng each side, ties of the slow path's rounding (x.5 ng), the smallest and largest doubles
-    for (const n of [562.949953421312, 562.949953421311, 562.949953421313, 0.5629499534213125, 1e-12 / 2, 1.5e-12, 2.5e-15, 5e-324, 1.7976931348623157e308, -0.000123456789012, 0.1, 0.2, 0.3, 1 / 3]) same(n)
+    for (const n of [
+      562.949953421312,
+      562.949953421311,
+      562.949953421313,
+      0.5629499534213125,
+      1e-12 / 2,
+      1.5e-12,
+      2.5e-15,
+      5e-324,
+      1.7976931348623157e308,
+      -0.000123456789012,
+      0.1,
+      0.2,
+      0.3,
+      1 / 3
+    ])
+      same(n)
   })
 })

@@ -19,10 +19,16 @@ const RUNS = opt('runs', 30)
 const results = []
 for (let i = 0; i < ROWS; i++) {
   const values = {}
-  EMISSIONS_TYPES.forEach((t, k) => (values[t] = { Value: ((i * 7919 + k * 104729) % 9_999_991) / 1e6, Unit: 'MTCO2e' }))
+  EMISSIONS_TYPES.forEach(
+    (t, k) => (values[t] = { Value: ((i * 7919 + k * 104729) % 9_999_991) / 1e6, Unit: 'MTCO2e' })
+  )
   results.push({
     TimePeriod: { Start: '2025-07-01T00:00:00Z', End: '2025-08-01T00:00:00Z' },
-    DimensionsValues: { USAGE_ACCOUNT_ID: String(200000000000 + (i % 1560)), REGION: ['us-east-1', 'eu-west-1', 'global'][i % 3], SERVICE: ['AmazonEC2', 'AmazonS3', 'AWSLambda', 'AmazonCloudWatch'][i % 4] },
+    DimensionsValues: {
+      USAGE_ACCOUNT_ID: String(200000000000 + (i % 1560)),
+      REGION: ['us-east-1', 'eu-west-1', 'global'][i % 3],
+      SERVICE: ['AmazonEC2', 'AmazonS3', 'AWSLambda', 'AmazonCloudWatch'][i % 4]
+    },
     ModelVersion: 'v3.0.0',
     EmissionsValues: values
   })
@@ -47,7 +53,15 @@ const loop = Array.from({ length: 5 }, () =>
   })
 ).sort((a, b) => a - b)[2]
 
-console.log(`page: ${ROWS} rows, ${(text.length / 1e6).toFixed(2)} MB (${Math.round(text.length / ROWS)} bytes a row); ${os.cpus().length} CPU(s) ${os.cpus()[0]?.model ?? ''}; node ${process.version}`)
-console.log(`JSON.parse alone: ${median.toFixed(2)} us a row (median of ${RUNS}; fastest ${us[0].toFixed(2)}, slowest ${us.at(-1).toFixed(2)})`)
-console.log(`  = at most ${Math.round(1e6 / median).toLocaleString('en-US')} rows/s on one thread before anything else is done with them`)
-console.log(`a JavaScript loop over the text: ${((loop * 1000) / text.length).toFixed(2)} ns a character (checksum ${sink % 1000})`)
+console.log(
+  `page: ${ROWS} rows, ${(text.length / 1e6).toFixed(2)} MB (${Math.round(text.length / ROWS)} bytes a row); ${os.cpus().length} CPU(s) ${os.cpus()[0]?.model ?? ''}; node ${process.version}`
+)
+console.log(
+  `JSON.parse alone: ${median.toFixed(2)} us a row (median of ${RUNS}; fastest ${us[0].toFixed(2)}, slowest ${us.at(-1).toFixed(2)})`
+)
+console.log(
+  `  = at most ${Math.round(1e6 / median).toLocaleString('en-US')} rows/s on one thread before anything else is done with them`
+)
+console.log(
+  `a JavaScript loop over the text: ${((loop * 1000) / text.length).toFixed(2)} ns a character (checksum ${sink % 1000})`
+)

@@ -84,7 +84,10 @@ const flag = (name) => args.includes(`--${name}`)
 
 const LATENCY = Number(opt('latency', '50'))
 const CONCURRENCY = Number(opt('concurrency', '8'))
-const SIZES = opt('sizes', 'small,200k,1m').split(',').map((s) => s.trim().toLowerCase()).filter(Boolean)
+const SIZES = opt('sizes', 'small,200k,1m')
+  .split(',')
+  .map((s) => s.trim().toLowerCase())
+  .filter(Boolean)
 const ZERO = !flag('no-zero')
 /** The sandbox's caches and the warm-up run that fills them (off with --no-cache: every page built per request). */
 const CACHE = !flag('no-cache')
@@ -92,7 +95,12 @@ const KEEP = flag('keep')
 /** Extra node flags for the action (e.g. --node-args "--cpu-prof --cpu-prof-dir=/tmp/prof"). */
 const NODE_ARGS = (opt('node-args', '') ?? '').split(' ').filter(Boolean)
 /** Extra environment variables for the action (e.g. --env "CCR_DECODE_WORKERS=1 MALLOC_ARENA_MAX=2"). */
-const EXTRA_ENV = Object.fromEntries((opt('env', '') ?? '').split(' ').filter(Boolean).map((kv) => [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)]))
+const EXTRA_ENV = Object.fromEntries(
+  (opt('env', '') ?? '')
+    .split(' ')
+    .filter(Boolean)
+    .map((kv) => [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)])
+)
 const PAGE = 5000
 const PERIOD = { start: '2025-07', end: '2026-06' } // 12 published months of the seeded data
 const AVAILABLE = '2026-06'
@@ -242,7 +250,7 @@ function requestGraph(sb, def, roles, oidcPerRole, mcfsPerMonth = false) {
     }
   }
   /** An Entra sign-in: the GitHub OIDC assertion and the authority's metadata, then the token. */
-  const signIn = (who) => {
+  const signIn = () => {
     count(`entra oidc`)
     count(`entra metadata`)
     count(`entra token`)
@@ -285,7 +293,10 @@ function requestGraph(sb, def, roles, oidcPerRole, mcfsPerMonth = false) {
     const t = sb.mcfs.data.tenants.get(sb.mcfs.tenantId.toLowerCase())
     // One query for the period, or one per month: each a chain of pages of <= 1000 rows.
     const ranges = mcfsPerMonth ? months.map((m) => [m, m]) : [[from, to]]
-    for (const [k, all] of [['mcfs enrollment pages', e.emissions], ['mcfs tenant pages', t.rows]]) {
+    for (const [k, all] of [
+      ['mcfs enrollment pages', e.emissions],
+      ['mcfs tenant pages', t.rows]
+    ]) {
       for (const [a, b] of ranges) {
         const n = Math.max(1, Math.ceil(inRange(all, a, b) / MCFS_PAGE))
         chain([token], n)
@@ -308,9 +319,28 @@ function servedKinds(sb, log) {
     if (e.service === 'oidc') count(/audience=sts\.amazonaws\.com/.test(e.query) ? 'aws oidc' : 'entra oidc')
     else if (e.service === 'sts') count('sts')
     else if (e.service === 'sustainability') count('aws pages')
-    else if (e.service === 'entra') count(/openid-configuration|discovery|instance/.test(e.path) ? 'entra metadata' : /token/.test(e.path) ? 'entra token' : 'entra other')
-    else if (e.service === 'arm') count(e.path === '/subscriptions' ? 'azure list pages' : /DateRange/i.test(e.path) ? 'azure range' : 'azure reports')
-    else if (e.service === 'mcfs') count(/\/projections$/.test(e.path) ? 'mcfs projections' : /\/tenantemissions$/.test(e.path) ? 'mcfs tenant pages' : /\/emissions$/.test(e.path) ? 'mcfs enrollment pages' : 'mcfs other')
+    else if (e.service === 'entra')
+      count(
+        /openid-configuration|discovery|instance/.test(e.path)
+          ? 'entra metadata'
+          : /token/.test(e.path)
+            ? 'entra token'
+            : 'entra other'
+      )
+    else if (e.service === 'arm')
+      count(
+        e.path === '/subscriptions' ? 'azure list pages' : /DateRange/i.test(e.path) ? 'azure range' : 'azure reports'
+      )
+    else if (e.service === 'mcfs')
+      count(
+        /\/projections$/.test(e.path)
+          ? 'mcfs projections'
+          : /\/tenantemissions$/.test(e.path)
+            ? 'mcfs tenant pages'
+            : /\/emissions$/.test(e.path)
+              ? 'mcfs enrollment pages'
+              : 'mcfs other'
+      )
     else count(e.service)
   }
   return out
@@ -320,7 +350,10 @@ const monthOf = (i) => `${Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2,
 
 /** Sums the CSV's kgco2e column in integer grams, and counts rows, in all and per provider (streamed). */
 async function csvTotals(file) {
-  const rl = readline.createInterface({ input: fs.createReadStream(file, { highWaterMark: 1 << 20 }), crlfDelay: Infinity })
+  const rl = readline.createInterface({
+    input: fs.createReadStream(file, { highWaterMark: 1 << 20 }),
+    crlfDelay: Infinity
+  })
   let rows = -1
   let grams = 0
   const by = {}
@@ -409,7 +442,13 @@ async function runAction(sb, inputs) {
   fs.writeFileSync(outputFile, '')
   fs.writeFileSync(summaryFile, '')
   const outDir = path.join(tmp, 'out')
-  const all = { ...inputs, 'output-dir': outDir, 'artifact-name': '', 'pr-comment': 'false', concurrency: String(CONCURRENCY) }
+  const all = {
+    ...inputs,
+    'output-dir': outDir,
+    'artifact-name': '',
+    'pr-comment': 'false',
+    concurrency: String(CONCURRENCY)
+  }
   const env = {
     PATH: process.env.PATH,
     HOME: process.env.HOME,
@@ -422,7 +461,9 @@ async function runAction(sb, inputs) {
     ...Object.fromEntries(Object.entries(all).map(([k, v]) => [`INPUT_${k.toUpperCase()}`, v]))
   }
   const logFrom = sb.kit.log.length
-  const cmd = TIME ? [TIME, ['-f', '%M %e %U %S', '-o', timeFile, process.execPath, ...NODE_ARGS, bundle]] : [process.execPath, [...NODE_ARGS, bundle]]
+  const cmd = TIME
+    ? [TIME, ['-f', '%M %e %U %S', '-o', timeFile, process.execPath, ...NODE_ARGS, bundle]]
+    : [process.execPath, [...NODE_ARGS, bundle]]
   const t0 = Date.now()
   const p0 = performance.now()
   const cpu0 = process.cpuUsage()
@@ -443,7 +484,9 @@ async function runAction(sb, inputs) {
           if (RSS_TRACE) trace.push([Date.now() - t0, Number(/VmRSS:\s+(\d+)/.exec(st)?.[1] ?? 0)])
           const f = fs.readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1].split(' ')
           cpuTicks = Number(f[11]) + Number(f[12])
-        } catch {}
+        } catch {
+          // the process ended between two samples
+        }
       }, 20)
   const code = await new Promise((resolve) => child.on('exit', (c) => resolve(c ?? 1)))
   const wallMs = performance.now() - p0
@@ -454,7 +497,12 @@ async function runAction(sb, inputs) {
   if (RSS_TRACE && trace.length) {
     const top = trace.reduce((a, b) => (b[1] > a[1] ? b : a))
     const every = Math.max(1, Math.floor(trace.length / 25))
-    console.log(`   RSS trace (ms: MB): ${trace.filter((_, i) => i % every === 0).map(([t, kb]) => `${t}: ${Math.round(kb / 1024)}`).join(', ')}; peak ${Math.round(top[1] / 1024)} MB at ${top[0]} ms`)
+    console.log(
+      `   RSS trace (ms: MB): ${trace
+        .filter((_, i) => i % every === 0)
+        .map(([t, kb]) => `${t}: ${Math.round(kb / 1024)}`)
+        .join(', ')}; peak ${Math.round(top[1] / 1024)} MB at ${top[0]} ms`
+    )
   }
   let rssKb = hwm
   let cpuS = cpuTicks / 100
@@ -476,7 +524,12 @@ function analyse(sb, run, latency, roles) {
   for (const e of log) byService[e.service] = (byService[e.service] ?? 0) + 1
   const first = log.length ? Math.min(...log.map((e) => e.at)) : NaN
   // Data pages: AWS Sustainability pages, ARM carbon reports, MCFS collection pages.
-  const data = log.filter((e) => e.service === 'sustainability' || (e.service === 'arm' && /carbonEmissionReports/i.test(e.path)) || e.service === 'mcfs')
+  const data = log.filter(
+    (e) =>
+      e.service === 'sustainability' ||
+      (e.service === 'arm' && /carbonEmissionReports/i.test(e.path)) ||
+      e.service === 'mcfs'
+  )
   const netStart = first
   const netEnd = log.length ? Math.max(...log.map((e) => e.at + e.ms)) : NaN
   const handlerMs = data.map((e) => e.ms - latency)
@@ -486,23 +539,43 @@ function analyse(sb, run, latency, roles) {
     pages: data.length,
     coldMs: first - run.t0,
     netMs: netEnd - netStart,
-    pageMs: handlerMs.length ? { mean: handlerMs.reduce((a, b) => a + b, 0) / handlerMs.length, max: Math.max(...handlerMs), total: handlerMs.reduce((a, b) => a + b, 0) } : null,
-    oidcPerRole: roles.length > 0 && log.filter((e) => e.service === 'oidc' && /audience=sts\.amazonaws\.com/.test(e.query)).length >= roles.length
+    pageMs: handlerMs.length
+      ? {
+          mean: handlerMs.reduce((a, b) => a + b, 0) / handlerMs.length,
+          max: Math.max(...handlerMs),
+          total: handlerMs.reduce((a, b) => a + b, 0)
+        }
+      : null,
+    oidcPerRole:
+      roles.length > 0 &&
+      log.filter((e) => e.service === 'oidc' && /audience=sts\.amazonaws\.com/.test(e.query)).length >= roles.length
   }
 }
 
 // ---------------------------------------------------------------------------------------------------------
 
-const fmt = (n, d = 0) => (Number.isFinite(n) ? n.toLocaleString('en-US', { minimumFractionDigits: d, maximumFractionDigits: d }) : 'n/a')
+const fmt = (n, d = 0) =>
+  Number.isFinite(n) ? n.toLocaleString('en-US', { minimumFractionDigits: d, maximumFractionDigits: d }) : 'n/a'
 const started = new Date()
-console.log(`cloud-carbon-report bench: ${started.toISOString()}, node ${process.version}, ${os.cpus().length} CPUs (${os.cpus()[0]?.model ?? '?'})`)
-console.log(`bundle ${path.relative(ROOT, bundle)}, load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')} (other processes on this machine skew the figures)`)
-console.log(`latency ${LATENCY} ms/request, concurrency ${CONCURRENCY}, period ${PERIOD.start}..${PERIOD.end}, sizes ${SIZES.join(', ')}`)
+console.log(
+  `cloud-carbon-report bench: ${started.toISOString()}, node ${process.version}, ${os.cpus().length} CPUs (${os.cpus()[0]?.model ?? '?'})`
+)
+console.log(
+  `bundle ${path.relative(ROOT, bundle)}, load average ${os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ')} (other processes on this machine skew the figures)`
+)
+console.log(
+  `latency ${LATENCY} ms/request, concurrency ${CONCURRENCY}, period ${PERIOD.start}..${PERIOD.end}, sizes ${SIZES.join(', ')}`
+)
 const distBytes = dirBytes(path.dirname(bundle))
 const indexBytes = fs.statSync(bundle).size
 const bareMs = bareImportMs()
 const stale = unusedChunks(path.dirname(bundle))
-console.log(`${path.relative(ROOT, path.dirname(bundle)) || '.'}/: ${fmt(distBytes / 1024 / 1024, 2)} MB (index.js ${fmt(indexBytes / 1024 / 1024, 2)} MB)${stale.unused.length ? `, of which ${fmt(stale.bytes / 1024 / 1024, 2)} MB in ${stale.unused.length} chunk files nothing loads (${stale.unused.join(', ')}: left by earlier builds, ncc does not empty its output directory)` : ''}; bare node -e "import('@actions/core')": ${fmt(bareMs)} ms (median of 7)\n`)
+console.log(
+  `${path.relative(ROOT, path.dirname(bundle)) || '.'}/: ${fmt(distBytes / 1024 / 1024, 2)} MB (index.js ${fmt(indexBytes / 1024 / 1024, 2)} MB)${stale.unused.length ? `, of which ${fmt(stale.bytes / 1024 / 1024, 2)} MB in ${stale.unused.length} chunk files nothing loads (${stale.unused.join(', ')}: left by earlier builds, ncc does not empty its output directory)` : ''}; bare node -e "import('@actions/core')": ${fmt(bareMs)} ms (median of 7)\n`
+)
 
 const rows = []
 let failed = false
@@ -533,9 +606,14 @@ for (const size of SIZES) {
     const expected = {}
     const awsTruth = sb.aws.truth({ roles, start: PERIOD.start, end: PERIOD.end })
     expected.aws = { grams: awsTruth.market, records: awsTruth.records }
-    if (def.azure) expected.azure = { grams: sb.azure.truthGrams({ ...PERIOD, inputs }), records: sb.azure.truth(PERIOD).groups }
+    if (def.azure)
+      expected.azure = { grams: sb.azure.truthGrams({ ...PERIOD, inputs }), records: sb.azure.truth(PERIOD).groups }
     if (def.mcfs) {
-      const t = sb.mcfs.truth({ enrollmentId: inputs['mcfs-enrollment-id'], tenantId: inputs['mcfs-tenant-id'], ...PERIOD })
+      const t = sb.mcfs.truth({
+        enrollmentId: inputs['mcfs-enrollment-id'],
+        tenantId: inputs['mcfs-tenant-id'],
+        ...PERIOD
+      })
       expected.mcfs = { grams: sb.mcfs.truthGrams({ ...PERIOD, inputs }), records: t.enrollmentRecords + t.m365Records }
       if (t.totalGrams !== expected.mcfs.grams) throw new Error('sb.mcfs.truth and truthGrams disagree')
     }
@@ -543,13 +621,27 @@ for (const size of SIZES) {
       records: Object.values(expected).reduce((a, e) => a + e.records, 0),
       market: Object.values(expected).reduce((a, e) => a + e.grams, 0)
     }
-    const parts = [`${def.aws.length} AWS role(s) of ${fmt(def.aws.reduce((a, o) => a + o.accounts, 0))} accounts: ${fmt(expected.aws.records)} records`]
-    if (def.azure) parts.push(`Azure ${fmt(sb.azure.data.subscriptions.length)} subscriptions (<= ${def.azure.resourcesPerSubscription} resources each): ${fmt(expected.azure.records)} records`)
-    if (def.mcfs) parts.push(`MCFS enrollment of ${fmt(def.mcfs.subscriptions)} subscriptions + Microsoft 365 tenant: ${fmt(expected.mcfs.records)} records`)
-    console.log(`── ${def.label}: ${parts.join('; ')}; ${fmt(truth.records)} records expected (providers: ${inputs.providers}; sandbox seeded in ${fmt(seedMs)} ms)`)
+    const parts = [
+      `${def.aws.length} AWS role(s) of ${fmt(def.aws.reduce((a, o) => a + o.accounts, 0))} accounts: ${fmt(expected.aws.records)} records`
+    ]
+    if (def.azure)
+      parts.push(
+        `Azure ${fmt(sb.azure.data.subscriptions.length)} subscriptions (<= ${def.azure.resourcesPerSubscription} resources each): ${fmt(expected.azure.records)} records`
+      )
+    if (def.mcfs)
+      parts.push(
+        `MCFS enrollment of ${fmt(def.mcfs.subscriptions)} subscriptions + Microsoft 365 tenant: ${fmt(expected.mcfs.records)} records`
+      )
+    console.log(
+      `── ${def.label}: ${parts.join('; ')}; ${fmt(truth.records)} records expected (providers: ${inputs.providers}; sandbox seeded in ${fmt(seedMs)} ms)`
+    )
     if (def.why) console.log(`   mix: ${def.why}`)
 
-    const hits = () => ({ aws: sb.aws.pageCache?.hits ?? 0, azure: sb.azure?.reportCache?.hits ?? 0, mcfs: sb.mcfs?.matchCache?.hits ?? 0 })
+    const hits = () => ({
+      aws: sb.aws.pageCache?.hits ?? 0,
+      azure: sb.azure?.reportCache?.hits ?? 0,
+      mcfs: sb.mcfs?.matchCache?.hits ?? 0
+    })
     const hitsSince = (h0) => {
       const h = hits()
       return providers.map((id) => `${id} ${fmt(h[id] - h0[id])}`).join(', ')
@@ -574,7 +666,9 @@ for (const size of SIZES) {
     const hits0 = hits()
     const run = await runAction(sb, inputs)
     const runHits = hitsSince(hits0)
-    const azureCounters = def.azure ? { detail: sb.azure.counters.pages, summaries: sb.azure.counters.reports.MonthlySummaryReport ?? 0 } : null
+    const azureCounters = def.azure
+      ? { detail: sb.azure.counters.pages, summaries: sb.azure.counters.reports.MonthlySummaryReport ?? 0 }
+      : null
     const a = analyse(sb, run, LATENCY, roles)
     if (run.code !== 0) {
       failed = true
@@ -591,7 +685,12 @@ for (const size of SIZES) {
       const h = header?.providers?.find((p) => p.provider === id)
       const hGrams = h ? Math.round(h.totalKgCO2e * 1000) : NaN
       const c = csv.by[id] ?? { rows: 0, grams: 0 }
-      const ok = h?.status === 'ok' && h.records === want.records && hGrams === want.grams && c.rows === want.records && c.grams === want.grams
+      const ok =
+        h?.status === 'ok' &&
+        h.records === want.records &&
+        hGrams === want.grams &&
+        c.rows === want.records &&
+        c.grams === want.grams
       if (!ok) totalsOk = false
       perProvider.push(
         `${id}: report.json ${fmt(hGrams)} g in ${fmt(h?.records)} records${h && h.status !== 'ok' ? ` (${h.status})` : ''}, CSV ${fmt(c.rows)} rows ${fmt(c.grams)} g, sb.${id}.truth ${fmt(want.grams)} g in ${fmt(want.records)} records: ${ok ? 'equal to the gram' : 'DIFFERENT'}`
@@ -602,7 +701,13 @@ for (const size of SIZES) {
       `   totals: report.json ${fmt(reportGrams)} g, CSV ${fmt(csv.rows)} rows summing to ${fmt(csv.grams)} g, truth ${fmt(truth.market)} g in ${fmt(truth.records)} records: ${totalsOk ? 'equal to the gram' : 'DIFFERENT'}`
     )
     if (providers.length > 1) for (const line of perProvider) console.log(`     ${line}`)
-    console.log(`   files: report.json ${fmt(jsonBytes / 1e6, 1)} MB, report.csv ${fmt(csvBytes / 1e6, 1)} MB; requests ${Object.entries(a.byService).map(([k, v]) => `${k} ${v}`).join(', ')}`)
+    console.log(
+      `   files: report.json ${fmt(jsonBytes / 1e6, 1)} MB, report.csv ${fmt(csvBytes / 1e6, 1)} MB; requests ${Object.entries(
+        a.byService
+      )
+        .map(([k, v]) => `${k} ${v}`)
+        .join(', ')}`
+    )
 
     // Did the action query MCFS month by month (a $filter from yyyymm01 to the same yyyymm01)?
     const mcfsPerMonth = run.log.some((e) => {
@@ -630,15 +735,32 @@ for (const size of SIZES) {
     )
     if (providers.length > 1) {
       const alone = providers.map((id) => {
-        const g = requestGraph(sb, { aws: id === 'aws' ? def.aws : [], azure: id === 'azure' ? def.azure : undefined, mcfs: id === 'mcfs' ? def.mcfs : undefined }, id === 'aws' ? roles : [], a.oidcPerRole, mcfsPerMonth)
+        const g = requestGraph(
+          sb,
+          {
+            aws: id === 'aws' ? def.aws : [],
+            azure: id === 'azure' ? def.azure : undefined,
+            mcfs: id === 'mcfs' ? def.mcfs : undefined
+          },
+          id === 'aws' ? roles : [],
+          a.oidcPerRole,
+          mcfsPerMonth
+        )
         return `${id} ${g.nodes.length} requests, ${scheduleRounds(g.nodes, CONCURRENCY)} rounds`
       })
       console.log(`     each provider alone: ${alone.join('; ')}`)
-      console.log(`     requests needed / served: ${kinds.map((k) => `${k} ${graph.expect[k] ?? 0}/${served[k] ?? 0}`).join(', ')}${short.length ? ` — FEWER SERVED THAN NEEDED: ${short.join(', ')}` : ''}`)
+      console.log(
+        `     requests needed / served: ${kinds.map((k) => `${k} ${graph.expect[k] ?? 0}/${served[k] ?? 0}`).join(', ')}${short.length ? ` — FEWER SERVED THAN NEEDED: ${short.join(', ')}` : ''}`
+      )
     }
     if (short.length) failed = true
-    console.log(`   action: wall ${fmt(run.wallMs / 1000, 2)} s, CPU ${fmt(run.cpuS, 2)} s, peak RSS ${fmt(run.rssKb / 1024)} MB, cold start ${fmt(a.coldMs)} ms; network phase (first to last request served) ${fmt(a.netMs / 1000, 2)} s`)
-    if (a.pageMs) console.log(`   sandbox: CPU ${fmt(run.sandboxCpuS, 2)} s for ${a.pages} data pages (${fmt((run.sandboxCpuS * 1000) / Math.max(1, a.pages), 1)} ms per page, ${fmt((run.sandboxCpuS * 1e6) / Math.max(1, truth.records), 2)} µs per record); handler time beyond the injected latency ${fmt(a.pageMs.mean, 1)} ms per page on average (queueing included); ${CACHE ? `served from its caches: ${runHits}` : 'caches off (--no-cache)'}`)
+    console.log(
+      `   action: wall ${fmt(run.wallMs / 1000, 2)} s, CPU ${fmt(run.cpuS, 2)} s, peak RSS ${fmt(run.rssKb / 1024)} MB, cold start ${fmt(a.coldMs)} ms; network phase (first to last request served) ${fmt(a.netMs / 1000, 2)} s`
+    )
+    if (a.pageMs)
+      console.log(
+        `   sandbox: CPU ${fmt(run.sandboxCpuS, 2)} s for ${a.pages} data pages (${fmt((run.sandboxCpuS * 1000) / Math.max(1, a.pages), 1)} ms per page, ${fmt((run.sandboxCpuS * 1e6) / Math.max(1, truth.records), 2)} µs per record); handler time beyond the injected latency ${fmt(a.pageMs.mean, 1)} ms per page on average (queueing included); ${CACHE ? `served from its caches: ${runHits}` : 'caches off (--no-cache)'}`
+      )
 
     let zero = null
     if (ZERO) {
@@ -684,7 +806,22 @@ for (const size of SIZES) {
 
 console.log('')
 const table = [
-  ['size', 'records', 'wall s', 'ideal s', 'ratio', 'net ratio', 'action CPU s', 'rec/s', 'peak RSS MB', 'cold start ms', 'x bare', 'processing rec/s', 'rec/CPU-s', 'totals'],
+  [
+    'size',
+    'records',
+    'wall s',
+    'ideal s',
+    'ratio',
+    'net ratio',
+    'action CPU s',
+    'rec/s',
+    'peak RSS MB',
+    'cold start ms',
+    'x bare',
+    'processing rec/s',
+    'rec/CPU-s',
+    'totals'
+  ],
   ...rows.map((r) => [
     r.size,
     fmt(r.records),
@@ -705,19 +842,48 @@ const table = [
 console.log(`| ${table[0].join(' | ')} |`)
 console.log(`|${table[0].map((h, i) => (i < 1 ? '---' : '---:')).join('|')}|`)
 for (const r of table.slice(1)) console.log(`| ${r.join(' | ')} |`)
-console.log(`\n${path.relative(ROOT, path.dirname(bundle)) || '.'}/ ${fmt(distBytes / 1024 / 1024, 2)} MB (index.js ${fmt(indexBytes / 1024 / 1024, 2)} MB); bare import ${fmt(bareMs)} ms; latency ${LATENCY} ms; concurrency ${CONCURRENCY}`)
-console.log('ratio = wall / ideal; net ratio = (first to last request served) / ideal; action CPU = user + system CPU of the action process in the timed run;')
-console.log('processing = latency-0 run, records / (wall - cold start); rec/CPU-s = records / action CPU seconds of the latency-0 run.')
-console.log('Where action CPU exceeds the ideal, the size is CPU-bound: the network is not what the wall time waits for.')
+console.log(
+  `\n${path.relative(ROOT, path.dirname(bundle)) || '.'}/ ${fmt(distBytes / 1024 / 1024, 2)} MB (index.js ${fmt(indexBytes / 1024 / 1024, 2)} MB); bare import ${fmt(bareMs)} ms; latency ${LATENCY} ms; concurrency ${CONCURRENCY}`
+)
+console.log(
+  'ratio = wall / ideal; net ratio = (first to last request served) / ideal; action CPU = user + system CPU of the action process in the timed run;'
+)
+console.log(
+  'processing = latency-0 run, records / (wall - cold start); rec/CPU-s = records / action CPU seconds of the latency-0 run.'
+)
+console.log(
+  'Where action CPU exceeds the ideal, the size is CPU-bound: the network is not what the wall time waits for.'
+)
 
 const big = rows.filter((r) => r.records >= 100_000)
 const million = rows.filter((r) => r.records >= 900_000)
 const targets = [
-  ['wall <= 1.3x ideal', rows, rows.every((r) => r.ratio <= 1.3), rows.map((r) => `${r.size} ${fmt(r.ratio, 2)}x`).join(', ')],
-  ['peak RSS < 300 MB at 1M', million, million.every((r) => r.rssMb < 300), rows.map((r) => `${r.size} ${fmt(r.rssMb)} MB`).join(', ')],
-  ['>= 200k records/s processing', ZERO ? big : [], big.every((r) => r.procRecS >= 200_000), rows.map((r) => `${r.size} ${fmt(r.procRecS)}`).join(', ')],
-  ['cold start < 2x bare import', rows, rows.every((r) => r.coldX < 2), rows.map((r) => `${r.size} ${fmt(r.coldX, 2)}x`).join(', ')]
+  [
+    'wall <= 1.3x ideal',
+    rows,
+    rows.every((r) => r.ratio <= 1.3),
+    rows.map((r) => `${r.size} ${fmt(r.ratio, 2)}x`).join(', ')
+  ],
+  [
+    'peak RSS < 300 MB at 1M',
+    million,
+    million.every((r) => r.rssMb < 300),
+    rows.map((r) => `${r.size} ${fmt(r.rssMb)} MB`).join(', ')
+  ],
+  [
+    '>= 200k records/s processing',
+    ZERO ? big : [],
+    big.every((r) => r.procRecS >= 200_000),
+    rows.map((r) => `${r.size} ${fmt(r.procRecS)}`).join(', ')
+  ],
+  [
+    'cold start < 2x bare import',
+    rows,
+    rows.every((r) => r.coldX < 2),
+    rows.map((r) => `${r.size} ${fmt(r.coldX, 2)}x`).join(', ')
+  ]
 ]
 console.log('\nTargets:')
-for (const [name, applies, ok, detail] of targets) console.log(`  ${applies.length === 0 ? 'n/a    ' : ok ? 'met    ' : 'MISSED '} ${name}: ${detail}`)
+for (const [name, applies, ok, detail] of targets)
+  console.log(`  ${applies.length === 0 ? 'n/a    ' : ok ? 'met    ' : 'MISSED '} ${name}: ${detail}`)
 process.exit(failed ? 1 : 0)

@@ -35,7 +35,10 @@ function serve() {
             transfer = (0,_report_batch_js__WEBPACK_IMPORTED_MODULE_2__/* .transferList */ .M)(result.batch);
         }
         catch (e) {
-            reply = e instanceof _body_js__WEBPACK_IMPORTED_MODULE_1__/* .NotJsonError */ .wq ? { id: m.id, notJson: e.detail } : { id: m.id, error: e instanceof Error ? e.message : String(e) };
+            reply =
+                e instanceof _body_js__WEBPACK_IMPORTED_MODULE_1__/* .NotJsonError */ .wq
+                    ? { id: m.id, notJson: e.detail }
+                    : { id: m.id, error: e instanceof Error ? e.message : String(e) };
         }
         port.postMessage(reply, transfer);
     });

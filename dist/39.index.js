@@ -35,12 +35,25 @@ function pipelineClient(http, service, createHttpHeaders) {
             for (const [k, v] of request.headers)
                 headers[k] = v;
             delete headers['content-length'];
-            const body = typeof request.body === 'string' ? request.body : request.body === undefined || request.body === null ? undefined : Buffer.isBuffer(request.body) ? request.body : undefined;
+            const body = typeof request.body === 'string'
+                ? request.body
+                : request.body === undefined || request.body === null
+                    ? undefined
+                    : Buffer.isBuffer(request.body)
+                        ? request.body
+                        : undefined;
             if (request.body !== undefined && request.body !== null && body === undefined) {
                 throw new Error(`${service}: unsupported request body type`);
             }
             // Every Entra endpoint MSAL calls answers JSON: a 2xx that is not (a proxy's page, a cut body) is retried.
-            const res = await http.request({ service, method: request.method, url: request.url, headers, body, expectJson: true });
+            const res = await http.request({
+                service,
+                method: request.method,
+                url: request.url,
+                headers,
+                body,
+                expectJson: true
+            });
             const outHeaders = createHttpHeaders();
             for (const [k, v] of Object.entries(res.headers))
                 if (v !== undefined)
@@ -70,7 +83,9 @@ function explainEntraError(e, azure, forWhat) {
         AADSTS7000215: 'the client credential is invalid: check the app registration.',
         AADSTS50020: 'the identity is not in this tenant: check azure-tenant-id.'
     };
-    const hint = code && hints[code] ? ` ${hints[code]}` : ` Check azure-client-id, azure-tenant-id, the federated credential of the app registration and 'permissions: id-token: write'.`;
+    const hint = code && hints[code]
+        ? ` ${hints[code]}`
+        : ` Check azure-client-id, azure-tenant-id, the federated credential of the app registration and 'permissions: id-token: write'.`;
     return new Error(`Entra sign-in for ${forWhat} failed${code ? ` (${code})` : ''}: ${firstLine(raw)}${hint}`);
 }
 function firstLine(s) {
@@ -99,7 +114,9 @@ function entraAuth(azure, http, env) {
     };
     const tokens = new Map();
     return {
-        describe: azure.clientId !== '' ? `app ${azure.clientId} in tenant ${azure.tenantId} (GitHub OIDC)` : 'the environment credentials',
+        describe: azure.clientId !== ''
+            ? `app ${azure.clientId} in tenant ${azure.tenantId} (GitHub OIDC)`
+            : 'the environment credentials',
         async token(scope, forWhat) {
             // A token is reused until 5 minutes before it expires: @azure/identity asks for a fresh client assertion
             // (a GitHub OIDC token) on every getToken, even when MSAL then answers from its cache.
@@ -127,7 +144,8 @@ function entraAuth(azure, http, env) {
             t = await (await credential).getToken(scope);
         }
         catch (e) {
-            if (azure.clientId === '' && /CredentialUnavailable|Please run 'az login'|not available/i.test(e.message ?? '')) {
+            if (azure.clientId === '' &&
+                /CredentialUnavailable|Please run 'az login'|not available/i.test(e.message ?? '')) {
                 throw new Error(`No Azure credentials for ${forWhat}: azure-client-id is empty and none were found in the environment. ` +
                     `Set azure-client-id and azure-tenant-id (app registration with a GitHub federated credential), or run azure/login before this step.`);
             }
@@ -250,7 +268,17 @@ const EMISSIONS_PERMISSION = 'App.Emissions.Read';
 const M365_SERVICE = 'Microsoft 365';
 /** A guard against an endless page sequence: far beyond any real enrollment's rows (pages of 1000). */
 const MAX_PAGES = 100_000;
-const ENROLLMENT_SELECT = ['dateKey', 'subscriptionId', 'subscriptionName', 'azureServiceName', 'subService', 'azureRegionName', 'scope', 'scopeId', 'totalEmissions'];
+const ENROLLMENT_SELECT = [
+    'dateKey',
+    'subscriptionId',
+    'subscriptionName',
+    'azureServiceName',
+    'subService',
+    'azureRegionName',
+    'scope',
+    'scopeId',
+    'totalEmissions'
+];
 const M365_SELECT = ['dateKey', 'tenantId', 'tenantName', 'officeRegionName', 'scope', 'totalEmissions'];
 const PROJECTION_SELECT = ['dateKey', 'enrollmentId', 'actualEmissions', 'projectedEmissions'];
 // ---------------------------------------------------------------------------------------------------------
@@ -310,7 +338,11 @@ function parseODataPage(json) {
     return {
         rows: o.value,
         nextLink: typeof next === 'string' && next.trim() !== '' ? next : null,
-        count: typeof count === 'number' && Number.isInteger(count) ? count : typeof count === 'string' && /^\d+$/.test(count) ? Number(count) : null
+        count: typeof count === 'number' && Number.isInteger(count)
+            ? count
+            : typeof count === 'string' && /^\d+$/.test(count)
+                ? Number(count)
+                : null
     };
 }
 /** The scope (1, 2, 3) of a row: `scopeId`, else the `scope` text ("Scope 1"); null when neither says. */
@@ -354,7 +386,15 @@ class Folder {
         const key = `${month}\u0000${d.account}\u0000${d.service ?? ''}\u0000${d.region ?? ''}`;
         let cell = this.cells.get(key);
         if (!cell) {
-            cell = { month, account: d.account, accountName: d.accountName, service: d.service, region: d.region, ng: [0n, 0n, 0n, 0n], subServices: new Set() };
+            cell = {
+                month,
+                account: d.account,
+                accountName: d.accountName,
+                service: d.service,
+                region: d.region,
+                ng: [0n, 0n, 0n, 0n],
+                subServices: new Set()
+            };
             this.cells.set(key, cell);
         }
         if (cell.accountName === null && d.accountName !== null)
@@ -368,7 +408,7 @@ class Folder {
     }
     /** The records, in a fixed order (month, account, service, region), each month rounded to the gram as a whole. */
     records(provider, extra) {
-        const cmp = (a, b) => ((a ?? '') < (b ?? '') ? -1 : (a ?? '') > (b ?? '') ? 1 : 0);
+        const cmp = (a, b) => (a ?? '') < (b ?? '') ? -1 : (a ?? '') > (b ?? '') ? 1 : 0;
         const list = [...this.cells.values()].sort((a, b) => cmp(a.month, b.month) || cmp(a.account, b.account) || cmp(a.service, b.service) || cmp(a.region, b.region));
         const out = [];
         for (let i = 0; i < list.length;) {
@@ -409,10 +449,21 @@ function enrollmentDims(row) {
     const sub = text(row.subscriptionId);
     if (sub === null)
         throw new Error(`a row of ${monthOfDateKey(row.dateKey) ?? 'an unknown month'} has no subscriptionId`);
-    return { account: sub.toLowerCase(), accountName: text(row.subscriptionName), service: text(row.azureServiceName), region: text(row.azureRegionName), subService: text(row.subService) };
+    return {
+        account: sub.toLowerCase(),
+        accountName: text(row.subscriptionName),
+        service: text(row.azureServiceName),
+        region: text(row.azureRegionName),
+        subService: text(row.subService)
+    };
 }
 function tenantDims(tenantId) {
-    return (row) => ({ account: (text(row.tenantId) ?? tenantId).toLowerCase(), accountName: text(row.tenantName), service: M365_SERVICE, region: text(row.officeRegionName) });
+    return (row) => ({
+        account: (text(row.tenantId) ?? tenantId).toLowerCase(),
+        accountName: text(row.tenantName),
+        service: M365_SERVICE,
+        region: text(row.officeRegionName)
+    });
 }
 /**
  * Forecast points from projection rows: the months after the latest one with an actual figure, that have a
@@ -433,7 +484,12 @@ function forecastPoints(rows, scope) {
         if (m === null || p === null || p === undefined || (0,_period_js__WEBPACK_IMPORTED_MODULE_0__/* .monthIndex */ .L6)(m) <= latestActual)
             continue;
         const ng = (0,_units_js__WEBPACK_IMPORTED_MODULE_5__/* .tonnesToNanograms */ .Fo)(p, `projectedEmissions of ${m}`);
-        out.push({ month: m, grams: Number((ng + 500000000n) / 1000000000n), basis: 'MCFS projectedEmissions (rolling average of the previous five months)', scope });
+        out.push({
+            month: m,
+            grams: Number((ng + 500000000n) / 1000000000n),
+            basis: 'MCFS projectedEmissions (rolling average of the previous five months)',
+            scope
+        });
     }
     return out.sort((a, b) => (0,_period_js__WEBPACK_IMPORTED_MODULE_0__/* .monthIndex */ .L6)(a.month) - (0,_period_js__WEBPACK_IMPORTED_MODULE_0__/* .monthIndex */ .L6)(b.month));
 }
@@ -509,7 +565,11 @@ class Mcfs {
             service: SERVICE,
             method: 'GET',
             url,
-            headers: { accept: 'application/json', authorization: `Bearer ${token}`, 'ocp-apim-subscription-key': this.ctx.settings.mcfs.apiKey },
+            headers: {
+                accept: 'application/json',
+                authorization: `Bearer ${token}`,
+                'ocp-apim-subscription-key': this.ctx.settings.mcfs.apiKey
+            },
             expectJson: true
         });
         if (res.status < 200 || res.status >= 300)
@@ -589,7 +649,10 @@ const mcfsProvider = {
         // The data sets (the enrollment, the Microsoft 365 tenant), one paged query per (data set, month): the page
         // chains of different months run side by side (bounded by `concurrency`), as AWS's and Azure's do, and a
         // failure costs a month, not the year. A matrix shard takes its contiguous share of these units.
-        const allSets = [...(m.enrollmentId !== '' ? ['enrollment'] : []), ...(tenantId !== '' ? ['tenant'] : [])];
+        const allSets = [
+            ...(m.enrollmentId !== '' ? ['enrollment'] : []),
+            ...(tenantId !== '' ? ['tenant'] : [])
+        ];
         const months = (0,_period_js__WEBPACK_IMPORTED_MODULE_0__/* .monthsOf */ .vo)(ctx.period);
         const units = (0,_shard_js__WEBPACK_IMPORTED_MODULE_4__/* .shareOf */ .tC)(allSets.flatMap((set) => months.map((month) => ({ set, month }))), settings.shard);
         const sets = allSets.filter((set) => units.some((u) => u.set === set));
@@ -605,14 +668,26 @@ const mcfsProvider = {
         const tally = new Map(sets.map((set) => {
             const mine = units.filter((u) => u.set === set);
             const name = set === 'enrollment' ? `enrollment ${m.enrollmentId}` : `Microsoft 365 tenant ${tenantId}`;
-            return [set, { name, range: `${mine[0].month} to ${mine[mine.length - 1].month}`, outside: 0, unscoped: 0, rows: 0, failed: false }];
+            return [
+                set,
+                {
+                    name,
+                    range: `${mine[0].month} to ${mine[mine.length - 1].month}`,
+                    outside: 0,
+                    unscoped: 0,
+                    rows: 0,
+                    failed: false
+                }
+            ];
         }));
         const monthTask = (set, month) => async () => {
             const t = tally.get(set);
             const what = `the emissions of ${t.name} for ${month}`;
             const one = { start: month, end: month };
             const enrollment = m.enrollmentId;
-            const url = set === 'enrollment' ? enrollmentEmissionsUrl(m.endpoint, m.instanceId, enrollment, one) : tenantEmissionsUrl(m.endpoint, m.instanceId, tenantId, one);
+            const url = set === 'enrollment'
+                ? enrollmentEmissionsUrl(m.endpoint, m.instanceId, enrollment, one)
+                : tenantEmissionsUrl(m.endpoint, m.instanceId, tenantId, one);
             const folder = new Folder(one, set === 'enrollment' ? enrollmentDims : tenantDims(tenantId));
             try {
                 await api.collect(url, what, t.name, (rows) => {
@@ -631,7 +706,12 @@ const mcfsProvider = {
             t.outside += folder.outside;
             t.unscoped += folder.unscoped;
             t.rows += folder.rows;
-            return folder.records('mcfs', set === 'enrollment' ? (c) => ({ enrollmentId: enrollment, subServices: c.subServices.size > 0 ? [...c.subServices].sort().join(', ') : null }) : () => undefined);
+            return folder.records('mcfs', set === 'enrollment'
+                ? (c) => ({
+                    enrollmentId: enrollment,
+                    subServices: c.subServices.size > 0 ? [...c.subServices].sort().join(', ') : null
+                })
+                : () => undefined);
         };
         yield* (0,_provider_js__WEBPACK_IMPORTED_MODULE_3__/* .inOrder */ .a)('mcfs', units.map((u) => monthTask(u.set, u.month)), Math.max(2, settings.concurrency), ctx.keepRecords);
         // Per data set, once all its months came.

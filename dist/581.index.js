@@ -35,12 +35,25 @@ function pipelineClient(http, service, createHttpHeaders) {
             for (const [k, v] of request.headers)
                 headers[k] = v;
             delete headers['content-length'];
-            const body = typeof request.body === 'string' ? request.body : request.body === undefined || request.body === null ? undefined : Buffer.isBuffer(request.body) ? request.body : undefined;
+            const body = typeof request.body === 'string'
+                ? request.body
+                : request.body === undefined || request.body === null
+                    ? undefined
+                    : Buffer.isBuffer(request.body)
+                        ? request.body
+                        : undefined;
             if (request.body !== undefined && request.body !== null && body === undefined) {
                 throw new Error(`${service}: unsupported request body type`);
             }
             // Every Entra endpoint MSAL calls answers JSON: a 2xx that is not (a proxy's page, a cut body) is retried.
-            const res = await http.request({ service, method: request.method, url: request.url, headers, body, expectJson: true });
+            const res = await http.request({
+                service,
+                method: request.method,
+                url: request.url,
+                headers,
+                body,
+                expectJson: true
+            });
             const outHeaders = createHttpHeaders();
             for (const [k, v] of Object.entries(res.headers))
                 if (v !== undefined)
@@ -70,7 +83,9 @@ function explainEntraError(e, azure, forWhat) {
         AADSTS7000215: 'the client credential is invalid: check the app registration.',
         AADSTS50020: 'the identity is not in this tenant: check azure-tenant-id.'
     };
-    const hint = code && hints[code] ? ` ${hints[code]}` : ` Check azure-client-id, azure-tenant-id, the federated credential of the app registration and 'permissions: id-token: write'.`;
+    const hint = code && hints[code]
+        ? ` ${hints[code]}`
+        : ` Check azure-client-id, azure-tenant-id, the federated credential of the app registration and 'permissions: id-token: write'.`;
     return new Error(`Entra sign-in for ${forWhat} failed${code ? ` (${code})` : ''}: ${firstLine(raw)}${hint}`);
 }
 function firstLine(s) {
@@ -99,7 +114,9 @@ function entraAuth(azure, http, env) {
     };
     const tokens = new Map();
     return {
-        describe: azure.clientId !== '' ? `app ${azure.clientId} in tenant ${azure.tenantId} (GitHub OIDC)` : 'the environment credentials',
+        describe: azure.clientId !== ''
+            ? `app ${azure.clientId} in tenant ${azure.tenantId} (GitHub OIDC)`
+            : 'the environment credentials',
         async token(scope, forWhat) {
             // A token is reused until 5 minutes before it expires: @azure/identity asks for a fresh client assertion
             // (a GitHub OIDC token) on every getToken, even when MSAL then answers from its cache.
@@ -127,7 +144,8 @@ function entraAuth(azure, http, env) {
             t = await (await credential).getToken(scope);
         }
         catch (e) {
-            if (azure.clientId === '' && /CredentialUnavailable|Please run 'az login'|not available/i.test(e.message ?? '')) {
+            if (azure.clientId === '' &&
+                /CredentialUnavailable|Please run 'az login'|not available/i.test(e.message ?? '')) {
                 throw new Error(`No Azure credentials for ${forWhat}: azure-client-id is empty and none were found in the environment. ` +
                     `Set azure-client-id and azure-tenant-id (app registration with a GitHub federated credential), or run azure/login before this step.`);
             }
@@ -306,7 +324,10 @@ function clampPeriod(period, available) {
 }
 /** Lower-case, trimmed, without the stray trailing comma one of the spec's examples has. */
 function normalizeSubscriptionId(id) {
-    return id.trim().replace(/[\s,]+$/, '').toLowerCase();
+    return id
+        .trim()
+        .replace(/[\s,]+$/, '')
+        .toLowerCase();
 }
 /** A `carbonEmissionReports` response body. */
 function parseReportPage(json) {
@@ -356,7 +377,9 @@ function resourceDimensions(row) {
     const sub = typeof row.subscriptionId === 'string' && row.subscriptionId.trim() !== '' ? row.subscriptionId : fromId;
     if (!sub)
         throw new Error(`a resource row has no subscriptionId (${JSON.stringify(row.itemName ?? id)})`);
-    let service = typeof row.resourceType === 'string' && row.resourceType.trim() !== '' ? row.resourceType.trim().toLowerCase() : null;
+    let service = typeof row.resourceType === 'string' && row.resourceType.trim() !== ''
+        ? row.resourceType.trim().toLowerCase()
+        : null;
     if (service === null) {
         // /subscriptions/s/resourceGroups/rg/providers/Microsoft.Ns/type/name[/subtype/subname...]
         const m = /\/providers\/([^/]+)\/(.+)$/i.exec(id);
@@ -394,7 +417,9 @@ function armError(res) {
 }
 /** A failure of ARM that says what to check. */
 function explainArmError(status, err, what, arm) {
-    const message = (0,_secrets_js__WEBPACK_IMPORTED_MODULE_3__.scrub)(err.message).trim().replace(/[.\s]+$/, '');
+    const message = (0,_secrets_js__WEBPACK_IMPORTED_MODULE_3__.scrub)(err.message)
+        .trim()
+        .replace(/[.\s]+$/, '');
     const base = `Azure Resource Manager answered HTTP ${status}${err.code ? ` ${err.code}` : ''} for ${what}${message ? `: ${message}` : ''}`;
     switch (err.code) {
         case 'AuthorizationFailed':
@@ -447,7 +472,14 @@ class Arm {
         const headers = { authorization: `Bearer ${token}`, accept: 'application/json' };
         if (body !== undefined && body !== '')
             headers['content-type'] = 'application/json';
-        const res = await this.ctx.http.request({ service: 'Azure Resource Manager', method, url, headers, body, expectJson: true });
+        const res = await this.ctx.http.request({
+            service: 'Azure Resource Manager',
+            method,
+            url,
+            headers,
+            body,
+            expectJson: true
+        });
         if (res.status < 200 || res.status >= 300)
             throw new ArmCallError(res.status, armError(res), explainArmError(res.status, armError(res), what, this.endpoint));
         return res.json;
@@ -482,7 +514,11 @@ async function listSubscriptions(arm) {
         if (!json || !Array.isArray(json.value))
             throw new Error('the subscription list has no value list');
         for (const s of json.value) {
-            const raw = typeof s?.subscriptionId === 'string' ? s.subscriptionId : typeof s?.id === 'string' ? s.id.split('/').pop() : undefined;
+            const raw = typeof s?.subscriptionId === 'string'
+                ? s.subscriptionId
+                : typeof s?.id === 'string'
+                    ? s.id.split('/').pop()
+                    : undefined;
             if (!raw)
                 continue;
             const id = normalizeSubscriptionId(raw);
@@ -516,7 +552,7 @@ const azureProvider = {
         const azure = settings.azure;
         const auth = (0,_auth_entra_js__WEBPACK_IMPORTED_MODULE_2__/* .entraAuth */ .v3)(azure, ctx.http, ctx.env);
         const arm = new Arm(ctx, auth, azure.resourceManagerEndpoint);
-        ctx.note('Azure Carbon Optimization does not state its accounting method; Microsoft\'s published methodology for Azure emissions is market-based, ' +
+        ctx.note("Azure Carbon Optimization does not state its accounting method; Microsoft's published methodology for Azure emissions is market-based, " +
             'so its one figure (Scope1+2+3) is in the market-based columns and location-based fields are empty.');
         if (settings.method === 'location')
             ctx.note('Azure gives no location-based figure: its one figure is used as the headline.');
@@ -525,7 +561,9 @@ const azureProvider = {
         const { period, before, after } = clampPeriod(ctx.period, available);
         const span = (ms) => (ms.length === 1 ? ms[0] : `${ms[0]} to ${ms[ms.length - 1]}`);
         if (before.length > 0 || after.length > 0) {
-            const left = [before.length > 0 ? span(before) : '', after.length > 0 ? span(after) : ''].filter((s) => s !== '').join(' and ');
+            const left = [before.length > 0 ? span(before) : '', after.length > 0 ? span(after) : '']
+                .filter((s) => s !== '')
+                .join(' and ');
             if (period === null) {
                 throw new Error(`Azure Carbon Optimization has data for ${available.start} to ${available.end} only: none of ${ctx.period.start} to ${ctx.period.end} is in it. ` +
                     `Choose start-date/end-date within that range (a month is published by the 19th of the next).`);
@@ -568,7 +606,9 @@ const azureProvider = {
         // The monthly summaries, one request per (batch, <= 12 months), shared by the tasks of those months.
         const summaries = new Map();
         const summaryFor = (batch, month) => {
-            const q = plan.summary.find((s) => s.batch === batch && (0,_period_js__WEBPACK_IMPORTED_MODULE_0__/* .monthIndex */ .L6)(s.period.start) <= (0,_period_js__WEBPACK_IMPORTED_MODULE_0__/* .monthIndex */ .L6)(month) && (0,_period_js__WEBPACK_IMPORTED_MODULE_0__/* .monthIndex */ .L6)(month) <= (0,_period_js__WEBPACK_IMPORTED_MODULE_0__/* .monthIndex */ .L6)(s.period.end));
+            const q = plan.summary.find((s) => s.batch === batch &&
+                (0,_period_js__WEBPACK_IMPORTED_MODULE_0__/* .monthIndex */ .L6)(s.period.start) <= (0,_period_js__WEBPACK_IMPORTED_MODULE_0__/* .monthIndex */ .L6)(month) &&
+                (0,_period_js__WEBPACK_IMPORTED_MODULE_0__/* .monthIndex */ .L6)(month) <= (0,_period_js__WEBPACK_IMPORTED_MODULE_0__/* .monthIndex */ .L6)(s.period.end));
             const key = `${batch}:${q.period.start}`;
             let p = summaries.get(key);
             if (!p) {
@@ -652,7 +692,9 @@ async function fetchBatchMonth(ctx, arm, subs, month, label, names, takeDecision
             cell = { ...dims, scopes: { Scope1: null, Scope2: null, Scope3: null } };
             cells.set(key, cell);
         }
-        cell.scopes[scope] = (cell.scopes[scope] ?? 0n) + (0,_units_js__WEBPACK_IMPORTED_MODULE_1__/* .kilogramsToNanograms */ .n3)(row.latestMonthEmissions, `${scope} of ${row.resourceId ?? row.itemName}`);
+        cell.scopes[scope] =
+            (cell.scopes[scope] ?? 0n) +
+                (0,_units_js__WEBPACK_IMPORTED_MODULE_1__/* .kilogramsToNanograms */ .n3)(row.latestMonthEmissions, `${scope} of ${row.resourceId ?? row.itemName}`);
     };
     await Promise.all(SCOPES.map(async (scope) => {
         const seen = new Set();

@@ -158,7 +158,11 @@ function smithyHandler(http, service) {
                 method: request.method,
                 url,
                 headers,
-                body: request.body === undefined ? undefined : typeof request.body === 'string' ? request.body : Buffer.from(request.body),
+                body: request.body === undefined
+                    ? undefined
+                    : typeof request.body === 'string'
+                        ? request.body
+                        : Buffer.from(request.body),
                 transient: isTransientAwsError
             });
             const outHeaders = {};
@@ -209,7 +213,8 @@ function explainStsError(e, roleArn, audience) {
         hint = ' Check aws-role-to-assume and aws-role-session-name.';
     }
     else if (/ExpiredToken/i.test(code)) {
-        hint = ' The GitHub OIDC token expired before it was used; the run fetches a fresh one per exchange, so retry the job.';
+        hint =
+            ' The GitHub OIDC token expired before it was used; the run fetches a fresh one per exchange, so retry the job.';
     }
     return new Error(`Could not assume ${roleArn} with the GitHub OIDC token: ${code ? `${code}: ` : ''}${msg}${hint}`);
 }
@@ -307,7 +312,10 @@ function toBytes(data) {
 /** The error type of an AWS JSON error: header `x-amzn-errortype` or body `__type`/`code`, without namespace. */
 function awsErrorType(headers, body) {
     const h = headers['x-amzn-errortype'];
-    const raw = (Array.isArray(h) ? h[0] : h) ?? body?.__type ?? body?.code ?? '';
+    const raw = (Array.isArray(h) ? h[0] : h) ??
+        body?.__type ??
+        body?.code ??
+        '';
     return String(raw).split(':')[0].split('#').pop() ?? '';
 }
 /** A failure of the API that says what to do about it. */
@@ -473,7 +481,12 @@ async function fetchPage(ctx, endpoint, signer, id, roleAccount, month, token) {
         headers: { 'content-type': 'application/json', accept: 'application/json' },
         body: JSON.stringify(body),
         expectJson: true,
-        decode: (bytes) => ctx.decoder.decode(bytes, { method: ctx.settings.method, fallbackAccount: roleAccount, month, keepRecords: ctx.keepRecords }),
+        decode: (bytes) => ctx.decoder.decode(bytes, {
+            method: ctx.settings.method,
+            fallbackAccount: roleAccount,
+            month,
+            keepRecords: ctx.keepRecords
+        }),
         sign: async ({ method, url, headers, body: b }) => {
             const signed = await signer.sign({
                 method,

@@ -220,7 +220,10 @@ class HttpClient {
                 res = await this.once(req, url, signed, attempt);
             }
             catch (e) {
-                failure = e instanceof HttpError ? e : new HttpError(`${where}: ${e.message}`, req.service, 'network', attempt);
+                failure =
+                    e instanceof HttpError
+                        ? e
+                        : new HttpError(`${where}: ${e.message}`, req.service, 'network', attempt);
             }
             finally {
                 this.slots.release();
@@ -329,7 +332,9 @@ class HttpClient {
                 // A large body of declared length is copied into one buffer as it arrives (no list of chunks to join at
                 // the end); the buffer is its own, so a page decoder on another thread can take it without a copy.
                 const declared = Number(res.headers['content-length']);
-                let whole = Number.isSafeInteger(declared) && declared >= WHOLE_BODY_BYTES && declared <= MAX_WHOLE_BODY_BYTES ? Buffer.allocUnsafeSlow(declared) : null;
+                let whole = Number.isSafeInteger(declared) && declared >= WHOLE_BODY_BYTES && declared <= MAX_WHOLE_BODY_BYTES
+                    ? Buffer.allocUnsafeSlow(declared)
+                    : null;
                 let got = 0;
                 const chunks = [];
                 res.on('data', (c) => {
@@ -351,7 +356,9 @@ class HttpClient {
                         done(() => reject(new HttpError(`${where}: the response was cut off`, req.service, 'network', attempt)));
                         return;
                     }
-                    const buf = whole !== null && got === whole.length ? whole : Buffer.concat(whole !== null ? [whole.subarray(0, got)] : chunks);
+                    const buf = whole !== null && got === whole.length
+                        ? whole
+                        : Buffer.concat(whole !== null ? [whole.subarray(0, got)] : chunks);
                     done(() => resolve(response(res.statusCode ?? 0, res.headers, buf, attempt)));
                 });
             });
@@ -622,7 +629,11 @@ function parseSettings(options = {}) {
     }
     // The variable is the input's default: checked the same way, when Entra is used and the input does not override it.
     const envAuthority = (env.AZURE_AUTHORITY_HOST ?? '').trim();
-    const envProblem = envAuthority !== '' && input('azure-authority-host') === '' && (providers.includes('azure') || providers.includes('mcfs')) ? httpsUrlProblem(envAuthority) : null;
+    const envProblem = envAuthority !== '' &&
+        input('azure-authority-host') === '' &&
+        (providers.includes('azure') || providers.includes('mcfs'))
+        ? httpsUrlProblem(envAuthority)
+        : null;
     if (envProblem !== null) {
         problems.push(`The environment variable AZURE_AUTHORITY_HOST ${JSON.stringify(envProblem.shown)} ${envProblem.what}. ${envProblem.fix} Or remove the variable, or give azure-authority-host.`);
     }
@@ -665,7 +676,9 @@ function parseSettings(options = {}) {
     const prComment = bool('pr-comment', false);
     const rawOutputDir = input('output-dir');
     const outputDir = external_node_path_.resolve(cwd, rawOutputDir || (env.RUNNER_TEMP ? external_node_path_.join(env.RUNNER_TEMP, 'cloud-carbon-report') : 'cloud-carbon-report'));
-    const artifactName = readInput(env, 'artifact-name') === '' && `INPUT_ARTIFACT-NAME` in env ? '' : input('artifact-name') || 'cloud-carbon-report';
+    const artifactName = readInput(env, 'artifact-name') === '' && `INPUT_ARTIFACT-NAME` in env
+        ? ''
+        : input('artifact-name') || 'cloud-carbon-report';
     if (artifactName !== '' && (ARTIFACT_NAME_FORBIDDEN.test(artifactName) || artifactName.length > 256)) {
         bad('artifact-name', artifactName, 'is not a valid artifact name', 'Avoid " : < > | * ? \\ / and line breaks; keep it under 256 characters; or set it empty for no artifact.');
     }
@@ -754,7 +767,11 @@ function httpsUrlProblem(v) {
         return { shown: v, what: 'is not a URL', fix: 'Give an absolute https:// URL.' };
     }
     if (u.username || u.password)
-        return { shown: '(a URL with credentials)', what: 'has user info in it', fix: 'Remove the user:password@ part; credentials never go in URLs.' };
+        return {
+            shown: '(a URL with credentials)',
+            what: 'has user info in it',
+            fix: 'Remove the user:password@ part; credentials never go in URLs.'
+        };
     if (u.protocol !== 'https:')
         return { shown: v, what: 'is not HTTPS', fix: 'The clouds are called over HTTPS only: give an https:// URL.' };
     return null;
@@ -976,7 +993,9 @@ class ReportBuilder {
             return { month, grams, byProvider };
         });
         // Sorted with the groups in first-seen order within each provider (what decides ties).
-        const sorted = (map) => [...map].flatMap(([provider, byKey]) => [...byKey].map(([key, g]) => ({ provider, key, ...g }))).sort((a, b) => b.grams - a.grams || a.provider.localeCompare(b.provider) || a.key.localeCompare(b.key));
+        const sorted = (map) => [...map]
+            .flatMap(([provider, byKey]) => [...byKey].map(([key, g]) => ({ provider, key, ...g })))
+            .sort((a, b) => b.grams - a.grams || a.provider.localeCompare(b.provider) || a.key.localeCompare(b.key));
         return {
             generatedAt,
             period: this.period,
@@ -1222,7 +1241,11 @@ class DecoderPool {
 function createDecoder(env) {
     const raw = env.CCR_DECODE_WORKERS;
     const cores = external_node_os_.availableParallelism();
-    const n = raw !== undefined && /^\d+$/.test(raw.trim()) ? Math.min(16, Number(raw.trim())) : cores <= 2 ? 0 : Math.min(4, cores - 1);
+    const n = raw !== undefined && /^\d+$/.test(raw.trim())
+        ? Math.min(16, Number(raw.trim()))
+        : cores <= 2
+            ? 0
+            : Math.min(4, cores - 1);
     return new DecoderPool(n > 0 ? bundleEntry() : null, n);
 }
 
@@ -1386,7 +1409,11 @@ function monthlyChart(months, title) {
 
 
 
-const PROVIDER_LABELS = { aws: 'AWS', azure: 'Azure', mcfs: 'Microsoft Cloud for Sustainability' };
+const PROVIDER_LABELS = {
+    aws: 'AWS',
+    azure: 'Azure',
+    mcfs: 'Microsoft Cloud for Sustainability'
+};
 const METHOD_LABEL = { market: 'market-based', location: 'location-based' };
 const STATUS_MARK = { ok: '✅ ok', partial: '⚠️ partial', failed: '❌ failed' };
 const t = (g) => (0,units/* groupThousands */.Zv)((0,units/* formatTonnes */.jY)(g));
@@ -1434,7 +1461,9 @@ function thresholdTable(thresholds) {
         th.limitPercent !== undefined ? `${th.limitPercent}%` : `${th.limitTCO2e} t`,
         th.limitPercent !== undefined
             ? th.actualPercent === null || th.actualPercent === undefined
-                ? th.month ? '∞' : '–'
+                ? th.month
+                    ? '∞'
+                    : '–'
                 : `${th.actualPercent}%${th.month ? ` (${th.month})` : ''}`
             : th.actualTCO2e === null || th.actualTCO2e === undefined
                 ? '–'
@@ -1499,11 +1528,25 @@ function renderSummary(model, thresholds, options = {}) {
         ...(provs.length > 1 ? provs.map((p) => (m.byProvider[p] === undefined ? '–' : t(m.byProvider[p]))) : []),
         Object.keys(m.byProvider).length === 0 ? '– _(no data)_' : t(m.grams)
     ]);
-    out.push((0,markdown_table/* markdownTable */.Q)([['Month', ...(provs.length > 1 ? provs.map((p) => `${PROVIDER_LABELS[p] ?? p} tCO2e`) : []), 'Total tCO2e'], ...monthRows, ['**Total**', ...(provs.length > 1 ? provs.map((p) => `**${t(model.providers.find((x) => x.provider === p)?.grams ?? 0)}**`) : []), `**${t(model.totalGrams)}**`]], { align: ['l', ...provs.map(() => 'r'), 'r'] }));
+    out.push((0,markdown_table/* markdownTable */.Q)([
+        ['Month', ...(provs.length > 1 ? provs.map((p) => `${PROVIDER_LABELS[p] ?? p} tCO2e`) : []), 'Total tCO2e'],
+        ...monthRows,
+        [
+            '**Total**',
+            ...(provs.length > 1
+                ? provs.map((p) => `**${t(model.providers.find((x) => x.provider === p)?.grams ?? 0)}**`)
+                : []),
+            `**${t(model.totalGrams)}**`
+        ]
+    ], { align: ['l', ...provs.map(() => 'r'), 'r'] }));
     for (const s of options.sections ?? [])
         if (s)
             out.push('', s);
-    const tops = [topTable('Services', model.services, model.totalGrams, n, multi), topTable('Regions', model.regions, model.totalGrams, n, multi), topTable('Accounts', model.accounts, model.totalGrams, n, multi)].filter(Boolean);
+    const tops = [
+        topTable('Services', model.services, model.totalGrams, n, multi),
+        topTable('Regions', model.regions, model.totalGrams, n, multi),
+        topTable('Accounts', model.accounts, model.totalGrams, n, multi)
+    ].filter(Boolean);
     if (tops.length > 0)
         out.push('', '### Where it comes from', '', tops.join('\n\n'));
     out.push('', '### Providers', '');
@@ -1671,7 +1714,13 @@ async function mergeShardReports(settings, files, add) {
             if (seen.has(key))
                 continue;
             seen.add(key);
-            forecast.push({ provider: f.provider, scope: f.scope, month: f.month, basis: f.basis, grams: Math.round(f.kgCO2e * 1000) });
+            forecast.push({
+                provider: f.provider,
+                scope: f.scope,
+                month: f.month,
+                basis: f.basis,
+                grams: Math.round(f.kgCO2e * 1000)
+            });
         }
     }
     return { outcomes, forecast };
@@ -1700,12 +1749,23 @@ async function mergeShardReports(settings, files, add) {
 
 
 
-const changes_PROVIDER_LABELS = { aws: 'AWS', azure: 'Azure', mcfs: 'Microsoft Cloud for Sustainability' };
+const changes_PROVIDER_LABELS = {
+    aws: 'AWS',
+    azure: 'Azure',
+    mcfs: 'Microsoft Cloud for Sustainability'
+};
 const LIST_LIMIT = 1000;
 function change(before, after) {
-    return { before, after, delta: after - before, percent: before === 0 ? null : Math.round(((after - before) / Math.abs(before)) * 10_000) / 100 };
+    return {
+        before,
+        after,
+        delta: after - before,
+        percent: before === 0 ? null : Math.round(((after - before) / Math.abs(before)) * 10_000) / 100
+    };
 }
-const byMagnitude = (a, b) => Math.abs(b.delta) - Math.abs(a.delta) || a.provider.localeCompare(b.provider) || (a.key ?? '').localeCompare(b.key ?? '');
+const byMagnitude = (a, b) => Math.abs(b.delta) - Math.abs(a.delta) ||
+    a.provider.localeCompare(b.provider) ||
+    (a.key ?? '').localeCompare(b.key ?? '');
 function groupChanges(groups, month, previous) {
     const out = [];
     for (const g of groups) {
@@ -1750,8 +1810,12 @@ function periodChanges(model) {
 }
 /** Services (or accounts) that rose most and fell most. */
 function movers(groups, n) {
-    const risers = groups.filter((g) => g.delta > 0).sort((a, b) => b.delta - a.delta || a.provider.localeCompare(b.provider) || a.key.localeCompare(b.key));
-    const fallers = groups.filter((g) => g.delta < 0).sort((a, b) => a.delta - b.delta || a.provider.localeCompare(b.provider) || a.key.localeCompare(b.key));
+    const risers = groups
+        .filter((g) => g.delta > 0)
+        .sort((a, b) => b.delta - a.delta || a.provider.localeCompare(b.provider) || a.key.localeCompare(b.key));
+    const fallers = groups
+        .filter((g) => g.delta < 0)
+        .sort((a, b) => a.delta - b.delta || a.provider.localeCompare(b.provider) || a.key.localeCompare(b.key));
     return { risers: risers.slice(0, n), fallers: fallers.slice(0, n) };
 }
 const recordKey = (r) => JSON.stringify([r.provider, r.account, r.month, r.service, r.region]);
@@ -1792,7 +1856,12 @@ function loadBaseline(file, given = file) {
     }
     const invalid = (what) => bad(`is not a valid report.json (${what})`);
     const period = d.period;
-    if (typeof period !== 'object' || period === null || typeof period.start !== 'string' || typeof period.end !== 'string' || !MONTH.test(period.start) || !MONTH.test(period.end)) {
+    if (typeof period !== 'object' ||
+        period === null ||
+        typeof period.start !== 'string' ||
+        typeof period.end !== 'string' ||
+        !MONTH.test(period.start) ||
+        !MONTH.test(period.end)) {
         throw invalid('period.start and period.end must be YYYY-MM');
     }
     const kg = (v, what) => {
@@ -1815,7 +1884,10 @@ function loadBaseline(file, given = file) {
         const o = p;
         if (typeof o !== 'object' || o === null || !isProvider(o.provider))
             throw invalid(`providers[${i}].provider is not aws, azure or mcfs`);
-        providers.set(o.provider, { status: String(o.status ?? 'ok'), grams: kg(o.totalKgCO2e, `providers[${i}].totalKgCO2e`) });
+        providers.set(o.provider, {
+            status: String(o.status ?? 'ok'),
+            grams: kg(o.totalKgCO2e, `providers[${i}].totalKgCO2e`)
+        });
     }
     const months = new Map();
     if (!Array.isArray(d.months))
@@ -1891,7 +1963,15 @@ class BaselineComparison {
         if (seen)
             seen.grams += r.grams;
         else
-            this.current.set(key, { provider: r.provider, account: r.account, accountName: r.accountName, month: r.month, service: r.service, region: r.region, grams: r.grams });
+            this.current.set(key, {
+                provider: r.provider,
+                account: r.account,
+                accountName: r.accountName,
+                month: r.month,
+                service: r.service,
+                region: r.region,
+                grams: r.grams
+            });
     }
     result(model) {
         const b = this.baseline;
@@ -1972,7 +2052,14 @@ class BaselineComparison {
     }
 }
 function strip(r) {
-    return { provider: r.provider, account: r.account, accountName: r.accountName, month: r.month, service: r.service, region: r.region };
+    return {
+        provider: r.provider,
+        account: r.account,
+        accountName: r.accountName,
+        month: r.month,
+        service: r.service,
+        region: r.region
+    };
 }
 const diffSet = () => ({ count: 0, delta: 0, list: [] });
 const diffSize = (d) => Math.abs((d.after ?? 0) - (d.before ?? 0));
@@ -1984,7 +2071,10 @@ function add(set, d) {
     if (set.list.length >= LIST_LIMIT * 2)
         set.list = set.list.sort(diffOrder).slice(0, LIST_LIMIT);
 }
-const diffOrder = (a, b) => diffSize(b) - diffSize(a) || a.provider.localeCompare(b.provider) || a.month.localeCompare(b.month) || recordKey(a).localeCompare(recordKey(b));
+const diffOrder = (a, b) => diffSize(b) - diffSize(a) ||
+    a.provider.localeCompare(b.provider) ||
+    a.month.localeCompare(b.month) ||
+    recordKey(a).localeCompare(recordKey(b));
 function finish(set) {
     return { ...set, list: set.list.sort(diffOrder).slice(0, LIST_LIMIT) };
 }
@@ -1992,7 +2082,12 @@ function finish(set) {
 // report.json
 const pct = (c) => c.percent;
 function changeJson(c) {
-    return { beforeKgCO2e: (0,units/* gramsToKg */.YV)(c.before), afterKgCO2e: (0,units/* gramsToKg */.YV)(c.after), changeKgCO2e: (0,units/* gramsToKg */.YV)(c.delta), changePercent: pct(c) };
+    return {
+        beforeKgCO2e: (0,units/* gramsToKg */.YV)(c.before),
+        afterKgCO2e: (0,units/* gramsToKg */.YV)(c.after),
+        changeKgCO2e: (0,units/* gramsToKg */.YV)(c.delta),
+        changePercent: pct(c)
+    };
 }
 function periodJson(c) {
     if (c === null)
@@ -2100,7 +2195,16 @@ function periodBlock(c, n) {
     const out = [`#### ${title}: ${c.month} against ${c.previousMonth}`, ''];
     out.push(`Total ${changes_t(c.total.before)} → **${changes_t(c.total.after)} tCO2e**, ${arrow(c.total)} ${signedMass(c.total.delta)} (${signedPercent(c.total)}).`);
     if (c.providers.length > 1) {
-        out.push('', (0,markdown_table/* markdownTable */.Q)([['Provider', `${c.previousMonth} tCO2e`, `${c.month} tCO2e`, 'Change', '%'], ...c.providers.map((p) => [changes_PROVIDER_LABELS[p.provider] ?? p.provider, changes_t(p.before), changes_t(p.after), `${arrow(p)} ${signedMass(p.delta)}`, signedPercent(p)])], { align: ['l', 'r', 'r', 'r', 'r'] }));
+        out.push('', (0,markdown_table/* markdownTable */.Q)([
+            ['Provider', `${c.previousMonth} tCO2e`, `${c.month} tCO2e`, 'Change', '%'],
+            ...c.providers.map((p) => [
+                changes_PROVIDER_LABELS[p.provider] ?? p.provider,
+                changes_t(p.before),
+                changes_t(p.after),
+                `${arrow(p)} ${signedMass(p.delta)}`,
+                signedPercent(p)
+            ])
+        ], { align: ['l', 'r', 'r', 'r', 'r'] }));
     }
     const services = moversTable('Service', c.services, n);
     const accounts = moversTable('Account', c.accounts, n);
@@ -2118,11 +2222,19 @@ function diffTable(title, set, n) {
     if (set.count === 0)
         return '';
     const shown = set.list.slice(0, n);
-    const rows = shown.map((d) => [changes_PROVIDER_LABELS[d.provider] ?? d.provider, d.month, recordLabel(d), d.before === null ? '–' : changes_t(d.before), d.after === null ? '–' : changes_t(d.after)]);
+    const rows = shown.map((d) => [
+        changes_PROVIDER_LABELS[d.provider] ?? d.provider,
+        d.month,
+        recordLabel(d),
+        d.before === null ? '–' : changes_t(d.before),
+        d.after === null ? '–' : changes_t(d.after)
+    ]);
     return [
         `${title}: ${(0,units/* groupThousands */.Zv)(String(set.count))} record${set.count === 1 ? '' : 's'}, ${signedMass(set.delta)}${set.count > shown.length ? ` (the ${shown.length} largest below; up to ${LIST_LIMIT} in report.json)` : ''}.`,
         '',
-        (0,markdown_table/* markdownTable */.Q)([['Provider', 'Month', 'Account · service · region', 'Before tCO2e', 'After tCO2e'], ...rows], { align: ['l', 'l', 'l', 'r', 'r'] })
+        (0,markdown_table/* markdownTable */.Q)([['Provider', 'Month', 'Account · service · region', 'Before tCO2e', 'After tCO2e'], ...rows], {
+            align: ['l', 'l', 'l', 'r', 'r']
+        })
     ].join('\n');
 }
 function baselineBlock(b, n) {
@@ -2138,11 +2250,25 @@ function baselineBlock(b, n) {
         out.push('', `New since the baseline: ${b.newMonths.length > 12 ? `${b.newMonths.length} months` : b.newMonths.join(', ')}.`);
     if (b.restated.length > 0) {
         const shown = b.restated.slice(0, Math.max(n, 12));
-        out.push('', `Restated by the provider: ${b.restated.length} month${b.restated.length === 1 ? '' : 's'} (same month, a different total)${b.restated.length > shown.length ? `, the first ${shown.length} below` : ''}.`, '', (0,markdown_table/* markdownTable */.Q)([['Provider', 'Month', 'Baseline tCO2e', 'Now tCO2e', 'Change', '%'], ...shown.map((r) => [changes_PROVIDER_LABELS[r.provider] ?? r.provider, r.month, changes_t(r.before), changes_t(r.after), `${arrow(r)} ${signedMass(r.delta)}`, signedPercent(r)])], { align: ['l', 'l', 'r', 'r', 'r', 'r'] }));
+        out.push('', `Restated by the provider: ${b.restated.length} month${b.restated.length === 1 ? '' : 's'} (same month, a different total)${b.restated.length > shown.length ? `, the first ${shown.length} below` : ''}.`, '', (0,markdown_table/* markdownTable */.Q)([
+            ['Provider', 'Month', 'Baseline tCO2e', 'Now tCO2e', 'Change', '%'],
+            ...shown.map((r) => [
+                changes_PROVIDER_LABELS[r.provider] ?? r.provider,
+                r.month,
+                changes_t(r.before),
+                changes_t(r.after),
+                `${arrow(r)} ${signedMass(r.delta)}`,
+                signedPercent(r)
+            ])
+        ], { align: ['l', 'l', 'r', 'r', 'r', 'r'] }));
     }
     else if (b.overlap !== null && b.providers.length > 0)
         out.push('', 'No month was restated: every shared month has the same total as in the baseline.');
-    for (const [title, set] of [['Appeared', b.appeared], ['Vanished', b.vanished], ['Changed', b.changed]]) {
+    for (const [title, set] of [
+        ['Appeared', b.appeared],
+        ['Vanished', b.vanished],
+        ['Changed', b.changed]
+    ]) {
         const table = diffTable(title, set, n);
         if (table)
             out.push('', table);
@@ -2219,7 +2345,16 @@ function renderComment(model, thresholds, changes, links, limit = MAX_COMMENT_CH
             return body;
     }
     // Not reachable with real data (the last level holds no provider strings but the limits' own); kept as a floor.
-    return [MARKER, '### Cloud carbon footprint', '', `**${comment_t(model.totalGrams)} tCO2e** (${METHOD[model.method]}), ${model.period.start} to ${model.period.end}.`, '', 'The details are too long for a comment: see the job summary.', links.runUrl ? `\n[Run and report](${links.runUrl})` : '', ''].join('\n');
+    return [
+        MARKER,
+        '### Cloud carbon footprint',
+        '',
+        `**${comment_t(model.totalGrams)} tCO2e** (${METHOD[model.method]}), ${model.period.start} to ${model.period.end}.`,
+        '',
+        'The details are too long for a comment: see the job summary.',
+        links.runUrl ? `\n[Run and report](${links.runUrl})` : '',
+        ''
+    ].join('\n');
 }
 function renderAt(model, thresholds, changes, links, d) {
     const out = [MARKER, '### Cloud carbon footprint', ''];
@@ -2275,7 +2410,6 @@ function renderAt(model, thresholds, changes, links, d) {
     out.push('', `<sub>${linkParts.length > 0 ? `${linkParts.join(' · ')} · ` : ''}Generated ${model.generatedAt} by cloud-carbon-report.</sub>`, '');
     return out.join('\n');
 }
-/** The PR of the event, from the payload at GITHUB_EVENT_PATH; null (with a reason) when there is none. */
 function pullRequestOf(env) {
     const eventName = env.GITHUB_EVENT_NAME ?? '';
     if (!PR_EVENTS.has(eventName) && eventName !== 'workflow_run')
@@ -2302,7 +2436,8 @@ function pullRequestOf(env) {
         return 'the repository of the pull request is unknown';
     const head = pr?.head?.repo?.full_name;
     // A head repository that is gone (deleted fork) or another repository is a fork.
-    const fork = pr?.head !== undefined && (head === null || head === undefined || String(head).toLowerCase() !== String(base).toLowerCase());
+    const fork = pr?.head !== undefined &&
+        (head === null || head === undefined || String(head).toLowerCase() !== String(base).toLowerCase());
     return { number, owner, repo, fork };
 }
 /** The pull request behind a workflow_run event (fork-safe pattern). */
@@ -2317,14 +2452,23 @@ function workflowRunPullRequest(payload, env) {
     const headRepo = run.head_repository?.full_name;
     const fork = typeof headRepo !== 'string' || headRepo.toLowerCase() !== String(base).toLowerCase();
     // The list can hold PRs of other repositories with the same head branch: keep this repository's.
-    const ours = (p) => !p?.base?.repo?.url || String(p.base.repo.url).toLowerCase().endsWith(`/repos/${String(base).toLowerCase()}`);
+    const ours = (p) => !p?.base?.repo?.url ||
+        String(p.base.repo.url)
+            .toLowerCase()
+            .endsWith(`/repos/${String(base).toLowerCase()}`);
     const listed = (Array.isArray(run.pull_requests) ? run.pull_requests : []).find((p) => Number.isInteger(p?.number) && ours(p));
     if (listed)
         return { number: listed.number, owner, repo, fork };
     const headOwner = run.head_repository?.owner?.login;
     if (typeof headOwner !== 'string' || typeof run.head_branch !== 'string')
         return 'the workflow_run payload names no pull request and no head branch';
-    return { number: 0, owner, repo, fork, head: { owner: headOwner, branch: run.head_branch, sha: String(run.head_sha ?? '') } };
+    return {
+        number: 0,
+        owner,
+        repo,
+        fork,
+        head: { owner: headOwner, branch: run.head_branch, sha: String(run.head_sha ?? '') }
+    };
 }
 /** A fetch for Octokit that goes through the run's HTTP layer (proxies, NO_PROXY, timeouts, retries). */
 function fetchThrough(http) {
@@ -2334,7 +2478,11 @@ function fetchThrough(http) {
         const headers = {};
         new Headers(init?.headers).forEach((v, k) => (headers[k] = v));
         const raw = init?.body;
-        const body = raw === undefined || raw === null ? undefined : typeof raw === 'string' ? raw : Buffer.from(await new Response(raw).arrayBuffer());
+        const body = raw === undefined || raw === null
+            ? undefined
+            : typeof raw === 'string'
+                ? raw
+                : Buffer.from(await new Response(raw).arrayBuffer());
         // A POST is not repeated: a retry after a lost answer could create a second comment.
         const res = await http.request({ service: 'GitHub API', method, url, headers, body, retry: method !== 'POST' });
         const h = new Headers();
@@ -2373,14 +2521,39 @@ async function postComment(body, env, token, deadlineAt) {
     }
     const budgetMs = remainingBudgetMs(deadlineAt, MIN_COMMENT_MS, COMMENT_BUDGET_MS);
     const budget = AbortSignal.timeout(budgetMs);
-    const http = new HttpClient({ concurrency: 2, env, deadline: budget, attemptTimeoutMs: Math.min(20_000, budgetMs), maxAttempts: 3, maxRetryAfterMs: 30_000, log: (l) => core.debug(l) });
+    const http = new HttpClient({
+        concurrency: 2,
+        env,
+        deadline: budget,
+        attemptTimeoutMs: Math.min(20_000, budgetMs),
+        maxAttempts: 3,
+        maxRetryAfterMs: 30_000,
+        log: (l) => core.debug(l)
+    });
     const baseUrl = (env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, '');
-    let where = pr.number > 0 ? `${pr.owner}/${pr.repo}#${pr.number}` : `${pr.owner}/${pr.repo} (pull request from ${pr.head?.owner}:${pr.head?.branch})`;
+    let where = pr.number > 0
+        ? `${pr.owner}/${pr.repo}#${pr.number}`
+        : `${pr.owner}/${pr.repo} (pull request from ${pr.head?.owner}:${pr.head?.branch})`;
     try {
         const { getOctokit } = await __webpack_require__.e(/* import() */ 351).then(__webpack_require__.bind(__webpack_require__, 61351));
-        const octokit = getOctokit(token, { baseUrl, request: { fetch: fetchThrough(http) }, log: { debug: () => { }, info: () => { }, warn: (m) => core.debug((0,secrets.scrub)(m)), error: (m) => core.debug((0,secrets.scrub)(m)) } });
+        const octokit = getOctokit(token, {
+            baseUrl,
+            request: { fetch: fetchThrough(http) },
+            log: {
+                debug: () => { },
+                info: () => { },
+                warn: (m) => core.debug((0,secrets.scrub)(m)),
+                error: (m) => core.debug((0,secrets.scrub)(m))
+            }
+        });
         if (pr.number === 0 && pr.head) {
-            const open = await octokit.rest.pulls.list({ owner: pr.owner, repo: pr.repo, state: 'open', head: `${pr.head.owner}:${pr.head.branch}`, per_page: 100 });
+            const open = await octokit.rest.pulls.list({
+                owner: pr.owner,
+                repo: pr.repo,
+                state: 'open',
+                head: `${pr.head.owner}:${pr.head.branch}`,
+                per_page: 100
+            });
             const match = open.data.find((p) => p.head.sha === pr.head.sha) ?? open.data[0];
             if (!match) {
                 core.warning(`pr-comment: no open pull request from ${pr.head.owner}:${pr.head.branch} in ${pr.owner}/${pr.repo}: no comment.`);
@@ -2390,14 +2563,22 @@ async function postComment(body, env, token, deadlineAt) {
             where = `${pr.owner}/${pr.repo}#${pr.number}`;
         }
         const login = await identity(octokit);
-        const comments = await octokit.paginate(octokit.rest.issues.listComments, { owner: pr.owner, repo: pr.repo, issue_number: pr.number, per_page: 100 });
+        const comments = await octokit.paginate(octokit.rest.issues.listComments, {
+            owner: pr.owner,
+            repo: pr.repo,
+            issue_number: pr.number,
+            per_page: 100
+        });
         const marked = comments.filter((c) => (c.body ?? '').includes(MARKER));
         // A user token knows its login: its own marked comment. An installation token (GITHUB_TOKEN, or a GitHub
         // App's, which comments as <app>[bot]) cannot ask: the marked comments of bots, newest first, the one the
         // token may edit being its own (GitHub refuses the others with 403).
         const candidates = login !== null
             ? marked.filter((c) => c.user?.login?.toLowerCase() === login.toLowerCase()).slice(0, 1)
-            : marked.filter((c) => c.user?.type === 'Bot').reverse().slice(0, MAX_EDIT_TRIES);
+            : marked
+                .filter((c) => c.user?.type === 'Bot')
+                .reverse()
+                .slice(0, MAX_EDIT_TRIES);
         for (const c of candidates) {
             try {
                 const res = await octokit.rest.issues.updateComment({ owner: pr.owner, repo: pr.repo, comment_id: c.id, body });
@@ -2411,13 +2592,20 @@ async function postComment(body, env, token, deadlineAt) {
                 core.debug(`pr-comment: comment ${c.id} by ${c.user?.login} is not this token's to edit (${status})`);
             }
         }
-        const res = await octokit.rest.issues.createComment({ owner: pr.owner, repo: pr.repo, issue_number: pr.number, body });
+        const res = await octokit.rest.issues.createComment({
+            owner: pr.owner,
+            repo: pr.repo,
+            issue_number: pr.number,
+            body
+        });
         core.info(`pr-comment: created a comment on ${where}: ${res.data.html_url}`);
         return { url: res.data.html_url, action: 'created' };
     }
     catch (e) {
         const status = e.status;
-        const msg = budget.aborted ? `no answer within ${Math.round(budgetMs / 1000)} s` : (0,secrets.scrub)((0,secrets.errorMessage)(e).split('\n')[0].slice(0, 300));
+        const msg = budget.aborted
+            ? `no answer within ${Math.round(budgetMs / 1000)} s`
+            : (0,secrets.scrub)((0,secrets.errorMessage)(e).split('\n')[0].slice(0, 300));
         if (status === 403 && fromFork) {
             core.warning(`pr-comment: ${where} comes from a fork, whose token is read-only (403: ${msg}): no comment. ${FORK_HINT}`);
         }
@@ -2506,7 +2694,13 @@ function unusableDirectory(dir) {
     }
     catch (e) {
         const code = e.code;
-        return code === 'ENOTDIR' ? 'a part of the path is a file' : code === 'EACCES' || code === 'EPERM' ? 'no permission to write there' : code === 'EROFS' ? 'a read-only file system' : (code ?? e.message);
+        return code === 'ENOTDIR'
+            ? 'a part of the path is a file'
+            : code === 'EACCES' || code === 'EPERM'
+                ? 'no permission to write there'
+                : code === 'EROFS'
+                    ? 'a read-only file system'
+                    : (code ?? e.message);
     }
 }
 async function run(deps = {}) {
@@ -2536,12 +2730,20 @@ async function run(deps = {}) {
     // The output directory is an input too: one that cannot be made or written fails the step before anything is fetched.
     const unusable = unusableDirectory(settings.outputDir);
     if (unusable !== null) {
-        return inputFailure(new InputError([`Input 'output-dir': "${settings.outputDir}" cannot hold the reports (${unusable}). Give a writable directory, or leave output-dir empty for $RUNNER_TEMP/cloud-carbon-report.`]), settings);
+        return inputFailure(new InputError([
+            `Input 'output-dir': "${settings.outputDir}" cannot hold the reports (${unusable}). Give a writable directory, or leave output-dir empty for $RUNNER_TEMP/cloud-carbon-report.`
+        ]), settings);
     }
     const deadline = new AbortController();
     const timer = setTimeout(() => deadline.abort(new Error('timeout-minutes')), settings.timeoutMs);
     timer.unref();
-    const http = new HttpClient({ concurrency: settings.concurrency, deadline: deadline.signal, env, log: (l) => core.debug(l), ...deps.http });
+    const http = new HttpClient({
+        concurrency: settings.concurrency,
+        deadline: deadline.signal,
+        env,
+        log: (l) => core.debug(l),
+        ...deps.http
+    });
     const decoder = deps.decoder ?? createDecoder(env);
     try {
         return await collect(settings, env, http, decoder, deadline, baseline);
@@ -2576,76 +2778,92 @@ async function collect(settings, env, http, decoder, deadline, baseline) {
     });
     let finished = false;
     const forecast = [];
-    const outcomes = settings.mode === 'merge' ? await mergeInto(settings, env, builder, comparison, forecast, work) : await Promise.all(settings.providers.map(async (id) => {
-        const notes = [];
-        const warnings = [];
-        const missing = [];
-        const ctx = {
-            settings,
-            period: settings.period,
-            http,
-            env,
-            decoder,
-            keepRecords: comparison !== null,
-            deadline: deadline.signal,
-            note: (text) => notes.push((0,secrets.scrub)(text)),
-            missing: (what, cause) => missing.push({ what: (0,secrets.scrub)(what), cause: (0,secrets.scrub)(cause) }),
-            warn: (text) => {
-                warnings.push((0,secrets.scrub)(text));
-                core.warning(`${PROVIDER_LABELS[id]}: ${(0,secrets.scrub)(text)}`);
-            },
-            forecast: (points) => forecast.push(...points.map((p) => ({ provider: id, ...p }))),
-            log: (line) => core.info((0,secrets.scrub)(line))
-        };
-        let error = null;
-        /** Set once this provider's outcome is counted: what comes later (past the deadline) stays out of the
-         * report, so its records and its totals agree. */
-        let counted = false;
-        const consume = async () => {
-            const provider = await loadProvider(id);
-            for await (const batch of provider.fetch(ctx)) {
-                if (finished || counted)
-                    break;
-                builder.addBatch(batch);
-                if (comparison && batch.records)
-                    for (const r of batch.records)
-                        comparison.observe(r);
+    const outcomes = settings.mode === 'merge'
+        ? await mergeInto(settings, env, builder, comparison, forecast, work)
+        : await Promise.all(settings.providers.map(async (id) => {
+            const notes = [];
+            const warnings = [];
+            const missing = [];
+            const ctx = {
+                settings,
+                period: settings.period,
+                http,
+                env,
+                decoder,
+                keepRecords: comparison !== null,
+                deadline: deadline.signal,
+                note: (text) => notes.push((0,secrets.scrub)(text)),
+                missing: (what, cause) => missing.push({ what: (0,secrets.scrub)(what), cause: (0,secrets.scrub)(cause) }),
+                warn: (text) => {
+                    warnings.push((0,secrets.scrub)(text));
+                    core.warning(`${PROVIDER_LABELS[id]}: ${(0,secrets.scrub)(text)}`);
+                },
+                forecast: (points) => forecast.push(...points.map((p) => ({ provider: id, ...p }))),
+                log: (line) => core.info((0,secrets.scrub)(line))
+            };
+            let error = null;
+            /** Set once this provider's outcome is counted: what comes later (past the deadline) stays out of the
+             * report, so its records and its totals agree. */
+            let counted = false;
+            const consume = async () => {
+                const provider = await loadProvider(id);
+                for await (const batch of provider.fetch(ctx)) {
+                    if (finished || counted)
+                        break;
+                    builder.addBatch(batch);
+                    if (comparison && batch.records)
+                        for (const r of batch.records)
+                            comparison.observe(r);
+                }
+                return 'done';
+            };
+            try {
+                const consumed = consume();
+                let how = await Promise.race([consumed, deadlineHit]);
+                if (how === 'deadline') {
+                    // Past the budget every request fails at once (each part not fetched says so in `missing`), while
+                    // what was fetched already (pages waiting for their turn) is still handed over: a short drain,
+                    // bounded in case something does not heed the deadline.
+                    consumed.catch(() => undefined); // a late failure after the drain is not an unhandled rejection
+                    how = await Promise.race([consumed, (0,promises_.setTimeout)(DRAIN_MS, 'deadline', { ref: false })]);
+                    if (how === 'deadline')
+                        error = `stopped after ${settings.timeoutMs / 60_000} min (timeout-minutes): the data is incomplete`;
+                }
             }
-            return 'done';
-        };
-        try {
-            const consumed = consume();
-            let how = await Promise.race([consumed, deadlineHit]);
-            if (how === 'deadline') {
-                // Past the budget every request fails at once (each part not fetched says so in `missing`), while
-                // what was fetched already (pages waiting for their turn) is still handed over: a short drain,
-                // bounded in case something does not heed the deadline.
-                consumed.catch(() => undefined); // a late failure after the drain is not an unhandled rejection
-                how = await Promise.race([consumed, (0,promises_.setTimeout)(DRAIN_MS, 'deadline', { ref: false })]);
-                if (how === 'deadline')
-                    error = `stopped after ${settings.timeoutMs / 60_000} min (timeout-minutes): the data is incomplete`;
+            catch (e) {
+                error = deadline.signal.aborted
+                    ? `stopped after ${settings.timeoutMs / 60_000} min (timeout-minutes): ${(0,secrets.errorMessage)(e)}`
+                    : (0,secrets.errorMessage)(e);
             }
-        }
-        catch (e) {
-            error = deadline.signal.aborted ? `stopped after ${settings.timeoutMs / 60_000} min (timeout-minutes): ${(0,secrets.errorMessage)(e)}` : (0,secrets.errorMessage)(e);
-        }
-        counted = true;
-        // Parts are named in a fixed order, not in the order their requests happened to end.
-        missing.sort((a, b) => (a.what < b.what ? -1 : a.what > b.what ? 1 : a.cause < b.cause ? -1 : a.cause > b.cause ? 1 : 0));
-        const { records, grams } = builder.countOf(id);
-        if (deadline.signal.aborted && error === null && missing.some((m) => /time budget|timeout-minutes/.test(m.cause))) {
-            error = `stopped after ${settings.timeoutMs / 60_000} min (timeout-minutes): the data is incomplete`;
-        }
-        // ok: everything came; partial: some of it came; failed: nothing came. Nothing fetched is dropped.
-        const status = error === null && missing.length === 0 ? 'ok' : records > 0 ? 'partial' : 'failed';
-        if (missing.length > 0) {
-            const what = `${missing.length} part${missing.length === 1 ? '' : 's'} could not be fetched: ${summariseMissing(missing)}`;
-            error = error === null ? (status === 'failed' ? summariseMissing(missing) : what) : `${error}; ${what}`;
-        }
-        const outcome = { provider: id, label: PROVIDER_LABELS[id], status, records, grams, error, notes, warnings, missing };
-        core.info(`${PROVIDER_LABELS[id]}: ${status}, ${records} records, ${(0,units/* formatTonnes */.jY)(grams)} tCO2e${error ? ` (${error})` : ''}`);
-        return outcome;
-    }));
+            counted = true;
+            // Parts are named in a fixed order, not in the order their requests happened to end.
+            missing.sort((a, b) => a.what < b.what ? -1 : a.what > b.what ? 1 : a.cause < b.cause ? -1 : a.cause > b.cause ? 1 : 0);
+            const { records, grams } = builder.countOf(id);
+            if (deadline.signal.aborted &&
+                error === null &&
+                missing.some((m) => /time budget|timeout-minutes/.test(m.cause))) {
+                error = `stopped after ${settings.timeoutMs / 60_000} min (timeout-minutes): the data is incomplete`;
+            }
+            // ok: everything came; partial: some of it came; failed: nothing came. Nothing fetched is dropped.
+            const status = error === null && missing.length === 0 ? 'ok' : records > 0 ? 'partial' : 'failed';
+            if (missing.length > 0) {
+                const what = `${missing.length} part${missing.length === 1 ? '' : 's'} could not be fetched: ${summariseMissing(missing)}`;
+                error = error === null ? (status === 'failed' ? summariseMissing(missing) : what) : `${error}; ${what}`;
+            }
+            const outcome = {
+                provider: id,
+                label: PROVIDER_LABELS[id],
+                status,
+                records,
+                grams,
+                error,
+                notes,
+                warnings,
+                missing
+            };
+            core.info(`${PROVIDER_LABELS[id]}: ${status}, ${records} records, ${(0,units/* formatTonnes */.jY)(grams)} tCO2e${error ? ` (${error})` : ''}`);
+            return outcome;
+        }));
     finished = true;
     const timedOut = deadline.signal.aborted;
     // Nothing at all is available and no month of the period is published yet: the publication lag is the likely
@@ -2678,18 +2896,31 @@ async function collect(settings, env, http, decoder, deadline, baseline) {
         markdown: external_node_path_.join(settings.outputDir, 'summary.md')
     };
     forecast.sort((a, b) => a.provider.localeCompare(b.provider) || a.scope.localeCompare(b.scope) || a.month.localeCompare(b.month));
-    const forecastJson = forecast.map((f) => ({ provider: f.provider, scope: f.scope, month: f.month, basis: f.basis, kgCO2e: (0,units/* gramsToKg */.YV)(f.grams) }));
+    const forecastJson = forecast.map((f) => ({
+        provider: f.provider,
+        scope: f.scope,
+        month: f.month,
+        basis: f.basis,
+        kgCO2e: (0,units/* gramsToKg */.YV)(f.grams)
+    }));
     const extra = { forecast: forecastJson, changes: changesJson(changes) };
     if (settings.shard !== null)
         extra.shard = settings.shard;
     builder.writeFiles(jsonHeader(model, thresholds, extra), files.json, files.csv);
     builder.cleanup();
     external_node_fs_.rmSync(work, { recursive: true, force: true });
-    const runUrl = env.GITHUB_RUN_ID && env.GITHUB_REPOSITORY ? `${env.GITHUB_SERVER_URL ?? 'https://github.com'}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}` : null;
+    const runUrl = env.GITHUB_RUN_ID && env.GITHUB_REPOSITORY
+        ? `${env.GITHUB_SERVER_URL ?? 'https://github.com'}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}`
+        : null;
     const sections = [changesSection(changes), forecastSection(forecast)];
     let markdown = renderSummary(model, thresholds, { unpublished, runUrl, sections });
     if (Buffer.byteLength(markdown) > MAX_SUMMARY_BYTES)
-        markdown = renderSummary(model, thresholds, { unpublished, runUrl, sections: [changesSection(changes, 3), forecastSection(forecast)], top: 3 });
+        markdown = renderSummary(model, thresholds, {
+            unpublished,
+            runUrl,
+            sections: [changesSection(changes, 3), forecastSection(forecast)],
+            top: 3
+        });
     external_node_fs_.writeFileSync(files.markdown, markdown);
     if (settings.jobSummary) {
         if (env.GITHUB_STEP_SUMMARY) {
@@ -2731,7 +2962,9 @@ async function collect(settings, env, http, decoder, deadline, baseline) {
     core.setOutput('comment-url', commentUrl);
     // The verdict, naming each cause.
     const failures = [];
-    const providerProblems = outcomes.filter((o) => o.status !== 'ok').map((o) => `${PROVIDER_LABELS[o.provider]} ${o.status}: ${o.error}`);
+    const providerProblems = outcomes
+        .filter((o) => o.status !== 'ok')
+        .map((o) => `${PROVIDER_LABELS[o.provider]} ${o.status}: ${o.error}`);
     if (timedOut)
         failures.push(`The run stopped at its time budget of ${settings.timeoutMs / 60_000} min (timeout-minutes); the reports hold what was fetched. Raise timeout-minutes or narrow the period.`);
     if (providerProblems.length > 0) {
@@ -2785,7 +3018,17 @@ async function mergeInto(settings, env, builder, comparison, forecast, work) {
     catch (e) {
         const error = (0,secrets.errorMessage)(e);
         core.error(error);
-        return settings.providers.map((id) => ({ provider: id, label: PROVIDER_LABELS[id], status: 'failed', records: 0, grams: 0, error, notes: [], warnings: [], missing: [] }));
+        return settings.providers.map((id) => ({
+            provider: id,
+            label: PROVIDER_LABELS[id],
+            status: 'failed',
+            records: 0,
+            grams: 0,
+            error,
+            notes: [],
+            warnings: [],
+            missing: []
+        }));
     }
     finally {
         external_node_fs_.rmSync(dir, { recursive: true, force: true });
@@ -2900,7 +3143,10 @@ function registerSecret(value) {
 const PATTERNS = [
     [/eyJ[\w-]{4,}\.[\w-]{4,}\.[\w-]*/g, '***'], // JWTs (OIDC tokens, Entra access tokens, runtime token)
     [/\b(Bearer|Basic)\s+[\w.~+/=-]{8,}/gi, '$1 ***'],
-    [/((?:x-amz-security-token|X-Amz-Security-Token|SessionToken|WebIdentityToken|client_assertion|Ocp-Apim-Subscription-Key|subscription-key|sig|code)["']?\s*[:=]\s*["']?)[^"'&\s,}]{8,}/g, '$1***'],
+    [
+        /((?:x-amz-security-token|X-Amz-Security-Token|SessionToken|WebIdentityToken|client_assertion|Ocp-Apim-Subscription-Key|subscription-key|sig|code)["']?\s*[:=]\s*["']?)[^"'&\s,}]{8,}/g,
+        '$1***'
+    ],
     [/\b(?:ASIA|AKIA)[A-Z0-9]{16}\b/g, '***']
 ];
 /** Removes every registered secret and every known token shape from a text. */
@@ -3005,6 +3251,7 @@ function checkShardSet(name, names) {
     return byIndex;
 }
 /** A report.json record back to a record (kg with at most 3 decimals -> exact grams). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a parsed report.json record
 function recordFromJson(o) {
     const g = (v) => (v === null || v === undefined ? null : Math.round(Number(v) * 1000));
     const r = {
@@ -3083,9 +3330,12 @@ function unionOf(lists) {
     const out = [];
     const seen = new Set();
     for (const list of lists)
-        for (const s of list)
-            if (!seen.has(s))
-                seen.add(s), out.push(s);
+        for (const s of list) {
+            if (seen.has(s))
+                continue;
+            seen.add(s);
+            out.push(s);
+        }
     return out;
 }
 

@@ -379,7 +379,10 @@ function escapeMarkdown(text) {
 }
 /** Text for inside a Mermaid string ("..."): no quotes, no line breaks, no directives. */
 function escapeMermaid(text) {
-    return text.replace(/["`\r\n;%{}<>#]/g, ' ').replace(/\s+/g, ' ').trim();
+    return text
+        .replace(/["`\r\n;%{}<>#]/g, ' ')
+        .replace(/\s+/g, ' ')
+        .trim();
 }
 /** Prefixes a spreadsheet formula trigger so the cell is text (OWASP CSV injection guidance). */
 function defuseFormula(text) {
@@ -516,9 +519,22 @@ function recordLines(r) {
     const s2l = r.scope2LocationGrams;
     const s3m = r.scope3MarketGrams;
     const s3l = r.scope3LocationGrams;
-    if (typeof r.provider !== 'string' || typeof r.account !== 'string' || !isText(r.accountName) || typeof r.month !== 'string' ||
-        !isText(r.service) || !isText(r.region) || !isText(r.modelVersion) || typeof r.grams !== 'number' || !Number.isFinite(r.grams) ||
-        !isFigure(market) || !isFigure(location) || !isFigure(s1) || !isFigure(s2m) || !isFigure(s2l) || !isFigure(s3m) || !isFigure(s3l)) {
+    if (typeof r.provider !== 'string' ||
+        typeof r.account !== 'string' ||
+        !isText(r.accountName) ||
+        typeof r.month !== 'string' ||
+        !isText(r.service) ||
+        !isText(r.region) ||
+        !isText(r.modelVersion) ||
+        typeof r.grams !== 'number' ||
+        !Number.isFinite(r.grams) ||
+        !isFigure(market) ||
+        !isFigure(location) ||
+        !isFigure(s1) ||
+        !isFigure(s2m) ||
+        !isFigure(s2l) ||
+        !isFigure(s3m) ||
+        !isFigure(s3l)) {
         // Anything unusual (a missing field, a non-finite figure): the general forms.
         return [JSON.stringify(recordJson(r)), recordCsv(r)];
     }
@@ -614,7 +630,7 @@ function gramsToKg(grams) {
  * The text after the whole kilograms for each gram remainder 0..999, trailing zeros dropped:
  * 0 -> '', 500 -> '.5', 50 -> '.05', 123 -> '.123'.
  */
-const KG_FRACTION = Array.from({ length: 1000 }, (_, f) => (f === 0 ? '' : `.${String(f).padStart(3, '0').replace(/0+$/, '')}`));
+const KG_FRACTION = Array.from({ length: 1000 }, (_, f) => f === 0 ? '' : `.${String(f).padStart(3, '0').replace(/0+$/, '')}`);
 /**
  * `String(gramsToKg(grams))` (also its JSON text), built from the integer's digits: for |grams| < 10^15 the
  * kilogram value has at most 15 significant digits, so its shortest round-trip form is that decimal with
@@ -777,7 +793,9 @@ function apportionGrams(cells) {
     const floors = cells.map((c) => floorDiv(c, NG_PER_G));
     const total = cells.reduce((a, c) => a + c, 0n);
     let extra = Number(BigInt(nanogramsToGrams(total)) - floors.reduce((a, f) => a + f, 0n));
-    const order = cells.map((c, i) => ({ i, rem: c - floors[i] * NG_PER_G })).sort((a, b) => (a.rem === b.rem ? a.i - b.i : a.rem > b.rem ? -1 : 1));
+    const order = cells
+        .map((c, i) => ({ i, rem: c - floors[i] * NG_PER_G }))
+        .sort((a, b) => (a.rem === b.rem ? a.i - b.i : a.rem > b.rem ? -1 : 1));
     const out = floors.map((f) => Number(f));
     for (const { i } of order) {
         if (extra <= 0)

@@ -33,7 +33,10 @@ const exitCode = await (async () => {
       sb.kit.faults.add(service, { kind, times: times ? Number(times) : undefined, retryAfter: 1 })
     }
     const available = Object.keys(sb.inputs).filter((p) => p !== 'github')
-    const providers = (opt('providers') ?? available.join(',')).split(',').map((p) => p.trim()).filter(Boolean)
+    const providers = (opt('providers') ?? available.join(','))
+      .split(',')
+      .map((p) => p.trim())
+      .filter(Boolean)
     const inputs = { 'output-dir': path.join(process.cwd(), 'cloud-carbon-report'), 'pr-comment': 'false' }
     for (const p of providers) Object.assign(inputs, sb.inputs[p] ?? {})
     inputs.providers = providers.join(', ')
@@ -53,7 +56,12 @@ const exitCode = await (async () => {
       ...sb.env(),
       ...Object.fromEntries(Object.entries(inputs).map(([k, v]) => [`INPUT_${k.toUpperCase()}`, v]))
     }
-    console.log(`Sandbox up: ${Object.keys(sb.urls).join(', ')}${Object.keys(sb.inputs).filter((k) => k !== 'aws').map((k) => `, ${k}`).join('')}`)
+    console.log(
+      `Sandbox up: ${Object.keys(sb.urls).join(', ')}${Object.keys(sb.inputs)
+        .filter((k) => k !== 'aws')
+        .map((k) => `, ${k}`)
+        .join('')}`
+    )
     console.log(`Running dist/index.js for ${inputs.providers}...\n`)
     const started = Date.now()
     const child = spawn(process.execPath, [bundle], { env, stdio: ['ignore', 'pipe', 'pipe'] })
@@ -75,18 +83,29 @@ const exitCode = await (async () => {
     const reportPath = path.join(inputs['output-dir'], 'report.json')
     if (fs.existsSync(reportPath)) {
       const report = JSON.parse(fs.readFileSync(reportPath, 'utf8'))
-      console.log('─── Check against the sandbox\'s own figures ' + '─'.repeat(35))
+      console.log("─── Check against the sandbox's own figures " + '─'.repeat(35))
       for (const p of report.providers) {
         const part = sb[p.provider]
         if (!part?.truth) continue
         const t = expected(p.provider, part, inputs, report)
         if (t === null) continue
         const got = Math.round(p.totalKgCO2e * 1000)
-        console.log(`${p.provider}: report ${got.toLocaleString('en-US')} g, sandbox ${t.toLocaleString('en-US')} g: ${got === t ? 'equal to the gram' : `DIFFERENT by ${got - t} g`}`)
+        console.log(
+          `${p.provider}: report ${got.toLocaleString('en-US')} g, sandbox ${t.toLocaleString('en-US')} g: ${got === t ? 'equal to the gram' : `DIFFERENT by ${got - t} g`}`
+        )
       }
     }
-    console.log(`\nExit code ${code} in ${seconds} s. Files: ${inputs['output-dir']}/{report.json,report.csv,summary.md}`)
-    console.log(`Requests served: ${sb.kit.log.length}; artifact uploaded: ${sb.artifact.artifacts.filter((a) => a.finalized).map((a) => `${a.name} (${a.blob.length} bytes)`).join(', ') || 'none'}`)
+    console.log(
+      `\nExit code ${code} in ${seconds} s. Files: ${inputs['output-dir']}/{report.json,report.csv,summary.md}`
+    )
+    console.log(
+      `Requests served: ${sb.kit.log.length}; artifact uploaded: ${
+        sb.artifact.artifacts
+          .filter((a) => a.finalized)
+          .map((a) => `${a.name} (${a.blob.length} bytes)`)
+          .join(', ') || 'none'
+      }`
+    )
     return code
   } finally {
     await sb.close()
@@ -98,7 +117,10 @@ process.exit(exitCode)
 function expected(provider, part, inputs, report) {
   const { start, end } = report.period
   if (provider === 'aws') {
-    const roles = (inputs['aws-role-to-assume'] ?? '').split(/[\n,]/).map((s) => s.trim()).filter(Boolean)
+    const roles = (inputs['aws-role-to-assume'] ?? '')
+      .split(/[\n,]/)
+      .map((s) => s.trim())
+      .filter(Boolean)
     const t = part.truth({ roles, env: roles.length === 0, start, end })
     return report.method === 'location' ? t.location : t.market
   }

@@ -26,9 +26,10 @@ export interface Sandbox {
   secrets(): string[]
   close(): Promise<void>
   register(name: string, part: Record<string, unknown>): void
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the services are plain JavaScript objects
   [name: string]: any
 }
-export function startSandbox(options?: Record<string, any>): Promise<Sandbox>
+export function startSandbox(options?: Record<string, unknown>): Promise<Sandbox>
 export const AWS_ORGS: Array<{ id: string; management: string; accounts: number; role?: string; denied?: boolean }>
 export const UNTRUSTED_ROLE: string
 export const AZURE_TENANT_ID: string

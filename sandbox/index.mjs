@@ -29,7 +29,13 @@ export const AWS_ORGS = [
   { id: 'org-a', management: '111122223333', accounts: 6, role: 'arn:aws:iam::111122223333:role/carbon-reader' },
   { id: 'org-b', management: '444455556666', accounts: 4, role: 'arn:aws:iam::444455556666:role/carbon-reader' },
   // The role can be assumed but lacks sustainability:GetEstimatedCarbonEmissions.
-  { id: 'org-denied', management: '777788889999', accounts: 2, role: 'arn:aws:iam::777788889999:role/carbon-reader', denied: true },
+  {
+    id: 'org-denied',
+    management: '777788889999',
+    accounts: 2,
+    role: 'arn:aws:iam::777788889999:role/carbon-reader',
+    denied: true
+  },
   // The credentials already in the environment (after configure-aws-credentials).
   { id: 'org-env', management: '210987654321', accounts: 3 }
 ]
@@ -62,25 +68,46 @@ export async function startSandbox(o = {}) {
 
   const oidc = createGithubOidc({ subject: o.subject })
   const orgs = o.aws?.orgs ?? AWS_ORGS
-  const data = seedAwsData({ seed: o.aws?.seed, orgs, available: o.aws?.available ?? publishedMonth(21, now()), hostile: o.aws?.hostile })
+  const data = seedAwsData({
+    seed: o.aws?.seed,
+    orgs,
+    available: o.aws?.available ?? publishedMonth(21, now()),
+    hostile: o.aws?.hostile
+  })
 
   // Credentials the Sustainability API accepts: STS-issued ones (by role) and the environment's static keys.
   const creds = new Map()
   const envOrg = orgs.find((g) => !g.role)
-  const staticKey = { accessKeyId: 'AKIASANDBOXSTATIC01', secretAccessKey: 'sandbox/Static+Secret/Key0123456789abcdefgh', org: envOrg?.id, principal: `arn:aws:iam::${envOrg?.management}:user/ci` }
+  const staticKey = {
+    accessKeyId: 'AKIASANDBOXSTATIC01',
+    secretAccessKey: 'sandbox/Static+Secret/Key0123456789abcdefgh',
+    org: envOrg?.id,
+    principal: `arn:aws:iam::${envOrg?.management}:user/ci`
+  }
   creds.set(staticKey.accessKeyId, staticKey)
   const roleOrg = new Map(orgs.filter((g) => g.role).map((g) => [g.role, g]))
-  const trust = Object.fromEntries([...roleOrg.keys()].map((arn) => [arn, { audience: 'sts.amazonaws.com', subject: 'repo:octo-org/octo-repo:*' }]))
+  const trust = Object.fromEntries(
+    [...roleOrg.keys()].map((arn) => [arn, { audience: 'sts.amazonaws.com', subject: 'repo:octo-org/octo-repo:*' }])
+  )
   trust[UNTRUSTED_ROLE] = { audience: 'sts.amazonaws.com', subject: 'repo:someone-else/*' }
   const sts = createSts({
     oidc,
     roles: trust,
     onIssue: (c) => {
       const org = roleOrg.get(c.roleArn)
-      creds.set(c.accessKeyId, { ...c, org: org?.id, principal: `arn:aws:sts::${c.account}:assumed-role/${c.roleArn.split('/').pop()}/session` })
+      creds.set(c.accessKeyId, {
+        ...c,
+        org: org?.id,
+        principal: `arn:aws:sts::${c.account}:assumed-role/${c.roleArn.split('/').pop()}/session`
+      })
     }
   })
-  const sustainability = createSustainability({ data, credentials: (id) => creds.get(id) ?? null, pageCap: o.aws?.pageCap, pageCache: o.aws?.pageCache ?? process.env.SANDBOX_AWS_PAGE_CACHE === '1' })
+  const sustainability = createSustainability({
+    data,
+    credentials: (id) => creds.get(id) ?? null,
+    pageCap: o.aws?.pageCap,
+    pageCache: o.aws?.pageCache ?? process.env.SANDBOX_AWS_PAGE_CACHE === '1'
+  })
   const artifact = createArtifactService()
   // One Entra for every Microsoft API (ARM and MCFS): plugins verify bearer tokens with sb.entra.verifyAccessToken.
   const entra = createEntra({
@@ -88,7 +115,13 @@ export async function startSandbox(o = {}) {
       {
         tenantId: AZURE_TENANT_ID,
         domain: 'contoso.onmicrosoft.com',
-        apps: [{ clientId: AZURE_CLIENT_ID, displayName: 'carbon-report', federated: [{ subject: oidc.state.subject, audience: 'api://AzureADTokenExchange' }] }]
+        apps: [
+          {
+            clientId: AZURE_CLIENT_ID,
+            displayName: 'carbon-report',
+            federated: [{ subject: oidc.state.subject, audience: 'api://AzureADTokenExchange' }]
+          }
+        ]
       },
       ...(o.entra?.tenants ?? [])
     ],
@@ -96,7 +129,8 @@ export async function startSandbox(o = {}) {
   })
 
   const urls = {}
-  for (const [name, svc] of Object.entries({ oidc, sts, sustainability, artifact, entra: entraService(entra) })) urls[name] = (await kit.serve(name, svc)).url
+  for (const [name, svc] of Object.entries({ oidc, sts, sustainability, artifact, entra: entraService(entra) }))
+    urls[name] = (await kit.serve(name, svc)).url
 
   const sb = {
     kit,
@@ -134,7 +168,13 @@ export async function startSandbox(o = {}) {
     },
     /** Every secret handed out so far: the OIDC request token and JWTs, STS keys, runtime tokens, plugins'. */
     secrets() {
-      const list = [...oidc.secrets(), ...sts.secrets(), staticKey.secretAccessKey, ...artifact.secrets(), ...entra.issuedTokens]
+      const list = [
+        ...oidc.secrets(),
+        ...sts.secrets(),
+        staticKey.secretAccessKey,
+        ...artifact.secrets(),
+        ...entra.issuedTokens
+      ]
       for (const part of parts.values()) list.push(...(part.secrets?.() ?? []))
       return list.filter((s) => typeof s === 'string' && s.length >= 8)
     },
@@ -153,11 +193,24 @@ export async function startSandbox(o = {}) {
     deniedRole: orgs.find((g) => g.denied)?.role,
     untrustedRole: UNTRUSTED_ROLE,
     /** Environment credentials (the no-role path). */
-    envCredentials: { AWS_ACCESS_KEY_ID: staticKey.accessKeyId, AWS_SECRET_ACCESS_KEY: staticKey.secretAccessKey, AWS_REGION: 'us-east-1' },
-    inputs: { providers: 'aws', 'aws-role-to-assume': orgs.filter((g) => g.role && !g.denied).map((g) => g.role).join('\n') },
+    envCredentials: {
+      AWS_ACCESS_KEY_ID: staticKey.accessKeyId,
+      AWS_SECRET_ACCESS_KEY: staticKey.secretAccessKey,
+      AWS_REGION: 'us-east-1'
+    },
+    inputs: {
+      providers: 'aws',
+      'aws-role-to-assume': orgs
+        .filter((g) => g.role && !g.denied)
+        .map((g) => g.role)
+        .join('\n')
+    },
     /** Expected grams for the given roles (or 'env'), accounts and months [start, end]. */
     truth({ roles, env = false, accountIds, start, end }) {
-      const ids = [...(roles ?? []).map((r) => roleOrg.get(r)?.id).filter(Boolean), ...(env && envOrg ? [envOrg.id] : [])]
+      const ids = [
+        ...(roles ?? []).map((r) => roleOrg.get(r)?.id).filter(Boolean),
+        ...(env && envOrg ? [envOrg.id] : [])
+      ]
       return awsTruth(data, { orgs: ids, accountIds, start, end })
     }
   })

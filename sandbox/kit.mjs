@@ -34,7 +34,17 @@ export class SandboxError extends Error {
 }
 
 const GENERIC = new Set(['throttle', 'error', 'status', 'reset', 'hang', 'bad-json', 'truncated'])
-const DEFAULT_CODES = { 400: 'BadRequest', 401: 'Unauthorized', 403: 'Forbidden', 404: 'NotFound', 429: 'TooManyRequests', 500: 'InternalError', 502: 'BadGateway', 503: 'ServiceUnavailable', 504: 'GatewayTimeout' }
+const DEFAULT_CODES = {
+  400: 'BadRequest',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'NotFound',
+  429: 'TooManyRequests',
+  500: 'InternalError',
+  502: 'BadGateway',
+  503: 'ServiceUnavailable',
+  504: 'GatewayTimeout'
+}
 
 class FaultBoard {
   constructor() {
@@ -97,7 +107,8 @@ export function createKit({ tls, now = Date.now }) {
    * @param {{ handle: (req, ctx) => Promise<object>|object, errorResponse?: (status, code, message, req) => object }} service
    */
   async function serve(name, service) {
-    const errorResponse = service.errorResponse ?? ((status, code, message) => ({ status, body: { error: { code, message } } }))
+    const errorResponse =
+      service.errorResponse ?? ((status, code, message) => ({ status, body: { error: { code, message } } }))
     const server = https.createServer({ cert: tls.certPem, key: tls.keyPem })
     server.on('connection', (s) => {
       sockets.add(s)
@@ -132,7 +143,16 @@ export function createKit({ tls, now = Date.now }) {
         },
         form: () => new URLSearchParams(body.toString('utf8'))
       }
-      const entry = { service: name, method: req.method, path: req.path, query: url.search, status: 0, at: started, ms: 0, fault: null }
+      const entry = {
+        service: name,
+        method: req.method,
+        path: req.path,
+        query: url.search,
+        status: 0,
+        at: started,
+        ms: 0,
+        fault: null
+      }
       log.push(entry)
       const delay = latency[name] ?? latency.default
       if (delay > 0) await new Promise((r) => setTimeout(r, delay))
@@ -164,13 +184,23 @@ export function createKit({ tls, now = Date.now }) {
           const status = fault.status ?? (fault.kind === 'throttle' ? 429 : fault.kind === 'error' ? 503 : 403)
           const headers = {}
           if (fault.kind === 'throttle' || fault.retryAfter !== undefined || fault.retryAfterDate !== undefined) {
-            if (fault.retryAfterDate !== undefined) headers['retry-after'] = new Date(now() + fault.retryAfterDate * 1000).toUTCString()
+            if (fault.retryAfterDate !== undefined)
+              headers['retry-after'] = new Date(now() + fault.retryAfterDate * 1000).toUTCString()
             else headers['retry-after'] = String(fault.retryAfter ?? 0)
           }
-          out = errorResponse(status, fault.code ?? DEFAULT_CODES[status] ?? 'Error', fault.message ?? `Injected fault: ${status}`, req)
+          out = errorResponse(
+            status,
+            fault.code ?? DEFAULT_CODES[status] ?? 'Error',
+            fault.message ?? `Injected fault: ${status}`,
+            req
+          )
           out = { ...out, headers: { ...(out.headers ?? {}), ...headers } }
         } else if (fault?.kind === 'bad-json') {
-          out = { status: 200, headers: { 'content-type': 'application/json' }, body: '{"Results": [ {"oops" <html>Bad gateway</html>' }
+          out = {
+            status: 200,
+            headers: { 'content-type': 'application/json' },
+            body: '{"Results": [ {"oops" <html>Bad gateway</html>'
+          }
         } else {
           out = await service.handle(req, ctx)
         }

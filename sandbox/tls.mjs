@@ -24,8 +24,14 @@ function certificate({ subject, issuer, pub, signer, ca, days }) {
   cert.serialNumber = '01' + randomBytes(8).toString('hex')
   cert.validity.notBefore = new Date(Date.now() - DAY)
   cert.validity.notAfter = new Date(Date.now() + days * DAY)
-  cert.setSubject([{ name: 'commonName', value: subject }, { name: 'organizationName', value: 'cloud-carbon-report sandbox' }])
-  cert.setIssuer([{ name: 'commonName', value: issuer }, { name: 'organizationName', value: 'cloud-carbon-report sandbox' }])
+  cert.setSubject([
+    { name: 'commonName', value: subject },
+    { name: 'organizationName', value: 'cloud-carbon-report sandbox' }
+  ])
+  cert.setIssuer([
+    { name: 'commonName', value: issuer },
+    { name: 'organizationName', value: 'cloud-carbon-report sandbox' }
+  ])
   cert.setExtensions(
     ca
       ? [
@@ -72,8 +78,22 @@ export async function ensureTls(dir = path.join(ROOT, '.sandbox')) {
     fs.mkdirSync(dir, { recursive: true })
     const ca = rsaKey()
     const server = rsaKey()
-    const caPem = certificate({ subject: 'cloud-carbon-report sandbox CA', issuer: 'cloud-carbon-report sandbox CA', pub: ca.pub, signer: ca.key, ca: true, days: 3650 })
-    const certPem = certificate({ subject: 'localhost', issuer: 'cloud-carbon-report sandbox CA', pub: server.pub, signer: ca.key, ca: false, days: 825 })
+    const caPem = certificate({
+      subject: 'cloud-carbon-report sandbox CA',
+      issuer: 'cloud-carbon-report sandbox CA',
+      pub: ca.pub,
+      signer: ca.key,
+      ca: true,
+      days: 3650
+    })
+    const certPem = certificate({
+      subject: 'localhost',
+      issuer: 'cloud-carbon-report sandbox CA',
+      pub: server.pub,
+      signer: ca.key,
+      ca: false,
+      days: 825
+    })
     // Written under temporary names and renamed, so that parallel first runs never read half a file.
     const write = (file, text) => {
       const tmp = `${file}.${process.pid}.tmp`

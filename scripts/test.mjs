@@ -9,8 +9,12 @@ import { ensureTls } from '../sandbox/tls.mjs'
 const { caPath } = await ensureTls()
 const require = createRequire(import.meta.url)
 const jest = path.join(path.dirname(require.resolve('jest/package.json')), 'bin', 'jest.js')
-const child = spawn(process.execPath, ['--experimental-vm-modules', '--no-warnings=ExperimentalWarning', jest, ...process.argv.slice(2)], {
-  stdio: 'inherit',
-  env: { ...process.env, NODE_EXTRA_CA_CERTS: caPath }
-})
+const child = spawn(
+  process.execPath,
+  ['--experimental-vm-modules', '--no-warnings=ExperimentalWarning', jest, ...process.argv.slice(2)],
+  {
+    stdio: 'inherit',
+    env: { ...process.env, NODE_EXTRA_CA_CERTS: caPath }
+  }
+)
 child.on('exit', (code, signal) => process.exit(signal ? 1 : (code ?? 1)))

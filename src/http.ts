@@ -19,7 +19,12 @@ export interface HttpRequest {
   headers?: Record<string, string>
   body?: string | Buffer
   /** Called before every attempt (e.g. SigV4, which signs a fresh timestamp); returns the headers to send. */
-  sign?: (req: { method: string; url: URL; headers: Record<string, string>; body: string | Buffer | undefined }) => Promise<Record<string, string>>
+  sign?: (req: {
+    method: string
+    url: URL
+    headers: Record<string, string>
+    body: string | Buffer | undefined
+  }) => Promise<Record<string, string>>
   /** A 2xx whose body is not JSON is retried as a transient fault (a proxy's error page, a cut body). */
   expectJson?: boolean
   /**
@@ -242,12 +247,17 @@ export class HttpClient {
         const signed = req.sign ? await req.sign({ method: req.method, url, headers, body: req.body }) : headers
         res = await this.once(req, url, signed, attempt)
       } catch (e) {
-        failure = e instanceof HttpError ? e : new HttpError(`${where}: ${(e as Error).message}`, req.service, 'network', attempt)
+        failure =
+          e instanceof HttpError
+            ? e
+            : new HttpError(`${where}: ${(e as Error).message}`, req.service, 'network', attempt)
       } finally {
         this.slots.release()
         this.attempts++
       }
-      this.o.log?.(`${req.method} ${url.origin}${url.pathname} -> ${res ? res.status : failure?.kind} (${this.o.now() - started} ms, attempt ${attempt})`)
+      this.o.log?.(
+        `${req.method} ${url.origin}${url.pathname} -> ${res ? res.status : failure?.kind} (${this.o.now() - started} ms, attempt ${attempt})`
+      )
       if (failure?.kind === 'deadline') throw failure
 
       let retryAfter: number | null = null
@@ -272,7 +282,12 @@ export class HttpClient {
         lastProblem = failure.message
       }
       if (attempt >= maxAttempts) {
-        throw new HttpError(`${where} failed after ${attempt} attempt${attempt > 1 ? 's' : ''}: ${lastProblem.replace(`${where}: `, '')}`, req.service, failure?.kind ?? 'network', attempt)
+        throw new HttpError(
+          `${where} failed after ${attempt} attempt${attempt > 1 ? 's' : ''}: ${lastProblem.replace(`${where}: `, '')}`,
+          req.service,
+          failure?.kind ?? 'network',
+          attempt
+        )
       }
       const backoff = Math.floor(this.o.random() * Math.min(this.o.maxDelayMs, this.o.baseDelayMs * 2 ** (attempt - 1)))
       const wait = retryAfter !== null ? retryAfter + Math.floor(this.o.random() * this.o.baseDelayMs) : backoff
@@ -322,14 +337,20 @@ export class HttpClient {
 
   private checkDeadline(where: string, attempts: number): void {
     if (this.o.deadline?.aborted) {
-      throw new HttpError(`${where}: stopped, the run's time budget (timeout-minutes) is spent`, where, 'deadline', attempts)
+      throw new HttpError(
+        `${where}: stopped, the run's time budget (timeout-minutes) is spent`,
+        where,
+        'deadline',
+        attempts
+      )
     }
   }
 
   private once(req: HttpRequest, url: URL, headers: Record<string, string>, attempt: number): Promise<HttpResponse> {
     const where = `${req.service} (${req.method} ${url.origin}${url.pathname})`
     return new Promise((resolve, reject) => {
-      const body = req.body === undefined ? undefined : Buffer.isBuffer(req.body) ? req.body : Buffer.from(req.body, 'utf8')
+      const body =
+        req.body === undefined ? undefined : Buffer.isBuffer(req.body) ? req.body : Buffer.from(req.body, 'utf8')
       const h: Record<string, string> = { 'user-agent': 'cloud-carbon-report/1', ...headers }
       if (body !== undefined) h['content-length'] = String(body.length)
       const lib = url.protocol === 'http:' ? http : https
@@ -345,7 +366,10 @@ export class HttpClient {
         // A large body of declared length is copied into one buffer as it arrives (no list of chunks to join at
         // the end); the buffer is its own, so a page decoder on another thread can take it without a copy.
         const declared = Number(res.headers['content-length'])
-        let whole: Buffer | null = Number.isSafeInteger(declared) && declared >= WHOLE_BODY_BYTES && declared <= MAX_WHOLE_BODY_BYTES ? Buffer.allocUnsafeSlow(declared) : null
+        let whole: Buffer | null =
+          Number.isSafeInteger(declared) && declared >= WHOLE_BODY_BYTES && declared <= MAX_WHOLE_BODY_BYTES
+            ? Buffer.allocUnsafeSlow(declared)
+            : null
         let got = 0
         const chunks: Buffer[] = []
         res.on('data', (c: Buffer) => {
@@ -359,27 +383,56 @@ export class HttpClient {
           whole = null
           chunks.push(c)
         })
-        res.on('error', (e) => done(() => reject(new HttpError(`${where}: the response was cut off (${e.message})`, req.service, 'network', attempt))))
-        res.on('aborted', () => done(() => reject(new HttpError(`${where}: the response was cut off`, req.service, 'network', attempt))))
+        res.on('error', (e) =>
+          done(() =>
+            reject(new HttpError(`${where}: the response was cut off (${e.message})`, req.service, 'network', attempt))
+          )
+        )
+        res.on('aborted', () =>
+          done(() => reject(new HttpError(`${where}: the response was cut off`, req.service, 'network', attempt)))
+        )
         res.on('end', () => {
           if (!res.complete) {
             done(() => reject(new HttpError(`${where}: the response was cut off`, req.service, 'network', attempt)))
             return
           }
-          const buf = whole !== null && got === whole.length ? whole : Buffer.concat(whole !== null ? [whole.subarray(0, got)] : chunks)
+          const buf =
+            whole !== null && got === whole.length
+              ? whole
+              : Buffer.concat(whole !== null ? [whole.subarray(0, got)] : chunks)
           done(() => resolve(response(res.statusCode ?? 0, res.headers, buf, attempt)))
         })
       })
       const timer = setTimeout(() => {
         r.destroy()
-        done(() => reject(new HttpError(`${where}: no answer within ${Math.round(this.o.attemptTimeoutMs / 1000)} s`, req.service, 'timeout', attempt)))
+        done(() =>
+          reject(
+            new HttpError(
+              `${where}: no answer within ${Math.round(this.o.attemptTimeoutMs / 1000)} s`,
+              req.service,
+              'timeout',
+              attempt
+            )
+          )
+        )
       }, this.o.attemptTimeoutMs)
       const onDeadline = (): void => {
         r.destroy()
-        done(() => reject(new HttpError(`${where}: stopped, the run's time budget (timeout-minutes) is spent`, req.service, 'deadline', attempt)))
+        done(() =>
+          reject(
+            new HttpError(
+              `${where}: stopped, the run's time budget (timeout-minutes) is spent`,
+              req.service,
+              'deadline',
+              attempt
+            )
+          )
+        )
       }
       this.o.deadline?.addEventListener('abort', onDeadline, { once: true })
-      r.on('error', (e: NodeJS.ErrnoException) => done(() => reject(new HttpError(`${where}: ${networkMessage(e)}`, req.service, 'network', attempt))))
+      r.on('error', (e: NodeJS.ErrnoException) =>
+        done(() => reject(new HttpError(`${where}: ${networkMessage(e)}`, req.service, 'network', attempt)))
+      )
       if (body !== undefined) r.end(body)
       else r.end()
     })

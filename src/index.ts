@@ -7,9 +7,10 @@ import { isMainThread, workerData } from 'node:worker_threads'
 if (!isMainThread && (workerData as { ccr?: string } | null)?.ccr === 'decoder') {
   void import('./workers/decoder.js').then((m) => m.serve())
 } else {
-  void Promise.all([import('@actions/core'), import('./main.js'), import('./secrets.js')]).then(([core, { run }, { errorMessage }]) =>
-    run()
-      .catch((e: unknown) => core.setFailed(`cloud-carbon-report failed unexpectedly: ${errorMessage(e)}`))
-      .finally(() => setTimeout(() => process.exit(), 2000).unref())
+  void Promise.all([import('@actions/core'), import('./main.js'), import('./secrets.js')]).then(
+    ([core, { run }, { errorMessage }]) =>
+      run()
+        .catch((e: unknown) => core.setFailed(`cloud-carbon-report failed unexpectedly: ${errorMessage(e)}`))
+        .finally(() => setTimeout(() => process.exit(), 2000).unref())
   )
 }

@@ -23,7 +23,15 @@ import { formatKg, formatTonnes, gramsToKg } from './units.js'
 import { uploadReportArtifact } from './artifact.js'
 import { mergedStatus, shardArtifactName } from './shard.js'
 import { downloadShards, mergeShardReports } from './merge.js'
-import { BaselineComparison, changesJson, changesSection, loadBaseline, periodChanges, type Baseline, type Changes } from './report/changes.js'
+import {
+  BaselineComparison,
+  changesJson,
+  changesSection,
+  loadBaseline,
+  periodChanges,
+  type Baseline,
+  type Changes
+} from './report/changes.js'
 import { postComment, renderComment } from './github/comment.js'
 
 export interface RunDeps {
@@ -68,7 +76,13 @@ function unusableDirectory(dir: string): string | null {
     return null
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code
-    return code === 'ENOTDIR' ? 'a part of the path is a file' : code === 'EACCES' || code === 'EPERM' ? 'no permission to write there' : code === 'EROFS' ? 'a read-only file system' : (code ?? (e as Error).message)
+    return code === 'ENOTDIR'
+      ? 'a part of the path is a file'
+      : code === 'EACCES' || code === 'EPERM'
+        ? 'no permission to write there'
+        : code === 'EROFS'
+          ? 'a read-only file system'
+          : (code ?? (e as Error).message)
   }
 }
 
@@ -97,7 +111,9 @@ export async function run(deps: RunDeps = {}): Promise<RunResult> {
   const unusable = unusableDirectory(settings.outputDir)
   if (unusable !== null) {
     return inputFailure(
-      new InputError([`Input 'output-dir': "${settings.outputDir}" cannot hold the reports (${unusable}). Give a writable directory, or leave output-dir empty for $RUNNER_TEMP/cloud-carbon-report.`]),
+      new InputError([
+        `Input 'output-dir': "${settings.outputDir}" cannot hold the reports (${unusable}). Give a writable directory, or leave output-dir empty for $RUNNER_TEMP/cloud-carbon-report.`
+      ]),
       settings
     )
   }
@@ -105,7 +121,13 @@ export async function run(deps: RunDeps = {}): Promise<RunResult> {
   const deadline = new AbortController()
   const timer = setTimeout(() => deadline.abort(new Error('timeout-minutes')), settings.timeoutMs)
   timer.unref()
-  const http = new HttpClient({ concurrency: settings.concurrency, deadline: deadline.signal, env, log: (l) => core.debug(l), ...deps.http })
+  const http = new HttpClient({
+    concurrency: settings.concurrency,
+    deadline: deadline.signal,
+    env,
+    log: (l) => core.debug(l),
+    ...deps.http
+  })
   const decoder = deps.decoder ?? createDecoder(env)
 
   try {
@@ -114,7 +136,8 @@ export async function run(deps: RunDeps = {}): Promise<RunResult> {
     clearTimeout(timer)
     http.close()
     const d = decoder.stats()
-    if (d.onWorkers > 0) core.debug(`pages decoded: ${d.onWorkers} on ${d.workers} worker thread(s), ${d.here} on the main thread`)
+    if (d.onWorkers > 0)
+      core.debug(`pages decoded: ${d.onWorkers} on ${d.workers} worker thread(s), ${d.here} on the main thread`)
     await decoder.close()
   }
 }
@@ -122,20 +145,31 @@ export async function run(deps: RunDeps = {}): Promise<RunResult> {
 /** After the time budget, how long what was already fetched may still be handed to the report. */
 const DRAIN_MS = 5_000
 
-async function collect(settings: Settings, env: Env, http: HttpClient, decoder: PageDecoder, deadline: AbortController, baseline: Baseline | null): Promise<RunResult> {
+async function collect(
+  settings: Settings,
+  env: Env,
+  http: HttpClient,
+  decoder: PageDecoder,
+  deadline: AbortController,
+  baseline: Baseline | null
+): Promise<RunResult> {
   const started = Date.now()
   fs.mkdirSync(settings.outputDir, { recursive: true })
   const work = fs.mkdtempSync(path.join(settings.outputDir, '.parts-'))
   const builder = new ReportBuilder(work, settings.period, settings.method)
   const comparison = baseline ? new BaselineComparison(baseline, settings.period) : null
   const providerNames = settings.providers.map((p) => PROVIDER_LABELS[p]).join(', ')
-  core.info(`cloud-carbon-report: ${providerNames}, ${settings.period.start} to ${settings.period.end}, ${settings.method}-based`)
+  core.info(
+    `cloud-carbon-report: ${providerNames}, ${settings.period.start} to ${settings.period.end}, ${settings.method}-based`
+  )
 
   const unpublished = monthsOf(settings.period).filter((m) =>
     settings.providers.some((p) => monthIndex(m) > monthIndex(latestPublishedMonth(p, settings.now)))
   )
   if (unpublished.length > 0) {
-    core.notice(`${unpublished.join(', ')} ${unpublished.length === 1 ? 'is' : 'are'} not published yet by every provider; the report holds what is available.`)
+    core.notice(
+      `${unpublished.join(', ')} ${unpublished.length === 1 ? 'is' : 'are'} not published yet by every provider; the report holds what is available.`
+    )
   }
 
   const deadlineHit = new Promise<'deadline'>((resolve) => {
@@ -145,73 +179,98 @@ async function collect(settings: Settings, env: Env, http: HttpClient, decoder: 
   let finished = false
   const forecast: (ForecastPoint & { provider: ProviderId })[] = []
 
-  const outcomes: ProviderOutcome[] = settings.mode === 'merge' ? await mergeInto(settings, env, builder, comparison, forecast, work) : await Promise.all(
-    settings.providers.map(async (id): Promise<ProviderOutcome> => {
-      const notes: string[] = []
-      const warnings: string[] = []
-      const missing: MissingPart[] = []
-      const ctx: ProviderContext = {
-        settings,
-        period: settings.period,
-        http,
-        env,
-        decoder,
-        keepRecords: comparison !== null,
-        deadline: deadline.signal,
-        note: (text) => notes.push(scrub(text)),
-        missing: (what, cause) => missing.push({ what: scrub(what), cause: scrub(cause) }),
-        warn: (text) => {
-          warnings.push(scrub(text))
-          core.warning(`${PROVIDER_LABELS[id]}: ${scrub(text)}`)
-        },
-        forecast: (points) => forecast.push(...points.map((p) => ({ provider: id, ...p }))),
-        log: (line) => core.info(scrub(line))
-      }
-      let error: string | null = null
-      /** Set once this provider's outcome is counted: what comes later (past the deadline) stays out of the
-       * report, so its records and its totals agree. */
-      let counted = false
-      const consume = async (): Promise<'done'> => {
-        const provider = await loadProvider(id)
-        for await (const batch of provider.fetch(ctx)) {
-          if (finished || counted) break
-          builder.addBatch(batch)
-          if (comparison && batch.records) for (const r of batch.records) comparison.observe(r)
-        }
-        return 'done'
-      }
-      try {
-        const consumed = consume()
-        let how = await Promise.race([consumed, deadlineHit])
-        if (how === 'deadline') {
-          // Past the budget every request fails at once (each part not fetched says so in `missing`), while
-          // what was fetched already (pages waiting for their turn) is still handed over: a short drain,
-          // bounded in case something does not heed the deadline.
-          consumed.catch(() => undefined) // a late failure after the drain is not an unhandled rejection
-          how = await Promise.race([consumed, sleep(DRAIN_MS, 'deadline' as const, { ref: false })])
-          if (how === 'deadline') error = `stopped after ${settings.timeoutMs / 60_000} min (timeout-minutes): the data is incomplete`
-        }
-      } catch (e) {
-        error = deadline.signal.aborted ? `stopped after ${settings.timeoutMs / 60_000} min (timeout-minutes): ${errorMessage(e)}` : errorMessage(e)
-      }
-      counted = true
-      // Parts are named in a fixed order, not in the order their requests happened to end.
-      missing.sort((a, b) => (a.what < b.what ? -1 : a.what > b.what ? 1 : a.cause < b.cause ? -1 : a.cause > b.cause ? 1 : 0))
-      const { records, grams } = builder.countOf(id)
-      if (deadline.signal.aborted && error === null && missing.some((m) => /time budget|timeout-minutes/.test(m.cause))) {
-        error = `stopped after ${settings.timeoutMs / 60_000} min (timeout-minutes): the data is incomplete`
-      }
-      // ok: everything came; partial: some of it came; failed: nothing came. Nothing fetched is dropped.
-      const status: ProviderStatus = error === null && missing.length === 0 ? 'ok' : records > 0 ? 'partial' : 'failed'
-      if (missing.length > 0) {
-        const what = `${missing.length} part${missing.length === 1 ? '' : 's'} could not be fetched: ${summariseMissing(missing)}`
-        error = error === null ? (status === 'failed' ? summariseMissing(missing) : what) : `${error}; ${what}`
-      }
-      const outcome: ProviderOutcome = { provider: id, label: PROVIDER_LABELS[id], status, records, grams, error, notes, warnings, missing }
-      core.info(`${PROVIDER_LABELS[id]}: ${status}, ${records} records, ${formatTonnes(grams)} tCO2e${error ? ` (${error})` : ''}`)
-      return outcome
-    })
-  )
+  const outcomes: ProviderOutcome[] =
+    settings.mode === 'merge'
+      ? await mergeInto(settings, env, builder, comparison, forecast, work)
+      : await Promise.all(
+          settings.providers.map(async (id): Promise<ProviderOutcome> => {
+            const notes: string[] = []
+            const warnings: string[] = []
+            const missing: MissingPart[] = []
+            const ctx: ProviderContext = {
+              settings,
+              period: settings.period,
+              http,
+              env,
+              decoder,
+              keepRecords: comparison !== null,
+              deadline: deadline.signal,
+              note: (text) => notes.push(scrub(text)),
+              missing: (what, cause) => missing.push({ what: scrub(what), cause: scrub(cause) }),
+              warn: (text) => {
+                warnings.push(scrub(text))
+                core.warning(`${PROVIDER_LABELS[id]}: ${scrub(text)}`)
+              },
+              forecast: (points) => forecast.push(...points.map((p) => ({ provider: id, ...p }))),
+              log: (line) => core.info(scrub(line))
+            }
+            let error: string | null = null
+            /** Set once this provider's outcome is counted: what comes later (past the deadline) stays out of the
+             * report, so its records and its totals agree. */
+            let counted = false
+            const consume = async (): Promise<'done'> => {
+              const provider = await loadProvider(id)
+              for await (const batch of provider.fetch(ctx)) {
+                if (finished || counted) break
+                builder.addBatch(batch)
+                if (comparison && batch.records) for (const r of batch.records) comparison.observe(r)
+              }
+              return 'done'
+            }
+            try {
+              const consumed = consume()
+              let how = await Promise.race([consumed, deadlineHit])
+              if (how === 'deadline') {
+                // Past the budget every request fails at once (each part not fetched says so in `missing`), while
+                // what was fetched already (pages waiting for their turn) is still handed over: a short drain,
+                // bounded in case something does not heed the deadline.
+                consumed.catch(() => undefined) // a late failure after the drain is not an unhandled rejection
+                how = await Promise.race([consumed, sleep(DRAIN_MS, 'deadline' as const, { ref: false })])
+                if (how === 'deadline')
+                  error = `stopped after ${settings.timeoutMs / 60_000} min (timeout-minutes): the data is incomplete`
+              }
+            } catch (e) {
+              error = deadline.signal.aborted
+                ? `stopped after ${settings.timeoutMs / 60_000} min (timeout-minutes): ${errorMessage(e)}`
+                : errorMessage(e)
+            }
+            counted = true
+            // Parts are named in a fixed order, not in the order their requests happened to end.
+            missing.sort((a, b) =>
+              a.what < b.what ? -1 : a.what > b.what ? 1 : a.cause < b.cause ? -1 : a.cause > b.cause ? 1 : 0
+            )
+            const { records, grams } = builder.countOf(id)
+            if (
+              deadline.signal.aborted &&
+              error === null &&
+              missing.some((m) => /time budget|timeout-minutes/.test(m.cause))
+            ) {
+              error = `stopped after ${settings.timeoutMs / 60_000} min (timeout-minutes): the data is incomplete`
+            }
+            // ok: everything came; partial: some of it came; failed: nothing came. Nothing fetched is dropped.
+            const status: ProviderStatus =
+              error === null && missing.length === 0 ? 'ok' : records > 0 ? 'partial' : 'failed'
+            if (missing.length > 0) {
+              const what = `${missing.length} part${missing.length === 1 ? '' : 's'} could not be fetched: ${summariseMissing(missing)}`
+              error = error === null ? (status === 'failed' ? summariseMissing(missing) : what) : `${error}; ${what}`
+            }
+            const outcome: ProviderOutcome = {
+              provider: id,
+              label: PROVIDER_LABELS[id],
+              status,
+              records,
+              grams,
+              error,
+              notes,
+              warnings,
+              missing
+            }
+            core.info(
+              `${PROVIDER_LABELS[id]}: ${status}, ${records} records, ${formatTonnes(grams)} tCO2e${error ? ` (${error})` : ''}`
+            )
+            return outcome
+          })
+        )
   finished = true
   const timedOut = deadline.signal.aborted
   // Nothing at all is available and no month of the period is published yet: the publication lag is the likely
@@ -229,11 +288,15 @@ async function collect(settings: Settings, env: Env, http: HttpClient, decoder: 
 
   const notes: string[] = []
   if (unpublished.length > 0) notes.push(`Not published yet by every provider: ${unpublished.join(', ')}.`)
-  if (settings.shard !== null) notes.push(`Shard ${settings.shard.index} of ${settings.shard.count}: a share of the work; the merge job (mode: merge) writes the whole report and checks the limits.`)
+  if (settings.shard !== null)
+    notes.push(
+      `Shard ${settings.shard.index} of ${settings.shard.count}: a share of the work; the merge job (mode: merge) writes the whole report and checks the limits.`
+    )
   const generatedAt = new Date().toISOString()
   const model = builder.model(outcomes, notes, generatedAt)
   // A shard holds a share of the data: its limits would judge a part as the whole. The merge job judges them.
-  const thresholds = settings.shard === null ? evaluateThresholds(settings.thresholds, model.totalGrams, model.months) : []
+  const thresholds =
+    settings.shard === null ? evaluateThresholds(settings.thresholds, model.totalGrams, model.months) : []
   const changes: Changes = { ...periodChanges(model), baseline: comparison?.result(model) ?? null }
 
   // Files first: whatever happens next, the report exists.
@@ -242,17 +305,34 @@ async function collect(settings: Settings, env: Env, http: HttpClient, decoder: 
     csv: path.join(settings.outputDir, 'report.csv'),
     markdown: path.join(settings.outputDir, 'summary.md')
   }
-  forecast.sort((a, b) => a.provider.localeCompare(b.provider) || a.scope.localeCompare(b.scope) || a.month.localeCompare(b.month))
-  const forecastJson = forecast.map((f) => ({ provider: f.provider, scope: f.scope, month: f.month, basis: f.basis, kgCO2e: gramsToKg(f.grams) }))
+  forecast.sort(
+    (a, b) => a.provider.localeCompare(b.provider) || a.scope.localeCompare(b.scope) || a.month.localeCompare(b.month)
+  )
+  const forecastJson = forecast.map((f) => ({
+    provider: f.provider,
+    scope: f.scope,
+    month: f.month,
+    basis: f.basis,
+    kgCO2e: gramsToKg(f.grams)
+  }))
   const extra: Record<string, unknown> = { forecast: forecastJson, changes: changesJson(changes) }
   if (settings.shard !== null) extra.shard = settings.shard
   builder.writeFiles(jsonHeader(model, thresholds, extra), files.json, files.csv)
   builder.cleanup()
   fs.rmSync(work, { recursive: true, force: true })
-  const runUrl = env.GITHUB_RUN_ID && env.GITHUB_REPOSITORY ? `${env.GITHUB_SERVER_URL ?? 'https://github.com'}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}` : null
+  const runUrl =
+    env.GITHUB_RUN_ID && env.GITHUB_REPOSITORY
+      ? `${env.GITHUB_SERVER_URL ?? 'https://github.com'}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}`
+      : null
   const sections = [changesSection(changes), forecastSection(forecast)]
   let markdown = renderSummary(model, thresholds, { unpublished, runUrl, sections })
-  if (Buffer.byteLength(markdown) > MAX_SUMMARY_BYTES) markdown = renderSummary(model, thresholds, { unpublished, runUrl, sections: [changesSection(changes, 3), forecastSection(forecast)], top: 3 })
+  if (Buffer.byteLength(markdown) > MAX_SUMMARY_BYTES)
+    markdown = renderSummary(model, thresholds, {
+      unpublished,
+      runUrl,
+      sections: [changesSection(changes, 3), forecastSection(forecast)],
+      top: 3
+    })
   fs.writeFileSync(files.markdown, markdown)
 
   if (settings.jobSummary) {
@@ -267,13 +347,21 @@ async function collect(settings: Settings, env: Env, http: HttpClient, decoder: 
 
   let artifactId = ''
   if (settings.artifactName !== '') {
-    const name = settings.shard === null ? settings.artifactName : shardArtifactName(settings.artifactName, settings.shard)
-    artifactId = await uploadReportArtifact(settings, env, [files.json, files.csv, files.markdown], name, started + settings.timeoutMs)
+    const name =
+      settings.shard === null ? settings.artifactName : shardArtifactName(settings.artifactName, settings.shard)
+    artifactId = await uploadReportArtifact(
+      settings,
+      env,
+      [files.json, files.csv, files.markdown],
+      name,
+      started + settings.timeoutMs
+    )
   }
 
   // The PR comment comes after the files and the artifact it links to, before the verdict; it never fails the step.
   let commentUrl = ''
-  if (settings.prComment && settings.shard !== null) core.info(`pr-comment: shard ${settings.shard.index}/${settings.shard.count} does not comment; the merge job does.`)
+  if (settings.prComment && settings.shard !== null)
+    core.info(`pr-comment: shard ${settings.shard.index}/${settings.shard.count} does not comment; the merge job does.`)
   else if (settings.prComment) {
     const artifactUrl = runUrl && artifactId ? `${runUrl}/artifacts/${artifactId}` : null
     const body = renderComment(model, thresholds, changes, { runUrl, artifactUrl })
@@ -295,8 +383,13 @@ async function collect(settings: Settings, env: Env, http: HttpClient, decoder: 
 
   // The verdict, naming each cause.
   const failures: string[] = []
-  const providerProblems = outcomes.filter((o) => o.status !== 'ok').map((o) => `${PROVIDER_LABELS[o.provider]} ${o.status}: ${o.error}`)
-  if (timedOut) failures.push(`The run stopped at its time budget of ${settings.timeoutMs / 60_000} min (timeout-minutes); the reports hold what was fetched. Raise timeout-minutes or narrow the period.`)
+  const providerProblems = outcomes
+    .filter((o) => o.status !== 'ok')
+    .map((o) => `${PROVIDER_LABELS[o.provider]} ${o.status}: ${o.error}`)
+  if (timedOut)
+    failures.push(
+      `The run stopped at its time budget of ${settings.timeoutMs / 60_000} min (timeout-minutes); the reports hold what was fetched. Raise timeout-minutes or narrow the period.`
+    )
   if (providerProblems.length > 0) {
     if (settings.failOnError || timedOut) failures.push(...providerProblems)
     else for (const p of providerProblems) core.warning(`${p} (fail-on-error is false)`)
@@ -305,7 +398,9 @@ async function collect(settings: Settings, env: Env, http: HttpClient, decoder: 
     if (settings.failOnThreshold) failures.push(...breached.map((t) => t.message))
     else for (const t of breached) core.warning(`${t.message} (fail-on-threshold is false)`)
   }
-  core.info(`Total ${formatTonnes(model.totalGrams)} tCO2e (${formatKg(model.totalGrams)} kgCO2e), ${model.recordCount} records, ${((Date.now() - started) / 1000).toFixed(1)} s, ${http.attempts} requests. Reports in ${settings.outputDir}`)
+  core.info(
+    `Total ${formatTonnes(model.totalGrams)} tCO2e (${formatKg(model.totalGrams)} kgCO2e), ${model.recordCount} records, ${((Date.now() - started) / 1000).toFixed(1)} s, ${http.attempts} requests. Reports in ${settings.outputDir}`
+  )
   if (failures.length > 0) core.setFailed(failures.map(scrub).join('\n'))
   return { settings, status: overall, totalGrams: model.totalGrams, thresholds, failures, files }
 }
@@ -315,7 +410,10 @@ function summariseMissing(missing: MissingPart[]): string {
   const byCause = new Map<string, string[]>()
   for (const m of missing) byCause.set(m.cause, [...(byCause.get(m.cause) ?? []), m.what])
   return [...byCause.entries()]
-    .map(([cause, whats]) => `${whats.length === 1 ? whats[0] : `${whats.length} parts (${whats.slice(0, 3).join('; ')}${whats.length > 3 ? '; …' : ''})`}: ${cause}`)
+    .map(
+      ([cause, whats]) =>
+        `${whats.length === 1 ? whats[0] : `${whats.length} parts (${whats.slice(0, 3).join('; ')}${whats.length > 3 ? '; …' : ''})`}: ${cause}`
+    )
     .join(' | ')
 }
 
@@ -349,7 +447,17 @@ async function mergeInto(
   } catch (e) {
     const error = errorMessage(e)
     core.error(error)
-    return settings.providers.map((id) => ({ provider: id, label: PROVIDER_LABELS[id], status: 'failed' as const, records: 0, grams: 0, error, notes: [], warnings: [], missing: [] }))
+    return settings.providers.map((id) => ({
+      provider: id,
+      label: PROVIDER_LABELS[id],
+      status: 'failed' as const,
+      records: 0,
+      grams: 0,
+      error,
+      notes: [],
+      warnings: [],
+      missing: []
+    }))
   } finally {
     fs.rmSync(dir, { recursive: true, force: true })
   }

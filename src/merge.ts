@@ -22,7 +22,9 @@ export interface MergedInput {
 /** Downloads the shard artifacts into `dir`; returns the report.json of each, in shard order. */
 export async function downloadShards(settings: Settings, env: Env, dir: string): Promise<string[]> {
   if (!env.ACTIONS_RUNTIME_TOKEN || !env.ACTIONS_RESULTS_URL) {
-    throw new Error('mode: merge downloads the shard artifacts of this run, but ACTIONS_RUNTIME_TOKEN/ACTIONS_RESULTS_URL are not set (not on a GitHub Actions runner).')
+    throw new Error(
+      'mode: merge downloads the shard artifacts of this run, but ACTIONS_RUNTIME_TOKEN/ACTIONS_RESULTS_URL are not set (not on a GitHub Actions runner).'
+    )
   }
   const { DefaultArtifactClient } = await import('@actions/artifact')
   const client = new DefaultArtifactClient()
@@ -32,7 +34,10 @@ export async function downloadShards(settings: Settings, env: Env, dir: string):
   } catch (e) {
     throw new Error(`mode: merge could not list the artifacts of this run: ${errorMessage(e)}`)
   }
-  const set = checkShardSet(settings.artifactName, listed.map((a) => a.name))
+  const set = checkShardSet(
+    settings.artifactName,
+    listed.map((a) => a.name)
+  )
   const files: string[] = []
   for (let i = 1; i <= set.size; i++) {
     const name = set.get(i)!
@@ -56,27 +61,42 @@ export async function downloadShards(settings: Settings, env: Env, dir: string):
  * Streams the shards' records to `add` in shard order and combines what each shard said of each provider.
  * The shards must have been run with the same period, method and providers as this job.
  */
-export async function mergeShardReports(settings: Settings, files: string[], add: (r: CarbonRecord) => void): Promise<MergedInput> {
+export async function mergeShardReports(
+  settings: Settings,
+  files: string[],
+  add: (r: CarbonRecord) => void
+): Promise<MergedInput> {
   const headers: ShardHeader[] = []
   for (const [i, file] of files.entries()) {
     const h = await readReport(file, (r) => {
       if (!settings.providers.includes(r.provider)) {
-        throw new Error(`shard ${i + 1} holds ${r.provider} records, but providers of the merge job are ${settings.providers.join(', ')}: give the merge job the same providers as the shards.`)
+        throw new Error(
+          `shard ${i + 1} holds ${r.provider} records, but providers of the merge job are ${settings.providers.join(', ')}: give the merge job the same providers as the shards.`
+        )
       }
       add(r)
     })
     const where = `shard ${i + 1} of ${files.length}`
     if (h.period.start !== settings.period.start || h.period.end !== settings.period.end) {
-      throw new Error(`${where} covers ${h.period.start} to ${h.period.end}, the merge job ${settings.period.start} to ${settings.period.end}: give every job the same start-date and end-date (a scheduled run should set them explicitly so that no job sees another month boundary).`)
+      throw new Error(
+        `${where} covers ${h.period.start} to ${h.period.end}, the merge job ${settings.period.start} to ${settings.period.end}: give every job the same start-date and end-date (a scheduled run should set them explicitly so that no job sees another month boundary).`
+      )
     }
-    if (h.method !== settings.method) throw new Error(`${where} used method ${h.method}, the merge job ${settings.method}: give every job the same method.`)
-    if (h.shard && (h.shard.index !== i + 1 || h.shard.count !== files.length)) throw new Error(`${where} says it is shard ${h.shard.index} of ${h.shard.count}: its artifact name and its report disagree.`)
+    if (h.method !== settings.method)
+      throw new Error(
+        `${where} used method ${h.method}, the merge job ${settings.method}: give every job the same method.`
+      )
+    if (h.shard && (h.shard.index !== i + 1 || h.shard.count !== files.length))
+      throw new Error(
+        `${where} says it is shard ${h.shard.index} of ${h.shard.count}: its artifact name and its report disagree.`
+      )
     headers.push(h)
   }
   const outcomes = settings.providers.map((id) => {
     const parts = headers.map((h, i) => ({ i, p: h.providers.find((x) => x.provider === id) }))
     const absent = parts.filter((x) => !x.p).map((x) => x.i + 1)
-    if (absent.length > 0) throw new Error(`shard ${absent.join(', ')} did not report ${id}: give every job the same providers.`)
+    if (absent.length > 0)
+      throw new Error(`shard ${absent.join(', ')} did not report ${id}: give every job the same providers.`)
     const ps = parts.map((x) => x.p!)
     const errors = parts.filter((x) => x.p!.error).map((x) => `shard ${x.i + 1}/${files.length}: ${x.p!.error}`)
     const missing: MissingPart[] = ps.flatMap((p) => p.missing ?? [])
@@ -96,7 +116,13 @@ export async function mergeShardReports(settings: Settings, files: string[], add
       const key = `${f.provider}|${f.scope}|${f.month}|${f.basis}`
       if (seen.has(key)) continue
       seen.add(key)
-      forecast.push({ provider: f.provider, scope: f.scope, month: f.month, basis: f.basis, grams: Math.round(f.kgCO2e * 1000) })
+      forecast.push({
+        provider: f.provider,
+        scope: f.scope,
+        month: f.month,
+        basis: f.basis,
+        grams: Math.round(f.kgCO2e * 1000)
+      })
     }
   }
   return { outcomes, forecast }

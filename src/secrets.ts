@@ -17,7 +17,10 @@ export function registerSecret(value: string | undefined | null): void {
 const PATTERNS: [RegExp, string][] = [
   [/eyJ[\w-]{4,}\.[\w-]{4,}\.[\w-]*/g, '***'], // JWTs (OIDC tokens, Entra access tokens, runtime token)
   [/\b(Bearer|Basic)\s+[\w.~+/=-]{8,}/gi, '$1 ***'],
-  [/((?:x-amz-security-token|X-Amz-Security-Token|SessionToken|WebIdentityToken|client_assertion|Ocp-Apim-Subscription-Key|subscription-key|sig|code)["']?\s*[:=]\s*["']?)[^"'&\s,}]{8,}/g, '$1***'],
+  [
+    /((?:x-amz-security-token|X-Amz-Security-Token|SessionToken|WebIdentityToken|client_assertion|Ocp-Apim-Subscription-Key|subscription-key|sig|code)["']?\s*[:=]\s*["']?)[^"'&\s,}]{8,}/g,
+    '$1***'
+  ],
   [/\b(?:ASIA|AKIA)[A-Z0-9]{16}\b/g, '***']
 ]
 

@@ -134,7 +134,10 @@ export function parseSettings(options: ParseOptions = {}): Settings {
     return dflt
   }
 
-  const number = (name: string, opts: { min: number; max: number; integer?: boolean; exclusiveMin?: boolean; unit: string }): number | null => {
+  const number = (
+    name: string,
+    opts: { min: number; max: number; integer?: boolean; exclusiveMin?: boolean; unit: string }
+  ): number | null => {
     const v = input(name)
     if (v === '') return null
     const n = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/.test(v) ? Number(v) : NaN
@@ -144,7 +147,12 @@ export function parseSettings(options: ParseOptions = {}): Settings {
       return null
     }
     if (n < opts.min || n > opts.max || (opts.exclusiveMin && n === opts.min)) {
-      bad(name, v, `is out of range`, `Give ${kind} of ${opts.unit} ${opts.exclusiveMin ? 'above' : 'from'} ${opts.min}${opts.exclusiveMin ? ' and up' : ''} to ${opts.max}.`)
+      bad(
+        name,
+        v,
+        `is out of range`,
+        `Give ${kind} of ${opts.unit} ${opts.exclusiveMin ? 'above' : 'from'} ${opts.min}${opts.exclusiveMin ? ' and up' : ''} to ${opts.max}.`
+      )
       return null
     }
     return n
@@ -165,7 +173,9 @@ export function parseSettings(options: ParseOptions = {}): Settings {
   const providerNames = splitList(rawProviders)
   // Only separators (", ") is as empty as nothing.
   if (providerNames.length === 0) {
-    problems.push(`Input 'providers' is required. Give one or more of ${PROVIDER_IDS.join(', ')} (comma- or newline-separated).`)
+    problems.push(
+      `Input 'providers' is required. Give one or more of ${PROVIDER_IDS.join(', ')} (comma- or newline-separated).`
+    )
   }
   for (const p of providerNames) {
     const id = p.toLowerCase() as ProviderId
@@ -186,7 +196,12 @@ export function parseSettings(options: ParseOptions = {}): Settings {
       return null
     }
     if (m[3] !== undefined && m[3] !== '01') {
-      bad(name, v, 'is not the first day of a month', `Reports cover whole months: use ${m[1]}-${m[2]} or ${m[1]}-${m[2]}-01.`)
+      bad(
+        name,
+        v,
+        'is not the first day of a month',
+        `Reports cover whole months: use ${m[1]}-${m[2]} or ${m[1]}-${m[2]}-01.`
+      )
       return null
     }
     if (Number(m[1]) < 2020) {
@@ -200,15 +215,30 @@ export function parseSettings(options: ParseOptions = {}): Settings {
   const currentMonth = utcMonth(now)
   let end = endIn ?? defaultEndMonth(providers.length > 0 ? providers : ['aws'], now)
   if (endIn !== null && monthIndex(endIn) > monthIndex(currentMonth)) {
-    bad('end-date', input('end-date'), `is in the future (today is ${now.toISOString().slice(0, 10)} UTC)`, `Give ${currentMonth} or earlier, or leave it empty for the latest published month.`)
+    bad(
+      'end-date',
+      input('end-date'),
+      `is in the future (today is ${now.toISOString().slice(0, 10)} UTC)`,
+      `Give ${currentMonth} or earlier, or leave it empty for the latest published month.`
+    )
     end = currentMonth
   }
   const start = startIn ?? addMonths(end, -11)
   if (monthIndex(start) > monthIndex(end)) {
     if (startIn !== null && endIn !== null) {
-      bad('start-date', input('start-date'), `is after end-date ${JSON.stringify(input('end-date'))}`, 'Give a start-date on or before end-date.')
+      bad(
+        'start-date',
+        input('start-date'),
+        `is after end-date ${JSON.stringify(input('end-date'))}`,
+        'Give a start-date on or before end-date.'
+      )
     } else if (startIn !== null) {
-      bad('start-date', input('start-date'), `is after the default end-date ${end} (the latest month every selected provider has published)`, `Give a start-date of ${end} or earlier, or set end-date.`)
+      bad(
+        'start-date',
+        input('start-date'),
+        `is after the default end-date ${end} (the latest month every selected provider has published)`,
+        `Give a start-date of ${end} or earlier, or set end-date.`
+      )
     }
   }
 
@@ -217,58 +247,120 @@ export function parseSettings(options: ParseOptions = {}): Settings {
   const rawMethod = input('method')
   if (rawMethod !== '') {
     if (/^(market|location)$/i.test(rawMethod)) method = rawMethod.toLowerCase() as Method
-    else bad('method', rawMethod, 'is not an accounting method', 'Use market (market-based, the default) or location (location-based).')
+    else
+      bad(
+        'method',
+        rawMethod,
+        'is not an accounting method',
+        'Use market (market-based, the default) or location (location-based).'
+      )
   }
 
   // AWS
   const roles: string[] = []
   for (const r of splitList(input('aws-role-to-assume'))) {
     if (!ROLE_ARN.test(r)) {
-      bad('aws-role-to-assume', r, 'is not an IAM role ARN', 'Use arn:aws:iam::<12-digit account id>:role/<name>, one per line or comma-separated.')
+      bad(
+        'aws-role-to-assume',
+        r,
+        'is not an IAM role ARN',
+        'Use arn:aws:iam::<12-digit account id>:role/<name>, one per line or comma-separated.'
+      )
     } else if (roles.includes(r)) {
-      bad('aws-role-to-assume', r, 'is listed twice', 'List each role once (one per AWS Organization), or its data would be counted twice.')
+      bad(
+        'aws-role-to-assume',
+        r,
+        'is listed twice',
+        'List each role once (one per AWS Organization), or its data would be counted twice.'
+      )
     } else roles.push(r)
   }
   const region = input('aws-region') || 'us-east-1'
-  if (!AWS_REGION.test(region)) bad('aws-region', region, 'is not an AWS region', 'Use a region code such as us-east-1.')
+  if (!AWS_REGION.test(region))
+    bad('aws-region', region, 'is not an AWS region', 'Use a region code such as us-east-1.')
   const awsAudience = input('aws-audience') || 'sts.amazonaws.com'
   const sessionName = input('aws-role-session-name') || 'cloud-carbon-report'
   if (!SESSION_NAME.test(sessionName)) {
-    bad('aws-role-session-name', sessionName, 'is not a valid role session name', 'Use 2 to 64 characters of letters, digits and + = , . @ - _.')
+    bad(
+      'aws-role-session-name',
+      sessionName,
+      'is not a valid role session name',
+      'Use 2 to 64 characters of letters, digits and + = , . @ - _.'
+    )
   }
   const accountIds: string[] = []
   for (const a of splitList(input('aws-account-ids'))) {
-    if (!/^\d{12}$/.test(a)) bad('aws-account-ids', a, 'is not an AWS account id', 'Use 12-digit account ids (keep leading zeros), comma- or newline-separated.')
+    if (!/^\d{12}$/.test(a))
+      bad(
+        'aws-account-ids',
+        a,
+        'is not an AWS account id',
+        'Use 12-digit account ids (keep leading zeros), comma- or newline-separated.'
+      )
     else if (!accountIds.includes(a)) accountIds.push(a)
   }
 
   // Azure (shared by the azure and mcfs providers)
   const clientId = input('azure-client-id')
-  if (clientId !== '' && !GUID.test(clientId)) bad('azure-client-id', clientId, 'is not a GUID', 'Use the application (client) id of the app registration, e.g. 00000000-0000-0000-0000-000000000000.')
+  if (clientId !== '' && !GUID.test(clientId))
+    bad(
+      'azure-client-id',
+      clientId,
+      'is not a GUID',
+      'Use the application (client) id of the app registration, e.g. 00000000-0000-0000-0000-000000000000.'
+    )
   const tenantId = input('azure-tenant-id')
   if (tenantId !== '' && !GUID.test(tenantId) && !DNS_NAME.test(tenantId)) {
-    bad('azure-tenant-id', tenantId, 'is not a tenant id', 'Use the directory (tenant) id GUID or the tenant domain (contoso.onmicrosoft.com).')
+    bad(
+      'azure-tenant-id',
+      tenantId,
+      'is not a tenant id',
+      'Use the directory (tenant) id GUID or the tenant domain (contoso.onmicrosoft.com).'
+    )
   }
   if (clientId !== '' && tenantId === '') {
-    problems.push(`Input 'azure-tenant-id' is required with azure-client-id. Give the directory (tenant) id of the app registration.`)
+    problems.push(
+      `Input 'azure-tenant-id' is required with azure-client-id. Give the directory (tenant) id of the app registration.`
+    )
   }
   const subscriptionIds: string[] = []
   for (const s of splitList(input('azure-subscription-ids'))) {
-    if (!GUID.test(s)) bad('azure-subscription-ids', s, 'is not a subscription id', 'Use subscription GUIDs, comma- or newline-separated.')
+    if (!GUID.test(s))
+      bad(
+        'azure-subscription-ids',
+        s,
+        'is not a subscription id',
+        'Use subscription GUIDs, comma- or newline-separated.'
+      )
     else if (!subscriptionIds.includes(s.toLowerCase())) subscriptionIds.push(s.toLowerCase())
   }
   let environment: AzureEnvironment = 'AzureCloud'
   const rawEnvironment = input('azure-environment')
   if (rawEnvironment !== '') {
-    const found = (Object.keys(AZURE_CLOUDS) as AzureEnvironment[]).find((k) => k.toLowerCase() === rawEnvironment.toLowerCase())
+    const found = (Object.keys(AZURE_CLOUDS) as AzureEnvironment[]).find(
+      (k) => k.toLowerCase() === rawEnvironment.toLowerCase()
+    )
     if (found) environment = found
-    else bad('azure-environment', rawEnvironment, 'is not an Azure cloud', 'Use AzureCloud, AzureUSGovernment or AzureChinaCloud (or set azure-authority-host and azure-resource-manager-endpoint).')
+    else
+      bad(
+        'azure-environment',
+        rawEnvironment,
+        'is not an Azure cloud',
+        'Use AzureCloud, AzureUSGovernment or AzureChinaCloud (or set azure-authority-host and azure-resource-manager-endpoint).'
+      )
   }
   // The variable is the input's default: checked the same way, when Entra is used and the input does not override it.
   const envAuthority = (env.AZURE_AUTHORITY_HOST ?? '').trim()
-  const envProblem = envAuthority !== '' && input('azure-authority-host') === '' && (providers.includes('azure') || providers.includes('mcfs')) ? httpsUrlProblem(envAuthority) : null
+  const envProblem =
+    envAuthority !== '' &&
+    input('azure-authority-host') === '' &&
+    (providers.includes('azure') || providers.includes('mcfs'))
+      ? httpsUrlProblem(envAuthority)
+      : null
   if (envProblem !== null) {
-    problems.push(`The environment variable AZURE_AUTHORITY_HOST ${JSON.stringify(envProblem.shown)} ${envProblem.what}. ${envProblem.fix} Or remove the variable, or give azure-authority-host.`)
+    problems.push(
+      `The environment variable AZURE_AUTHORITY_HOST ${JSON.stringify(envProblem.shown)} ${envProblem.what}. ${envProblem.fix} Or remove the variable, or give azure-authority-host.`
+    )
   }
   const authorityDefault = envAuthority.replace(/\/+$/, '') || AZURE_CLOUDS[environment].authority
   const authorityHost = url('azure-authority-host', authorityDefault)
@@ -282,14 +374,34 @@ export function parseSettings(options: ParseOptions = {}): Settings {
     apiKey: input('mcfs-api-key'),
     endpoint: url('mcfs-endpoint', 'https://api.mcfs.microsoft.com')
   }
-  if (mcfs.instanceId !== '' && !/^[\w-]{1,128}$/.test(mcfs.instanceId)) bad('mcfs-instance-id', mcfs.instanceId, 'is not an instance id', 'Use the MCFS instance id (a GUID) from your Microsoft Cloud for Sustainability environment.')
-  if (mcfs.enrollmentId !== '' && !/^[\w-]{1,64}$/.test(mcfs.enrollmentId)) bad('mcfs-enrollment-id', mcfs.enrollmentId, 'is not an enrollment id', 'Use the billing account (enrollment) number, e.g. 12345678.')
-  if (mcfs.tenantId !== '' && !GUID.test(mcfs.tenantId)) bad('mcfs-tenant-id', mcfs.tenantId, 'is not a tenant id', 'Use the Microsoft 365 tenant id GUID.')
+  if (mcfs.instanceId !== '' && !/^[\w-]{1,128}$/.test(mcfs.instanceId))
+    bad(
+      'mcfs-instance-id',
+      mcfs.instanceId,
+      'is not an instance id',
+      'Use the MCFS instance id (a GUID) from your Microsoft Cloud for Sustainability environment.'
+    )
+  if (mcfs.enrollmentId !== '' && !/^[\w-]{1,64}$/.test(mcfs.enrollmentId))
+    bad(
+      'mcfs-enrollment-id',
+      mcfs.enrollmentId,
+      'is not an enrollment id',
+      'Use the billing account (enrollment) number, e.g. 12345678.'
+    )
+  if (mcfs.tenantId !== '' && !GUID.test(mcfs.tenantId))
+    bad('mcfs-tenant-id', mcfs.tenantId, 'is not a tenant id', 'Use the Microsoft 365 tenant id GUID.')
   // A merge job reads the shards' reports and signs in nowhere: it does not need the MCFS key and ids.
   if (providers.includes('mcfs') && !/^\s*merge\s*$/i.test(input('mode'))) {
-    if (mcfs.instanceId === '') problems.push(`Input 'mcfs-instance-id' is required with the mcfs provider. Give your MCFS instance id.`)
-    if (mcfs.enrollmentId === '' && mcfs.tenantId === '') problems.push(`Input 'mcfs-enrollment-id' (or 'mcfs-tenant-id') is required with the mcfs provider. Give the enrollment (billing account) to report, the Microsoft 365 tenant, or both.`)
-    if (mcfs.apiKey === '') problems.push(`Input 'mcfs-api-key' is required with the mcfs provider. Store the API Management key as a repository secret and pass it: mcfs-api-key: \${{ secrets.MCFS_API_KEY }}.`)
+    if (mcfs.instanceId === '')
+      problems.push(`Input 'mcfs-instance-id' is required with the mcfs provider. Give your MCFS instance id.`)
+    if (mcfs.enrollmentId === '' && mcfs.tenantId === '')
+      problems.push(
+        `Input 'mcfs-enrollment-id' (or 'mcfs-tenant-id') is required with the mcfs provider. Give the enrollment (billing account) to report, the Microsoft 365 tenant, or both.`
+      )
+    if (mcfs.apiKey === '')
+      problems.push(
+        `Input 'mcfs-api-key' is required with the mcfs provider. Store the API Management key as a repository secret and pass it: mcfs-api-key: \${{ secrets.MCFS_API_KEY }}.`
+      )
   }
 
   // thresholds
@@ -305,10 +417,21 @@ export function parseSettings(options: ParseOptions = {}): Settings {
   const jobSummary = bool('job-summary', true)
   const prComment = bool('pr-comment', false)
   const rawOutputDir = input('output-dir')
-  const outputDir = path.resolve(cwd, rawOutputDir || (env.RUNNER_TEMP ? path.join(env.RUNNER_TEMP, 'cloud-carbon-report') : 'cloud-carbon-report'))
-  const artifactName = readInput(env, 'artifact-name') === '' && `INPUT_ARTIFACT-NAME` in env ? '' : input('artifact-name') || 'cloud-carbon-report'
+  const outputDir = path.resolve(
+    cwd,
+    rawOutputDir || (env.RUNNER_TEMP ? path.join(env.RUNNER_TEMP, 'cloud-carbon-report') : 'cloud-carbon-report')
+  )
+  const artifactName =
+    readInput(env, 'artifact-name') === '' && `INPUT_ARTIFACT-NAME` in env
+      ? ''
+      : input('artifact-name') || 'cloud-carbon-report'
   if (artifactName !== '' && (ARTIFACT_NAME_FORBIDDEN.test(artifactName) || artifactName.length > 256)) {
-    bad('artifact-name', artifactName, 'is not a valid artifact name', 'Avoid " : < > | * ? \\ / and line breaks; keep it under 256 characters; or set it empty for no artifact.')
+    bad(
+      'artifact-name',
+      artifactName,
+      'is not a valid artifact name',
+      'Avoid " : < > | * ? \\ / and line breaks; keep it under 256 characters; or set it empty for no artifact.'
+    )
   }
   const retention = number('artifact-retention-days', { min: 1, max: 90, integer: true, unit: 'days' })
   const concurrency = number('concurrency', { min: 1, max: 64, integer: true, unit: 'requests' }) ?? 8
@@ -319,7 +442,13 @@ export function parseSettings(options: ParseOptions = {}): Settings {
   const rawMode = input('mode')
   if (rawMode !== '') {
     if (/^(collect|merge)$/i.test(rawMode)) mode = rawMode.toLowerCase() as 'collect' | 'merge'
-    else bad('mode', rawMode, 'is not a mode', 'Use collect (fetch the data, the default) or merge (combine the shard artifacts of this run).')
+    else
+      bad(
+        'mode',
+        rawMode,
+        'is not a mode',
+        'Use collect (fetch the data, the default) or merge (combine the shard artifacts of this run).'
+      )
   }
   let shard: Settings['shard'] = null
   const rawShard = input('shard')
@@ -328,20 +457,33 @@ export function parseSettings(options: ParseOptions = {}): Settings {
     if (!m || Number(m[1]) < 1 || Number(m[1]) > Number(m[2]) || Number(m[2]) > 256) {
       bad('shard', rawShard, 'is not a shard', 'Use i/n with 1 <= i <= n <= 256, e.g. shard: ${{ matrix.shard }}/4.')
     } else shard = { index: Number(m[1]), count: Number(m[2]) }
-    if (mode === 'merge') problems.push(`Input 'shard' cannot be used with mode: merge. The merge job combines every shard: leave shard empty there.`)
+    if (mode === 'merge')
+      problems.push(
+        `Input 'shard' cannot be used with mode: merge. The merge job combines every shard: leave shard empty there.`
+      )
   }
   if (mode === 'merge' && artifactName === '') {
-    problems.push(`Input 'artifact-name' is empty, but mode: merge reads the shard artifacts by that name. Use the same artifact-name as the shard jobs.`)
+    problems.push(
+      `Input 'artifact-name' is empty, but mode: merge reads the shard artifacts by that name. Use the same artifact-name as the shard jobs.`
+    )
   }
   if (shard !== null && artifactName === '') {
-    problems.push(`Input 'artifact-name' is empty, but a shard must upload its report for the merge job. Set artifact-name (the default is cloud-carbon-report).`)
+    problems.push(
+      `Input 'artifact-name' is empty, but a shard must upload its report for the merge job. Set artifact-name (the default is cloud-carbon-report).`
+    )
   }
 
   let baseline: string | null = null
   const rawBaseline = input('baseline')
   if (rawBaseline !== '') {
     const p = path.resolve(cwd, rawBaseline)
-    if (!fs.existsSync(p)) bad('baseline', rawBaseline, 'does not exist', 'Give the path of an earlier report.json (e.g. downloaded with actions/download-artifact).')
+    if (!fs.existsSync(p))
+      bad(
+        'baseline',
+        rawBaseline,
+        'does not exist',
+        'Give the path of an earlier report.json (e.g. downloaded with actions/download-artifact).'
+      )
     else baseline = p
   }
 
@@ -390,7 +532,13 @@ function httpsUrlProblem(v: string): { shown: string; what: string; fix: string 
   } catch {
     return { shown: v, what: 'is not a URL', fix: 'Give an absolute https:// URL.' }
   }
-  if (u.username || u.password) return { shown: '(a URL with credentials)', what: 'has user info in it', fix: 'Remove the user:password@ part; credentials never go in URLs.' }
-  if (u.protocol !== 'https:') return { shown: v, what: 'is not HTTPS', fix: 'The clouds are called over HTTPS only: give an https:// URL.' }
+  if (u.username || u.password)
+    return {
+      shown: '(a URL with credentials)',
+      what: 'has user info in it',
+      fix: 'Remove the user:password@ part; credentials never go in URLs.'
+    }
+  if (u.protocol !== 'https:')
+    return { shown: v, what: 'is not HTTPS', fix: 'The clouds are called over HTTPS only: give an https:// URL.' }
   return null
 }

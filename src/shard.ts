@@ -48,7 +48,10 @@ export function checkShardSet(name: string, names: readonly string[]): Map<numbe
     )
   }
   const counts = [...new Set(found.map((f) => f.count))]
-  if (counts.length > 1) throw new Error(`mode: merge found shard artifacts of different matrix sizes (${counts.map((c) => `of-${c}`).join(', ')}): every shard job must use the same n in shard: i/n.`)
+  if (counts.length > 1)
+    throw new Error(
+      `mode: merge found shard artifacts of different matrix sizes (${counts.map((c) => `of-${c}`).join(', ')}): every shard job must use the same n in shard: i/n.`
+    )
   const count = counts[0]
   const byIndex = new Map<number, string>()
   const twice: number[] = []
@@ -56,7 +59,10 @@ export function checkShardSet(name: string, names: readonly string[]): Map<numbe
     if (byIndex.has(f.index)) twice.push(f.index)
     byIndex.set(f.index, f.name)
   }
-  if (twice.length > 0) throw new Error(`mode: merge found shard ${[...new Set(twice)].join(', ')} of ${count} more than once: each shard index must run exactly once.`)
+  if (twice.length > 0)
+    throw new Error(
+      `mode: merge found shard ${[...new Set(twice)].join(', ')} of ${count} more than once: each shard index must run exactly once.`
+    )
   const missing: number[] = []
   for (let i = 1; i <= count; i++) if (!byIndex.has(i)) missing.push(i)
   if (missing.length > 0) {
@@ -73,12 +79,21 @@ export interface ShardHeader {
   period: Period
   method: Method
   shard?: Shard
-  providers: { provider: ProviderId; status: ProviderStatus; records: number; error: string | null; notes: string[]; warnings?: string[]; missing?: MissingPart[] }[]
+  providers: {
+    provider: ProviderId
+    status: ProviderStatus
+    records: number
+    error: string | null
+    notes: string[]
+    warnings?: string[]
+    missing?: MissingPart[]
+  }[]
   forecast?: { provider: ProviderId; scope: string; month: string; basis: string; kgCO2e: number }[]
   [key: string]: unknown
 }
 
 /** A report.json record back to a record (kg with at most 3 decimals -> exact grams). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a parsed report.json record
 export function recordFromJson(o: Record<string, any>): CarbonRecord {
   const g = (v: unknown): number | null => (v === null || v === undefined ? null : Math.round(Number(v) * 1000))
   const r: CarbonRecord = {
@@ -127,7 +142,9 @@ export async function readReport(file: string, onRecord: (r: CarbonRecord) => vo
     try {
       onRecord(recordFromJson(JSON.parse(text)))
     } catch (e) {
-      throw new Error(`${path.basename(path.dirname(file))}/report.json: record ${records + 1} is not valid (${(e as Error).message}).`)
+      throw new Error(
+        `${path.basename(path.dirname(file))}/report.json: record ${records + 1} is not valid (${(e as Error).message}).`
+      )
     }
     records++
   }
@@ -138,7 +155,8 @@ export async function readReport(file: string, onRecord: (r: CarbonRecord) => vo
   } catch {
     throw new Error(`${file} is not a report.json written by cloud-carbon-report (its header does not parse).`)
   }
-  if (header.schemaVersion !== 1) throw new Error(`${file} has schemaVersion ${String(header.schemaVersion)}; this version reads 1.`)
+  if (header.schemaVersion !== 1)
+    throw new Error(`${file} has schemaVersion ${String(header.schemaVersion)}; this version reads 1.`)
   return header
 }
 
@@ -152,6 +170,11 @@ export function mergedStatus(statuses: ProviderStatus[], records: number): Provi
 export function unionOf(lists: readonly (readonly string[])[]): string[] {
   const out: string[] = []
   const seen = new Set<string>()
-  for (const list of lists) for (const s of list) if (!seen.has(s)) seen.add(s), out.push(s)
+  for (const list of lists)
+    for (const s of list) {
+      if (seen.has(s)) continue
+      seen.add(s)
+      out.push(s)
+    }
   return out
 }

@@ -60,7 +60,9 @@ export function gramsToKg(grams: Grams): number {
  * The text after the whole kilograms for each gram remainder 0..999, trailing zeros dropped:
  * 0 -> '', 500 -> '.5', 50 -> '.05', 123 -> '.123'.
  */
-const KG_FRACTION: readonly string[] = Array.from({ length: 1000 }, (_, f) => (f === 0 ? '' : `.${String(f).padStart(3, '0').replace(/0+$/, '')}`))
+const KG_FRACTION: readonly string[] = Array.from({ length: 1000 }, (_, f) =>
+  f === 0 ? '' : `.${String(f).padStart(3, '0').replace(/0+$/, '')}`
+)
 
 /**
  * `String(gramsToKg(grams))` (also its JSON text), built from the integer's digits: for |grams| < 10^15 the
@@ -169,7 +171,8 @@ const pow10 = (k: number): bigint => (k < POW10.length ? POW10[k] : 10n ** BigIn
  */
 function toNanograms(value: unknown, exponent: number, what: string): bigint {
   const n = typeof value === 'string' && value.trim() !== '' ? Number(value) : value
-  if (typeof n !== 'number' || !Number.isFinite(n)) throw new TypeError(`${what} is not a number: ${JSON.stringify(value)}`)
+  if (typeof n !== 'number' || !Number.isFinite(n))
+    throw new TypeError(`${what} is not a number: ${JSON.stringify(value)}`)
   // Fast path (most figures: below ~560 kg): let d be n's shortest decimal form and x = d x 10^exponent, the
   // exact value the slow path rounds. Below 2^49, the double product n x 10^exponent is within 1/8 of x
   // (|n - d| <= ulp(n)/2 scales to at most |x| x 2^-53 < 1/16; the product's own rounding is at most
@@ -234,7 +237,9 @@ export function apportionGrams(cells: readonly bigint[]): number[] {
   const floors = cells.map((c) => floorDiv(c, NG_PER_G))
   const total = cells.reduce((a, c) => a + c, 0n)
   let extra = Number(BigInt(nanogramsToGrams(total)) - floors.reduce((a, f) => a + f, 0n))
-  const order = cells.map((c, i) => ({ i, rem: c - floors[i] * NG_PER_G })).sort((a, b) => (a.rem === b.rem ? a.i - b.i : a.rem > b.rem ? -1 : 1))
+  const order = cells
+    .map((c, i) => ({ i, rem: c - floors[i] * NG_PER_G }))
+    .sort((a, b) => (a.rem === b.rem ? a.i - b.i : a.rem > b.rem ? -1 : 1))
   const out = floors.map((f) => Number(f))
   for (const { i } of order) {
     if (extra <= 0) break

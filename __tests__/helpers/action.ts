@@ -50,7 +50,10 @@ export function inputEnv(inputs: Record<string, string>): Record<string, string>
   return env
 }
 
-function prepare(inputs: Record<string, string>, env: Record<string, string | undefined>): { dir: string; runEnv: Record<string, string | undefined> } {
+function prepare(
+  inputs: Record<string, string>,
+  env: Record<string, string | undefined>
+): { dir: string; runEnv: Record<string, string | undefined> } {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ccr-test-'))
   fs.writeFileSync(path.join(dir, 'output.txt'), '')
   fs.writeFileSync(path.join(dir, 'summary.md'), '')
@@ -67,7 +70,10 @@ function prepare(inputs: Record<string, string>, env: Record<string, string | un
   return { dir, runEnv }
 }
 
-function collect(dir: string, outputs: Record<string, string>): Pick<ActionRun, 'report' | 'csv' | 'summary' | 'outputDir'> {
+function collect(
+  dir: string,
+  outputs: Record<string, string>
+): Pick<ActionRun, 'report' | 'csv' | 'summary' | 'outputDir'> {
   const outputDir = path.join(dir, 'cloud-carbon-report')
   const jsonPath = outputs['report-json'] || path.join(outputDir, 'report.json')
   const csvPath = outputs['report-csv'] || path.join(outputDir, 'report.csv')
@@ -80,7 +86,11 @@ function collect(dir: string, outputs: Record<string, string>): Pick<ActionRun, 
 }
 
 /** Runs run() in this process with a runner's environment; restores process.env and exitCode after. */
-export async function runInProcess(inputs: Record<string, string>, env: Record<string, string | undefined> = {}, deps: RunDeps = {}): Promise<ActionRun> {
+export async function runInProcess(
+  inputs: Record<string, string>,
+  env: Record<string, string | undefined> = {},
+  deps: RunDeps = {}
+): Promise<ActionRun> {
   const { dir, runEnv } = prepare(inputs, env)
   const saved = process.env
   const savedExit = process.exitCode
@@ -114,9 +124,17 @@ export async function runInProcess(inputs: Record<string, string>, env: Record<s
 }
 
 /** Runs the committed bundle, dist/index.js, as a child process (NODE_EXTRA_CA_CERTS must be in env). */
-export async function runBundle(inputs: Record<string, string>, env: Record<string, string | undefined> = {}, opts: { timeoutMs?: number } = {}): Promise<ActionRun> {
+export async function runBundle(
+  inputs: Record<string, string>,
+  env: Record<string, string | undefined> = {},
+  opts: { timeoutMs?: number } = {}
+): Promise<ActionRun> {
   const { dir, runEnv } = prepare(inputs, env)
-  const child = spawn(process.execPath, [path.join(ROOT, 'dist', 'index.js')], { env: runEnv as NodeJS.ProcessEnv, cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] })
+  const child = spawn(process.execPath, [path.join(ROOT, 'dist', 'index.js')], {
+    env: runEnv as NodeJS.ProcessEnv,
+    cwd: dir,
+    stdio: ['ignore', 'pipe', 'pipe']
+  })
   let stdout = ''
   let stderr = ''
   child.stdout.on('data', (c) => (stdout += c))

@@ -10,7 +10,17 @@ import { bearer, SandboxError } from '../kit.mjs'
 
 const PREFIX = '/twirp/github.actions.results.api.v1.ArtifactService/'
 const b64url = (o) => Buffer.from(JSON.stringify(o)).toString('base64url')
-const twirpCodes = { 400: 'invalid_argument', 401: 'unauthenticated', 403: 'permission_denied', 404: 'not_found', 409: 'already_exists', 429: 'resource_exhausted', 500: 'internal', 502: 'unavailable', 503: 'unavailable' }
+const twirpCodes = {
+  400: 'invalid_argument',
+  401: 'unauthenticated',
+  403: 'permission_denied',
+  404: 'not_found',
+  409: 'already_exists',
+  429: 'resource_exhausted',
+  500: 'internal',
+  502: 'unavailable',
+  503: 'unavailable'
+}
 
 /** Reads a Twirp JSON field by its proto name or its JSON (lowerCamel) name. */
 function field(body, snake) {
@@ -39,7 +49,8 @@ export function createArtifactService(o = {}) {
 
   function caller(req) {
     const t = bearer(req)
-    if (!t || !tokens.has(t)) throw new SandboxError(401, 'unauthenticated', 'Unauthorized: the runtime token is missing or invalid')
+    if (!t || !tokens.has(t))
+      throw new SandboxError(401, 'unauthenticated', 'Unauthorized: the runtime token is missing or invalid')
     const scp = JSON.parse(Buffer.from(t.split('.')[1], 'base64url').toString('utf8')).scp
     const [, run, job] = /Actions\.Results:([^:\s]+):([^:\s]+)/.exec(scp)
     return { run, job }
@@ -51,7 +62,10 @@ export function createArtifactService(o = {}) {
     const who = caller(req)
     const body = req.json()
     const ids = () => {
-      if (field(body, 'workflow_run_backend_id') !== who.run || field(body, 'workflow_job_run_backend_id') !== who.job) {
+      if (
+        field(body, 'workflow_run_backend_id') !== who.run ||
+        field(body, 'workflow_job_run_backend_id') !== who.job
+      ) {
         throw new SandboxError(403, 'permission_denied', 'The backend ids do not match the runtime token.')
       }
     }
@@ -63,9 +77,22 @@ export function createArtifactService(o = {}) {
         if (artifacts.some((a) => a.run === who.run && a.name === name && a.finalized)) {
           throw new SandboxError(409, 'already_exists', `an artifact with this name already exists on the workflow run`)
         }
-        const a = { id: nextId++, run: who.run, job: who.job, name, blocks: new Map(), blob: null, finalized: false, expiresAt: field(body, 'expires_at') ?? null, createdAt: new Date().toISOString() }
+        const a = {
+          id: nextId++,
+          run: who.run,
+          job: who.job,
+          name,
+          blocks: new Map(),
+          blob: null,
+          finalized: false,
+          expiresAt: field(body, 'expires_at') ?? null,
+          createdAt: new Date().toISOString()
+        }
         artifacts.push(a)
-        return { status: 200, body: { ok: true, signedUploadUrl: `${ctx.origin}/blob/${a.id}?sig=${sign(a.id)}&sv=2024-08-04` } }
+        return {
+          status: 200,
+          body: { ok: true, signedUploadUrl: `${ctx.origin}/blob/${a.id}?sig=${sign(a.id)}&sv=2024-08-04` }
+        }
       }
       case 'FinalizeArtifact': {
         ids()
@@ -73,10 +100,16 @@ export function createArtifactService(o = {}) {
         if (!a) throw new SandboxError(404, 'not_found', 'artifact not found')
         if (!a.blob) throw new SandboxError(400, 'invalid_argument', 'the artifact has no uploaded content')
         const size = Number(field(body, 'size'))
-        if (size !== a.blob.length) throw new SandboxError(400, 'invalid_argument', `size ${size} does not match the uploaded ${a.blob.length} bytes`)
+        if (size !== a.blob.length)
+          throw new SandboxError(
+            400,
+            'invalid_argument',
+            `size ${size} does not match the uploaded ${a.blob.length} bytes`
+          )
         const hash = field(body, 'hash')
         const digest = `sha256:${createHash('sha256').update(a.blob).digest('hex')}`
-        if (hash && (hash.value ?? hash) !== digest) throw new SandboxError(400, 'invalid_argument', 'hash does not match the uploaded content')
+        if (hash && (hash.value ?? hash) !== digest)
+          throw new SandboxError(400, 'invalid_argument', 'hash does not match the uploaded content')
         a.finalized = true
         a.digest = digest
         return { status: 200, body: { ok: true, artifactId: String(a.id) } }
@@ -91,12 +124,22 @@ export function createArtifactService(o = {}) {
         return {
           status: 200,
           body: {
-            artifacts: list.map((a) => ({ workflowRunBackendId: a.run, workflowJobRunBackendId: a.job, databaseId: String(a.id), name: a.name, size: String(a.blob.length), createdAt: a.createdAt, digest: a.digest }))
+            artifacts: list.map((a) => ({
+              workflowRunBackendId: a.run,
+              workflowJobRunBackendId: a.job,
+              databaseId: String(a.id),
+              name: a.name,
+              size: String(a.blob.length),
+              createdAt: a.createdAt,
+              digest: a.digest
+            }))
           }
         }
       }
       case 'GetSignedArtifactURL': {
-        const a = artifacts.find((x) => x.finalized && x.run === field(body, 'workflow_run_backend_id') && x.name === field(body, 'name'))
+        const a = artifacts.find(
+          (x) => x.finalized && x.run === field(body, 'workflow_run_backend_id') && x.name === field(body, 'name')
+        )
         if (!a) throw new SandboxError(404, 'not_found', 'artifact not found')
         return { status: 200, body: { signedUrl: `${ctx.origin}/blob/${a.id}?sig=${sign(a.id)}&sv=2024-08-04` } }
       }
@@ -116,9 +159,22 @@ export function createArtifactService(o = {}) {
     const id = Number(req.path.split('/')[2])
     const a = artifacts.find((x) => x.id === id)
     if (!a || req.query.get('sig') !== sign(id)) {
-      return { status: 403, headers: { 'x-ms-error-code': 'AuthenticationFailed' }, body: '<?xml version="1.0" encoding="utf-8"?><Error><Code>AuthenticationFailed</Code><Message>Server failed to authenticate the request.</Message></Error>' }
+      return {
+        status: 403,
+        headers: { 'x-ms-error-code': 'AuthenticationFailed' },
+        body: '<?xml version="1.0" encoding="utf-8"?><Error><Code>AuthenticationFailed</Code><Message>Server failed to authenticate the request.</Message></Error>'
+      }
     }
-    const ok = (status, extra = {}) => ({ status, headers: { etag: `"0x${randomBytes(8).toString('hex').toUpperCase()}"`, 'x-ms-request-id': randomUUID(), 'x-ms-version': '2024-08-04', 'x-ms-request-server-encrypted': 'true', ...extra } })
+    const ok = (status, extra = {}) => ({
+      status,
+      headers: {
+        etag: `"0x${randomBytes(8).toString('hex').toUpperCase()}"`,
+        'x-ms-request-id': randomUUID(),
+        'x-ms-version': '2024-08-04',
+        'x-ms-request-server-encrypted': 'true',
+        ...extra
+      }
+    })
     if (req.method === 'GET') {
       if (!a.finalized) return { status: 404, headers: { 'x-ms-error-code': 'BlobNotFound' }, body: '' }
       return { ...ok(200), body: a.blob, headers: { ...ok(200).headers, 'content-type': 'application/zip' } }
@@ -132,7 +188,12 @@ export function createArtifactService(o = {}) {
     if (comp === 'blocklist') {
       const ids = [...req.text().matchAll(/<(Latest|Uncommitted|Committed)>([^<]*)<\/\1>/g)].map((m) => m[2])
       const missing = ids.filter((i) => !a.blocks.has(i))
-      if (missing.length) return { status: 400, headers: { 'x-ms-error-code': 'InvalidBlockList' }, body: '<Error><Code>InvalidBlockList</Code><Message>The specified block list is invalid.</Message></Error>' }
+      if (missing.length)
+        return {
+          status: 400,
+          headers: { 'x-ms-error-code': 'InvalidBlockList' },
+          body: '<Error><Code>InvalidBlockList</Code><Message>The specified block list is invalid.</Message></Error>'
+        }
       a.blob = Buffer.concat(ids.map((i) => a.blocks.get(i)))
       return ok(201)
     }

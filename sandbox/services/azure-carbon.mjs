@@ -16,13 +16,23 @@ import { hash32, monthIndex, monthOf } from '../kit.mjs'
 export const CARBON_API_VERSION = '2025-04-01'
 export const SUBSCRIPTIONS_API_VERSIONS = ['2022-12-01', '2021-01-01', '2020-01-01', '2016-06-01']
 export const SCOPES = ['Scope1', 'Scope2', 'Scope3']
-const REPORT_TYPES = ['OverallSummaryReport', 'MonthlySummaryReport', 'TopItemsSummaryReport', 'TopItemsMonthlySummaryReport', 'ItemDetailsReport']
+const REPORT_TYPES = [
+  'OverallSummaryReport',
+  'MonthlySummaryReport',
+  'TopItemsSummaryReport',
+  'TopItemsMonthlySummaryReport',
+  'ItemDetailsReport'
+]
 const CATEGORIES = ['Subscription', 'ResourceGroup', 'Location', 'Resource', 'ResourceType']
-const ORDER_BY = ['ItemName', 'LatestMonthEmissions', 'PreviousMonthEmissions', 'MonthOverMonthEmissionsChangeRatio', 'MonthlyEmissionsChangeValue', 'ResourceGroup']
+const ORDER_BY = [
+  'ItemName',
+  'LatestMonthEmissions',
+  'PreviousMonthEmissions',
+  'MonthOverMonthEmissionsChangeRatio',
+  'MonthlyEmissionsChangeValue',
+  'ResourceGroup'
+]
 const SORT = ['Desc', 'Asc']
-/** ARM audiences a management token may carry (besides the sandbox's own URL). */
-const ARM_AUDIENCES = ['https://management.azure.com', 'https://management.azure.com/', 'https://management.core.windows.net/']
-
 const RESOURCE_TYPES = [
   // [type, provider namespace as in ids, path segments, name prefix, has location]
   ['microsoft.compute/virtualmachines', 'Microsoft.Compute', ['virtualMachines'], 'vm', true],
@@ -81,7 +91,8 @@ export function seedCarbonData(o) {
       const itemName = `${prefix}${s}x${r}`
       const path = segs.length === 1 ? `${segs[0]}/${itemName}` : `${segs[0]}/srv${s}/${segs[1]}/${itemName}`
       // Some resources come later or go away: months without emissions are absent from the detail.
-      const from = first + (pick(seed, `from${s}.${r}`, 4) === 0 ? pick(seed, `f${s}.${r}`, Math.max(1, last - first + 1)) : 0)
+      const from =
+        first + (pick(seed, `from${s}.${r}`, 4) === 0 ? pick(seed, `f${s}.${r}`, Math.max(1, last - first + 1)) : 0)
       const to = pick(seed, `to${s}.${r}`, 5) === 0 ? Math.max(from, last - pick(seed, `d${s}.${r}`, 6)) : last
       resources.push({
         subscriptionId: id,
@@ -174,7 +185,8 @@ export class ArmError extends Error {
     return { error: { code: this.code, message: this.message, details: [], additionalInfo: [] } }
   }
 }
-const invalid = (message, target) => Object.assign(new ArmError(400, 'InvalidRequestPropertyValue', message), { target })
+const invalid = (message, target) =>
+  Object.assign(new ArmError(400, 'InvalidRequestPropertyValue', message), { target })
 
 // ---------------------------------------------------------------------------------------------------------
 // Validation of a QueryFilter (the spec's rules)
@@ -183,24 +195,35 @@ const DATE = /^(\d{4})-(\d{2})-01$/
 const GUID_LOWER = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
 
 export function validateQuery(q, data) {
-  if (!q || typeof q !== 'object' || Array.isArray(q)) throw new ArmError(400, 'InvalidRequestContent', 'The request content was invalid and could not be deserialized.')
+  if (!q || typeof q !== 'object' || Array.isArray(q))
+    throw new ArmError(400, 'InvalidRequestContent', 'The request content was invalid and could not be deserialized.')
   if (!REPORT_TYPES.includes(q.reportType)) {
-    throw invalid(`The value '${q.reportType}' of property 'reportType' is invalid. Supported values: ${REPORT_TYPES.join(', ')}.`, 'reportType')
+    throw invalid(
+      `The value '${q.reportType}' of property 'reportType' is invalid. Supported values: ${REPORT_TYPES.join(', ')}.`,
+      'reportType'
+    )
   }
   const dr = q.dateRange
   if (!dr || typeof dr !== 'object') throw invalid(`The property 'dateRange' is required.`, 'dateRange')
   for (const k of ['start', 'end']) {
     const m = typeof dr[k] === 'string' ? DATE.exec(dr[k]) : null
     if (!m || Number(m[2]) < 1 || Number(m[2]) > 12) {
-      throw invalid(`The value '${dr[k]}' of property 'dateRange.${k}' is invalid: only the first day of a month, in yyyy-MM-01 format, is accepted.`, `dateRange.${k}`)
+      throw invalid(
+        `The value '${dr[k]}' of property 'dateRange.${k}' is invalid: only the first day of a month, in yyyy-MM-01 format, is accepted.`,
+        `dateRange.${k}`
+      )
     }
   }
   const start = monthIndex(dr.start.slice(0, 7))
   const end = monthIndex(dr.end.slice(0, 7))
   if (start > end) throw invalid(`dateRange.start '${dr.start}' is after dateRange.end '${dr.end}'.`, 'dateRange')
-  if (end - start > 11) throw invalid(`The date range from '${dr.start}' to '${dr.end}' is longer than 12 months.`, 'dateRange')
+  if (end - start > 11)
+    throw invalid(`The date range from '${dr.start}' to '${dr.end}' is longer than 12 months.`, 'dateRange')
   if ((q.reportType === 'ItemDetailsReport' || q.reportType === 'TopItemsSummaryReport') && start !== end) {
-    throw invalid(`${q.reportType} supports one month at a time: dateRange.start and dateRange.end must be equal.`, 'dateRange')
+    throw invalid(
+      `${q.reportType} supports one month at a time: dateRange.start and dateRange.end must be equal.`,
+      'dateRange'
+    )
   }
   if (start < data.first || end > data.last) {
     throw invalid(
@@ -209,12 +232,24 @@ export function validateQuery(q, data) {
     )
   }
   if (!Array.isArray(q.subscriptionList) || q.subscriptionList.length < 1 || q.subscriptionList.length > 100) {
-    throw new ArmError(400, 'InvalidNumberOfSubscriptions', `The number of subscriptions in subscriptionList must be between 1 and 100 (got ${Array.isArray(q.subscriptionList) ? q.subscriptionList.length : 0}).`)
+    throw new ArmError(
+      400,
+      'InvalidNumberOfSubscriptions',
+      `The number of subscriptions in subscriptionList must be between 1 and 100 (got ${Array.isArray(q.subscriptionList) ? q.subscriptionList.length : 0}).`
+    )
   }
   for (const s of q.subscriptionList) {
-    if (typeof s !== 'string' || !GUID_LOWER.test(s)) throw invalid(`Subscription id '${s}' in subscriptionList is invalid: it must be a lower-case GUID.`, 'subscriptionList')
+    if (typeof s !== 'string' || !GUID_LOWER.test(s))
+      throw invalid(
+        `Subscription id '${s}' in subscriptionList is invalid: it must be a lower-case GUID.`,
+        'subscriptionList'
+      )
   }
-  if (!Array.isArray(q.carbonScopeList) || q.carbonScopeList.length === 0 || q.carbonScopeList.some((s) => !SCOPES.includes(s))) {
+  if (
+    !Array.isArray(q.carbonScopeList) ||
+    q.carbonScopeList.length === 0 ||
+    q.carbonScopeList.some((s) => !SCOPES.includes(s))
+  ) {
     throw invalid(`The property 'carbonScopeList' must list one or more of ${SCOPES.join(', ')}.`, 'carbonScopeList')
   }
   for (const k of ['resourceGroupUrlList', 'resourceTypeList', 'locationList']) {
@@ -224,15 +259,40 @@ export function validateQuery(q, data) {
     }
   }
   if (q.reportType === 'TopItemsSummaryReport' || q.reportType === 'TopItemsMonthlySummaryReport') {
-    if (!CATEGORIES.includes(q.categoryType)) throw invalid(`The value '${q.categoryType}' of property 'categoryType' is invalid. Supported values: ${CATEGORIES.join(', ')}.`, 'categoryType')
-    if (!Number.isInteger(q.topItems) || q.topItems < 1 || q.topItems > 10) throw invalid(`The value '${q.topItems}' of property 'topItems' is invalid: it must be between 1 and 10.`, 'topItems')
+    if (!CATEGORIES.includes(q.categoryType))
+      throw invalid(
+        `The value '${q.categoryType}' of property 'categoryType' is invalid. Supported values: ${CATEGORIES.join(', ')}.`,
+        'categoryType'
+      )
+    if (!Number.isInteger(q.topItems) || q.topItems < 1 || q.topItems > 10)
+      throw invalid(
+        `The value '${q.topItems}' of property 'topItems' is invalid: it must be between 1 and 10.`,
+        'topItems'
+      )
   }
   if (q.reportType === 'ItemDetailsReport') {
-    if (!CATEGORIES.includes(q.categoryType)) throw invalid(`The value '${q.categoryType}' of property 'categoryType' is invalid. Supported values: ${CATEGORIES.join(', ')}.`, 'categoryType')
-    if (!ORDER_BY.includes(q.orderBy)) throw invalid(`The value '${q.orderBy}' of property 'orderBy' is invalid. Supported values: ${ORDER_BY.join(', ')}.`, 'orderBy')
-    if (!SORT.includes(q.sortDirection)) throw invalid(`The value '${q.sortDirection}' of property 'sortDirection' is invalid. Supported values: Desc, Asc.`, 'sortDirection')
-    if (!Number.isInteger(q.pageSize) || q.pageSize < 1 || q.pageSize > 5000) throw invalid(`The value '${q.pageSize}' of property 'pageSize' is invalid: it must be between 1 and 5000.`, 'pageSize')
-    if (q.skipToken !== undefined && q.skipToken !== null && typeof q.skipToken !== 'string') throw invalid(`The property 'skipToken' must be a string.`, 'skipToken')
+    if (!CATEGORIES.includes(q.categoryType))
+      throw invalid(
+        `The value '${q.categoryType}' of property 'categoryType' is invalid. Supported values: ${CATEGORIES.join(', ')}.`,
+        'categoryType'
+      )
+    if (!ORDER_BY.includes(q.orderBy))
+      throw invalid(
+        `The value '${q.orderBy}' of property 'orderBy' is invalid. Supported values: ${ORDER_BY.join(', ')}.`,
+        'orderBy'
+      )
+    if (!SORT.includes(q.sortDirection))
+      throw invalid(
+        `The value '${q.sortDirection}' of property 'sortDirection' is invalid. Supported values: Desc, Asc.`,
+        'sortDirection'
+      )
+    if (!Number.isInteger(q.pageSize) || q.pageSize < 1 || q.pageSize > 5000)
+      throw invalid(
+        `The value '${q.pageSize}' of property 'pageSize' is invalid: it must be between 1 and 5000.`,
+        'pageSize'
+      )
+    if (q.skipToken !== undefined && q.skipToken !== null && typeof q.skipToken !== 'string')
+      throw invalid(`The property 'skipToken' must be a string.`, 'skipToken')
   }
   return { start, end }
 }
@@ -267,9 +327,21 @@ function itemOf(res, category) {
 }
 
 const dataTypes = {
-  ItemDetailsReport: { Resource: 'ResourceItemDetailsData', ResourceGroup: 'ResourceGroupItemDetailsData', other: 'ItemDetailsData' },
-  TopItemsSummaryReport: { Resource: 'ResourceTopItemsSummaryData', ResourceGroup: 'ResourceGroupTopItemsSummaryData', other: 'TopItemsSummaryData' },
-  TopItemsMonthlySummaryReport: { Resource: 'ResourceTopItemsMonthlySummaryData', ResourceGroup: 'ResourceGroupTopItemsMonthlySummaryData', other: 'TopItemsMonthlySummaryData' }
+  ItemDetailsReport: {
+    Resource: 'ResourceItemDetailsData',
+    ResourceGroup: 'ResourceGroupItemDetailsData',
+    other: 'ItemDetailsData'
+  },
+  TopItemsSummaryReport: {
+    Resource: 'ResourceTopItemsSummaryData',
+    ResourceGroup: 'ResourceGroupTopItemsSummaryData',
+    other: 'TopItemsSummaryData'
+  },
+  TopItemsMonthlySummaryReport: {
+    Resource: 'ResourceTopItemsMonthlySummaryData',
+    ResourceGroup: 'ResourceGroupTopItemsMonthlySummaryData',
+    other: 'TopItemsMonthlySummaryData'
+  }
 }
 const dataType = (report, category) => dataTypes[report][category] ?? dataTypes[report].other
 
@@ -295,7 +367,8 @@ export function runReport(data, q, range, readable, options = {}) {
   const resources = []
   for (const id of readable) {
     for (const res of data.byId.get(id)?.resources ?? []) {
-      if (rgs && !rgs.has(`/subscriptions/${res.subscriptionId}/resourcegroups/${res.resourceGroup}`.toLowerCase())) continue
+      if (rgs && !rgs.has(`/subscriptions/${res.subscriptionId}/resourcegroups/${res.resourceGroup}`.toLowerCase()))
+        continue
       if (types && !types.has(res.type)) continue
       if (locations && !locations.has(res.location ?? '')) continue
       resources.push(res)
@@ -319,7 +392,12 @@ export function runReport(data, q, range, readable, options = {}) {
       let latest = total(m, m)
       if (options.mismatch && monthIndex(options.mismatch.month) === m) latest += options.mismatch.grams
       const hours = resources.filter((r) => grams(r, m) > 0).length * 730
-      value.push({ dataType: 'MonthlySummaryData', ...figures(latest, total(m - 1, m - 1)), date: `${monthOf(m)}-01`, carbonIntensity: hours ? latest / 1000 / hours : 0 })
+      value.push({
+        dataType: 'MonthlySummaryData',
+        ...figures(latest, total(m - 1, m - 1)),
+        date: `${monthOf(m)}-01`,
+        carbonIntensity: hours ? latest / 1000 / hours : 0
+      })
     }
     return { value }
   }
@@ -333,7 +411,9 @@ export function runReport(data, q, range, readable, options = {}) {
     entry.members.push(res)
   }
   const sumOf = (members, from, to) => members.reduce((a, r) => a + over(r, from, to), 0)
-  const list = [...items.values()].map((e) => ({ ...e, latest: sumOf(e.members, start, end), previous: sumOf(e.members, start - 1, end - 1) })).filter((e) => e.latest !== 0)
+  const list = [...items.values()]
+    .map((e) => ({ ...e, latest: sumOf(e.members, start, end), previous: sumOf(e.members, start - 1, end - 1) }))
+    .filter((e) => e.latest !== 0)
   const itemFields = (e) => {
     const { key, ...fields } = e.it
     return { ...fields, categoryType: q.categoryType }
@@ -342,12 +422,23 @@ export function runReport(data, q, range, readable, options = {}) {
   if (q.reportType === 'TopItemsSummaryReport' || q.reportType === 'TopItemsMonthlySummaryReport') {
     const top = list.sort((a, b) => b.latest - a.latest || a.it.key.localeCompare(b.it.key)).slice(0, q.topItems)
     if (q.reportType === 'TopItemsSummaryReport') {
-      return { value: top.map((e) => ({ dataType: dataType(q.reportType, q.categoryType), ...figures(e.latest, e.previous), ...itemFields(e) })) }
+      return {
+        value: top.map((e) => ({
+          dataType: dataType(q.reportType, q.categoryType),
+          ...figures(e.latest, e.previous),
+          ...itemFields(e)
+        }))
+      }
     }
     const value = []
     for (let m = end; m >= start; m--) {
       for (const e of top) {
-        const row = { dataType: dataType(q.reportType, q.categoryType), ...figures(sumOf(e.members, m, m), sumOf(e.members, m - 1, m - 1)), ...itemFields(e), date: `${monthOf(m)}-01` }
+        const row = {
+          dataType: dataType(q.reportType, q.categoryType),
+          ...figures(sumOf(e.members, m, m), sumOf(e.members, m - 1, m - 1)),
+          ...itemFields(e),
+          date: `${monthOf(m)}-01`
+        }
         if (row.dataType === 'TopItemsMonthlySummaryData') row.itemType = q.categoryType
         value.push(row)
       }

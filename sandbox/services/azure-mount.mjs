@@ -52,7 +52,12 @@ import {
 const REPORTS_PATH = '/providers/microsoft.carbon/carbonemissionreports'
 const RANGE_PATH = '/providers/microsoft.carbon/querycarbonemissiondataavailabledaterange'
 /** The audiences public ARM accepts; the sandbox also accepts its own URL (the `{arm}/.default` scope). */
-const PUBLIC_ARM_AUDIENCES = ['https://management.azure.com', 'https://management.azure.com/', 'https://management.core.windows.net', 'https://management.core.windows.net/']
+const PUBLIC_ARM_AUDIENCES = [
+  'https://management.azure.com',
+  'https://management.azure.com/',
+  'https://management.core.windows.net',
+  'https://management.core.windows.net/'
+]
 const DEFAULT_MISMATCH_GRAMS = 4321
 const VALUE_OPEN = Buffer.from('{"value":')
 
@@ -82,7 +87,11 @@ export async function mount(sb, options = {}) {
     denied: o.denied ?? [],
     tenantId
   })
-  const mismatch = o.mismatch ? (typeof o.mismatch === 'string' ? { month: o.mismatch, grams: DEFAULT_MISMATCH_GRAMS } : { grams: DEFAULT_MISMATCH_GRAMS, ...o.mismatch }) : null
+  const mismatch = o.mismatch
+    ? typeof o.mismatch === 'string'
+      ? { month: o.mismatch, grams: DEFAULT_MISMATCH_GRAMS }
+      : { grams: DEFAULT_MISMATCH_GRAMS, ...o.mismatch }
+    : null
   const pageCap = o.pageCap ?? Infinity
   const listPageSize = o.listPageSize ?? 50
   /**
@@ -108,11 +117,21 @@ export async function mount(sb, options = {}) {
     if (texts === undefined) pageTexts.set(result, (texts = new Map()))
     const key = `${offset}/${size}`
     let text = texts.get(key)
-    if (text === undefined) texts.set(key, (text = Buffer.from(JSON.stringify(result.all.slice(offset, offset + size)))))
+    if (text === undefined)
+      texts.set(key, (text = Buffer.from(JSON.stringify(result.all.slice(offset, offset + size)))))
     return text
   }
   /** What the server saw: report types, pages, the largest subscriptionList, every month asked for. */
-  const counters = { reports: {}, pages: 0, denials: 0, unauthorized: 0, listPages: 0, range: 0, largestList: 0, months: new Set() }
+  const counters = {
+    reports: {},
+    pages: 0,
+    denials: 0,
+    unauthorized: 0,
+    listPages: 0,
+    range: 0,
+    largestList: 0,
+    months: new Set()
+  }
   let requestCounter = 0
 
   let armUrl = ''
@@ -144,12 +163,22 @@ export async function mount(sb, options = {}) {
     const header = req.headers.authorization
     if (!header) {
       counters.unauthorized++
-      throw new ArmError(401, 'AuthenticationFailed', "Authentication failed. The 'Authorization' header is missing.", challenge('invalid_token', 'The authentication failed because of missing Authorization header.'))
+      throw new ArmError(
+        401,
+        'AuthenticationFailed',
+        "Authentication failed. The 'Authorization' header is missing.",
+        challenge('invalid_token', 'The authentication failed because of missing Authorization header.')
+      )
     }
     const token = bearer(req)
     if (!token) {
       counters.unauthorized++
-      throw new ArmError(401, 'AuthenticationFailed', "Authentication failed. The 'Authorization' header is provided in an invalid format.", challenge('invalid_token', 'The authentication failed because of an invalid Authorization header.'))
+      throw new ArmError(
+        401,
+        'AuthenticationFailed',
+        "Authentication failed. The 'Authorization' header is provided in an invalid format.",
+        challenge('invalid_token', 'The authentication failed because of an invalid Authorization header.')
+      )
     }
     let claims
     try {
@@ -165,9 +194,19 @@ export async function mount(sb, options = {}) {
         )
       }
       if (e?.reason === 'expired') {
-        throw new ArmError(401, 'ExpiredAuthenticationToken', `The access token expiry UTC time is earlier than current UTC time '${new Date(now()).toISOString()}'.`, challenge('invalid_token', 'The access token has expired.'))
+        throw new ArmError(
+          401,
+          'ExpiredAuthenticationToken',
+          `The access token expiry UTC time is earlier than current UTC time '${new Date(now()).toISOString()}'.`,
+          challenge('invalid_token', 'The access token has expired.')
+        )
       }
-      throw new ArmError(401, 'InvalidAuthenticationToken', 'The access token is invalid.', challenge('invalid_token', 'The access token is invalid.'))
+      throw new ArmError(
+        401,
+        'InvalidAuthenticationToken',
+        'The access token is invalid.',
+        challenge('invalid_token', 'The access token is invalid.')
+      )
     }
     if (String(claims.tid ?? '').toLowerCase() !== tenantId.toLowerCase()) {
       counters.unauthorized++
@@ -184,11 +223,19 @@ export async function mount(sb, options = {}) {
   function apiVersion(req, supported, type) {
     const v = req.query.get('api-version')
     if (v === null || v === '') {
-      throw new ArmError(400, 'MissingApiVersionParameter', "The api-version query parameter (?api-version=) is required for all requests.")
+      throw new ArmError(
+        400,
+        'MissingApiVersionParameter',
+        'The api-version query parameter (?api-version=) is required for all requests.'
+      )
     }
     if (!supported.includes(v)) {
       if (type === 'subscriptions') {
-        throw new ArmError(400, 'InvalidApiVersionParameter', `The api-version '${v}' is invalid. The supported versions are '${supported.join(',')}'.`)
+        throw new ArmError(
+          400,
+          'InvalidApiVersionParameter',
+          `The api-version '${v}' is invalid. The supported versions are '${supported.join(',')}'.`
+        )
       }
       throw new ArmError(
         400,
@@ -211,7 +258,11 @@ export async function mount(sb, options = {}) {
       tenantId,
       displayName: s.name,
       state: 'Enabled',
-      subscriptionPolicies: { locationPlacementId: 'Public_2014-09-01', quotaId: 'EnterpriseAgreement_2014-09-01', spendingLimit: 'Off' }
+      subscriptionPolicies: {
+        locationPlacementId: 'Public_2014-09-01',
+        quotaId: 'EnterpriseAgreement_2014-09-01',
+        spendingLimit: 'Off'
+      }
     }
   }
 
@@ -222,7 +273,8 @@ export async function mount(sb, options = {}) {
     let offset = 0
     if (raw !== null) {
       const n = /^s(\d+)$/.exec(raw)
-      if (!n || Number(n[1]) > data.subscriptions.length) throw new ArmError(400, 'InvalidSkipToken', `The skip token '${raw}' is invalid.`)
+      if (!n || Number(n[1]) > data.subscriptions.length)
+        throw new ArmError(400, 'InvalidSkipToken', `The skip token '${raw}' is invalid.`)
       offset = Number(n[1])
     }
     const page = data.subscriptions.slice(offset, offset + listPageSize)
@@ -240,7 +292,11 @@ export async function mount(sb, options = {}) {
   function dateRange(req) {
     apiVersion(req, [CARBON_API_VERSION], 'queryCarbonEmissionDataAvailableDateRange')
     counters.range++
-    return { status: 200, headers: headersFor(), body: { startDate: `${monthOf(data.first)}-01`, endDate: `${monthOf(data.last)}-01` } }
+    return {
+      status: 200,
+      headers: headersFor(),
+      body: { startDate: `${monthOf(data.first)}-01`, endDate: `${monthOf(data.last)}-01` }
+    }
   }
 
   // -------------------------------------------------------------------------------------------------------
@@ -250,7 +306,11 @@ export async function mount(sb, options = {}) {
     apiVersion(req, [CARBON_API_VERSION], 'carbonEmissionReports')
     const type = (req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase()
     if (type !== 'application/json') {
-      throw new ArmError(415, 'UnsupportedMediaType', `The content media type '${type}' is not supported. Only 'application/json' is supported.`)
+      throw new ArmError(
+        415,
+        'UnsupportedMediaType',
+        `The content media type '${type}' is not supported. Only 'application/json' is supported.`
+      )
     }
     let q
     try {
@@ -273,7 +333,11 @@ export async function mount(sb, options = {}) {
         if (!readable.includes(id)) readable.push(id)
       } else {
         counters.denials++
-        decisions.push({ subscriptionId: id, decision: 'Denied', denialReason: sub ? 'Carbon Optimization Reader permission required' : 'Subscription not found in the tenant' })
+        decisions.push({
+          subscriptionId: id,
+          decision: 'Denied',
+          denialReason: sub ? 'Carbon Optimization Reader permission required' : 'Subscription not found in the tenant'
+        })
       }
     }
     if (readable.length === 0) {
@@ -286,12 +350,22 @@ export async function mount(sb, options = {}) {
 
     const result = reportOf(q, range, readable)
     if (q.reportType !== 'ItemDetailsReport') {
-      return { status: 200, headers: headersFor(), body: { value: result.value, subscriptionAccessDecisionList: decisions } }
+      return {
+        status: 200,
+        headers: headersFor(),
+        body: { value: result.value, subscriptionAccessDecisionList: decisions }
+      }
     }
 
     counters.pages++
     const offset = decodeSkipToken(q)
-    if (offset > result.all.length) throw new ArmError(400, 'InvalidRequestPropertyValue', 'The skipToken is past the end of the result.', 'skipToken')
+    if (offset > result.all.length)
+      throw new ArmError(
+        400,
+        'InvalidRequestPropertyValue',
+        'The skipToken is past the end of the result.',
+        'skipToken'
+      )
     const tokenAt = (at) => {
       // A stateless token, bound to the query, made unique per page so that an empty page's token is new.
       const t = JSON.parse(Buffer.from(encodeSkipToken(q, at), 'base64').toString('utf8'))
@@ -302,10 +376,22 @@ export async function mount(sb, options = {}) {
     if (hasToken && ctx.take('repeat-token')) {
       // The service answers a page but hands back the token it was sent.
       const size = Math.min(q.pageSize, pageCap)
-      return { status: 200, headers: headersFor(), body: { value: result.all.slice(offset, offset + size), skipToken: q.skipToken, subscriptionAccessDecisionList: decisions } }
+      return {
+        status: 200,
+        headers: headersFor(),
+        body: {
+          value: result.all.slice(offset, offset + size),
+          skipToken: q.skipToken,
+          subscriptionAccessDecisionList: decisions
+        }
+      }
     }
     if (ctx.take('empty-page')) {
-      return { status: 200, headers: headersFor(), body: { value: [], skipToken: tokenAt(offset), subscriptionAccessDecisionList: decisions } }
+      return {
+        status: 200,
+        headers: headersFor(),
+        body: { value: [], skipToken: tokenAt(offset), subscriptionAccessDecisionList: decisions }
+      }
     }
     const size = Math.min(q.pageSize, pageCap)
     const next = Math.min(result.all.length, offset + size)
@@ -328,10 +414,18 @@ export async function mount(sb, options = {}) {
         if (req.method === 'POST' && path === REPORTS_PATH) return reports(req, ctx)
         if (req.method === 'POST' && path === RANGE_PATH) return dateRange(req)
         if (path === REPORTS_PATH || path === RANGE_PATH || path === '/subscriptions') {
-          throw new ArmError(405, 'HttpMethodNotAllowed', `The requested resource does not support http method '${req.method}'.`)
+          throw new ArmError(
+            405,
+            'HttpMethodNotAllowed',
+            `The requested resource does not support http method '${req.method}'.`
+          )
         }
         if (path.startsWith('/providers/microsoft.carbon/')) {
-          throw new ArmError(400, 'InvalidResourceType', `The resource type '${req.path.split('/').pop()}' could not be found in the namespace 'Microsoft.Carbon' for api version '${req.query.get('api-version') ?? ''}'.`)
+          throw new ArmError(
+            400,
+            'InvalidResourceType',
+            `The resource type '${req.path.split('/').pop()}' could not be found in the namespace 'Microsoft.Carbon' for api version '${req.query.get('api-version') ?? ''}'.`
+          )
         }
         throw new ArmError(404, 'NotFound', `The requested path '${req.path}' was not found.`)
       } catch (e) {
@@ -364,7 +458,8 @@ export async function mount(sb, options = {}) {
   /** The expected figures (grams) for subscriptions (default: every readable one) over [start, end], clamped. */
   function truth({ subscriptionIds, start, end } = {}) {
     const p = clamp(start, end)
-    if (monthIndex(p.start) > monthIndex(p.end)) return { totalGrams: 0, byMonth: {}, bySubscription: {}, scopes: { Scope1: 0, Scope2: 0, Scope3: 0 }, groups: 0 }
+    if (monthIndex(p.start) > monthIndex(p.end))
+      return { totalGrams: 0, byMonth: {}, bySubscription: {}, scopes: { Scope1: 0, Scope2: 0, Scope3: 0 }, groups: 0 }
     return carbonTruth(data, { subscriptionIds, start: p.start, end: p.end })
   }
 
@@ -377,7 +472,16 @@ export async function mount(sb, options = {}) {
     reportCache: cacheStats,
     /** Zeroes the counters (between runs on one sandbox). */
     resetCounters() {
-      Object.assign(counters, { reports: {}, pages: 0, denials: 0, unauthorized: 0, listPages: 0, range: 0, largestList: 0, months: new Set() })
+      Object.assign(counters, {
+        reports: {},
+        pages: 0,
+        denials: 0,
+        unauthorized: 0,
+        listPages: 0,
+        range: 0,
+        largestList: 0,
+        months: new Set()
+      })
     },
     mismatch,
     inputs: { providers: 'azure', ...sb.entraInputs, 'azure-resource-manager-endpoint': armUrl },
@@ -386,7 +490,8 @@ export async function mount(sb, options = {}) {
     /** The expected figures (grams) for subscriptions (default: every readable one) over [start, end], clamped. */
     truth,
     /** The headline total a run with these inputs must report (Azure has one figure, whatever the method). */
-    truthGrams: ({ start, end, inputs } = {}) => truth({ subscriptionIds: subscriptionIdsOf(inputs), start, end }).totalGrams,
+    truthGrams: ({ start, end, inputs } = {}) =>
+      truth({ subscriptionIds: subscriptionIdsOf(inputs), start, end }).totalGrams,
     /** Ids of the subscriptions seeded as denied. */
     deniedIds: () => data.subscriptions.filter((s) => s.denied).map((s) => s.id)
   })

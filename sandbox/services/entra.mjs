@@ -46,13 +46,18 @@ export function verifyJwt(key, token, { audiences, now = Date.now(), leewaySecon
     throw fail('malformed', 'not a JWT')
   }
   if (header.alg !== 'RS256' || header.kid !== key.kid) throw fail('signature', `unknown signing key ${header.kid}`)
-  if (!rsaVerify('RSA-SHA256', Buffer.from(`${parts[0]}.${parts[1]}`), key.publicKey, Buffer.from(parts[2], 'base64url'))) {
+  if (
+    !rsaVerify('RSA-SHA256', Buffer.from(`${parts[0]}.${parts[1]}`), key.publicKey, Buffer.from(parts[2], 'base64url'))
+  ) {
     throw fail('signature', 'the signature does not verify')
   }
   const t = Math.floor(now / 1000)
-  if (typeof claims.exp !== 'number' || claims.exp + leewaySeconds < t) throw fail('expired', `the token expired at ${new Date((claims.exp ?? 0) * 1000).toISOString()}`)
-  if (typeof claims.nbf === 'number' && claims.nbf - leewaySeconds > t) throw fail('not-yet-valid', 'the token is not valid yet')
-  if (audiences && !audiences.includes(claims.aud)) throw fail('audience', `the token's audience '${claims.aud}' is not one of ${audiences.join(', ')}`)
+  if (typeof claims.exp !== 'number' || claims.exp + leewaySeconds < t)
+    throw fail('expired', `the token expired at ${new Date((claims.exp ?? 0) * 1000).toISOString()}`)
+  if (typeof claims.nbf === 'number' && claims.nbf - leewaySeconds > t)
+    throw fail('not-yet-valid', 'the token is not valid yet')
+  if (audiences && !audiences.includes(claims.aud))
+    throw fail('audience', `the token's audience '${claims.aud}' is not one of ${audiences.join(', ')}`)
   return claims
 }
 
@@ -64,7 +69,11 @@ export function resourceOfScope(scope) {
   return first ? first.slice(0, -'/.default'.length) : null
 }
 
-const timestamp = (d = new Date()) => d.toISOString().replace('T', ' ').replace(/\.\d{3}Z$/, 'Z')
+const timestamp = (d = new Date()) =>
+  d
+    .toISOString()
+    .replace('T', ' ')
+    .replace(/\.\d{3}Z$/, 'Z')
 
 /**
  * The Entra emulator's state and request handling, independent of the transport.
@@ -80,7 +89,10 @@ export function createEntra(o) {
   const key = createSigningKey()
   const tenants = new Map()
   for (const t of o.tenants ?? []) {
-    const entry = { ...t, apps: new Map((t.apps ?? []).map((a) => [a.clientId.toLowerCase(), { objectId: randomFromId(a.clientId), ...a }])) }
+    const entry = {
+      ...t,
+      apps: new Map((t.apps ?? []).map((a) => [a.clientId.toLowerCase(), { objectId: randomFromId(a.clientId), ...a }]))
+    }
     tenants.set(t.tenantId.toLowerCase(), entry)
     if (t.domain) tenants.set(t.domain.toLowerCase(), entry)
   }
@@ -112,7 +124,12 @@ export function createEntra(o) {
     counters.openid++
     const tenant = findTenant(tenantName)
     if (!tenant) {
-      return aadError(400, 'invalid_tenant', 90002, `Tenant '${tenantName}' not found. Check to make sure you have the correct tenant ID and are signing into the correct cloud.`)
+      return aadError(
+        400,
+        'invalid_tenant',
+        90002,
+        `Tenant '${tenantName}' not found. Check to make sure you have the correct tenant ID and are signing into the correct cloud.`
+      )
     }
     const base = `${origin}/${tenant.tenantId}`
     return {
@@ -160,14 +177,27 @@ export function createEntra(o) {
 
   /** POST /{tenant}/oauth2/v2.0/token with a form body (MSAL puts client-request-id in the query and the body). */
   async function token(origin, tenantName, form, { headers = {}, query = new URLSearchParams() } = {}) {
-    const correlationId = form.get('client-request-id') || query.get('client-request-id') || headers['client-request-id'] || ''
+    const correlationId =
+      form.get('client-request-id') || query.get('client-request-id') || headers['client-request-id'] || ''
     const tenant = findTenant(tenantName)
     if (!tenant) {
-      return aadError(400, 'invalid_tenant', 90002, `Tenant '${tenantName}' not found. Check to make sure you have the correct tenant ID and are signing into the correct cloud.`, correlationId)
+      return aadError(
+        400,
+        'invalid_tenant',
+        90002,
+        `Tenant '${tenantName}' not found. Check to make sure you have the correct tenant ID and are signing into the correct cloud.`,
+        correlationId
+      )
     }
     const grant = form.get('grant_type')
     if (grant !== 'client_credentials') {
-      return aadError(400, 'unsupported_grant_type', 70003, `The app requested an unsupported grant type '${grant ?? ''}'.`, correlationId)
+      return aadError(
+        400,
+        'unsupported_grant_type',
+        70003,
+        `The app requested an unsupported grant type '${grant ?? ''}'.`,
+        correlationId
+      )
     }
     const clientId = (form.get('client_id') ?? '').toLowerCase()
     const app = tenant.apps.get(clientId)
@@ -181,14 +211,32 @@ export function createEntra(o) {
       )
     }
     if (form.get('client_assertion_type') !== CLIENT_ASSERTION_TYPE || !form.get('client_assertion')) {
-      return aadError(401, 'invalid_client', 7000215, `Invalid client secret provided. Ensure the secret being sent in the request is the client secret value, not the client secret ID, for a secret added to app '${app.clientId}'.`, correlationId)
+      return aadError(
+        401,
+        'invalid_client',
+        7000215,
+        `Invalid client secret provided. Ensure the secret being sent in the request is the client secret value, not the client secret ID, for a secret added to app '${app.clientId}'.`,
+        correlationId
+      )
     }
     const resource = resourceOfScope(form.get('scope'))
     if (!resource) {
-      return aadError(400, 'invalid_scope', 1002012, `The provided value for scope ${form.get('scope') ?? ''} is not valid. Client credential flows must have a scope value with /.default suffixed to the resource identifier (application ID URI).`, correlationId)
+      return aadError(
+        400,
+        'invalid_scope',
+        1002012,
+        `The provided value for scope ${form.get('scope') ?? ''} is not valid. Client credential flows must have a scope value with /.default suffixed to the resource identifier (application ID URI).`,
+        correlationId
+      )
     }
     if (o.resources && !o.resources.includes(resource)) {
-      return aadError(400, 'invalid_resource', 500011, `The resource principal named ${resource} was not found in the tenant named ${tenant.domain ?? tenant.tenantId}. This can happen if the application has not been installed by the administrator of the tenant or consented to by any user in the tenant. You might have sent your authentication request to the wrong tenant.`, correlationId)
+      return aadError(
+        400,
+        'invalid_resource',
+        500011,
+        `The resource principal named ${resource} was not found in the tenant named ${tenant.domain ?? tenant.tenantId}. This can happen if the application has not been installed by the administrator of the tenant or consented to by any user in the tenant. You might have sent your authentication request to the wrong tenant.`,
+        correlationId
+      )
     }
 
     // The assertion: a GitHub OIDC token, checked by its issuer's verifier, then matched to a federated credential.
@@ -217,12 +265,21 @@ export function createEntra(o) {
             correlationId
           )
         default:
-          return aadError(400, 'invalid_client', 50027, `JWT token is invalid or malformed (${e?.message ?? 'unverifiable'}).`, correlationId)
+          return aadError(
+            400,
+            'invalid_client',
+            50027,
+            `JWT token is invalid or malformed (${e?.message ?? 'unverifiable'}).`,
+            correlationId
+          )
       }
     }
     const aud = [].concat(claims.aud ?? [])
     const match = (app.federated ?? []).find(
-      (f) => (f.issuer ?? GITHUB_ISSUER) === claims.iss && f.subject === claims.sub && aud.includes(f.audience ?? DEFAULT_AUDIENCE)
+      (f) =>
+        (f.issuer ?? GITHUB_ISSUER) === claims.iss &&
+        f.subject === claims.sub &&
+        aud.includes(f.audience ?? DEFAULT_AUDIENCE)
     )
     if (!match) {
       return aadError(
@@ -258,7 +315,13 @@ export function createEntra(o) {
       ...(app.roles?.[resource]?.length ? { roles: app.roles[resource] } : {})
     }
     const accessToken = signJwt(key, access)
-    issued.push({ clientId: app.clientId, tenantId: tenant.tenantId, resource, subject: claims.sub, token: accessToken })
+    issued.push({
+      clientId: app.clientId,
+      tenantId: tenant.tenantId,
+      resource,
+      subject: claims.sub,
+      token: accessToken
+    })
     return {
       status: 200,
       body: { token_type: 'Bearer', expires_in: expiresIn, ext_expires_in: expiresIn, access_token: accessToken }
@@ -313,18 +376,45 @@ function randomFromId(id) {
 export function entraService(entra) {
   return {
     errorResponse(status, code, message) {
-      const r = entra.aadError(status, status === 429 ? 'temporarily_unavailable' : status >= 500 ? 'server_error' : 'invalid_request', status === 429 ? 50196 : status >= 500 ? 90033 : 90014, message)
+      const r = entra.aadError(
+        status,
+        status === 429 ? 'temporarily_unavailable' : status >= 500 ? 'server_error' : 'invalid_request',
+        status === 429 ? 50196 : status >= 500 ? 90033 : 90014,
+        message
+      )
       return r
     },
     async handle(req, ctx) {
       const parts = req.path.split('/').filter(Boolean)
       let out
-      if (req.method === 'GET' && parts[0] === 'common' && parts[1] === 'discovery' && parts[2] === 'instance') out = entra.instanceDiscovery(ctx.origin)
-      else if (req.method === 'GET' && parts.length === 4 && parts[1] === 'v2.0' && parts[2] === '.well-known' && parts[3] === 'openid-configuration') out = entra.openidConfiguration(ctx.origin, parts[0])
-      else if (req.method === 'GET' && parts.length === 4 && parts[1] === 'discovery' && parts[3] === 'keys') out = { status: 200, body: entra.jwks() }
-      else if (req.method === 'POST' && parts.length === 4 && parts[1] === 'oauth2' && parts[2] === 'v2.0' && parts[3] === 'token') {
+      if (req.method === 'GET' && parts[0] === 'common' && parts[1] === 'discovery' && parts[2] === 'instance')
+        out = entra.instanceDiscovery(ctx.origin)
+      else if (
+        req.method === 'GET' &&
+        parts.length === 4 &&
+        parts[1] === 'v2.0' &&
+        parts[2] === '.well-known' &&
+        parts[3] === 'openid-configuration'
+      )
+        out = entra.openidConfiguration(ctx.origin, parts[0])
+      else if (req.method === 'GET' && parts.length === 4 && parts[1] === 'discovery' && parts[3] === 'keys')
+        out = { status: 200, body: entra.jwks() }
+      else if (
+        req.method === 'POST' &&
+        parts.length === 4 &&
+        parts[1] === 'oauth2' &&
+        parts[2] === 'v2.0' &&
+        parts[3] === 'token'
+      ) {
         out = await entra.token(ctx.origin, parts[0], req.form(), { headers: req.headers, query: req.query })
-      } else out = { status: 404, body: { error: 'not_found', error_description: `AADSTS900561: The endpoint only accepts POST, OPTIONS requests. Received a ${req.method} request.` } }
+      } else
+        out = {
+          status: 404,
+          body: {
+            error: 'not_found',
+            error_description: `AADSTS900561: The endpoint only accepts POST, OPTIONS requests. Received a ${req.method} request.`
+          }
+        }
       return { ...out, headers: { 'cache-control': 'no-store, no-cache', ...(out.headers ?? {}) } }
     }
   }

@@ -78,8 +78,14 @@ export function createGithubApi(o = {}) {
 
   function bodyOf(req) {
     const b = req.json()
-    if (typeof b?.body !== 'string' || b.body === '') throw new SandboxError(422, 'Unprocessable', 'Validation Failed: body is missing')
-    if ([...b.body].length > MAX_BODY) throw new SandboxError(422, 'Unprocessable', `Validation Failed: body is too long (maximum is ${MAX_BODY} characters)`)
+    if (typeof b?.body !== 'string' || b.body === '')
+      throw new SandboxError(422, 'Unprocessable', 'Validation Failed: body is missing')
+    if ([...b.body].length > MAX_BODY)
+      throw new SandboxError(
+        422,
+        'Unprocessable',
+        `Validation Failed: body is too long (maximum is ${MAX_BODY} characters)`
+      )
     return b.body
   }
 
@@ -93,14 +99,20 @@ export function createGithubApi(o = {}) {
     if (pulls && req.method === 'GET' && `${pulls[1]}/${pulls[2]}`.toLowerCase() === repository.toLowerCase()) {
       const head = req.query.get('head')
       const wanted = req.query.get('state') ?? 'open'
-      const found = wanted === 'closed' ? [] : state.pulls.filter((p) => !head || `${p.head.owner}:${p.head.branch}` === head)
+      const found =
+        wanted === 'closed' ? [] : state.pulls.filter((p) => !head || `${p.head.owner}:${p.head.branch}` === head)
       return {
         status: 200,
         body: found.map((p) => ({
           number: p.number,
           state: 'open',
           html_url: `https://github.com/${repository}/pull/${p.number}`,
-          head: { ref: p.head.branch, sha: p.head.sha, label: `${p.head.owner}:${p.head.branch}`, repo: { full_name: `${p.head.owner}/${repository.split('/')[1]}` } },
+          head: {
+            ref: p.head.branch,
+            sha: p.head.sha,
+            label: `${p.head.owner}:${p.head.branch}`,
+            repo: { full_name: `${p.head.owner}/${repository.split('/')[1]}` }
+          },
           base: { ref: 'main', repo: { full_name: repository } }
         }))
       }
@@ -108,7 +120,8 @@ export function createGithubApi(o = {}) {
     const list = /^\/repos\/([^/]+)\/([^/]+)\/issues\/(\d+)\/comments$/.exec(req.path)
     const one = /^\/repos\/([^/]+)\/([^/]+)\/issues\/comments\/(\d+)$/.exec(req.path)
     const repo = list ?? one
-    if (!repo || `${repo[1]}/${repo[2]}`.toLowerCase() !== repository.toLowerCase()) throw new SandboxError(404, 'NotFound', 'Not Found')
+    if (!repo || `${repo[1]}/${repo[2]}`.toLowerCase() !== repository.toLowerCase())
+      throw new SandboxError(404, 'NotFound', 'Not Found')
     if (list && req.method === 'GET') {
       const n = Number(list[3])
       const perPage = Math.min(100, Math.max(1, Number(req.query.get('per_page') ?? 30) || 30))
@@ -119,7 +132,11 @@ export function createGithubApi(o = {}) {
       const links = []
       if (page > 1) links.push(link(page - 1, 'prev'), link(1, 'first'))
       if (page < last) links.push(link(page + 1, 'next'), link(last, 'last'))
-      return { status: 200, headers: links.length ? { link: links.join(', ') } : {}, body: all.slice((page - 1) * perPage, page * perPage) }
+      return {
+        status: 200,
+        headers: links.length ? { link: links.join(', ') } : {},
+        body: all.slice((page - 1) * perPage, page * perPage)
+      }
     }
     if (list && req.method === 'POST') {
       if (state.readOnly) throw new SandboxError(403, 'Forbidden', 'Resource not accessible by integration')
@@ -133,7 +150,8 @@ export function createGithubApi(o = {}) {
       const id = Number(one[3])
       const c = [...state.comments.values()].flat().find((x) => x.id === id)
       if (!c) throw new SandboxError(404, 'NotFound', 'Not Found')
-      if (c.user.login !== user.login) throw new SandboxError(403, 'Forbidden', 'Resource not accessible by integration')
+      if (c.user.login !== user.login)
+        throw new SandboxError(403, 'Forbidden', 'Resource not accessible by integration')
       c.body = bodyOf(req)
       c.updated_at = now()
       return { status: 200, body: c }
@@ -146,7 +164,10 @@ export function createGithubApi(o = {}) {
     token,
     userToken,
     handle,
-    errorResponse: (status, code, message) => ({ status, body: { message, documentation_url: DOCS, status: String(status) } }),
+    errorResponse: (status, code, message) => ({
+      status,
+      body: { message, documentation_url: DOCS, status: String(status) }
+    }),
     comments: (n) => listOf(n).map((c) => ({ ...c })),
     addComment(n, { login = 'someone', type = 'User', body }) {
       const c = make(n, { login, type, body })
@@ -171,7 +192,11 @@ function writeEvent(api, { number = 7, fork = false, name = 'pull_request', head
     pull_request: {
       number,
       html_url: `https://github.com/${base}/pull/${number}`,
-      head: { ref: 'feature', sha: 'b'.repeat(40), repo: head === null ? null : { full_name: head, fork: head !== base } },
+      head: {
+        ref: 'feature',
+        sha: 'b'.repeat(40),
+        repo: head === null ? null : { full_name: head, fork: head !== base }
+      },
       base: { ref: 'main', sha: 'a'.repeat(40), repo: { full_name: base } }
     },
     repository: { full_name: base, name: base.split('/')[1], owner: { login: base.split('/')[0] } }
@@ -205,7 +230,17 @@ function writeWorkflowRun(api, { number = 7, fork = false, event = 'pull_request
       head_sha: sha,
       head_repository: { full_name: `${headOwner}/${name}`, owner: { login: headOwner } },
       repository: { full_name: base },
-      pull_requests: fork || event !== 'pull_request' ? [] : [{ number, url: `${origin}/repos/${base}/pulls/${number}`, head: { ref: branch, sha }, base: { ref: 'main', repo: { url: `${origin}/repos/${base}`, name } } }]
+      pull_requests:
+        fork || event !== 'pull_request'
+          ? []
+          : [
+              {
+                number,
+                url: `${origin}/repos/${base}/pulls/${number}`,
+                head: { ref: branch, sha },
+                base: { ref: 'main', repo: { url: `${origin}/repos/${base}`, name } }
+              }
+            ]
     },
     repository: { full_name: base, name, owner: { login: baseOwner } }
   }

@@ -64,19 +64,27 @@ export function createGithubOidc(o = {}) {
     mint,
     /** A relying party's check: claims, or an Error whose `reason` is expired/audience/signature/malformed. */
     verify(token, { audience, audiences } = {}) {
-      const claims = verifyJwt(state.key, token, { audiences: audiences ?? (audience ? [audience] : undefined), leewaySeconds: 0 })
+      const claims = verifyJwt(state.key, token, {
+        audiences: audiences ?? (audience ? [audience] : undefined),
+        leewaySeconds: 0
+      })
       if (claims.iss !== GITHUB_ISSUER) throw Object.assign(new Error('unknown issuer'), { reason: 'signature' })
       return claims
     },
     env(url) {
-      return { ACTIONS_ID_TOKEN_REQUEST_URL: `${url}${TOKEN_PATH}?api-version=2.0`, ACTIONS_ID_TOKEN_REQUEST_TOKEN: state.requestToken }
+      return {
+        ACTIONS_ID_TOKEN_REQUEST_URL: `${url}${TOKEN_PATH}?api-version=2.0`,
+        ACTIONS_ID_TOKEN_REQUEST_TOKEN: state.requestToken
+      }
     },
     secrets: () => [state.requestToken, ...state.issued],
     errorResponse: (status, code, message) => ({ status, body: { message } }),
     handle(req) {
       if (req.method !== 'GET' || req.path !== TOKEN_PATH) throw new SandboxError(404, 'NotFound', 'Not Found')
-      if (bearer(req) !== state.requestToken) throw new SandboxError(401, 'Unauthorized', 'Unauthorized: the request token is missing or invalid.')
-      if (req.query.get('api-version') !== '2.0') throw new SandboxError(400, 'BadRequest', 'api-version 2.0 is required.')
+      if (bearer(req) !== state.requestToken)
+        throw new SandboxError(401, 'Unauthorized', 'Unauthorized: the request token is missing or invalid.')
+      if (req.query.get('api-version') !== '2.0')
+        throw new SandboxError(400, 'BadRequest', 'api-version 2.0 is required.')
       const audience = req.query.get('audience') ?? undefined
       return { status: 200, body: { count: 1, value: mint(audience) } }
     }

@@ -81,7 +81,12 @@ export async function mount(sb, options = {}) {
     truth,
     /** Expected grams of a run's inputs over [start, end] (MCFS gives one, market-based, figure: `method` does not change it). */
     truthGrams: ({ start, end, inputs = {} }) =>
-      truth({ enrollmentId: inputs['mcfs-enrollment-id'] || undefined, tenantId: inputs['mcfs-tenant-id'] || undefined, start, end }).totalGrams,
+      truth({
+        enrollmentId: inputs['mcfs-enrollment-id'] || undefined,
+        tenantId: inputs['mcfs-tenant-id'] || undefined,
+        start,
+        end
+      }).totalGrams,
     forecast: (enrollmentId = MCFS_ENROLLMENT_ID) => mcfsForecast(data, enrollmentId)
   })
 }

@@ -31,21 +31,51 @@ const NS = 'Microsoft.Sustainability'
 /** The entity types: property name -> EDM type. */
 export const ENTITIES = {
   EnrollmentEmission: {
-    dateKey: 'Int32', enrollmentId: 'String', orgName: 'String', subscriptionId: 'String', subscriptionName: 'String',
-    azureServiceName: 'String', subService: 'String', azureRegionName: 'String', scope: 'String', scopeId: 'Int32', totalEmissions: 'Double'
+    dateKey: 'Int32',
+    enrollmentId: 'String',
+    orgName: 'String',
+    subscriptionId: 'String',
+    subscriptionName: 'String',
+    azureServiceName: 'String',
+    subService: 'String',
+    azureRegionName: 'String',
+    scope: 'String',
+    scopeId: 'Int32',
+    totalEmissions: 'Double'
   },
   EnrollmentUsage: {
-    dateKey: 'Int32', enrollmentId: 'String', orgName: 'String', subscriptionId: 'String', subscriptionName: 'String',
-    subService: 'String', azureRegionName: 'String', usage: 'Double'
+    dateKey: 'Int32',
+    enrollmentId: 'String',
+    orgName: 'String',
+    subscriptionId: 'String',
+    subscriptionName: 'String',
+    subService: 'String',
+    azureRegionName: 'String',
+    usage: 'Double'
   },
   EnrollmentProjection: {
-    dateKey: 'Int32', enrollmentId: 'String', actualEmissions: 'Double', projectedEmissions: 'Double', actualUsage: 'Double', projectedUsage: 'Double'
+    dateKey: 'Int32',
+    enrollmentId: 'String',
+    actualEmissions: 'Double',
+    projectedEmissions: 'Double',
+    actualUsage: 'Double',
+    projectedUsage: 'Double'
   },
   Microsoft365Emission: {
-    dateKey: 'Int32', tenantId: 'String', tenantName: 'String', officeRegionName: 'String', scope: 'String', totalEmissions: 'Double'
+    dateKey: 'Int32',
+    tenantId: 'String',
+    tenantName: 'String',
+    officeRegionName: 'String',
+    scope: 'String',
+    totalEmissions: 'Double'
   }
 }
-const SETS = { emissions: 'EnrollmentEmission', usage: 'EnrollmentUsage', projections: 'EnrollmentProjection', tenantemissions: 'Microsoft365Emission' }
+const SETS = {
+  emissions: 'EnrollmentEmission',
+  usage: 'EnrollmentUsage',
+  projections: 'EnrollmentProjection',
+  tenantemissions: 'Microsoft365Emission'
+}
 
 const AZURE_SERVICES = [
   ['Virtual Machines', ['Azure Compute']],
@@ -56,7 +86,15 @@ const AZURE_SERVICES = [
   ['Azure Cosmos DB', ['Azure Cosmos DB']],
   ['Content Delivery Network', ['Azure CDN']]
 ]
-const AZURE_REGIONS = ['East US', 'West Europe', 'North Europe', 'East US 2', 'Southeast Asia', 'UK South', 'Sweden Central']
+const AZURE_REGIONS = [
+  'East US',
+  'West Europe',
+  'North Europe',
+  'East US 2',
+  'Southeast Asia',
+  'UK South',
+  'Sweden Central'
+]
 const OFFICE_REGIONS = ['North America', 'Europe', 'Asia Pacific', 'United Kingdom']
 const SCOPES = [
   { id: 1, name: 'Scope 1' },
@@ -112,20 +150,46 @@ export function seedMcfsData(o) {
         if (seen.has(`${service}|${region}`)) continue
         seen.add(`${service}|${region}`)
         // One or two sub-services of the service: their rows fold into one record per (service, region).
-        const subServices = subs.length > 1 && pick(seed, `${e.id}|two${s}.${j}`, 2) === 0 ? subs : [subs[pick(seed, `${e.id}|one${s}.${j}`, subs.length)]]
+        const subServices =
+          subs.length > 1 && pick(seed, `${e.id}|two${s}.${j}`, 2) === 0
+            ? subs
+            : [subs[pick(seed, `${e.id}|one${s}.${j}`, subs.length)]]
         for (const subService of subServices) {
           const key = `${e.id}|${subscriptionId}|${service}|${subService}|${region}`
-          const from = first + (pick(seed, `from|${key}`, 4) === 0 ? pick(seed, `f|${key}`, Math.max(1, last - first + 1)) : 0)
+          const from =
+            first + (pick(seed, `from|${key}`, 4) === 0 ? pick(seed, `f|${key}`, Math.max(1, last - first + 1)) : 0)
           const to = pick(seed, `to|${key}`, 6) === 0 ? Math.max(from, last - pick(seed, `t|${key}`, 8)) : last
           const base = 500 + pick(seed, `base|${key}`, 2_500_000)
           for (let m = from; m <= to; m++) {
-            const common = { dateKey: dateKey(m), enrollmentId: e.id, orgName: e.orgName, subscriptionId, subscriptionName }
+            const common = {
+              dateKey: dateKey(m),
+              enrollmentId: e.id,
+              orgName: e.orgName,
+              subscriptionId,
+              subscriptionName
+            }
             for (const sc of SCOPES) {
               const g = rowGrams(seed, key, m, sc.id, base)
               if (g === 0) continue
-              emissions.push({ ...common, azureServiceName: service, subService, azureRegionName: region, scope: sc.name, scopeId: sc.id, totalEmissions: tonnes(g), _m: m, _grams: g })
+              emissions.push({
+                ...common,
+                azureServiceName: service,
+                subService,
+                azureRegionName: region,
+                scope: sc.name,
+                scopeId: sc.id,
+                totalEmissions: tonnes(g),
+                _m: m,
+                _grams: g
+              })
             }
-            usage.push({ ...common, subService, azureRegionName: region, usage: (hash32(`${seed}|use|${key}|${m}`) % 100000) / 1000, _m: m })
+            usage.push({
+              ...common,
+              subService,
+              azureRegionName: region,
+              usage: (hash32(`${seed}|use|${key}|${m}`) % 100000) / 1000,
+              _m: m
+            })
           }
         }
       }
@@ -138,9 +202,24 @@ export function seedMcfsData(o) {
       for (const region of OFFICE_REGIONS) {
         if (pick(seed, `${t.tenantId}|has|${region}`, 4) === 0) continue
         for (const sc of SCOPES) {
-          const g = rowGrams(seed, `${t.tenantId}|${region}`, m, sc.id, 20_000 + pick(seed, `${t.tenantId}|b|${region}`, 400_000))
+          const g = rowGrams(
+            seed,
+            `${t.tenantId}|${region}`,
+            m,
+            sc.id,
+            20_000 + pick(seed, `${t.tenantId}|b|${region}`, 400_000)
+          )
           if (g === 0) continue
-          rows.push({ dateKey: dateKey(m), tenantId: t.tenantId, tenantName: t.tenantName, officeRegionName: region, scope: sc.name, totalEmissions: tonnes(g), _m: m, _grams: g })
+          rows.push({
+            dateKey: dateKey(m),
+            tenantId: t.tenantId,
+            tenantName: t.tenantName,
+            officeRegionName: region,
+            scope: sc.name,
+            totalEmissions: tonnes(g),
+            _m: m,
+            _grams: g
+          })
         }
       }
     }
@@ -167,12 +246,29 @@ function projectionsOf(enrollmentId, emissions, first, last) {
     if (m <= last) {
       const g = m >= first ? (byMonth.get(m) ?? 0) : 0
       value.set(m, g)
-      rows.push({ dateKey: dateKey(m), enrollmentId, actualEmissions: tonnes(g), projectedEmissions: null, actualUsage: g / 250_000, projectedUsage: null, _m: m })
+      rows.push({
+        dateKey: dateKey(m),
+        enrollmentId,
+        actualEmissions: tonnes(g),
+        projectedEmissions: null,
+        actualUsage: g / 250_000,
+        projectedUsage: null,
+        _m: m
+      })
     } else {
       const prev = [1, 2, 3, 4, 5].map((k) => value.get(m - k) ?? byMonth.get(m - k) ?? 0)
       const g = Math.round(prev.reduce((a, b) => a + b, 0) / 5)
       value.set(m, g)
-      rows.push({ dateKey: dateKey(m), enrollmentId, actualEmissions: null, projectedEmissions: tonnes(g), actualUsage: null, projectedUsage: g / 250_000, _m: m, _grams: g })
+      rows.push({
+        dateKey: dateKey(m),
+        enrollmentId,
+        actualEmissions: null,
+        projectedEmissions: tonnes(g),
+        actualUsage: null,
+        projectedUsage: g / 250_000,
+        _m: m,
+        _grams: g
+      })
     }
   }
   return rows
@@ -182,7 +278,16 @@ function projectionsOf(enrollmentId, emissions, first, last) {
 export function mcfsTruth(data, { enrollmentId, tenantId, start, end } = {}) {
   const from = start ? monthIndex(start) : data.first
   const to = end ? monthIndex(end) : data.last
-  const out = { totalGrams: 0, enrollmentGrams: 0, m365Grams: 0, byMonth: {}, scopes: { 1: 0, 2: 0, 3: 0 }, enrollmentRecords: 0, m365Records: 0, rows: 0 }
+  const out = {
+    totalGrams: 0,
+    enrollmentGrams: 0,
+    m365Grams: 0,
+    byMonth: {},
+    scopes: { 1: 0, 2: 0, 3: 0 },
+    enrollmentRecords: 0,
+    m365Records: 0,
+    rows: 0
+  }
   const add = (r, scopeId) => {
     out.totalGrams += r._grams
     out.byMonth[monthOf(r._m)] = (out.byMonth[monthOf(r._m)] ?? 0) + r._grams
@@ -217,7 +322,9 @@ export function mcfsTruth(data, { enrollmentId, tenantId, start, end } = {}) {
 /** The forecast months of an enrollment: [{ month, grams }] for the months after the last published one. */
 export function mcfsForecast(data, enrollmentId) {
   const e = data.enrollments.get(enrollmentId)
-  return e ? e.projections.filter((r) => r.projectedEmissions !== null).map((r) => ({ month: monthOf(r._m), grams: r._grams })) : []
+  return e
+    ? e.projections.filter((r) => r.projectedEmissions !== null).map((r) => ({ month: monthOf(r._m), grams: r._grams }))
+    : []
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -252,7 +359,14 @@ function property(entity, name) {
   return { name: found, type: props[found] }
 }
 
-const OPS = { eq: 'Equal', ne: 'NotEqual', gt: 'GreaterThan', ge: 'GreaterThanOrEqual', lt: 'LessThan', le: 'LessThanOrEqual' }
+const OPS = {
+  eq: 'Equal',
+  ne: 'NotEqual',
+  gt: 'GreaterThan',
+  ge: 'GreaterThanOrEqual',
+  lt: 'LessThan',
+  le: 'LessThanOrEqual'
+}
 const numeric = (t) => t === 'Int32' || t === 'Double'
 
 /** Parses a $filter into a predicate over rows. */
@@ -286,7 +400,8 @@ export function parseFilter(text, entity) {
     expect(',')
     const b = operand()
     expect(')')
-    if (a.type !== 'String' || b.type !== 'String') throw bad(`No function signature for the function with name '${name}' matches the specified arguments.`)
+    if (a.type !== 'String' || b.type !== 'String')
+      throw bad(`No function signature for the function with name '${name}' matches the specified arguments.`)
     return (row) => {
       const x = a.get(row)
       const y = b.get(row)
@@ -301,16 +416,26 @@ export function parseFilter(text, entity) {
       expect(')')
       return e
     }
-    for (const fn of ['contains', 'startswith', 'endswith']) if (isWord(fn) && tokens[i + 1]?.t === '(') return stringFunction(fn)
+    for (const fn of ['contains', 'startswith', 'endswith'])
+      if (isWord(fn) && tokens[i + 1]?.t === '(') return stringFunction(fn)
     const left = operand()
     const opTok = peek()
     const op = opTok?.t === 'id' ? opTok.v.toLowerCase() : ''
-    if (!(op in OPS)) throw bad(`Syntax error: a comparison operator (eq, ne, gt, ge, lt, le) is expected after the operand at token ${i} in '${text}'.`)
+    if (!(op in OPS))
+      throw bad(
+        `Syntax error: a comparison operator (eq, ne, gt, ge, lt, le) is expected after the operand at token ${i} in '${text}'.`
+      )
     i++
     const right = operand()
-    const compatible = left.type === right.type || (numeric(left.type) && numeric(right.type)) || left.type === 'Null' || right.type === 'Null'
+    const compatible =
+      left.type === right.type ||
+      (numeric(left.type) && numeric(right.type)) ||
+      left.type === 'Null' ||
+      right.type === 'Null'
     if (!compatible) {
-      throw bad(`A binary operator with incompatible types was detected. Found operand types 'Edm.${left.type}' and 'Edm.${right.type}' for operator kind '${OPS[op]}'.`)
+      throw bad(
+        `A binary operator with incompatible types was detected. Found operand types 'Edm.${left.type}' and 'Edm.${right.type}' for operator kind '${OPS[op]}'.`
+      )
     }
     return (row) => {
       const a = left.get(row)
@@ -347,7 +472,8 @@ export function parseFilter(text, entity) {
 
 function parseSelect(text, entity) {
   const names = text.split(',').map((s) => s.trim())
-  if (names.some((n) => n === '')) throw bad(`The query specified in the URI is not valid: an empty name in $select '${text}'.`)
+  if (names.some((n) => n === ''))
+    throw bad(`The query specified in the URI is not valid: an empty name in $select '${text}'.`)
   if (names.includes('*')) return Object.keys(ENTITIES[entity])
   return [...new Set(names.map((n) => property(entity, n).name))]
 }
@@ -372,7 +498,10 @@ function parseOrderBy(text, entity) {
 
 function nonNegativeInt(name, v) {
   if (v === null) return null
-  if (!/^\d{1,9}$/.test(v)) throw bad(`The query specified in the URI is not valid: invalid value '${v}' for ${name}; a non-negative integer is expected.`)
+  if (!/^\d{1,9}$/.test(v))
+    throw bad(
+      `The query specified in the URI is not valid: invalid value '${v}' for ${name}; a non-negative integer is expected.`
+    )
   return Number(v)
 }
 
@@ -402,19 +531,26 @@ export function createMatchCache(size = 64) {
 export function odataCollection(req, ctx, { entity, set, rows, pageSize, contextBase, cache, setKey }) {
   const q = req.query
   for (const k of q.keys()) {
-    if (k.startsWith('$') && !['$filter', '$select', '$orderby', '$top', '$skip', '$skiptoken', '$count', '$apply', '$expand'].includes(k)) {
+    if (
+      k.startsWith('$') &&
+      !['$filter', '$select', '$orderby', '$top', '$skip', '$skiptoken', '$count', '$apply', '$expand'].includes(k)
+    ) {
       throw bad(`The query parameter '${k}' is not supported.`)
     }
   }
   if (q.has('$apply')) throw bad(`$apply is not available on ${set} in this sandbox.`)
-  if (q.has('$expand')) throw bad(`Property '${q.get('$expand')}' on type '${NS}.${entity}' is not a navigation property or complex property. Only navigation properties can be expanded.`)
+  if (q.has('$expand'))
+    throw bad(
+      `Property '${q.get('$expand')}' on type '${NS}.${entity}' is not a navigation property or complex property. Only navigation properties can be expanded.`
+    )
   const filter = q.has('$filter') ? parseFilter(q.get('$filter'), entity) : null
   const select = q.has('$select') ? parseSelect(q.get('$select'), entity) : null
   const order = q.has('$orderby') ? parseOrderBy(q.get('$orderby'), entity) : null
   const top = nonNegativeInt('$top', q.get('$top'))
   const skip = nonNegativeInt('$skip', q.get('$skip')) ?? 0
   const count = q.get('$count')
-  if (count !== null && !/^(true|false)$/i.test(count)) throw bad(`The query specified in the URI is not valid: '${count}' is not a valid value for $count.`)
+  if (count !== null && !/^(true|false)$/i.test(count))
+    throw bad(`The query specified in the URI is not valid: '${count}' is not a valid value for $count.`)
 
   const match = () => {
     const all = typeof rows === 'function' ? rows() : rows
@@ -423,7 +559,10 @@ export function odataCollection(req, ctx, { entity, set, rows, pageSize, context
     return order ? matched.sort(order) : matched
   }
   // The options are parsed above on every request (their errors are the request's); only the matching is kept.
-  const matched = cache && setKey !== undefined ? cache.get(JSON.stringify([setKey, q.get('$filter'), q.get('$orderby')]), match) : match()
+  const matched =
+    cache && setKey !== undefined
+      ? cache.get(JSON.stringify([setKey, q.get('$filter'), q.get('$orderby')]), match)
+      : match()
   const limit = top === null ? matched.length : Math.min(matched.length, skip + top)
   const size = Math.max(1, Math.min(MAX_PAGE_SIZE, pageSize))
   const props = select ?? Object.keys(ENTITIES[entity])
@@ -451,16 +590,26 @@ export function odataCollection(req, ctx, { entity, set, rows, pageSize, context
   const end = Math.min(limit, skip + size)
   const next = Math.max(skip, end)
   // repeat-token: the page links to the URL that was followed to it (a loop, for the client to detect).
-  const link = next < limit ? (ctx.take('repeat-token') ? `${ctx.origin}${req.path}${req.url.search}` : nextParams(next)) : undefined
+  const link =
+    next < limit
+      ? ctx.take('repeat-token')
+        ? `${ctx.origin}${req.path}${req.url.search}`
+        : nextParams(next)
+      : undefined
   if (cache && setKey !== undefined) {
     // JSON.stringify(body) written out, with the text of the page's rows kept beside the matched rows.
     let texts = valueTexts.get(matched)
     if (texts === undefined) valueTexts.set(matched, (texts = new Map()))
     const key = `${props.join(',')}|${skip}|${end}`
     let value = texts.get(key)
-    if (value === undefined) texts.set(key, (value = Buffer.from(JSON.stringify(matched.slice(skip, end).map(project)))))
+    if (value === undefined)
+      texts.set(key, (value = Buffer.from(JSON.stringify(matched.slice(skip, end).map(project)))))
     const head = JSON.stringify(body).slice(0, -1)
-    const text = Buffer.concat([Buffer.from(`${head},"value":`), value, Buffer.from(link === undefined ? '}' : `,"@odata.nextLink":${JSON.stringify(link)}}`)])
+    const text = Buffer.concat([
+      Buffer.from(`${head},"value":`),
+      value,
+      Buffer.from(link === undefined ? '}' : `,"@odata.nextLink":${JSON.stringify(link)}}`)
+    ])
     return { status: 200, headers: { 'content-type': 'application/json' }, body: text }
   }
   body.value = matched.slice(skip, end).map(project)
@@ -488,8 +637,10 @@ function metadata() {
 // ---------------------------------------------------------------------------------------------------------
 // The service
 
-const APIM_MISSING_KEY = 'Access denied due to missing subscription key. Make sure to include subscription key when making requests to an API.'
-const APIM_INVALID_KEY = 'Access denied due to invalid subscription key. Make sure to provide a valid key for an active subscription.'
+const APIM_MISSING_KEY =
+  'Access denied due to missing subscription key. Make sure to include subscription key when making requests to an API.'
+const APIM_INVALID_KEY =
+  'Access denied due to invalid subscription key. Make sure to provide a valid key for an active subscription.'
 const APIM_BAD_TOKEN = 'Unauthorized. Access token is missing or invalid.'
 
 /**
@@ -510,8 +661,16 @@ export function createMcfs(o) {
 
   function authorize(req) {
     const key = req.headers['ocp-apim-subscription-key'] ?? req.query.get('subscription-key')
-    if (!key) return apim(401, APIM_MISSING_KEY, { 'www-authenticate': 'AzureApiManagementKey realm="https://api.mcfs.microsoft.com",name="Ocp-Apim-Subscription-Key",type="header"' })
-    if (!o.apiKeys.includes(key)) return apim(401, APIM_INVALID_KEY, { 'www-authenticate': 'AzureApiManagementKey realm="https://api.mcfs.microsoft.com",name="Ocp-Apim-Subscription-Key",type="header"' })
+    if (!key)
+      return apim(401, APIM_MISSING_KEY, {
+        'www-authenticate':
+          'AzureApiManagementKey realm="https://api.mcfs.microsoft.com",name="Ocp-Apim-Subscription-Key",type="header"'
+      })
+    if (!o.apiKeys.includes(key))
+      return apim(401, APIM_INVALID_KEY, {
+        'www-authenticate':
+          'AzureApiManagementKey realm="https://api.mcfs.microsoft.com",name="Ocp-Apim-Subscription-Key",type="header"'
+      })
     const m = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')
     let claims
     try {
@@ -525,11 +684,21 @@ export function createMcfs(o) {
 
   function permit(claims, instanceId) {
     if (!(claims.roles ?? []).includes(EMISSIONS_READ)) {
-      return odataError(403, `The application '${claims.appid}' has not been granted the ${EMISSIONS_READ} application permission of the Microsoft Cloud for Sustainability API.`)
+      return odataError(
+        403,
+        `The application '${claims.appid}' has not been granted the ${EMISSIONS_READ} application permission of the Microsoft Cloud for Sustainability API.`
+      )
     }
-    if (instanceId.toLowerCase() !== o.data.instanceId.toLowerCase()) return odataError(404, `Instance '${instanceId}' was not found.`)
-    if (String(claims.tid).toLowerCase() !== o.access.tenantId.toLowerCase() || !o.access.apps.map((a) => a.toLowerCase()).includes(String(claims.appid).toLowerCase())) {
-      return odataError(403, `The application '${claims.appid}' of tenant '${claims.tid}' has no access to instance '${instanceId}'. An administrator of the instance must add it.`)
+    if (instanceId.toLowerCase() !== o.data.instanceId.toLowerCase())
+      return odataError(404, `Instance '${instanceId}' was not found.`)
+    if (
+      String(claims.tid).toLowerCase() !== o.access.tenantId.toLowerCase() ||
+      !o.access.apps.map((a) => a.toLowerCase()).includes(String(claims.appid).toLowerCase())
+    ) {
+      return odataError(
+        403,
+        `The application '${claims.appid}' of tenant '${claims.tid}' has no access to instance '${instanceId}'. An administrator of the instance must add it.`
+      )
     }
     return null
   }
@@ -546,7 +715,10 @@ export function createMcfs(o) {
       if (!req.path.startsWith(API_PREFIX)) return apim(404, 'Resource not found')
       const parts = req.path.slice(API_PREFIX.length).split('/').map(decodeURIComponent)
       const [instanceId] = parts
-      const enrollmentRoute = parts.length === 4 && parts[1] === 'enrollments' && ['emissions', 'usage', 'projections', '$metadata'].includes(parts[3])
+      const enrollmentRoute =
+        parts.length === 4 &&
+        parts[1] === 'enrollments' &&
+        ['emissions', 'usage', 'projections', '$metadata'].includes(parts[3])
       const m365Route = parts.length === 3 && parts[1] === 'm365' && parts[2] === 'tenantemissions'
       if (!instanceId || (!enrollmentRoute && !m365Route)) return apim(404, 'Resource not found')
       if (req.method !== 'GET') return apim(405, 'Method not allowed')
@@ -559,14 +731,35 @@ export function createMcfs(o) {
       if (enrollmentRoute) {
         const enrollmentId = parts[2]
         const e = o.data.enrollments.get(enrollmentId)
-        if (!e) return odataError(403, `Enrollment '${enrollmentId}' is not connected to instance '${instanceId}'. Connect the billing account in the Microsoft Cloud for Sustainability API portal.`)
+        if (!e)
+          return odataError(
+            403,
+            `Enrollment '${enrollmentId}' is not connected to instance '${instanceId}'. Connect the billing account in the Microsoft Cloud for Sustainability API portal.`
+          )
         const contextBase = `${root}/enrollments/${enrollmentId}`
-        if (parts[3] === '$metadata') return { status: 200, headers: { 'content-type': 'application/xml' }, body: metadata() }
-        return odataCollection(req, ctx, { entity: SETS[parts[3]], set: parts[3], rows: e[parts[3]], pageSize: pageSize(), contextBase, cache: matchCache, setKey: `${enrollmentId}/${parts[3]}` })
+        if (parts[3] === '$metadata')
+          return { status: 200, headers: { 'content-type': 'application/xml' }, body: metadata() }
+        return odataCollection(req, ctx, {
+          entity: SETS[parts[3]],
+          set: parts[3],
+          rows: e[parts[3]],
+          pageSize: pageSize(),
+          contextBase,
+          cache: matchCache,
+          setKey: `${enrollmentId}/${parts[3]}`
+        })
       }
       const demo = /^true$/i.test(req.query.get('demodata') ?? '')
       const rows = demo ? () => o.data.demoTenant.rows : () => [...o.data.tenants.values()].flatMap((t) => t.rows)
-      return odataCollection(req, ctx, { entity: 'Microsoft365Emission', set: 'tenantemissions', rows, pageSize: pageSize(), contextBase: `${root}/m365`, cache: matchCache, setKey: demo ? 'm365/demo' : 'm365' })
+      return odataCollection(req, ctx, {
+        entity: 'Microsoft365Emission',
+        set: 'tenantemissions',
+        rows,
+        pageSize: pageSize(),
+        contextBase: `${root}/m365`,
+        cache: matchCache,
+        setKey: demo ? 'm365/demo' : 'm365'
+      })
     }
   }
 }

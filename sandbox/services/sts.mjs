@@ -7,11 +7,18 @@ import { randomBytes, randomUUID } from 'node:crypto'
 import { SandboxError } from '../kit.mjs'
 
 const NS = 'https://sts.amazonaws.com/doc/2011-06-15/'
-const ROLE_ARN = /^arn:(aws|aws-us-gov|aws-cn):iam::(\d{12}):role\/([\w+=,.@\/-]{1,512})$/
+const ROLE_ARN = /^arn:(aws|aws-us-gov|aws-cn):iam::(\d{12}):role\/([\w+=,.@/-]{1,512})$/
 const SESSION_NAME = /^[\w+=,.@-]{2,64}$/
 
-const xmlEscape = (s) => String(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
-const glob = (pattern, text) => new RegExp(`^${pattern.split('*').map((p) => p.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`).test(text)
+const xmlEscape = (s) =>
+  String(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
+const glob = (pattern, text) =>
+  new RegExp(
+    `^${pattern
+      .split('*')
+      .map((p) => p.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+      .join('.*')}$`
+  ).test(text)
 
 /**
  * @param {object} o
@@ -35,19 +42,42 @@ export function createSts(o) {
     if (req.method !== 'POST') throw fail(400, 'InvalidAction', 'Could not find operation for this request.')
     const form = req.form()
     const action = form.get('Action')
-    if (action !== 'AssumeRoleWithWebIdentity') throw fail(400, 'InvalidAction', `Could not find operation ${action ?? ''} for version ${form.get('Version') ?? ''}`)
-    if (form.get('Version') !== '2011-06-15') throw fail(400, 'InvalidAction', `Could not find operation ${action} for version ${form.get('Version') ?? 'NO_VERSION_SPECIFIED'}`)
+    if (action !== 'AssumeRoleWithWebIdentity')
+      throw fail(
+        400,
+        'InvalidAction',
+        `Could not find operation ${action ?? ''} for version ${form.get('Version') ?? ''}`
+      )
+    if (form.get('Version') !== '2011-06-15')
+      throw fail(
+        400,
+        'InvalidAction',
+        `Could not find operation ${action} for version ${form.get('Version') ?? 'NO_VERSION_SPECIFIED'}`
+      )
     const roleArn = form.get('RoleArn')
     const session = form.get('RoleSessionName')
     const token = form.get('WebIdentityToken')
     const missing = ['RoleArn', 'RoleSessionName', 'WebIdentityToken'].filter((k) => !form.get(k))
-    if (missing.length) throw fail(400, 'ValidationError', `${missing.length} validation error${missing.length > 1 ? 's' : ''} detected: ${missing.map((k) => `Value null at '${k[0].toLowerCase()}${k.slice(1)}' failed to satisfy constraint: Member must not be null`).join('; ')}`)
+    if (missing.length)
+      throw fail(
+        400,
+        'ValidationError',
+        `${missing.length} validation error${missing.length > 1 ? 's' : ''} detected: ${missing.map((k) => `Value null at '${k[0].toLowerCase()}${k.slice(1)}' failed to satisfy constraint: Member must not be null`).join('; ')}`
+      )
     if (!SESSION_NAME.test(session)) {
-      throw fail(400, 'ValidationError', `1 validation error detected: Value '${session}' at 'roleSessionName' failed to satisfy constraint: Member must satisfy regular expression pattern: [\\w+=,.@-]*`)
+      throw fail(
+        400,
+        'ValidationError',
+        `1 validation error detected: Value '${session}' at 'roleSessionName' failed to satisfy constraint: Member must satisfy regular expression pattern: [\\w+=,.@-]*`
+      )
     }
     const duration = form.get('DurationSeconds') ? Number(form.get('DurationSeconds')) : 3600
     if (!Number.isInteger(duration) || duration < 900 || duration > 43200) {
-      throw fail(400, 'ValidationError', `1 validation error detected: Value '${form.get('DurationSeconds')}' at 'durationSeconds' failed to satisfy constraint: Member must have value greater than or equal to 900`)
+      throw fail(
+        400,
+        'ValidationError',
+        `1 validation error detected: Value '${form.get('DurationSeconds')}' at 'durationSeconds' failed to satisfy constraint: Member must have value greater than or equal to 900`
+      )
     }
     const m = ROLE_ARN.exec(roleArn)
     if (!m) throw fail(400, 'ValidationError', `${roleArn} is invalid`)
@@ -55,14 +85,17 @@ export function createSts(o) {
     try {
       claims = o.oidc.verify(token, {})
     } catch (e) {
-      if (e.reason === 'expired') throw fail(400, 'ExpiredTokenException', 'Token expired: current date/time is after the token\'s exp')
-      throw fail(400, 'InvalidIdentityToken', 'Couldn\'t verify the token\'s signature or issuer')
+      if (e.reason === 'expired')
+        throw fail(400, 'ExpiredTokenException', "Token expired: current date/time is after the token's exp")
+      throw fail(400, 'InvalidIdentityToken', "Couldn't verify the token's signature or issuer")
     }
     const trust = o.roles[roleArn]
     if (!trust) throw fail(403, 'AccessDenied', 'Not authorized to perform sts:AssumeRoleWithWebIdentity')
     const aud = [].concat(claims.aud)
-    if (!aud.includes(trust.audience ?? 'sts.amazonaws.com')) throw fail(400, 'InvalidIdentityToken', 'Incorrect token audience')
-    if (trust.subject && !glob(trust.subject, claims.sub)) throw fail(403, 'AccessDenied', 'Not authorized to perform sts:AssumeRoleWithWebIdentity')
+    if (!aud.includes(trust.audience ?? 'sts.amazonaws.com'))
+      throw fail(400, 'InvalidIdentityToken', 'Incorrect token audience')
+    if (trust.subject && !glob(trust.subject, claims.sub))
+      throw fail(403, 'AccessDenied', 'Not authorized to perform sts:AssumeRoleWithWebIdentity')
 
     const cred = {
       accessKeyId: `ASIA${randomBytes(8).toString('hex').toUpperCase()}`,

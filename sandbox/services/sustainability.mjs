@@ -25,14 +25,49 @@ export const EMISSIONS_TYPES = [
 const DIMENSIONS = ['USAGE_ACCOUNT_ID', 'REGION', 'SERVICE']
 const GRANULARITIES = { MONTHLY: 1, QUARTERLY: 3, YEARLY: 12 }
 const DEFAULT_TYPES = ['TOTAL_LBM_CARBON_EMISSIONS', 'TOTAL_MBM_CARBON_EMISSIONS']
-export const REGIONS = ['us-east-1', 'us-west-2', 'eu-west-1', 'eu-central-1', 'eu-north-1', 'ap-southeast-2', 'ap-northeast-1', 'sa-east-1', 'global']
+export const REGIONS = [
+  'us-east-1',
+  'us-west-2',
+  'eu-west-1',
+  'eu-central-1',
+  'eu-north-1',
+  'ap-southeast-2',
+  'ap-northeast-1',
+  'sa-east-1',
+  'global'
+]
 export const SERVICES = [
-  'AmazonEC2', 'AmazonS3', 'AmazonRDS', 'AWSLambda', 'AmazonDynamoDB', 'AmazonCloudFront', 'AmazonEKS', 'AmazonECS',
-  'AmazonElastiCache', 'AmazonRedshift', 'AmazonSageMaker', 'AmazonVPC', 'AWSGlue', 'AmazonKinesis', 'AmazonSQS',
-  'AmazonSNS', 'AmazonCloudWatch', 'AmazonEFS', 'AmazonOpenSearchService', 'AWSBackup'
+  'AmazonEC2',
+  'AmazonS3',
+  'AmazonRDS',
+  'AWSLambda',
+  'AmazonDynamoDB',
+  'AmazonCloudFront',
+  'AmazonEKS',
+  'AmazonECS',
+  'AmazonElastiCache',
+  'AmazonRedshift',
+  'AmazonSageMaker',
+  'AmazonVPC',
+  'AWSGlue',
+  'AmazonKinesis',
+  'AmazonSQS',
+  'AmazonSNS',
+  'AmazonCloudWatch',
+  'AmazonEFS',
+  'AmazonOpenSearchService',
+  'AWSBackup'
 ]
 /** Strings a hostile or careless provider could send: they must be rendered inert everywhere. */
-export const HOSTILE_SERVICES = ['Amazon|Pipe', '<img src=x onerror=alert(1)>', '=HYPERLINK("http://x","y")', '@octocat ping #123', 'Multi\nLine `code` **bold**', '+SUM(A1)', '-2+3']
+export const HOSTILE_SERVICES = [
+  'Amazon|Pipe',
+  '<img src=x onerror=alert(1)>',
+  '=HYPERLINK("http://x","y")',
+  '@octocat ping #123',
+  'Multi\nLine `code` **bold**',
+  '+SUM(A1)',
+  '-2+3'
+]
 const FIRST_MONTH = monthIndex('2022-01')
 const SERVICE_NAME = 'sustainability'
 const ERROR_NS = ':http://internal.amazon.com/coral/com.amazonaws.sustainability/'
@@ -41,7 +76,9 @@ const ERROR_NS = ':http://internal.amazon.com/coral/com.amazonaws.sustainability
 // Seeded data
 
 function accountId(seed, key) {
-  return String(100000000000 + (hash32(`${seed}|acct|${key}`) % 899999999999)).padStart(12, '0').slice(0, 12)
+  return String(100000000000 + (hash32(`${seed}|acct|${key}`) % 899999999999))
+    .padStart(12, '0')
+    .slice(0, 12)
 }
 
 /**
@@ -79,8 +116,12 @@ export function seedAwsData(o) {
       }
       pairs.sort((a, b) => (a.region + a.service < b.region + b.service ? -1 : 1))
       // The management account has data from the start; some members join later or leave.
-      const join = i === 0 || hash32(`${seed}|j|${id}`) % 4 !== 0 ? FIRST_MONTH : FIRST_MONTH + (hash32(`${seed}|jm|${id}`) % Math.max(1, last - FIRST_MONTH))
-      const leave = i === 0 || hash32(`${seed}|l|${id}`) % 6 !== 0 ? last : Math.max(join, last - (hash32(`${seed}|lm|${id}`) % 8))
+      const join =
+        i === 0 || hash32(`${seed}|j|${id}`) % 4 !== 0
+          ? FIRST_MONTH
+          : FIRST_MONTH + (hash32(`${seed}|jm|${id}`) % Math.max(1, last - FIRST_MONTH))
+      const leave =
+        i === 0 || hash32(`${seed}|l|${id}`) % 6 !== 0 ? last : Math.max(join, last - (hash32(`${seed}|lm|${id}`) % 8))
       accounts.set(id, { id, org: org.id, pairs, from: join, to: leave })
     }
     orgs.set(org.id, { ...org, accountIds: ids })
@@ -129,7 +170,9 @@ function monthsIn(data, startMs, endMs) {
 function enumeration(data, accountIds, months, pairFilter) {
   const accts = accountIds.map((id) => data.accounts.get(id)).filter(Boolean)
   const pairsOf = new Map(accts.map((a) => [a.id, pairFilter ? a.pairs.filter(pairFilter) : a.pairs]))
-  const perMonth = months.map((m) => accts.reduce((n, a) => (m >= a.from && m <= a.to ? n + pairsOf.get(a.id).length : n), 0))
+  const perMonth = months.map((m) =>
+    accts.reduce((n, a) => (m >= a.from && m <= a.to ? n + pairsOf.get(a.id).length : n), 0)
+  )
   const total = perMonth.reduce((a, b) => a + b, 0)
   function* from(offset) {
     let mi = 0
@@ -157,7 +200,9 @@ function enumeration(data, accountIds, months, pairFilter) {
  * @returns {{ records: number, market: number, location: number, byMonth: Record<string, {market: number, location: number, records: number}>, byAccount: Record<string, number> }}
  */
 export function awsTruth(data, { orgs, accountIds, start, end }) {
-  const ids = [...new Set(orgs.flatMap((o) => data.orgs.get(o)?.accountIds ?? []))].filter((id) => !accountIds?.length || accountIds.includes(id))
+  const ids = [...new Set(orgs.flatMap((o) => data.orgs.get(o)?.accountIds ?? []))].filter(
+    (id) => !accountIds?.length || accountIds.includes(id)
+  )
   const months = []
   for (let m = Math.max(monthIndex(start), data.first); m <= Math.min(monthIndex(end), data.last); m++) months.push(m)
   const out = { records: 0, market: 0, location: 0, byMonth: {}, byAccount: {} }
@@ -181,9 +226,11 @@ export function awsTruth(data, { orgs, accountIds, start, end }) {
 
 const sha256 = (data) => createHash('sha256').update(data).digest('hex')
 const hmac = (key, data) => createHmac('sha256', key).update(data).digest()
-const AUTH = /^AWS4-HMAC-SHA256 Credential=([^/,\s]+)\/(\d{8})\/([^/,\s]+)\/([^/,\s]+)\/aws4_request,\s*SignedHeaders=([^,\s]+),\s*Signature=([0-9a-f]{64})$/
+const AUTH =
+  /^AWS4-HMAC-SHA256 Credential=([^/,\s]+)\/(\d{8})\/([^/,\s]+)\/([^/,\s]+)\/aws4_request,\s*SignedHeaders=([^,\s]+),\s*Signature=([0-9a-f]{64})$/
 
-const encodeRfc3986 = (s) => encodeURIComponent(s).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)
+const encodeRfc3986 = (s) =>
+  encodeURIComponent(s).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)
 
 function canonicalQuery(params) {
   return [...params.entries()]
@@ -201,33 +248,91 @@ export function verifySigV4(req, { lookup, region, service = SERVICE_NAME, now =
   const header = req.headers.authorization
   if (!header) throw new SandboxError(403, 'MissingAuthenticationTokenException', 'Missing Authentication Token')
   const m = AUTH.exec(header)
-  if (!m) throw new SandboxError(403, 'IncompleteSignatureException', `Authorization header requires 'Credential', 'Signature' and 'SignedHeaders' parameters. Authorization=${header.split(' ')[0]}`)
+  if (!m)
+    throw new SandboxError(
+      403,
+      'IncompleteSignatureException',
+      `Authorization header requires 'Credential', 'Signature' and 'SignedHeaders' parameters. Authorization=${header.split(' ')[0]}`
+    )
   const [, akid, date, credRegion, credService, signedHeaders, signature] = m
   const cred = lookup(akid)
-  if (!cred) throw new SandboxError(403, 'UnrecognizedClientException', 'The security token included in the request is invalid.')
+  if (!cred)
+    throw new SandboxError(403, 'UnrecognizedClientException', 'The security token included in the request is invalid.')
   if (cred.sessionToken && req.headers['x-amz-security-token'] !== cred.sessionToken) {
     throw new SandboxError(403, 'UnrecognizedClientException', 'The security token included in the request is invalid.')
   }
-  if (cred.expiration && cred.expiration.getTime() < now) throw new SandboxError(403, 'ExpiredTokenException', 'The security token included in the request is expired')
-  if (credService !== service) throw new SandboxError(403, 'InvalidSignatureException', `Credential should be scoped to correct service: '${service}'.`)
-  if (credRegion !== region) throw new SandboxError(403, 'InvalidSignatureException', `Credential should be scoped to a valid region. `)
+  if (cred.expiration && cred.expiration.getTime() < now)
+    throw new SandboxError(403, 'ExpiredTokenException', 'The security token included in the request is expired')
+  if (credService !== service)
+    throw new SandboxError(
+      403,
+      'InvalidSignatureException',
+      `Credential should be scoped to correct service: '${service}'.`
+    )
+  if (credRegion !== region)
+    throw new SandboxError(403, 'InvalidSignatureException', `Credential should be scoped to a valid region. `)
   const amzDate = req.headers['x-amz-date'] ?? ''
   const t = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/.exec(amzDate)
-  if (!t) throw new SandboxError(400, 'IncompleteSignatureException', 'Date must be in ISO-8601 \'basic format\'. Got \'' + amzDate + '\'.')
+  if (!t)
+    throw new SandboxError(
+      400,
+      'IncompleteSignatureException',
+      "Date must be in ISO-8601 'basic format'. Got '" + amzDate + "'."
+    )
   const when = Date.UTC(+t[1], +t[2] - 1, +t[3], +t[4], +t[5], +t[6])
   if (Math.abs(now - when) > 5 * 60 * 1000) {
-    throw new SandboxError(403, 'InvalidSignatureException', `Signature expired: ${amzDate} is now earlier than ${new Date(now - 5 * 60 * 1000).toISOString().replace(/[-:]|\.\d{3}/g, '')}`)
+    throw new SandboxError(
+      403,
+      'InvalidSignatureException',
+      `Signature expired: ${amzDate} is now earlier than ${new Date(now - 5 * 60 * 1000).toISOString().replace(/[-:]|\.\d{3}/g, '')}`
+    )
   }
-  if (date !== amzDate.slice(0, 8)) throw new SandboxError(403, 'InvalidSignatureException', 'Date in Credential scope does not match YYYYMMDD from ISO-8601 version of date from HTTP.')
+  if (date !== amzDate.slice(0, 8))
+    throw new SandboxError(
+      403,
+      'InvalidSignatureException',
+      'Date in Credential scope does not match YYYYMMDD from ISO-8601 version of date from HTTP.'
+    )
   const names = signedHeaders.split(';')
-  if (!names.includes('host')) throw new SandboxError(403, 'InvalidSignatureException', "'Host' or ':authority' must be a 'SignedHeader' in the AWS Authorization.")
+  if (!names.includes('host'))
+    throw new SandboxError(
+      403,
+      'InvalidSignatureException',
+      "'Host' or ':authority' must be a 'SignedHeader' in the AWS Authorization."
+    )
   const payloadHash = sha256(req.body)
-  if (req.headers['x-amz-content-sha256'] && req.headers['x-amz-content-sha256'] !== payloadHash && req.headers['x-amz-content-sha256'] !== 'UNSIGNED-PAYLOAD') {
-    throw new SandboxError(400, 'InvalidSignatureException', 'The provided x-amz-content-sha256 header does not match what was computed.')
+  if (
+    req.headers['x-amz-content-sha256'] &&
+    req.headers['x-amz-content-sha256'] !== payloadHash &&
+    req.headers['x-amz-content-sha256'] !== 'UNSIGNED-PAYLOAD'
+  ) {
+    throw new SandboxError(
+      400,
+      'InvalidSignatureException',
+      'The provided x-amz-content-sha256 header does not match what was computed.'
+    )
   }
-  const canonicalHeaders = names.map((n) => `${n}:${String(req.headers[n] ?? '').trim().replace(/\s+/g, ' ')}\n`).join('')
-  const canonicalUri = req.path.split('/').map((s) => encodeRfc3986(encodeRfc3986(decodeURIComponent(s)))).join('/') || '/'
-  const canonical = [req.method, canonicalUri, canonicalQuery(req.query), canonicalHeaders, signedHeaders, req.headers['x-amz-content-sha256'] ?? payloadHash].join('\n')
+  const canonicalHeaders = names
+    .map(
+      (n) =>
+        `${n}:${String(req.headers[n] ?? '')
+          .trim()
+          .replace(/\s+/g, ' ')}\n`
+    )
+    .join('')
+  const canonicalUri =
+    req.path
+      .split('/')
+      .map((s) => encodeRfc3986(encodeRfc3986(decodeURIComponent(s))))
+      .join('/') || '/'
+  const canonical = [
+    req.method,
+    canonicalUri,
+    canonicalQuery(req.query),
+    canonicalHeaders,
+    signedHeaders,
+    req.headers['x-amz-content-sha256'] ?? payloadHash
+  ].join('\n')
   const scope = `${date}/${credRegion}/${credService}/aws4_request`
   const stringToSign = ['AWS4-HMAC-SHA256', amzDate, scope, sha256(canonical)].join('\n')
   const key = hmac(hmac(hmac(hmac(`AWS4${cred.secretAccessKey}`, date), credRegion), credService), 'aws4_request')
@@ -248,8 +353,14 @@ export function verifySigV4(req, { lookup, region, service = SERVICE_NAME, now =
 const validation = (message) => new SandboxError(400, 'ValidationException', message)
 
 function parseTime(v, field) {
-  if (typeof v !== 'string' || !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/.test(v) || Number.isNaN(Date.parse(v))) {
-    throw validation(`1 validation error detected: Value '${v}' at '${field}' failed to satisfy constraint: Member must be a valid ISO 8601 date-time`)
+  if (
+    typeof v !== 'string' ||
+    !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/.test(v) ||
+    Number.isNaN(Date.parse(v))
+  ) {
+    throw validation(
+      `1 validation error detected: Value '${v}' at '${field}' failed to satisfy constraint: Member must be a valid ISO 8601 date-time`
+    )
   }
   return Date.parse(v)
 }
@@ -285,8 +396,25 @@ export function createSustainability(o) {
   const cacheStats = { enabled: Boolean(pageCache), hits: 0, stored: 0, bytes: 0 }
 
   function errorResponse(status, code, message) {
-    const type = { TooManyRequests: 'ThrottlingException', InternalError: 'InternalServerException', ServiceUnavailable: 'ServiceUnavailableException', BadGateway: 'InternalServerException', Forbidden: 'AccessDeniedException', Unauthorized: 'UnrecognizedClientException', NotFound: 'ResourceNotFoundException' }[code] ?? code
-    return { status, headers: { 'x-amzn-errortype': `${type}${ERROR_NS}`, 'x-amzn-requestid': crypto.randomUUID(), 'content-type': 'application/json' }, body: { message } }
+    const type =
+      {
+        TooManyRequests: 'ThrottlingException',
+        InternalError: 'InternalServerException',
+        ServiceUnavailable: 'ServiceUnavailableException',
+        BadGateway: 'InternalServerException',
+        Forbidden: 'AccessDeniedException',
+        Unauthorized: 'UnrecognizedClientException',
+        NotFound: 'ResourceNotFoundException'
+      }[code] ?? code
+    return {
+      status,
+      headers: {
+        'x-amzn-errortype': `${type}${ERROR_NS}`,
+        'x-amzn-requestid': crypto.randomUUID(),
+        'content-type': 'application/json'
+      },
+      body: { message }
+    }
   }
 
   function common(req) {
@@ -294,17 +422,26 @@ export function createSustainability(o) {
     const cred = verifySigV4(req, { lookup: o.credentials, region: signingRegion })
     const org = data.orgs.get(cred.org)
     if (!org || org.denied) {
-      throw new SandboxError(403, 'AccessDeniedException', `User: ${cred.principal} is not authorized to perform: sustainability:GetEstimatedCarbonEmissions because no identity-based policy allows the sustainability:GetEstimatedCarbonEmissions action`)
+      throw new SandboxError(
+        403,
+        'AccessDeniedException',
+        `User: ${cred.principal} is not authorized to perform: sustainability:GetEstimatedCarbonEmissions because no identity-based policy allows the sustainability:GetEstimatedCarbonEmissions action`
+      )
     }
-    if (!/^application\/(x-amz-)?json/.test(req.headers['content-type'] ?? '')) throw new SandboxError(415, 'UnsupportedMediaTypeException', 'Unsupported Media Type')
+    if (!/^application\/(x-amz-)?json/.test(req.headers['content-type'] ?? ''))
+      throw new SandboxError(415, 'UnsupportedMediaTypeException', 'Unsupported Media Type')
     const body = req.json()
-    if (!body || typeof body !== 'object' || Array.isArray(body)) throw new SandboxError(400, 'SerializationException', 'Start of structure or map found where not expected.')
+    if (!body || typeof body !== 'object' || Array.isArray(body))
+      throw new SandboxError(400, 'SerializationException', 'Start of structure or map found where not expected.')
     return { org, body }
   }
 
   function timePeriod(body) {
     const tp = body.TimePeriod
-    if (!tp || typeof tp !== 'object') throw validation("1 validation error detected: Value null at 'timePeriod' failed to satisfy constraint: Member must not be null")
+    if (!tp || typeof tp !== 'object')
+      throw validation(
+        "1 validation error detected: Value null at 'timePeriod' failed to satisfy constraint: Member must not be null"
+      )
     const start = parseTime(tp.Start, 'timePeriod.start')
     const end = parseTime(tp.End, 'timePeriod.end')
     if (start >= end) throw validation('TimePeriod Start must be before End.')
@@ -314,10 +451,17 @@ export function createSustainability(o) {
   function paging(body) {
     const max = body.MaxResults ?? 5000
     if (!Number.isInteger(max) || max < 1 || max > 5000) {
-      throw validation(`1 validation error detected: Value '${body.MaxResults}' at 'maxResults' failed to satisfy constraint: Member must have value less than or equal to 5000`)
+      throw validation(
+        `1 validation error detected: Value '${body.MaxResults}' at 'maxResults' failed to satisfy constraint: Member must have value less than or equal to 5000`
+      )
     }
-    if (body.NextToken !== undefined && (typeof body.NextToken !== 'string' || body.NextToken.length < 1 || body.NextToken.length > 2000)) {
-      throw validation("1 validation error detected: Value at 'nextToken' failed to satisfy constraint: Member must have length between 1 and 2000")
+    if (
+      body.NextToken !== undefined &&
+      (typeof body.NextToken !== 'string' || body.NextToken.length < 1 || body.NextToken.length > 2000)
+    ) {
+      throw validation(
+        "1 validation error detected: Value at 'nextToken' failed to satisfy constraint: Member must have length between 1 and 2000"
+      )
     }
     return max
   }
@@ -327,16 +471,21 @@ export function createSustainability(o) {
     let t = null
     try {
       t = JSON.parse(Buffer.from(body.NextToken, 'base64url').toString('utf8'))
-    } catch {}
-    if (!t || !Number.isInteger(t.o) || t.o < 0 || t.f !== fingerprint) throw validation('The NextToken is invalid or does not belong to this request.')
+    } catch {
+      // not a token of ours: refused below
+    }
+    if (!t || !Number.isInteger(t.o) || t.o < 0 || t.f !== fingerprint)
+      throw validation('The NextToken is invalid or does not belong to this request.')
     return t.o
   }
 
   function filters(body) {
     const dims = body.FilterBy?.Dimensions ?? {}
     for (const k of Object.keys(dims)) {
-      if (!DIMENSIONS.includes(k)) throw validation(`Unknown dimension '${k}' in FilterBy. Valid dimensions: ${DIMENSIONS.join(', ')}`)
-      if (!Array.isArray(dims[k]) || dims[k].length === 0 || dims[k].some((v) => typeof v !== 'string')) throw validation(`FilterBy.Dimensions.${k} must be a non-empty list of strings.`)
+      if (!DIMENSIONS.includes(k))
+        throw validation(`Unknown dimension '${k}' in FilterBy. Valid dimensions: ${DIMENSIONS.join(', ')}`)
+      if (!Array.isArray(dims[k]) || dims[k].length === 0 || dims[k].some((v) => typeof v !== 'string'))
+        throw validation(`FilterBy.Dimensions.${k} must be a non-empty list of strings.`)
     }
     return dims
   }
@@ -348,7 +497,8 @@ export function createSustainability(o) {
 
   function pairFilter(dims) {
     if (!dims.REGION && !dims.SERVICE) return null
-    return (p) => (!dims.REGION || dims.REGION.includes(p.region)) && (!dims.SERVICE || dims.SERVICE.includes(p.service))
+    return (p) =>
+      (!dims.REGION || dims.REGION.includes(p.region)) && (!dims.SERVICE || dims.SERVICE.includes(p.service))
   }
 
   const iso = (m) => `${monthOf(m)}-01T00:00:00Z`
@@ -358,7 +508,11 @@ export function createSustainability(o) {
     let byPair = dimsCache.get(account)
     if (!byPair) dimsCache.set(account, (byPair = new Map()))
     let text = byPair.get(pair)
-    if (text === undefined) byPair.set(pair, (text = JSON.stringify({ USAGE_ACCOUNT_ID: account, REGION: pair.region, SERVICE: pair.service })))
+    if (text === undefined)
+      byPair.set(
+        pair,
+        (text = JSON.stringify({ USAGE_ACCOUNT_ID: account, REGION: pair.region, SERVICE: pair.service }))
+      )
     return text
   }
   const kgValues = (g, types) => Object.fromEntries(types.map((t) => [t, { Value: g[t] / 1e6, Unit: 'MTCO2e' }]))
@@ -367,15 +521,26 @@ export function createSustainability(o) {
     const { org, body } = common(req)
     const { start, end } = timePeriod(body)
     const groupBy = body.GroupBy ?? []
-    if (!Array.isArray(groupBy) || groupBy.some((g) => !DIMENSIONS.includes(g)) || new Set(groupBy).size !== groupBy.length) {
-      throw validation(`1 validation error detected: Value '${JSON.stringify(groupBy)}' at 'groupBy' failed to satisfy constraint: Member must satisfy enum value set: [${DIMENSIONS.join(', ')}]`)
+    if (
+      !Array.isArray(groupBy) ||
+      groupBy.some((g) => !DIMENSIONS.includes(g)) ||
+      new Set(groupBy).size !== groupBy.length
+    ) {
+      throw validation(
+        `1 validation error detected: Value '${JSON.stringify(groupBy)}' at 'groupBy' failed to satisfy constraint: Member must satisfy enum value set: [${DIMENSIONS.join(', ')}]`
+      )
     }
     const types = body.EmissionsTypes ?? DEFAULT_TYPES
     if (!Array.isArray(types) || types.length === 0 || types.some((t) => !EMISSIONS_TYPES.includes(t))) {
-      throw validation(`1 validation error detected: Value '${JSON.stringify(types)}' at 'emissionsTypes' failed to satisfy constraint: Member must satisfy enum value set: [${EMISSIONS_TYPES.join(', ')}]`)
+      throw validation(
+        `1 validation error detected: Value '${JSON.stringify(types)}' at 'emissionsTypes' failed to satisfy constraint: Member must satisfy enum value set: [${EMISSIONS_TYPES.join(', ')}]`
+      )
     }
     const granularity = body.Granularity ?? 'MONTHLY'
-    if (!(granularity in GRANULARITIES)) throw validation(`1 validation error detected: Value '${granularity}' at 'granularity' failed to satisfy constraint: Member must satisfy enum value set: [${Object.keys(GRANULARITIES).join(', ')}]`)
+    if (!(granularity in GRANULARITIES))
+      throw validation(
+        `1 validation error detected: Value '${granularity}' at 'granularity' failed to satisfy constraint: Member must satisfy enum value set: [${Object.keys(GRANULARITIES).join(', ')}]`
+      )
     // A server may return fewer rows than MaxResults (with a NextToken): `pageCap` makes every query multi-page.
     const max = Math.min(paging(body), o.pageCap ?? Infinity)
     const dims = filters(body)
@@ -389,7 +554,8 @@ export function createSustainability(o) {
     // A stored page knows the query's row count: the enumeration is only needed to build a page.
     const en = cached ? null : enumeration(data, visible(org, dims), monthsIn(data, start, end), pairFilter(dims))
 
-    if (ctx.take('empty-page') && offset < (cached ? cached.total : en.total)) return { status: 200, body: { Results: [], NextToken: tokenFor(fingerprint, offset) } }
+    if (ctx.take('empty-page') && offset < (cached ? cached.total : en.total))
+      return { status: 200, body: { Results: [], NextToken: tokenFor(fingerprint, offset) } }
     let results
     let total
     if (cached) {
@@ -397,7 +563,10 @@ export function createSustainability(o) {
       // The same decisions as below, from the stored page: a repeat-token answer keeps the rows, not the token.
       let out = cached.body
       if (cached.next < cached.total && body.NextToken && ctx.take('repeat-token')) {
-        out = Buffer.concat([cached.body.subarray(0, cached.head), Buffer.from(`,"NextToken":${JSON.stringify(body.NextToken)}}`)])
+        out = Buffer.concat([
+          cached.body.subarray(0, cached.head),
+          Buffer.from(`,"NextToken":${JSON.stringify(body.NextToken)}}`)
+        ])
       }
       return { status: 200, headers: { 'content-type': 'application/json' }, body: out }
     }
@@ -412,7 +581,11 @@ export function createSustainability(o) {
       for (const r of en.from(offset)) {
         if (n === max) break
         let period = periods.get(r.m)
-        if (period === undefined) periods.set(r.m, (period = `{"TimePeriod":${JSON.stringify({ Start: iso(r.m), End: iso(r.m + 1) })},"DimensionsValues":`))
+        if (period === undefined)
+          periods.set(
+            r.m,
+            (period = `{"TimePeriod":${JSON.stringify({ Start: iso(r.m), End: iso(r.m + 1) })},"DimensionsValues":`)
+          )
         const g = rowGrams(data, r.account, r.pair, r.m)
         let ev = ''
         for (let i = 0; i < types.length; i++) ev += `${i ? ',' : ''}${keys[i]}${g[types[i]] / 1e6},"Unit":"MTCO2e"}`
@@ -424,7 +597,9 @@ export function createSustainability(o) {
       const repeat = next < total && body.NextToken && ctx.take('repeat-token')
       if (cacheKey !== null) {
         // Stored with the token a normal answer carries; this request's answer is built from it.
-        const stored = Buffer.from(next < total ? `${head},"NextToken":${JSON.stringify(tokenFor(fingerprint, next))}}` : `${head}}`)
+        const stored = Buffer.from(
+          next < total ? `${head},"NextToken":${JSON.stringify(tokenFor(fingerprint, next))}}` : `${head}}`
+        )
         pageCache.set(cacheKey, { body: stored, head: Buffer.byteLength(head), next, total })
         cacheStats.stored++
         cacheStats.bytes += stored.length
@@ -440,7 +615,8 @@ export function createSustainability(o) {
       for (const r of en.from(0)) {
         const bucket = Math.floor(r.m / step) * step
         const dv = {}
-        for (const g of groupBy) dv[g] = g === 'USAGE_ACCOUNT_ID' ? r.account : g === 'REGION' ? r.pair.region : r.pair.service
+        for (const g of groupBy)
+          dv[g] = g === 'USAGE_ACCOUNT_ID' ? r.account : g === 'REGION' ? r.pair.region : r.pair.service
         const key = `${bucket}|${JSON.stringify(dv)}`
         let e = groups.get(key)
         if (!e) groups.set(key, (e = { bucket, dv, g: Object.fromEntries(EMISSIONS_TYPES.map((t) => [t, 0])) }))
@@ -458,16 +634,19 @@ export function createSustainability(o) {
     }
     const next = offset + results.length
     const out = { Results: results }
-    if (next < total) out.NextToken = body.NextToken && ctx.take('repeat-token') ? body.NextToken : tokenFor(fingerprint, next)
+    if (next < total)
+      out.NextToken = body.NextToken && ctx.take('repeat-token') ? body.NextToken : tokenFor(fingerprint, next)
     return { status: 200, body: out }
   }
 
-  function dimensionValues(req, ctx) {
+  function dimensionValues(req) {
     const { org, body } = common(req)
     const { start, end } = timePeriod(body)
     const wanted = body.Dimensions
     if (!Array.isArray(wanted) || wanted.length === 0 || wanted.some((d) => !DIMENSIONS.includes(d))) {
-      throw validation(`1 validation error detected: Value at 'dimensions' failed to satisfy constraint: Member must satisfy enum value set: [${DIMENSIONS.join(', ')}]`)
+      throw validation(
+        `1 validation error detected: Value at 'dimensions' failed to satisfy constraint: Member must satisfy enum value set: [${DIMENSIONS.join(', ')}]`
+      )
     }
     const max = paging(body)
     const { NextToken, MaxResults, ...rest } = body
@@ -491,7 +670,7 @@ export function createSustainability(o) {
     cacheStats,
     handle(req, ctx) {
       if (req.path === '/v1/estimated-carbon-emissions') return emissions(req, ctx)
-      if (req.path === '/v1/estimated-carbon-emissions-dimension-values') return dimensionValues(req, ctx)
+      if (req.path === '/v1/estimated-carbon-emissions-dimension-values') return dimensionValues(req)
       throw new SandboxError(404, 'UnknownOperationException', `Unknown operation: ${req.method} ${req.path}`)
     }
   }

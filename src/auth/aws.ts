@@ -87,7 +87,9 @@ export function smithyHandler(http: HttpClient, service: string): unknown {
       query?: Record<string, string | string[] | null>
       headers: Record<string, string>
       body?: string | Uint8Array
-    }): Promise<{ response: { statusCode: number; reason?: string; headers: Record<string, string>; body: Uint8Array } }> {
+    }): Promise<{
+      response: { statusCode: number; reason?: string; headers: Record<string, string>; body: Uint8Array }
+    }> {
       const qs = new URLSearchParams()
       for (const [k, v] of Object.entries(request.query ?? {})) {
         if (v === null || v === undefined) continue
@@ -103,11 +105,17 @@ export function smithyHandler(http: HttpClient, service: string): unknown {
         method: request.method as 'POST',
         url,
         headers,
-        body: request.body === undefined ? undefined : typeof request.body === 'string' ? request.body : Buffer.from(request.body),
+        body:
+          request.body === undefined
+            ? undefined
+            : typeof request.body === 'string'
+              ? request.body
+              : Buffer.from(request.body),
         transient: isTransientAwsError
       })
       const outHeaders: Record<string, string> = {}
-      for (const [k, v] of Object.entries(res.headers)) if (v !== undefined) outHeaders[k] = Array.isArray(v) ? v.join(', ') : v
+      for (const [k, v] of Object.entries(res.headers))
+        if (v !== undefined) outHeaders[k] = Array.isArray(v) ? v.join(', ') : v
       return { response: { statusCode: res.status, headers: outHeaders, body: new Uint8Array(res.body) } }
     },
     updateHttpClientConfig(): void {},
@@ -151,7 +159,8 @@ export function explainStsError(e: unknown, roleArn: string, audience: string): 
   } else if (/ValidationError/i.test(code)) {
     hint = ' Check aws-role-to-assume and aws-role-session-name.'
   } else if (/ExpiredToken/i.test(code)) {
-    hint = ' The GitHub OIDC token expired before it was used; the run fetches a fresh one per exchange, so retry the job.'
+    hint =
+      ' The GitHub OIDC token expired before it was used; the run fetches a fresh one per exchange, so retry the job.'
   }
   return new Error(`Could not assume ${roleArn} with the GitHub OIDC token: ${code ? `${code}: ` : ''}${msg}${hint}`)
 }

@@ -34,7 +34,9 @@ export async function getIdToken(http: HttpClient, env: Env, audience: string, f
     expectJson: true
   })
   if (res.status !== 200) {
-    throw new Error(`The GitHub OIDC token endpoint answered HTTP ${res.status} for audience ${audience} (${forWhat}). Check 'permissions: id-token: write'.`)
+    throw new Error(
+      `The GitHub OIDC token endpoint answered HTTP ${res.status} for audience ${audience} (${forWhat}). Check 'permissions: id-token: write'.`
+    )
   }
   const value = (res.json as { value?: unknown } | undefined)?.value
   if (typeof value !== 'string' || value === '') {

@@ -70,19 +70,42 @@ const LEVELS: Detail[] = [
  * chart, the top movers, links. Always under MAX_COMMENT_CHARS: detail is dropped level by level, whole
  * tables at a time, so the Markdown is never cut.
  */
-export function renderComment(model: ReportModel, thresholds: ThresholdResult[], changes: Changes, links: CommentLinks, limit = MAX_COMMENT_CHARS): string {
+export function renderComment(
+  model: ReportModel,
+  thresholds: ThresholdResult[],
+  changes: Changes,
+  links: CommentLinks,
+  limit = MAX_COMMENT_CHARS
+): string {
   for (const level of LEVELS) {
     const body = renderAt(model, thresholds, changes, links, level)
     if (body.length <= limit) return body
   }
   // Not reachable with real data (the last level holds no provider strings but the limits' own); kept as a floor.
-  return [MARKER, '### Cloud carbon footprint', '', `**${t(model.totalGrams)} tCO2e** (${METHOD[model.method]}), ${model.period.start} to ${model.period.end}.`, '', 'The details are too long for a comment: see the job summary.', links.runUrl ? `\n[Run and report](${links.runUrl})` : '', ''].join('\n')
+  return [
+    MARKER,
+    '### Cloud carbon footprint',
+    '',
+    `**${t(model.totalGrams)} tCO2e** (${METHOD[model.method]}), ${model.period.start} to ${model.period.end}.`,
+    '',
+    'The details are too long for a comment: see the job summary.',
+    links.runUrl ? `\n[Run and report](${links.runUrl})` : '',
+    ''
+  ].join('\n')
 }
 
-function renderAt(model: ReportModel, thresholds: ThresholdResult[], changes: Changes, links: CommentLinks, d: Detail): string {
+function renderAt(
+  model: ReportModel,
+  thresholds: ThresholdResult[],
+  changes: Changes,
+  links: CommentLinks,
+  d: Detail
+): string {
   const out: string[] = [MARKER, '### Cloud carbon footprint', '']
   const providers = model.providers.map((p) => LABELS[p.provider] ?? p.provider).join(', ')
-  out.push(`**${t(model.totalGrams)} tCO2e** (${METHOD[model.method]}) from ${providers}, ${model.period.start} to ${model.period.end}.`)
+  out.push(
+    `**${t(model.totalGrams)} tCO2e** (${METHOD[model.method]}) from ${providers}, ${model.period.start} to ${model.period.end}.`
+  )
   const mom = changes.monthOverMonth
   if (mom) {
     out.push(
@@ -97,7 +120,10 @@ function renderAt(model: ReportModel, thresholds: ThresholdResult[], changes: Ch
     out.push(
       '',
       problems
-        .map((p) => `${p.status === 'failed' ? '❌' : '⚠️'} **${LABELS[p.provider] ?? p.provider} ${p.status}**${d.errors && p.error ? `: ${esc(clip(p.error, 300))}` : ''}`)
+        .map(
+          (p) =>
+            `${p.status === 'failed' ? '❌' : '⚠️'} **${LABELS[p.provider] ?? p.provider} ${p.status}**${d.errors && p.error ? `: ${esc(clip(p.error, 300))}` : ''}`
+        )
         .join('  \n')
     )
   }
@@ -116,7 +142,9 @@ function renderAt(model: ReportModel, thresholds: ThresholdResult[], changes: Ch
           : th.actualTCO2e === null || th.actualTCO2e === undefined
             ? '–'
             : `${th.actualTCO2e} t`
-      out.push(`| \`${th.name}\` | ${value} | ${actual}${th.month ? ` (${th.month})` : ''} | ${th.breached ? '❌ fail' : '✅ pass'} |`)
+      out.push(
+        `| \`${th.name}\` | ${value} | ${actual}${th.month ? ` (${th.month})` : ''} | ${th.breached ? '❌ fail' : '✅ pass'} |`
+      )
     }
   }
 
@@ -124,7 +152,14 @@ function renderAt(model: ReportModel, thresholds: ThresholdResult[], changes: Ch
     const months = model.months.slice(-d.chartMonths)
     const chart = monthlyChart(months, `Monthly tCO2e (${METHOD[model.method]})`)
     if (chart) {
-      out.push('', chart, '', `| Month | ${months.map((m) => m.month).join(' | ')} |`, `|---|${months.map(() => '--:').join('|')}|`, `| tCO2e | ${months.map((m) => (Object.keys(m.byProvider).length === 0 ? '–' : t(m.grams))).join(' | ')} |`)
+      out.push(
+        '',
+        chart,
+        '',
+        `| Month | ${months.map((m) => m.month).join(' | ')} |`,
+        `|---|${months.map(() => '--:').join('|')}|`,
+        `| tCO2e | ${months.map((m) => (Object.keys(m.byProvider).length === 0 ? '–' : t(m.grams))).join(' | ')} |`
+      )
     }
   }
 
@@ -137,7 +172,11 @@ function renderAt(model: ReportModel, thresholds: ThresholdResult[], changes: Ch
   const linkParts: string[] = []
   if (links.runUrl) linkParts.push(`[Run and job summary](${links.runUrl})`)
   if (links.artifactUrl) linkParts.push(`[Report files (artifact)](${links.artifactUrl})`)
-  out.push('', `<sub>${linkParts.length > 0 ? `${linkParts.join(' · ')} · ` : ''}Generated ${model.generatedAt} by cloud-carbon-report.</sub>`, '')
+  out.push(
+    '',
+    `<sub>${linkParts.length > 0 ? `${linkParts.join(' · ')} · ` : ''}Generated ${model.generatedAt} by cloud-carbon-report.</sub>`,
+    ''
+  )
   return out.join('\n')
 }
 
@@ -153,12 +192,16 @@ interface PullRequestEvent {
 }
 
 /** The PR of the event, from the payload at GITHUB_EVENT_PATH; null (with a reason) when there is none. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- GitHub's event payload, read defensively with ?.
+type EventJson = any
+
 export function pullRequestOf(env: Env): PullRequestEvent | string {
   const eventName = env.GITHUB_EVENT_NAME ?? ''
-  if (!PR_EVENTS.has(eventName) && eventName !== 'workflow_run') return `the event is ${eventName || '(unknown)'}, not pull_request or pull_request_target`
+  if (!PR_EVENTS.has(eventName) && eventName !== 'workflow_run')
+    return `the event is ${eventName || '(unknown)'}, not pull_request or pull_request_target`
   const file = env.GITHUB_EVENT_PATH
   if (!file) return 'GITHUB_EVENT_PATH is not set, so the pull request is unknown'
-  let payload: any
+  let payload: EventJson
   try {
     payload = JSON.parse(fs.readFileSync(file, 'utf8'))
   } catch (e) {
@@ -173,26 +216,42 @@ export function pullRequestOf(env: Env): PullRequestEvent | string {
   if (!owner || !repo) return 'the repository of the pull request is unknown'
   const head = pr?.head?.repo?.full_name
   // A head repository that is gone (deleted fork) or another repository is a fork.
-  const fork = pr?.head !== undefined && (head === null || head === undefined || String(head).toLowerCase() !== String(base).toLowerCase())
+  const fork =
+    pr?.head !== undefined &&
+    (head === null || head === undefined || String(head).toLowerCase() !== String(base).toLowerCase())
   return { number, owner, repo, fork }
 }
 
 /** The pull request behind a workflow_run event (fork-safe pattern). */
-function workflowRunPullRequest(payload: any, env: Env): PullRequestEvent | string {
+function workflowRunPullRequest(payload: EventJson, env: Env): PullRequestEvent | string {
   const run = payload?.workflow_run
-  if (!run || !PR_EVENTS.has(run.event)) return `the event is workflow_run of a ${run?.event ?? 'run'} event, not of a pull request`
+  if (!run || !PR_EVENTS.has(run.event))
+    return `the event is workflow_run of a ${run?.event ?? 'run'} event, not of a pull request`
   const base = payload?.repository?.full_name ?? env.GITHUB_REPOSITORY ?? ''
   const [owner, repo] = String(base).split('/')
   if (!owner || !repo) return 'the repository of the pull request is unknown'
   const headRepo = run.head_repository?.full_name
   const fork = typeof headRepo !== 'string' || headRepo.toLowerCase() !== String(base).toLowerCase()
   // The list can hold PRs of other repositories with the same head branch: keep this repository's.
-  const ours = (p: any): boolean => !p?.base?.repo?.url || String(p.base.repo.url).toLowerCase().endsWith(`/repos/${String(base).toLowerCase()}`)
-  const listed = (Array.isArray(run.pull_requests) ? run.pull_requests : []).find((p: any) => Number.isInteger(p?.number) && ours(p))
+  const ours = (p: EventJson): boolean =>
+    !p?.base?.repo?.url ||
+    String(p.base.repo.url)
+      .toLowerCase()
+      .endsWith(`/repos/${String(base).toLowerCase()}`)
+  const listed = (Array.isArray(run.pull_requests) ? run.pull_requests : []).find(
+    (p: EventJson) => Number.isInteger(p?.number) && ours(p)
+  )
   if (listed) return { number: listed.number, owner, repo, fork }
   const headOwner = run.head_repository?.owner?.login
-  if (typeof headOwner !== 'string' || typeof run.head_branch !== 'string') return 'the workflow_run payload names no pull request and no head branch'
-  return { number: 0, owner, repo, fork, head: { owner: headOwner, branch: run.head_branch, sha: String(run.head_sha ?? '') } }
+  if (typeof headOwner !== 'string' || typeof run.head_branch !== 'string')
+    return 'the workflow_run payload names no pull request and no head branch'
+  return {
+    number: 0,
+    owner,
+    repo,
+    fork,
+    head: { owner: headOwner, branch: run.head_branch, sha: String(run.head_sha ?? '') }
+  }
 }
 
 /** A fetch for Octokit that goes through the run's HTTP layer (proxies, NO_PROXY, timeouts, retries). */
@@ -203,7 +262,12 @@ function fetchThrough(http: HttpClient): typeof fetch {
     const headers: Record<string, string> = {}
     new Headers(init?.headers).forEach((v, k) => (headers[k] = v))
     const raw = init?.body
-    const body = raw === undefined || raw === null ? undefined : typeof raw === 'string' ? raw : Buffer.from(await new Response(raw as ConstructorParameters<typeof Response>[0]).arrayBuffer())
+    const body =
+      raw === undefined || raw === null
+        ? undefined
+        : typeof raw === 'string'
+          ? raw
+          : Buffer.from(await new Response(raw as ConstructorParameters<typeof Response>[0]).arrayBuffer())
     // A POST is not repeated: a retry after a lost answer could create a second comment.
     const res = await http.request({ service: 'GitHub API', method, url, headers, body, retry: method !== 'POST' })
     const h = new Headers()
@@ -236,34 +300,71 @@ export async function postComment(body: string, env: Env, token: string, deadlin
   // the warning.
   const fromFork = pr.fork && env.GITHUB_EVENT_NAME === 'pull_request'
   if (!token) {
-    core.warning(`pr-comment: github-token is empty: no comment. Pass github-token: \${{ github.token }} with permissions: pull-requests: write.`)
+    core.warning(
+      `pr-comment: github-token is empty: no comment. Pass github-token: \${{ github.token }} with permissions: pull-requests: write.`
+    )
     return { url: '', action: 'skipped' }
   }
   registerSecret(token)
   if (body.length > MAX_COMMENT_CHARS) {
-    core.warning(`pr-comment: the comment is ${body.length} characters, over GitHub's limit of ${MAX_COMMENT_CHARS}: no comment.`)
+    core.warning(
+      `pr-comment: the comment is ${body.length} characters, over GitHub's limit of ${MAX_COMMENT_CHARS}: no comment.`
+    )
     return { url: '', action: 'failed' }
   }
   const budgetMs = remainingBudgetMs(deadlineAt, MIN_COMMENT_MS, COMMENT_BUDGET_MS)
   const budget = AbortSignal.timeout(budgetMs)
-  const http = new HttpClient({ concurrency: 2, env, deadline: budget, attemptTimeoutMs: Math.min(20_000, budgetMs), maxAttempts: 3, maxRetryAfterMs: 30_000, log: (l) => core.debug(l) })
+  const http = new HttpClient({
+    concurrency: 2,
+    env,
+    deadline: budget,
+    attemptTimeoutMs: Math.min(20_000, budgetMs),
+    maxAttempts: 3,
+    maxRetryAfterMs: 30_000,
+    log: (l) => core.debug(l)
+  })
   const baseUrl = (env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, '')
-  let where = pr.number > 0 ? `${pr.owner}/${pr.repo}#${pr.number}` : `${pr.owner}/${pr.repo} (pull request from ${pr.head?.owner}:${pr.head?.branch})`
+  let where =
+    pr.number > 0
+      ? `${pr.owner}/${pr.repo}#${pr.number}`
+      : `${pr.owner}/${pr.repo} (pull request from ${pr.head?.owner}:${pr.head?.branch})`
   try {
     const { getOctokit } = await import('@actions/github')
-    const octokit = getOctokit(token, { baseUrl, request: { fetch: fetchThrough(http) }, log: { debug: () => {}, info: () => {}, warn: (m: string) => core.debug(scrub(m)), error: (m: string) => core.debug(scrub(m)) } })
+    const octokit = getOctokit(token, {
+      baseUrl,
+      request: { fetch: fetchThrough(http) },
+      log: {
+        debug: () => {},
+        info: () => {},
+        warn: (m: string) => core.debug(scrub(m)),
+        error: (m: string) => core.debug(scrub(m))
+      }
+    })
     if (pr.number === 0 && pr.head) {
-      const open = await octokit.rest.pulls.list({ owner: pr.owner, repo: pr.repo, state: 'open', head: `${pr.head.owner}:${pr.head.branch}`, per_page: 100 })
+      const open = await octokit.rest.pulls.list({
+        owner: pr.owner,
+        repo: pr.repo,
+        state: 'open',
+        head: `${pr.head.owner}:${pr.head.branch}`,
+        per_page: 100
+      })
       const match = open.data.find((p) => p.head.sha === pr.head!.sha) ?? open.data[0]
       if (!match) {
-        core.warning(`pr-comment: no open pull request from ${pr.head.owner}:${pr.head.branch} in ${pr.owner}/${pr.repo}: no comment.`)
+        core.warning(
+          `pr-comment: no open pull request from ${pr.head.owner}:${pr.head.branch} in ${pr.owner}/${pr.repo}: no comment.`
+        )
         return { url: '', action: 'skipped' }
       }
       pr.number = match.number
       where = `${pr.owner}/${pr.repo}#${pr.number}`
     }
     const login = await identity(octokit)
-    const comments = await octokit.paginate(octokit.rest.issues.listComments, { owner: pr.owner, repo: pr.repo, issue_number: pr.number, per_page: 100 })
+    const comments = await octokit.paginate(octokit.rest.issues.listComments, {
+      owner: pr.owner,
+      repo: pr.repo,
+      issue_number: pr.number,
+      per_page: 100
+    })
     const marked = comments.filter((c) => (c.body ?? '').includes(MARKER))
     // A user token knows its login: its own marked comment. An installation token (GITHUB_TOKEN, or a GitHub
     // App's, which comments as <app>[bot]) cannot ask: the marked comments of bots, newest first, the one the
@@ -271,7 +372,10 @@ export async function postComment(body: string, env: Env, token: string, deadlin
     const candidates =
       login !== null
         ? marked.filter((c) => c.user?.login?.toLowerCase() === login.toLowerCase()).slice(0, 1)
-        : marked.filter((c) => c.user?.type === 'Bot').reverse().slice(0, MAX_EDIT_TRIES)
+        : marked
+            .filter((c) => c.user?.type === 'Bot')
+            .reverse()
+            .slice(0, MAX_EDIT_TRIES)
     for (const c of candidates) {
       try {
         const res = await octokit.rest.issues.updateComment({ owner: pr.owner, repo: pr.repo, comment_id: c.id, body })
@@ -283,22 +387,39 @@ export async function postComment(body: string, env: Env, token: string, deadlin
         core.debug(`pr-comment: comment ${c.id} by ${c.user?.login} is not this token's to edit (${status})`)
       }
     }
-    const res = await octokit.rest.issues.createComment({ owner: pr.owner, repo: pr.repo, issue_number: pr.number, body })
+    const res = await octokit.rest.issues.createComment({
+      owner: pr.owner,
+      repo: pr.repo,
+      issue_number: pr.number,
+      body
+    })
     core.info(`pr-comment: created a comment on ${where}: ${res.data.html_url}`)
     return { url: res.data.html_url, action: 'created' }
   } catch (e) {
     const status = (e as { status?: number }).status
-    const msg = budget.aborted ? `no answer within ${Math.round(budgetMs / 1000)} s` : scrub(errorMessage(e).split('\n')[0].slice(0, 300))
+    const msg = budget.aborted
+      ? `no answer within ${Math.round(budgetMs / 1000)} s`
+      : scrub(errorMessage(e).split('\n')[0].slice(0, 300))
     if (status === 403 && fromFork) {
-      core.warning(`pr-comment: ${where} comes from a fork, whose token is read-only (403: ${msg}): no comment. ${FORK_HINT}`)
+      core.warning(
+        `pr-comment: ${where} comes from a fork, whose token is read-only (403: ${msg}): no comment. ${FORK_HINT}`
+      )
     } else if (status === 403) {
-      core.warning(`pr-comment: GitHub refused the comment on ${where} (403: ${msg}). Give the job permissions: pull-requests: write; ${FORK_HINT}`)
+      core.warning(
+        `pr-comment: GitHub refused the comment on ${where} (403: ${msg}). Give the job permissions: pull-requests: write; ${FORK_HINT}`
+      )
     } else if (status === 401) {
-      core.warning(`pr-comment: GitHub did not accept github-token (401: ${msg}): no comment. Pass a valid token, e.g. github-token: \${{ github.token }}.`)
+      core.warning(
+        `pr-comment: GitHub did not accept github-token (401: ${msg}): no comment. Pass a valid token, e.g. github-token: \${{ github.token }}.`
+      )
     } else if (status === 404) {
-      core.warning(`pr-comment: ${where} was not found with this token (404): no comment. The token needs access to the repository and pull-requests: write.`)
+      core.warning(
+        `pr-comment: ${where} was not found with this token (404): no comment. The token needs access to the repository and pull-requests: write.`
+      )
     } else {
-      core.warning(`pr-comment: the comment on ${where} could not be written${status ? ` (HTTP ${status})` : ''}: ${msg}`)
+      core.warning(
+        `pr-comment: the comment on ${where} could not be written${status ? ` (HTTP ${status})` : ''}: ${msg}`
+      )
     }
     return { url: '', action: 'failed' }
   } finally {

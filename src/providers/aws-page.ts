@@ -41,10 +41,15 @@ let lastStart: string | null = null
 let lastMonth = ''
 
 /** One API result row to a normalized record. */
-export function normalizeAwsRow(row: ApiRow, method: 'market' | 'location', fallbackAccount: string | null): CarbonRecord {
+export function normalizeAwsRow(
+  row: ApiRow,
+  method: 'market' | 'location',
+  fallbackAccount: string | null
+): CarbonRecord {
   const start = row.TimePeriod?.Start ?? ''
   if (start !== lastStart) {
-    if (!/^\d{4}-\d{2}-01/.test(start)) throw new Error(`a result has no monthly TimePeriod.Start (${JSON.stringify(start)})`)
+    if (!/^\d{4}-\d{2}-01/.test(start))
+      throw new Error(`a result has no monthly TimePeriod.Start (${JSON.stringify(start)})`)
     lastStart = start
     lastMonth = start.slice(0, 7)
   }

@@ -48,7 +48,11 @@ function toBytes(data: string | ArrayBuffer | ArrayBufferView): Buffer {
 /** The error type of an AWS JSON error: header `x-amzn-errortype` or body `__type`/`code`, without namespace. */
 export function awsErrorType(headers: Record<string, string | string[] | undefined>, body: unknown): string {
   const h = headers['x-amzn-errortype']
-  const raw = (Array.isArray(h) ? h[0] : h) ?? (body as { __type?: string; code?: string } | null)?.__type ?? (body as { code?: string } | null)?.code ?? ''
+  const raw =
+    (Array.isArray(h) ? h[0] : h) ??
+    (body as { __type?: string; code?: string } | null)?.__type ??
+    (body as { code?: string } | null)?.code ??
+    ''
   return String(raw).split(':')[0].split('#').pop() ?? ''
 }
 
@@ -81,7 +85,15 @@ export const awsProvider: Provider = {
     // The plan is made inside the ordered stream, on its first next() as a generator body would run; the one
     // wrapper around it counts per batch (a page), so its extra promise round trip is per page, not per record.
     const s = ctx.settings
-    return withFallbackNote(ctx, streamInOrder(() => planMonths(ctx), Math.max(2, s.concurrency * 2), MAX_RESULTS * Math.max(2, s.concurrency), MAX_RESULTS))
+    return withFallbackNote(
+      ctx,
+      streamInOrder(
+        () => planMonths(ctx),
+        Math.max(2, s.concurrency * 2),
+        MAX_RESULTS * Math.max(2, s.concurrency),
+        MAX_RESULTS
+      )
+    )
   }
 }
 
@@ -89,7 +101,10 @@ export const awsProvider: Provider = {
  * The batches as they come; at the end, a note when some records have no figure of the chosen method, so
  * that their headline is the other method's (the report's notes say so, as the contract asks).
  */
-export async function* withFallbackNote(ctx: ProviderContext, batches: AsyncGenerator<RecordBatch>): AsyncGenerator<RecordBatch> {
+export async function* withFallbackNote(
+  ctx: ProviderContext,
+  batches: AsyncGenerator<RecordBatch>
+): AsyncGenerator<RecordBatch> {
   const market = ctx.settings.method === 'market'
   let fellBack = 0
   for await (const b of batches) {
@@ -121,9 +136,15 @@ async function planMonths(ctx: ProviderContext): Promise<MonthTask[]> {
   // The plan: (identity, month) units, identity-major. A matrix shard takes its contiguous share of it
   // (several roles split by role, one role by months); credentials are fetched only for its identities.
   const months = monthsOf(ctx.period)
-  const plan = shareOf(identities.flatMap((id) => months.map((month) => ({ id, month }))), settings.shard)
+  const plan = shareOf(
+    identities.flatMap((id) => months.map((month) => ({ id, month }))),
+    settings.shard
+  )
   const mine = identities.filter((id) => plan.some((u) => u.id === id))
-  if (settings.shard !== null) ctx.log(`AWS: shard ${settings.shard.index}/${settings.shard.count} takes ${plan.length} of ${identities.length * months.length} (identity, month) units`)
+  if (settings.shard !== null)
+    ctx.log(
+      `AWS: shard ${settings.shard.index}/${settings.shard.count} takes ${plan.length} of ${identities.length * months.length} (identity, month) units`
+    )
   if (plan.length === 0) return []
 
   // Credentials first, concurrently: a role that cannot be assumed is missing from the report, the rest go on.
@@ -145,7 +166,9 @@ async function planMonths(ctx: ProviderContext): Promise<MonthTask[]> {
     throw new Error([...byCause].map(([cause, labels]) => cause.split('\u0000').join(labels.join(', '))).join(' | '))
   }
   for (const f of failures) ctx.missing(`all data of ${f.id.label}`, f.message)
-  ctx.log(`AWS: ${ready.size} identit${ready.size === 1 ? 'y' : 'ies'}, ${months.length} month${months.length === 1 ? '' : 's'}, endpoint ${endpoint}`)
+  ctx.log(
+    `AWS: ${ready.size} identit${ready.size === 1 ? 'y' : 'ies'}, ${months.length} month${months.length === 1 ? '' : 's'}, endpoint ${endpoint}`
+  )
 
   const signers = new Map<AwsIdentity, SignatureV4>()
   for (const [id, creds] of ready) {
@@ -195,7 +218,9 @@ async function fetchMonth(
       const next = got.next
       if (next === undefined || next === null || next === '') break
       if (seenTokens.has(next)) {
-        throw new Error(`the API repeated a NextToken it had already given (page ${page}); stopped paging to avoid a loop, so this month may be incomplete`)
+        throw new Error(
+          `the API repeated a NextToken it had already given (page ${page}); stopped paging to avoid a loop, so this month may be incomplete`
+        )
       }
       seenTokens.add(next)
       token = next
@@ -222,7 +247,8 @@ async function fetchPage(
     Granularity: 'MONTHLY',
     MaxResults: MAX_RESULTS
   }
-  if (ctx.settings.aws.accountIds.length > 0) body.FilterBy = { Dimensions: { USAGE_ACCOUNT_ID: ctx.settings.aws.accountIds } }
+  if (ctx.settings.aws.accountIds.length > 0)
+    body.FilterBy = { Dimensions: { USAGE_ACCOUNT_ID: ctx.settings.aws.accountIds } }
   if (token !== undefined) body.NextToken = token
   const res = await ctx.http.request({
     service: 'AWS Sustainability API',
@@ -234,7 +260,12 @@ async function fetchPage(
     body: JSON.stringify(body),
     expectJson: true,
     decode: (bytes) =>
-      ctx.decoder.decode(bytes, { method: ctx.settings.method, fallbackAccount: roleAccount, month, keepRecords: ctx.keepRecords }),
+      ctx.decoder.decode(bytes, {
+        method: ctx.settings.method,
+        fallbackAccount: roleAccount,
+        month,
+        keepRecords: ctx.keepRecords
+      }),
     sign: async ({ method, url, headers, body: b }) => {
       const signed = await signer.sign({
         method,
@@ -259,7 +290,14 @@ async function fetchPage(
       parsed = null
     }
     const type = awsErrorType(res.headers, parsed)
-    throw new Error(explainAwsApiError(res.status, type, scrub(parsed?.message ?? parsed?.Message ?? res.text.slice(0, 200)), id.label))
+    throw new Error(
+      explainAwsApiError(
+        res.status,
+        type,
+        scrub(parsed?.message ?? parsed?.Message ?? res.text.slice(0, 200)),
+        id.label
+      )
+    )
   }
   return res.json as AwsPage
 }
@@ -284,7 +322,12 @@ type MonthTask = (flow: PageFlow) => Promise<void>
  * `budget / pageSize` pages are in flight; the head and the task after it never wait, so the next month
  * is on its way while the head is consumed.
  */
-async function* streamInOrder(plan: () => Promise<MonthTask[]>, lookahead: number, budget: number, pageSize: number): AsyncGenerator<RecordBatch> {
+async function* streamInOrder(
+  plan: () => Promise<MonthTask[]>,
+  lookahead: number,
+  budget: number,
+  pageSize: number
+): AsyncGenerator<RecordBatch> {
   const tasks = await plan()
   interface Stream {
     pages: RecordBatch[]

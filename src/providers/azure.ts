@@ -81,7 +81,12 @@ export function batchSubscriptions(ids: readonly string[], size = MAX_SUBSCRIPTI
 }
 
 /** One page of an ItemDetailsReport of resources: one month (start = end), one scope, the largest page. */
-export function detailQueryBody(subscriptions: readonly string[], month: Month, scope: CarbonScope, skipToken?: string): Record<string, unknown> {
+export function detailQueryBody(
+  subscriptions: readonly string[],
+  month: Month,
+  scope: CarbonScope,
+  skipToken?: string
+): Record<string, unknown> {
   const body: Record<string, unknown> = {
     reportType: 'ItemDetailsReport',
     subscriptionList: subscriptions,
@@ -115,13 +120,17 @@ export function planQueries(subscriptions: readonly string[], period: Period): Q
     for (const month of monthsOf(period)) {
       for (const scope of SCOPES) detail.push({ batch, month, scope, body: detailQueryBody(subs, month, scope) })
     }
-    for (const chunk of chunkPeriod(period, MAX_MONTHS_PER_REQUEST)) summary.push({ batch, period: chunk, body: summaryQueryBody(subs, chunk) })
+    for (const chunk of chunkPeriod(period, MAX_MONTHS_PER_REQUEST))
+      summary.push({ batch, period: chunk, body: summaryQueryBody(subs, chunk) })
   })
   return { batches, detail, summary }
 }
 
 /** The period within the API's available date range: what is kept, and the months left out. */
-export function clampPeriod(period: Period, available: Period): { period: Period | null; before: Month[]; after: Month[] } {
+export function clampPeriod(
+  period: Period,
+  available: Period
+): { period: Period | null; before: Month[]; after: Month[] } {
   const all = monthsOf(period)
   const before = all.filter((m) => monthIndex(m) < monthIndex(available.start))
   const after = all.filter((m) => monthIndex(m) > monthIndex(available.end))
@@ -161,7 +170,10 @@ export interface ReportPage {
 
 /** Lower-case, trimmed, without the stray trailing comma one of the spec's examples has. */
 export function normalizeSubscriptionId(id: string): string {
-  return id.trim().replace(/[\s,]+$/, '').toLowerCase()
+  return id
+    .trim()
+    .replace(/[\s,]+$/, '')
+    .toLowerCase()
 }
 
 /** A `carbonEmissionReports` response body. */
@@ -171,7 +183,11 @@ export function parseReportPage(json: unknown): ReportPage {
   if (!Array.isArray(o.value)) throw new Error('the response has no value list')
   const decisions: AccessDecision[] = []
   if (Array.isArray(o.subscriptionAccessDecisionList)) {
-    for (const d of o.subscriptionAccessDecisionList as { subscriptionId?: unknown; decision?: unknown; denialReason?: unknown }[]) {
+    for (const d of o.subscriptionAccessDecisionList as {
+      subscriptionId?: unknown
+      decision?: unknown
+      denialReason?: unknown
+    }[]) {
       if (!d || typeof d.subscriptionId !== 'string') continue
       decisions.push({
         subscriptionId: normalizeSubscriptionId(d.subscriptionId),
@@ -193,7 +209,8 @@ export function parseDateRange(json: unknown): Period {
     return `${m[1]}-${m[2]}`
   }
   const period = { start: month(o.startDate, 'startDate'), end: month(o.endDate, 'endDate') }
-  if (monthIndex(period.start) > monthIndex(period.end)) throw new Error(`the available date range is empty (${period.start} to ${period.end})`)
+  if (monthIndex(period.start) > monthIndex(period.end))
+    throw new Error(`the available date range is empty (${period.start} to ${period.end})`)
   return period
 }
 
@@ -204,12 +221,19 @@ export function rowMonth(row: ReportRow): Month | null {
 }
 
 /** The (subscription, service, region) of a resource row; the type comes from the resource id when absent. */
-export function resourceDimensions(row: ReportRow): { subscriptionId: string; service: string | null; region: string | null } {
+export function resourceDimensions(row: ReportRow): {
+  subscriptionId: string
+  service: string | null
+  region: string | null
+} {
   const id = typeof row.resourceId === 'string' ? row.resourceId : ''
   const fromId = /^\/subscriptions\/([^/]+)\//i.exec(id)?.[1]
   const sub = typeof row.subscriptionId === 'string' && row.subscriptionId.trim() !== '' ? row.subscriptionId : fromId
   if (!sub) throw new Error(`a resource row has no subscriptionId (${JSON.stringify(row.itemName ?? id)})`)
-  let service = typeof row.resourceType === 'string' && row.resourceType.trim() !== '' ? row.resourceType.trim().toLowerCase() : null
+  let service =
+    typeof row.resourceType === 'string' && row.resourceType.trim() !== ''
+      ? row.resourceType.trim().toLowerCase()
+      : null
   if (service === null) {
     // /subscriptions/s/resourceGroups/rg/providers/Microsoft.Ns/type/name[/subtype/subname...]
     const m = /\/providers\/([^/]+)\/(.+)$/i.exec(id)
@@ -239,22 +263,32 @@ export function armError(res: Pick<HttpResponse, 'text' | 'headers'>): ArmError 
   } catch {
     body = null
   }
-  const e = ((body as { error?: unknown } | null)?.error ?? body) as { code?: unknown; message?: unknown; target?: unknown; details?: unknown } | null
+  const e = ((body as { error?: unknown } | null)?.error ?? body) as {
+    code?: unknown
+    message?: unknown
+    target?: unknown
+    details?: unknown
+  } | null
   const header = res.headers['x-ms-failure-cause']
-  let message = typeof e?.message === 'string' ? e.message : res.text.slice(0, 200) || (typeof header === 'string' ? header : '')
+  let message =
+    typeof e?.message === 'string' ? e.message : res.text.slice(0, 200) || (typeof header === 'string' ? header : '')
   // ErrorResponse's target and details often hold the reason itself (which parameter, which subscription).
-  if (typeof e?.target === 'string' && e.target !== '' && !message.includes(e.target)) message += ` (target: ${e.target})`
+  if (typeof e?.target === 'string' && e.target !== '' && !message.includes(e.target))
+    message += ` (target: ${e.target})`
   const details = Array.isArray(e?.details) ? (e.details as { code?: unknown; message?: unknown }[]) : []
   const said = details
     .map((d) => (typeof d?.message === 'string' ? d.message.trim() : typeof d?.code === 'string' ? d.code : ''))
     .filter((m) => m !== '' && !message.includes(m))
-  if (said.length > 0) message += ` [${said.slice(0, 3).join('; ')}${said.length > 3 ? `; and ${said.length - 3} more` : ''}]`
+  if (said.length > 0)
+    message += ` [${said.slice(0, 3).join('; ')}${said.length > 3 ? `; and ${said.length - 3} more` : ''}]`
   return { code: typeof e?.code === 'string' ? e.code : '', message }
 }
 
 /** A failure of ARM that says what to check. */
 export function explainArmError(status: number, err: ArmError, what: string, arm: string): string {
-  const message = scrub(err.message).trim().replace(/[.\s]+$/, '')
+  const message = scrub(err.message)
+    .trim()
+    .replace(/[.\s]+$/, '')
   const base = `Azure Resource Manager answered HTTP ${status}${err.code ? ` ${err.code}` : ''} for ${what}${message ? `: ${message}` : ''}`
   switch (err.code) {
     case 'AuthorizationFailed':
@@ -278,8 +312,10 @@ export function explainArmError(status: number, err: ArmError, what: string, arm
     case 'RequestsThrottled':
       return `${base}. Still throttled after retries: lower concurrency, or run again later.`
     default:
-      if (status === 401) return `${base}. The token was not accepted: check azure-resource-manager-endpoint and azure-authority-host (same cloud) and azure-tenant-id.`
-      if (status === 403) return `${base}. Assign Carbon Optimization Reader (${CARBON_OPTIMIZATION_READER}) to the identity on the subscription.`
+      if (status === 401)
+        return `${base}. The token was not accepted: check azure-resource-manager-endpoint and azure-authority-host (same cloud) and azure-tenant-id.`
+      if (status === 403)
+        return `${base}. Assign Carbon Optimization Reader (${CARBON_OPTIMIZATION_READER}) to the identity on the subscription.`
       if (status === 429) return `${base}. Still throttled after retries: lower concurrency, or run again later.`
       if (status === 404) return `${base}. Check azure-resource-manager-endpoint (${arm}).`
       return `${base}.`
@@ -310,14 +346,27 @@ class Arm {
     const token = await this.auth.token(this.scope, 'Azure Resource Manager')
     const headers: Record<string, string> = { authorization: `Bearer ${token}`, accept: 'application/json' }
     if (body !== undefined && body !== '') headers['content-type'] = 'application/json'
-    const res = await this.ctx.http.request({ service: 'Azure Resource Manager', method, url, headers, body, expectJson: true })
-    if (res.status < 200 || res.status >= 300) throw new ArmCallError(res.status, armError(res), explainArmError(res.status, armError(res), what, this.endpoint))
+    const res = await this.ctx.http.request({
+      service: 'Azure Resource Manager',
+      method,
+      url,
+      headers,
+      body,
+      expectJson: true
+    })
+    if (res.status < 200 || res.status >= 300)
+      throw new ArmCallError(res.status, armError(res), explainArmError(res.status, armError(res), what, this.endpoint))
     return res.json
   }
 
   post(path: string, body: Record<string, unknown> | null, what: string): Promise<unknown> {
     // The available-date-range call has no body: an empty one with Content-Length 0, as ARM wants for a POST.
-    return this.request('POST', `${this.endpoint}${path}?api-version=${CARBON_API_VERSION}`, body === null ? '' : JSON.stringify(body), what)
+    return this.request(
+      'POST',
+      `${this.endpoint}${path}?api-version=${CARBON_API_VERSION}`,
+      body === null ? '' : JSON.stringify(body),
+      what
+    )
   }
 }
 
@@ -343,18 +392,31 @@ async function listSubscriptions(arm: Arm): Promise<Subscription[]> {
   const origin = new URL(arm.endpoint).origin
   for (let page = 1; url !== null; page++) {
     if (page > MAX_PAGES) throw new Error(`the subscription list has more than ${MAX_PAGES} pages; stopped`)
-    const json = (await arm.request('GET', url, undefined, 'the subscription list')) as { value?: unknown; nextLink?: unknown } | undefined
+    const json = (await arm.request('GET', url, undefined, 'the subscription list')) as
+      { value?: unknown; nextLink?: unknown } | undefined
     if (!json || !Array.isArray(json.value)) throw new Error('the subscription list has no value list')
     for (const s of json.value as { subscriptionId?: unknown; id?: unknown; displayName?: unknown }[]) {
-      const raw = typeof s?.subscriptionId === 'string' ? s.subscriptionId : typeof s?.id === 'string' ? s.id.split('/').pop() : undefined
+      const raw =
+        typeof s?.subscriptionId === 'string'
+          ? s.subscriptionId
+          : typeof s?.id === 'string'
+            ? s.id.split('/').pop()
+            : undefined
       if (!raw) continue
       const id = normalizeSubscriptionId(raw)
-      if (!out.has(id)) out.set(id, { id, name: typeof s.displayName === 'string' && s.displayName !== '' ? s.displayName : null })
+      if (!out.has(id))
+        out.set(id, { id, name: typeof s.displayName === 'string' && s.displayName !== '' ? s.displayName : null })
     }
     const next = typeof json.nextLink === 'string' && json.nextLink !== '' ? json.nextLink : null
     if (next !== null) {
-      if (new URL(next, arm.endpoint).origin !== origin) throw new Error(`the subscription list's nextLink leaves ${origin}; not followed (the token is only sent to ARM)`)
-      if (seen.has(next)) throw new Error(`the subscription list repeated a nextLink it had already given (page ${page}); stopped to avoid a loop`)
+      if (new URL(next, arm.endpoint).origin !== origin)
+        throw new Error(
+          `the subscription list's nextLink leaves ${origin}; not followed (the token is only sent to ARM)`
+        )
+      if (seen.has(next))
+        throw new Error(
+          `the subscription list repeated a nextLink it had already given (page ${page}); stopped to avoid a loop`
+        )
       seen.add(next)
     }
     url = next === null ? null : new URL(next, arm.endpoint).toString()
@@ -386,24 +448,29 @@ export const azureProvider: Provider = {
     const arm = new Arm(ctx, auth, azure.resourceManagerEndpoint)
 
     ctx.note(
-      'Azure Carbon Optimization does not state its accounting method; Microsoft\'s published methodology for Azure emissions is market-based, ' +
+      "Azure Carbon Optimization does not state its accounting method; Microsoft's published methodology for Azure emissions is market-based, " +
         'so its one figure (Scope1+2+3) is in the market-based columns and location-based fields are empty.'
     )
-    if (settings.method === 'location') ctx.note('Azure gives no location-based figure: its one figure is used as the headline.')
+    if (settings.method === 'location')
+      ctx.note('Azure gives no location-based figure: its one figure is used as the headline.')
 
     // Sign in and learn the published range first: a wrong credential or cloud fails the provider here, once.
     const available = parseDateRange(await arm.post(RANGE_PATH, null, 'the available date range'))
     const { period, before, after } = clampPeriod(ctx.period, available)
     const span = (ms: Month[]): string => (ms.length === 1 ? ms[0] : `${ms[0]} to ${ms[ms.length - 1]}`)
     if (before.length > 0 || after.length > 0) {
-      const left = [before.length > 0 ? span(before) : '', after.length > 0 ? span(after) : ''].filter((s) => s !== '').join(' and ')
+      const left = [before.length > 0 ? span(before) : '', after.length > 0 ? span(after) : '']
+        .filter((s) => s !== '')
+        .join(' and ')
       if (period === null) {
         throw new Error(
           `Azure Carbon Optimization has data for ${available.start} to ${available.end} only: none of ${ctx.period.start} to ${ctx.period.end} is in it. ` +
             `Choose start-date/end-date within that range (a month is published by the 19th of the next).`
         )
       }
-      ctx.note(`Azure Carbon Optimization has data for ${available.start} to ${available.end}: ${left} ${before.length + after.length === 1 ? 'is' : 'are'} outside it and not requested.`)
+      ctx.note(
+        `Azure Carbon Optimization has data for ${available.start} to ${available.end}: ${left} ${before.length + after.length === 1 ? 'is' : 'are'} outside it and not requested.`
+      )
     }
     if (period === null) return
 
@@ -440,20 +507,30 @@ export const azureProvider: Provider = {
     const takeDecisions = (decisions: AccessDecision[]): void => {
       for (const d of decisions) {
         if (d.decision.toLowerCase() === 'allowed') continue
-        deny(d.subscriptionId, `access ${d.decision ? d.decision.toLowerCase() : 'refused'} by Carbon Optimization${d.denialReason ? ` (${d.denialReason})` : ''}`)
+        deny(
+          d.subscriptionId,
+          `access ${d.decision ? d.decision.toLowerCase() : 'refused'} by Carbon Optimization${d.denialReason ? ` (${d.denialReason})` : ''}`
+        )
       }
     }
 
     // The monthly summaries, one request per (batch, <= 12 months), shared by the tasks of those months.
     const summaries = new Map<string, Promise<Map<Month, number> | null>>()
     const summaryFor = (batch: number, month: Month): Promise<Map<Month, number> | null> => {
-      const q = plan.summary.find((s) => s.batch === batch && monthIndex(s.period.start) <= monthIndex(month) && monthIndex(month) <= monthIndex(s.period.end))!
+      const q = plan.summary.find(
+        (s) =>
+          s.batch === batch &&
+          monthIndex(s.period.start) <= monthIndex(month) &&
+          monthIndex(month) <= monthIndex(s.period.end)
+      )!
       const key = `${batch}:${q.period.start}`
       let p = summaries.get(key)
       if (!p) {
         p = (async () => {
           try {
-            const page = parseReportPage(await arm.post(REPORTS_PATH, q.body, `the monthly summary ${q.period.start} to ${q.period.end}`))
+            const page = parseReportPage(
+              await arm.post(REPORTS_PATH, q.body, `the monthly summary ${q.period.start} to ${q.period.end}`)
+            )
             takeDecisions(page.decisions)
             const byMonth = new Map<Month, number>()
             for (const row of page.rows) {
@@ -468,7 +545,9 @@ export const azureProvider: Provider = {
               for (const id of plan.batches[batch]) deny(id, e.message)
               return null
             }
-            ctx.warn(`${q.period.start} to ${q.period.end}: the monthly summary could not be fetched, so the detail was not checked against it (${errorMessage(e)})`)
+            ctx.warn(
+              `${q.period.start} to ${q.period.end}: the monthly summary could not be fetched, so the detail was not checked against it (${errorMessage(e)})`
+            )
             return null
           }
         })()
@@ -480,8 +559,14 @@ export const azureProvider: Provider = {
     const total = subscriptions.length
     const tasks: (() => Promise<CarbonRecord[]>)[] = []
     // A matrix shard takes its contiguous share of the (batch, month) units (batch-major).
-    const units = shareOf(plan.batches.flatMap((_, batch) => months.map((month) => ({ batch, month }))), settings.shard)
-    if (settings.shard !== null) ctx.log(`Azure: shard ${settings.shard.index}/${settings.shard.count} takes ${units.length} of ${plan.batches.length * months.length} (batch, month) units`)
+    const units = shareOf(
+      plan.batches.flatMap((_, batch) => months.map((month) => ({ batch, month }))),
+      settings.shard
+    )
+    if (settings.shard !== null)
+      ctx.log(
+        `Azure: shard ${settings.shard.index}/${settings.shard.count} takes ${units.length} of ${plan.batches.length * months.length} (batch, month) units`
+      )
     plan.batches.forEach((subs, batch) => {
       const label = batchLabel(subs, batch, plan.batches.length, total)
       for (const { month } of units.filter((u) => u.batch === batch)) {
@@ -543,7 +628,9 @@ async function fetchBatchMonth(
       cell = { ...dims, scopes: { Scope1: null, Scope2: null, Scope3: null } }
       cells.set(key, cell)
     }
-    cell.scopes[scope] = (cell.scopes[scope] ?? 0n) + kilogramsToNanograms(row.latestMonthEmissions, `${scope} of ${row.resourceId ?? row.itemName}`)
+    cell.scopes[scope] =
+      (cell.scopes[scope] ?? 0n) +
+      kilogramsToNanograms(row.latestMonthEmissions, `${scope} of ${row.resourceId ?? row.itemName}`)
   }
 
   await Promise.all(
@@ -559,7 +646,9 @@ async function fetchBatchMonth(
           for (const row of p.rows) add(row, scope)
           if (p.skipToken === null) break
           if (seen.has(p.skipToken)) {
-            throw new Error(`the API repeated a skipToken it had already given (page ${page}); stopped paging to avoid a loop, so this month and scope are incomplete`)
+            throw new Error(
+              `the API repeated a skipToken it had already given (page ${page}); stopped paging to avoid a loop, so this month and scope are incomplete`
+            )
           }
           seen.add(p.skipToken)
           token = p.skipToken

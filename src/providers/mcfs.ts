@@ -51,7 +51,17 @@ export const M365_SERVICE = 'Microsoft 365'
 /** A guard against an endless page sequence: far beyond any real enrollment's rows (pages of 1000). */
 const MAX_PAGES = 100_000
 
-export const ENROLLMENT_SELECT = ['dateKey', 'subscriptionId', 'subscriptionName', 'azureServiceName', 'subService', 'azureRegionName', 'scope', 'scopeId', 'totalEmissions']
+export const ENROLLMENT_SELECT = [
+  'dateKey',
+  'subscriptionId',
+  'subscriptionName',
+  'azureServiceName',
+  'subService',
+  'azureRegionName',
+  'scope',
+  'scopeId',
+  'totalEmissions'
+]
 export const M365_SELECT = ['dateKey', 'tenantId', 'tenantName', 'officeRegionName', 'scope', 'totalEmissions']
 export const PROJECTION_SELECT = ['dateKey', 'enrollmentId', 'actualEmissions', 'projectedEmissions']
 
@@ -65,7 +75,8 @@ export function dateKeyOf(month: Month): number {
 
 /** The month of a dateKey (`yyyymmdd`, dd always 01), or null when it is not one. */
 export function monthOfDateKey(value: unknown): Month | null {
-  const s = typeof value === 'number' && Number.isInteger(value) ? String(value) : typeof value === 'string' ? value.trim() : ''
+  const s =
+    typeof value === 'number' && Number.isInteger(value) ? String(value) : typeof value === 'string' ? value.trim() : ''
   const m = /^(\d{4})(\d{2})(\d{2})$/.exec(s)
   if (!m || Number(m[2]) < 1 || Number(m[2]) > 12) return null
   return `${m[1]}-${m[2]}`
@@ -87,9 +98,15 @@ export function serviceRoot(endpoint: string, instanceId: string): string {
   return `${endpoint.replace(/\/+$/, '')}/api/v1.0/instances/${encodeURIComponent(instanceId)}`
 }
 
-const periodFilter = (period: Period): string => `dateKey ge ${dateKeyOf(period.start)} and dateKey le ${dateKeyOf(period.end)}`
+const periodFilter = (period: Period): string =>
+  `dateKey ge ${dateKeyOf(period.start)} and dateKey le ${dateKeyOf(period.end)}`
 
-export function enrollmentEmissionsUrl(endpoint: string, instanceId: string, enrollmentId: string, period: Period): string {
+export function enrollmentEmissionsUrl(
+  endpoint: string,
+  instanceId: string,
+  enrollmentId: string,
+  period: Period
+): string {
   return `${serviceRoot(endpoint, instanceId)}/enrollments/${encodeURIComponent(enrollmentId)}/emissions?${odataQuery({
     $filter: periodFilter(period),
     $select: ENROLLMENT_SELECT.join(','),
@@ -128,7 +145,12 @@ export function parseODataPage(json: unknown): ODataPage {
   return {
     rows: o.value as Record<string, unknown>[],
     nextLink: typeof next === 'string' && next.trim() !== '' ? next : null,
-    count: typeof count === 'number' && Number.isInteger(count) ? count : typeof count === 'string' && /^\d+$/.test(count) ? Number(count) : null
+    count:
+      typeof count === 'number' && Number.isInteger(count)
+        ? count
+        : typeof count === 'string' && /^\d+$/.test(count)
+          ? Number(count)
+          : null
   }
 }
 
@@ -168,7 +190,13 @@ export class Folder {
 
   constructor(
     period: Period,
-    private readonly dims: (row: Record<string, unknown>) => { account: string; accountName: string | null; service: string | null; region: string | null; subService?: string | null }
+    private readonly dims: (row: Record<string, unknown>) => {
+      account: string
+      accountName: string | null
+      service: string | null
+      region: string | null
+      subService?: string | null
+    }
   ) {
     this.first = monthIndex(period.start)
     this.last = monthIndex(period.end)
@@ -189,7 +217,15 @@ export class Folder {
     const key = `${month}\u0000${d.account}\u0000${d.service ?? ''}\u0000${d.region ?? ''}`
     let cell = this.cells.get(key)
     if (!cell) {
-      cell = { month, account: d.account, accountName: d.accountName, service: d.service, region: d.region, ng: [0n, 0n, 0n, 0n], subServices: new Set() }
+      cell = {
+        month,
+        account: d.account,
+        accountName: d.accountName,
+        service: d.service,
+        region: d.region,
+        ng: [0n, 0n, 0n, 0n],
+        subServices: new Set()
+      }
       this.cells.set(key, cell)
     }
     if (cell.accountName === null && d.accountName !== null) cell.accountName = d.accountName
@@ -201,10 +237,14 @@ export class Folder {
 
   /** The records, in a fixed order (month, account, service, region), each month rounded to the gram as a whole. */
   records(provider: 'mcfs', extra: (c: Cell) => CarbonRecord['extra']): CarbonRecord[] {
-    const cmp = (a: string | null, b: string | null): number => ((a ?? '') < (b ?? '') ? -1 : (a ?? '') > (b ?? '') ? 1 : 0)
-    const list = [...this.cells.values()].sort((a, b) => cmp(a.month, b.month) || cmp(a.account, b.account) || cmp(a.service, b.service) || cmp(a.region, b.region))
+    const cmp = (a: string | null, b: string | null): number =>
+      (a ?? '') < (b ?? '') ? -1 : (a ?? '') > (b ?? '') ? 1 : 0
+    const list = [...this.cells.values()].sort(
+      (a, b) =>
+        cmp(a.month, b.month) || cmp(a.account, b.account) || cmp(a.service, b.service) || cmp(a.region, b.region)
+    )
     const out: CarbonRecord[] = []
-    for (let i = 0; i < list.length; ) {
+    for (let i = 0; i < list.length;) {
       let j = i
       while (j < list.length && list[j].month === list[i].month) j++
       const month = list.slice(i, j)
@@ -238,14 +278,37 @@ export class Folder {
   }
 }
 
-export function enrollmentDims(row: Record<string, unknown>): { account: string; accountName: string | null; service: string | null; region: string | null; subService: string | null } {
+export function enrollmentDims(row: Record<string, unknown>): {
+  account: string
+  accountName: string | null
+  service: string | null
+  region: string | null
+  subService: string | null
+} {
   const sub = text(row.subscriptionId)
-  if (sub === null) throw new Error(`a row of ${monthOfDateKey(row.dateKey) ?? 'an unknown month'} has no subscriptionId`)
-  return { account: sub.toLowerCase(), accountName: text(row.subscriptionName), service: text(row.azureServiceName), region: text(row.azureRegionName), subService: text(row.subService) }
+  if (sub === null)
+    throw new Error(`a row of ${monthOfDateKey(row.dateKey) ?? 'an unknown month'} has no subscriptionId`)
+  return {
+    account: sub.toLowerCase(),
+    accountName: text(row.subscriptionName),
+    service: text(row.azureServiceName),
+    region: text(row.azureRegionName),
+    subService: text(row.subService)
+  }
 }
 
-export function tenantDims(tenantId: string): (row: Record<string, unknown>) => { account: string; accountName: string | null; service: string; region: string | null } {
-  return (row) => ({ account: (text(row.tenantId) ?? tenantId).toLowerCase(), accountName: text(row.tenantName), service: M365_SERVICE, region: text(row.officeRegionName) })
+export function tenantDims(tenantId: string): (row: Record<string, unknown>) => {
+  account: string
+  accountName: string | null
+  service: string
+  region: string | null
+} {
+  return (row) => ({
+    account: (text(row.tenantId) ?? tenantId).toLowerCase(),
+    accountName: text(row.tenantName),
+    service: M365_SERVICE,
+    region: text(row.officeRegionName)
+  })
 }
 
 /**
@@ -257,7 +320,8 @@ export function forecastPoints(rows: Record<string, unknown>[], scope: string): 
   for (const r of rows) {
     const m = monthOfDateKey(r.dateKey)
     const a = r.actualEmissions
-    if (m !== null && a !== null && a !== undefined && Number(a) !== 0) latestActual = Math.max(latestActual, monthIndex(m))
+    if (m !== null && a !== null && a !== undefined && Number(a) !== 0)
+      latestActual = Math.max(latestActual, monthIndex(m))
   }
   const out: ForecastPoint[] = []
   for (const r of rows) {
@@ -265,7 +329,12 @@ export function forecastPoints(rows: Record<string, unknown>[], scope: string): 
     const p = r.projectedEmissions
     if (m === null || p === null || p === undefined || monthIndex(m) <= latestActual) continue
     const ng = tonnesToNanograms(p, `projectedEmissions of ${m}`)
-    out.push({ month: m, grams: Number((ng + 500_000_000n) / 1_000_000_000n), basis: 'MCFS projectedEmissions (rolling average of the previous five months)', scope })
+    out.push({
+      month: m,
+      grams: Number((ng + 500_000_000n) / 1_000_000_000n),
+      basis: 'MCFS projectedEmissions (rolling average of the previous five months)',
+      scope
+    })
   }
   return out.sort((a, b) => monthIndex(a.month) - monthIndex(b.month))
 }
@@ -287,9 +356,14 @@ export function parseErrorBody(res: Pick<HttpResponse, 'status' | 'text'>): Mcfs
   } catch {
     body = null
   }
-  const o = (body && typeof body === 'object' ? ((body as { error?: unknown }).error ?? body) : {}) as { message?: unknown; code?: unknown; statusCode?: unknown }
+  const o = (body && typeof body === 'object' ? ((body as { error?: unknown }).error ?? body) : {}) as {
+    message?: unknown
+    code?: unknown
+    statusCode?: unknown
+  }
   const message = typeof o.message === 'string' ? o.message : res.text.replace(/\s+/g, ' ').trim().slice(0, 200)
-  const code = o.code !== undefined && o.code !== null ? String(o.code) : o.statusCode !== undefined ? String(o.statusCode) : ''
+  const code =
+    o.code !== undefined && o.code !== null ? String(o.code) : o.statusCode !== undefined ? String(o.statusCode) : ''
   return { status: res.status, message: scrub(message), code }
 }
 
@@ -325,7 +399,8 @@ export function explainMcfsError(err: McfsErrorBody, c: ErrorContext): string {
       `and check that ${c.dataSet} is connected to that instance.`
     )
   }
-  if (err.status === 404) return `${base}. Check mcfs-instance-id (${c.instanceId}), mcfs-enrollment-id, mcfs-tenant-id and mcfs-endpoint (${c.endpoint}).`
+  if (err.status === 404)
+    return `${base}. Check mcfs-instance-id (${c.instanceId}), mcfs-enrollment-id, mcfs-tenant-id and mcfs-endpoint (${c.endpoint}).`
   if (err.status === 429) return `${base}. Still throttled after retries: lower concurrency, or run again later.`
   if (err.status === 400) return `${base}. The API refused the query; if this persists, report it with this message.`
   if (err.status >= 500) return `${base}. The service failed; run again later.`
@@ -367,10 +442,15 @@ class Mcfs {
       service: SERVICE,
       method: 'GET',
       url,
-      headers: { accept: 'application/json', authorization: `Bearer ${token}`, 'ocp-apim-subscription-key': this.ctx.settings.mcfs.apiKey },
+      headers: {
+        accept: 'application/json',
+        authorization: `Bearer ${token}`,
+        'ocp-apim-subscription-key': this.ctx.settings.mcfs.apiKey
+      },
       expectJson: true
     })
-    if (res.status < 200 || res.status >= 300) throw new McfsCallError(res.status, explainMcfsError(parseErrorBody(res), { ...this.errorContext, dataSet }))
+    if (res.status < 200 || res.status >= 300)
+      throw new McfsCallError(res.status, explainMcfsError(parseErrorBody(res), { ...this.errorContext, dataSet }))
     return res.json
   }
 
@@ -408,11 +488,17 @@ class Mcfs {
       try {
         next = new URL(p.nextLink, url)
       } catch {
-        incomplete(`${what} from page ${page + 1} on (after ${rows} rows)`, `the @odata.nextLink of page ${page} is not a URL; stopped paging`)
+        incomplete(
+          `${what} from page ${page + 1} on (after ${rows} rows)`,
+          `the @odata.nextLink of page ${page} is not a URL; stopped paging`
+        )
         return { complete: false }
       }
       if (next.origin !== this.origin) {
-        incomplete(`${what} from page ${page + 1} on (after ${rows} rows)`, `the @odata.nextLink of page ${page} leaves ${this.origin}; not followed (the API key and token are only sent to mcfs-endpoint)`)
+        incomplete(
+          `${what} from page ${page + 1} on (after ${rows} rows)`,
+          `the @odata.nextLink of page ${page} leaves ${this.origin}; not followed (the API key and token are only sent to mcfs-endpoint)`
+        )
         return { complete: false }
       }
       if (seen.has(next.href)) {
@@ -448,20 +534,27 @@ export const mcfsProvider: Provider = {
       'MCFS gives one figure per scope and names no accounting method; Microsoft computes Scope 2 of its cloud emissions market-based, ' +
         'so Scope 1+2+3 is the market-based figure (Scope 2 and 3 in their market-based columns) and location-based columns are empty.'
     )
-    if (settings.method === 'location') ctx.note('MCFS gives no location-based figure: its market-based total is the headline.')
+    if (settings.method === 'location')
+      ctx.note('MCFS gives no location-based figure: its market-based total is the headline.')
     ctx.note('MCFS is a preview API (Microsoft may restate past months); its projections are a forecast, in no total.')
 
     // The data sets (the enrollment, the Microsoft 365 tenant), one paged query per (data set, month): the page
     // chains of different months run side by side (bounded by `concurrency`), as AWS's and Azure's do, and a
     // failure costs a month, not the year. A matrix shard takes its contiguous share of these units.
-    const allSets = [...(m.enrollmentId !== '' ? ['enrollment' as const] : []), ...(tenantId !== '' ? ['tenant' as const] : [])]
+    const allSets = [
+      ...(m.enrollmentId !== '' ? ['enrollment' as const] : []),
+      ...(tenantId !== '' ? ['tenant' as const] : [])
+    ]
     const months = monthsOf(ctx.period)
     const units = shareOf(
       allSets.flatMap((set) => months.map((month) => ({ set, month }))),
       settings.shard
     )
     const sets = allSets.filter((set) => units.some((u) => u.set === set))
-    if (settings.shard !== null) ctx.log(`MCFS: shard ${settings.shard.index}/${settings.shard.count} takes ${units.length} of ${allSets.length * months.length} (data set, month) units`)
+    if (settings.shard !== null)
+      ctx.log(
+        `MCFS: shard ${settings.shard.index}/${settings.shard.count} takes ${units.length} of ${allSets.length * months.length} (data set, month) units`
+      )
     if (units.length === 0) return
 
     // Sign in first: a wrong app, tenant or federated credential fails the provider here, once, with Entra's reason.
@@ -476,7 +569,17 @@ export const mcfsProvider: Provider = {
       sets.map((set) => {
         const mine = units.filter((u) => u.set === set)
         const name = set === 'enrollment' ? `enrollment ${m.enrollmentId}` : `Microsoft 365 tenant ${tenantId}`
-        return [set, { name, range: `${mine[0].month} to ${mine[mine.length - 1].month}`, outside: 0, unscoped: 0, rows: 0, failed: false }]
+        return [
+          set,
+          {
+            name,
+            range: `${mine[0].month} to ${mine[mine.length - 1].month}`,
+            outside: 0,
+            unscoped: 0,
+            rows: 0,
+            failed: false
+          }
+        ]
       })
     )
     const monthTask = (set: 'enrollment' | 'tenant', month: Month) => async (): Promise<CarbonRecord[]> => {
@@ -484,7 +587,10 @@ export const mcfsProvider: Provider = {
       const what = `the emissions of ${t.name} for ${month}`
       const one = { start: month, end: month }
       const enrollment = m.enrollmentId
-      const url = set === 'enrollment' ? enrollmentEmissionsUrl(m.endpoint, m.instanceId, enrollment, one) : tenantEmissionsUrl(m.endpoint, m.instanceId, tenantId, one)
+      const url =
+        set === 'enrollment'
+          ? enrollmentEmissionsUrl(m.endpoint, m.instanceId, enrollment, one)
+          : tenantEmissionsUrl(m.endpoint, m.instanceId, tenantId, one)
       const folder = new Folder(one, set === 'enrollment' ? enrollmentDims : tenantDims(tenantId))
       try {
         await api.collect(url, what, t.name, (rows) => {
@@ -502,7 +608,12 @@ export const mcfsProvider: Provider = {
       t.rows += folder.rows
       return folder.records(
         'mcfs',
-        set === 'enrollment' ? (c) => ({ enrollmentId: enrollment, subServices: c.subServices.size > 0 ? [...c.subServices].sort().join(', ') : null }) : () => undefined
+        set === 'enrollment'
+          ? (c) => ({
+              enrollmentId: enrollment,
+              subServices: c.subServices.size > 0 ? [...c.subServices].sort().join(', ') : null
+            })
+          : () => undefined
       )
     }
     yield* inOrder(
@@ -515,9 +626,16 @@ export const mcfsProvider: Provider = {
     // Per data set, once all its months came.
     for (const t of tally.values()) {
       const what = `the emissions of ${t.name}`
-      if (t.outside > 0) ctx.warn(`${what}: ${t.outside} rows of other months than the one asked for came back despite the filter and were left out (each month is counted from its own query)`)
-      if (t.unscoped > 0) ctx.warn(`${what}: ${t.unscoped} rows name no scope; they are in the totals but in no scope column`)
-      if (t.rows === 0 && !t.failed) ctx.warn(`${what}: the API has no rows for ${t.range}; check that the data source is connected to MCFS instance ${m.instanceId}`)
+      if (t.outside > 0)
+        ctx.warn(
+          `${what}: ${t.outside} rows of other months than the one asked for came back despite the filter and were left out (each month is counted from its own query)`
+        )
+      if (t.unscoped > 0)
+        ctx.warn(`${what}: ${t.unscoped} rows name no scope; they are in the totals but in no scope column`)
+      if (t.rows === 0 && !t.failed)
+        ctx.warn(
+          `${what}: the API has no rows for ${t.range}; check that the data source is connected to MCFS instance ${m.instanceId}`
+        )
     }
     const failed = new Set([...tally.values()].filter((t) => t.failed).map((t) => t.name))
 
@@ -535,9 +653,10 @@ export const mcfsProvider: Provider = {
         const points = forecastPoints(rows, `enrollment ${m.enrollmentId}`)
         if (points.length > 0) ctx.forecast(points)
       } catch (e) {
-        ctx.warn(`The projections of enrollment ${m.enrollmentId} could not be fetched, so there is no forecast: ${errorMessage(e)}`)
+        ctx.warn(
+          `The projections of enrollment ${m.enrollmentId} could not be fetched, so there is no forecast: ${errorMessage(e)}`
+        )
       }
     }
   }
 }
-

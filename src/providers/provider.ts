@@ -57,7 +57,12 @@ export interface Provider {
  * results in task order, each task's records as one batch: fetches overlap (the HTTP layer bounds what is
  * really in flight) while the output order stays deterministic, and memory stays bounded by `lookahead` tasks.
  */
-export async function* inOrder(provider: ProviderId, tasks: (() => Promise<CarbonRecord[]>)[], lookahead: number, keepRecords: boolean): AsyncGenerator<RecordBatch> {
+export async function* inOrder(
+  provider: ProviderId,
+  tasks: (() => Promise<CarbonRecord[]>)[],
+  lookahead: number,
+  keepRecords: boolean
+): AsyncGenerator<RecordBatch> {
   const started: Promise<CarbonRecord[]>[] = []
   let next = 0
   const fill = (): void => {

@@ -47,7 +47,13 @@ export interface GroupSum {
 }
 
 /** Adds grams of a month to the group `key` (null and '' are one group) of `byKey`; a new group takes `label`. */
-function bump(byKey: Map<string, GroupSum>, key: string | null, label: string | null, month: Month, grams: Grams): void {
+function bump(
+  byKey: Map<string, GroupSum>,
+  key: string | null,
+  label: string | null,
+  month: Month,
+  grams: Grams
+): void {
   const k = key ?? ''
   let g = byKey.get(k)
   if (!g) {

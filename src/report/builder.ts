@@ -6,7 +6,16 @@
  */
 import * as fs from 'node:fs'
 import * as path from 'node:path'
-import { PROVIDER_IDS, type CarbonRecord, type Grams, type Method, type Month, type Period, type ProviderId, type ProviderStatus } from '../model.js'
+import {
+  PROVIDER_IDS,
+  type CarbonRecord,
+  type Grams,
+  type Method,
+  type Month,
+  type Period,
+  type ProviderId,
+  type ProviderStatus
+} from '../model.js'
 import { monthsOf } from '../period.js'
 import { CSV_HEADER } from './records.js'
 import { BatchEncoder, type GroupDelta, type GroupSum, type RecordBatch } from './batch.js'
@@ -177,7 +186,8 @@ export class ReportBuilder {
 
   /** Moves the records added one by one (of one provider, or all) into the files and sums. */
   private flush(provider?: ProviderId): void {
-    for (const [id, p] of this.pending) if ((provider === undefined || id === provider) && p.count > 0) this.merge(p.take())
+    for (const [id, p] of this.pending)
+      if ((provider === undefined || id === provider) && p.count > 0) this.merge(p.take())
   }
 
   /** A batch of one provider's records (a page), after whatever that provider added before it. */
@@ -243,7 +253,9 @@ export class ReportBuilder {
     })
     // Sorted with the groups in first-seen order within each provider (what decides ties).
     const sorted = (map: GroupMap): Group[] =>
-      [...map].flatMap(([provider, byKey]) => [...byKey].map(([key, g]): Group => ({ provider, key, ...g }))).sort((a, b) => b.grams - a.grams || a.provider.localeCompare(b.provider) || a.key.localeCompare(b.key))
+      [...map]
+        .flatMap(([provider, byKey]) => [...byKey].map(([key, g]): Group => ({ provider, key, ...g })))
+        .sort((a, b) => b.grams - a.grams || a.provider.localeCompare(b.provider) || a.key.localeCompare(b.key))
     return {
       generatedAt,
       period: this.period,

@@ -13,7 +13,15 @@
  */
 import * as fs from 'node:fs'
 import { markdownTable } from 'markdown-table'
-import { PROVIDER_IDS, type CarbonRecord, type Grams, type Method, type Month, type Period, type ProviderId } from '../model.js'
+import {
+  PROVIDER_IDS,
+  type CarbonRecord,
+  type Grams,
+  type Method,
+  type Month,
+  type Period,
+  type ProviderId
+} from '../model.js'
 import { addMonths, monthIndex, monthsOf } from '../period.js'
 import { InputError } from '../settings.js'
 import { formatTonnes, gramsToKg, groupThousands, humanMass, kilogramsToGrams } from '../units.js'
@@ -22,7 +30,11 @@ import { escapeMarkdown as esc } from './escape.js'
 import { SCHEMA_VERSION } from './json.js'
 import { lastTwoMonths } from './thresholds.js'
 
-const PROVIDER_LABELS: Record<string, string> = { aws: 'AWS', azure: 'Azure', mcfs: 'Microsoft Cloud for Sustainability' }
+const PROVIDER_LABELS: Record<string, string> = {
+  aws: 'AWS',
+  azure: 'Azure',
+  mcfs: 'Microsoft Cloud for Sustainability'
+}
 
 /** One figure before and after. `percent` is null when `before` is 0. */
 export interface Change {
@@ -98,11 +110,18 @@ export interface Changes {
 const LIST_LIMIT = 1000
 
 export function change(before: Grams, after: Grams): Change {
-  return { before, after, delta: after - before, percent: before === 0 ? null : Math.round(((after - before) / Math.abs(before)) * 10_000) / 100 }
+  return {
+    before,
+    after,
+    delta: after - before,
+    percent: before === 0 ? null : Math.round(((after - before) / Math.abs(before)) * 10_000) / 100
+  }
 }
 
 const byMagnitude = <T extends Change & { provider: string; key?: string }>(a: T, b: T): number =>
-  Math.abs(b.delta) - Math.abs(a.delta) || a.provider.localeCompare(b.provider) || (a.key ?? '').localeCompare(b.key ?? '')
+  Math.abs(b.delta) - Math.abs(a.delta) ||
+  a.provider.localeCompare(b.provider) ||
+  (a.key ?? '').localeCompare(b.key ?? '')
 
 function groupChanges(groups: Group[], month: Month, previous: Month): GroupChange[] {
   const out: GroupChange[] = []
@@ -115,14 +134,21 @@ function groupChanges(groups: Group[], month: Month, previous: Month): GroupChan
   return out.sort(byMagnitude)
 }
 
-function periodChange(model: ReportModel, kind: PeriodChange['kind'], month: Month, previousMonth: Month): PeriodChange {
+function periodChange(
+  model: ReportModel,
+  kind: PeriodChange['kind'],
+  month: Month,
+  previousMonth: Month
+): PeriodChange {
   const row = (m: Month) => model.months.find((r) => r.month === m)
   const a = row(month)
   const b = row(previousMonth)
-  const providers = PROVIDER_IDS.filter((p) => a?.byProvider[p] !== undefined || b?.byProvider[p] !== undefined).map((p) => ({
-    provider: p,
-    ...change(b?.byProvider[p] ?? 0, a?.byProvider[p] ?? 0)
-  }))
+  const providers = PROVIDER_IDS.filter((p) => a?.byProvider[p] !== undefined || b?.byProvider[p] !== undefined).map(
+    (p) => ({
+      provider: p,
+      ...change(b?.byProvider[p] ?? 0, a?.byProvider[p] ?? 0)
+    })
+  )
   return {
     kind,
     month,
@@ -149,8 +175,12 @@ export function periodChanges(model: ReportModel): Pick<Changes, 'monthOverMonth
 
 /** Services (or accounts) that rose most and fell most. */
 export function movers(groups: GroupChange[], n: number): { risers: GroupChange[]; fallers: GroupChange[] } {
-  const risers = groups.filter((g) => g.delta > 0).sort((a, b) => b.delta - a.delta || a.provider.localeCompare(b.provider) || a.key.localeCompare(b.key))
-  const fallers = groups.filter((g) => g.delta < 0).sort((a, b) => a.delta - b.delta || a.provider.localeCompare(b.provider) || a.key.localeCompare(b.key))
+  const risers = groups
+    .filter((g) => g.delta > 0)
+    .sort((a, b) => b.delta - a.delta || a.provider.localeCompare(b.provider) || a.key.localeCompare(b.key))
+  const fallers = groups
+    .filter((g) => g.delta < 0)
+    .sort((a, b) => a.delta - b.delta || a.provider.localeCompare(b.provider) || a.key.localeCompare(b.key))
   return { risers: risers.slice(0, n), fallers: fallers.slice(0, n) }
 }
 
@@ -172,10 +202,16 @@ export interface Baseline {
   records: Map<string, BaselineRecord>
 }
 
-const recordKey = (r: { provider: string; account: string; month: string; service: string | null; region: string | null }): string =>
-  JSON.stringify([r.provider, r.account, r.month, r.service, r.region])
+const recordKey = (r: {
+  provider: string
+  account: string
+  month: string
+  service: string | null
+  region: string | null
+}): string => JSON.stringify([r.provider, r.account, r.month, r.service, r.region])
 
-const FIX = 'Give the path of the report.json an earlier run wrote (e.g. downloaded with actions/download-artifact), or leave baseline empty.'
+const FIX =
+  'Give the path of the report.json an earlier run wrote (e.g. downloaded with actions/download-artifact), or leave baseline empty.'
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/
 
 /**
@@ -183,23 +219,30 @@ const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/
  * before anything is fetched.
  */
 export function loadBaseline(file: string, given: string = file): Baseline {
-  const bad = (why: string, fix = FIX): InputError => new InputError([`Input 'baseline': ${JSON.stringify(given)} ${why}. ${fix}`])
+  const bad = (why: string, fix = FIX): InputError =>
+    new InputError([`Input 'baseline': ${JSON.stringify(given)} ${why}. ${fix}`])
   let text: string
   try {
     text = fs.readFileSync(file, 'utf8')
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code
-    if (code === 'EISDIR') throw bad('is a directory', `Give the report.json inside it (e.g. ${given.replace(/\/+$/, '')}/report.json).`)
-    if (e instanceof RangeError || code === 'ERR_STRING_TOO_LONG') throw bad('is too large to read as one JSON document', 'Give a report.json of a shorter period.')
+    if (code === 'EISDIR')
+      throw bad('is a directory', `Give the report.json inside it (e.g. ${given.replace(/\/+$/, '')}/report.json).`)
+    if (e instanceof RangeError || code === 'ERR_STRING_TOO_LONG')
+      throw bad('is too large to read as one JSON document', 'Give a report.json of a shorter period.')
     throw bad(`cannot be read (${code ?? (e as Error).message})`)
   }
   let doc: unknown
   try {
     doc = JSON.parse(text.replace(/^\uFEFF/, ''))
   } catch (e) {
-    throw bad(`is not JSON (${(e as Error).message.slice(0, 120)})`, `Give report.json (not report.csv or summary.md). ${FIX}`)
+    throw bad(
+      `is not JSON (${(e as Error).message.slice(0, 120)})`,
+      `Give report.json (not report.csv or summary.md). ${FIX}`
+    )
   }
-  if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) throw bad('is not a report.json (not a JSON object)')
+  if (typeof doc !== 'object' || doc === null || Array.isArray(doc))
+    throw bad('is not a report.json (not a JSON object)')
   const d = doc as Record<string, unknown>
   if (!('schemaVersion' in d)) throw bad('is not a cloud-carbon-report report.json (it has no schemaVersion)')
   if (d.schemaVersion !== SCHEMA_VERSION) {
@@ -210,7 +253,14 @@ export function loadBaseline(file: string, given: string = file): Baseline {
   }
   const invalid = (what: string): InputError => bad(`is not a valid report.json (${what})`)
   const period = d.period as Record<string, unknown> | undefined
-  if (typeof period !== 'object' || period === null || typeof period.start !== 'string' || typeof period.end !== 'string' || !MONTH.test(period.start) || !MONTH.test(period.end)) {
+  if (
+    typeof period !== 'object' ||
+    period === null ||
+    typeof period.start !== 'string' ||
+    typeof period.end !== 'string' ||
+    !MONTH.test(period.start) ||
+    !MONTH.test(period.end)
+  ) {
     throw invalid('period.start and period.end must be YYYY-MM')
   }
   const kg = (v: unknown, what: string): Grams => {
@@ -222,20 +272,26 @@ export function loadBaseline(file: string, given: string = file): Baseline {
     if (typeof v !== 'string') throw invalid(`${what} is not a string`)
     return v
   }
-  const isProvider = (v: unknown): v is ProviderId => typeof v === 'string' && (PROVIDER_IDS as readonly string[]).includes(v)
+  const isProvider = (v: unknown): v is ProviderId =>
+    typeof v === 'string' && (PROVIDER_IDS as readonly string[]).includes(v)
 
   const providers = new Map<ProviderId, { status: string; grams: Grams }>()
   if (!Array.isArray(d.providers)) throw invalid('providers is not a list')
   for (const [i, p] of (d.providers as unknown[]).entries()) {
     const o = p as Record<string, unknown>
-    if (typeof o !== 'object' || o === null || !isProvider(o.provider)) throw invalid(`providers[${i}].provider is not aws, azure or mcfs`)
-    providers.set(o.provider, { status: String(o.status ?? 'ok'), grams: kg(o.totalKgCO2e, `providers[${i}].totalKgCO2e`) })
+    if (typeof o !== 'object' || o === null || !isProvider(o.provider))
+      throw invalid(`providers[${i}].provider is not aws, azure or mcfs`)
+    providers.set(o.provider, {
+      status: String(o.status ?? 'ok'),
+      grams: kg(o.totalKgCO2e, `providers[${i}].totalKgCO2e`)
+    })
   }
   const months = new Map<Month, Map<ProviderId, Grams>>()
   if (!Array.isArray(d.months)) throw invalid('months is not a list')
   for (const [i, m] of (d.months as unknown[]).entries()) {
     const o = m as Record<string, unknown>
-    if (typeof o !== 'object' || o === null || typeof o.month !== 'string' || !MONTH.test(o.month)) throw invalid(`months[${i}].month is not YYYY-MM`)
+    if (typeof o !== 'object' || o === null || typeof o.month !== 'string' || !MONTH.test(o.month))
+      throw invalid(`months[${i}].month is not YYYY-MM`)
     const by = new Map<ProviderId, Grams>()
     const bp = (o.byProvider ?? {}) as Record<string, unknown>
     if (typeof bp !== 'object' || bp === null) throw invalid(`months[${i}].byProvider is not an object`)
@@ -246,7 +302,8 @@ export function loadBaseline(file: string, given: string = file): Baseline {
   if (!Array.isArray(d.records)) throw invalid('records is not a list')
   for (const [i, r] of (d.records as unknown[]).entries()) {
     const o = r as Record<string, unknown>
-    if (typeof o !== 'object' || o === null || !isProvider(o.provider)) throw invalid(`records[${i}].provider is not aws, azure or mcfs`)
+    if (typeof o !== 'object' || o === null || !isProvider(o.provider))
+      throw invalid(`records[${i}].provider is not aws, azure or mcfs`)
     if (typeof o.month !== 'string' || !MONTH.test(o.month)) throw invalid(`records[${i}].month is not YYYY-MM`)
     const rec: BaselineRecord = {
       provider: o.provider,
@@ -294,7 +351,16 @@ export class BaselineComparison {
     const key = recordKey(r)
     const seen = this.current.get(key)
     if (seen) seen.grams += r.grams
-    else this.current.set(key, { provider: r.provider, account: r.account, accountName: r.accountName, month: r.month, service: r.service, region: r.region, grams: r.grams })
+    else
+      this.current.set(key, {
+        provider: r.provider,
+        account: r.account,
+        accountName: r.accountName,
+        month: r.month,
+        service: r.service,
+        region: r.region,
+        grams: r.grams
+      })
   }
 
   result(model: ReportModel): BaselineChanges {
@@ -305,19 +371,25 @@ export class BaselineComparison {
       const label = PROVIDER_LABELS[p.provider] ?? p.provider
       const theirs = b.providers.get(p.provider)
       if (!theirs) notCompared.push(`${label} is not in the baseline.`)
-      else if (theirs.status !== 'ok') notCompared.push(`${label} was ${theirs.status} in the baseline: its figures are not compared.`)
-      else if (p.status !== 'ok') notCompared.push(`${label} is ${p.status} in this report: its figures are not compared.`)
+      else if (theirs.status !== 'ok')
+        notCompared.push(`${label} was ${theirs.status} in the baseline: its figures are not compared.`)
+      else if (p.status !== 'ok')
+        notCompared.push(`${label} is ${p.status} in this report: its figures are not compared.`)
       else compared.push(p.provider)
     }
     for (const p of b.providers.keys()) {
-      if (!model.providers.some((o) => o.provider === p)) notCompared.push(`${PROVIDER_LABELS[p] ?? p} is in the baseline but not in this report.`)
+      if (!model.providers.some((o) => o.provider === p))
+        notCompared.push(`${PROVIDER_LABELS[p] ?? p} is in the baseline but not in this report.`)
     }
     if (b.method !== null && b.method !== model.method) {
-      notCompared.push(`The baseline is ${b.method}-based and this report is ${model.method}-based: differences include the change of method.`)
+      notCompared.push(
+        `The baseline is ${b.method}-based and this report is ${model.method}-based: differences include the change of method.`
+      )
     }
     const shared = monthsOf(this.period).filter((m) => this.shared.has(m))
     const overlap = shared.length > 0 ? { start: shared[0], end: shared[shared.length - 1] } : null
-    if (overlap === null) notCompared.push(`The baseline (${b.period.start} to ${b.period.end}) shares no month with this report.`)
+    if (overlap === null)
+      notCompared.push(`The baseline (${b.period.start} to ${b.period.end}) shares no month with this report.`)
 
     const restated: BaselineChanges['restated'] = []
     let before = 0
@@ -347,7 +419,9 @@ export class BaselineComparison {
       if (!keep.has(r.provider) || !this.shared.has(r.month)) continue
       if (!this.current.has(key)) add(vanished, { ...strip(r), before: r.grams, after: null })
     }
-    const newMonths = monthsOf(this.period).filter((m) => monthIndex(m) > monthIndex(b.period.end) || monthIndex(m) < monthIndex(b.period.start))
+    const newMonths = monthsOf(this.period).filter(
+      (m) => monthIndex(m) > monthIndex(b.period.end) || monthIndex(m) < monthIndex(b.period.start)
+    )
     return {
       file: b.file,
       generatedAt: b.generatedAt,
@@ -367,7 +441,14 @@ export class BaselineComparison {
 }
 
 function strip(r: BaselineRecord): RecordIdentity {
-  return { provider: r.provider, account: r.account, accountName: r.accountName, month: r.month, service: r.service, region: r.region }
+  return {
+    provider: r.provider,
+    account: r.account,
+    accountName: r.accountName,
+    month: r.month,
+    service: r.service,
+    region: r.region
+  }
 }
 
 const diffSet = (): RecordDiffSet => ({ count: 0, delta: 0, list: [] })
@@ -382,7 +463,10 @@ function add(set: RecordDiffSet, d: RecordDiff): void {
 }
 
 const diffOrder = (a: RecordDiff, b: RecordDiff): number =>
-  diffSize(b) - diffSize(a) || a.provider.localeCompare(b.provider) || a.month.localeCompare(b.month) || recordKey(a).localeCompare(recordKey(b))
+  diffSize(b) - diffSize(a) ||
+  a.provider.localeCompare(b.provider) ||
+  a.month.localeCompare(b.month) ||
+  recordKey(a).localeCompare(recordKey(b))
 
 function finish(set: RecordDiffSet): RecordDiffSet {
   return { ...set, list: set.list.sort(diffOrder).slice(0, LIST_LIMIT) }
@@ -393,7 +477,12 @@ function finish(set: RecordDiffSet): RecordDiffSet {
 
 const pct = (c: Change) => c.percent
 function changeJson(c: Change): Record<string, number | null> {
-  return { beforeKgCO2e: gramsToKg(c.before), afterKgCO2e: gramsToKg(c.after), changeKgCO2e: gramsToKg(c.delta), changePercent: pct(c) }
+  return {
+    beforeKgCO2e: gramsToKg(c.before),
+    afterKgCO2e: gramsToKg(c.after),
+    changeKgCO2e: gramsToKg(c.delta),
+    changePercent: pct(c)
+  }
 }
 
 function periodJson(c: PeriodChange | null): Record<string, unknown> | null {
@@ -500,20 +589,34 @@ export function moversTable(title: string, groups: GroupChange[], n: number): st
     `${arrow(g)} ${signedMass(g.delta)}`,
     signedPercent(g)
   ])
-  return markdownTable([[...(multi ? ['Provider'] : []), title, 'Before tCO2e', 'After tCO2e', 'Change', '%'], ...rows], {
-    align: [...(multi ? ['l' as const] : []), 'l', 'r', 'r', 'r', 'r']
-  })
+  return markdownTable(
+    [[...(multi ? ['Provider'] : []), title, 'Before tCO2e', 'After tCO2e', 'Change', '%'], ...rows],
+    {
+      align: [...(multi ? ['l' as const] : []), 'l', 'r', 'r', 'r', 'r']
+    }
+  )
 }
 
 function periodBlock(c: PeriodChange, n: number): string {
   const title = c.kind === 'month-over-month' ? 'Month over month' : 'Year over year'
   const out: string[] = [`#### ${title}: ${c.month} against ${c.previousMonth}`, '']
-  out.push(`Total ${t(c.total.before)} → **${t(c.total.after)} tCO2e**, ${arrow(c.total)} ${signedMass(c.total.delta)} (${signedPercent(c.total)}).`)
+  out.push(
+    `Total ${t(c.total.before)} → **${t(c.total.after)} tCO2e**, ${arrow(c.total)} ${signedMass(c.total.delta)} (${signedPercent(c.total)}).`
+  )
   if (c.providers.length > 1) {
     out.push(
       '',
       markdownTable(
-        [['Provider', `${c.previousMonth} tCO2e`, `${c.month} tCO2e`, 'Change', '%'], ...c.providers.map((p) => [PROVIDER_LABELS[p.provider] ?? p.provider, t(p.before), t(p.after), `${arrow(p)} ${signedMass(p.delta)}`, signedPercent(p)])],
+        [
+          ['Provider', `${c.previousMonth} tCO2e`, `${c.month} tCO2e`, 'Change', '%'],
+          ...c.providers.map((p) => [
+            PROVIDER_LABELS[p.provider] ?? p.provider,
+            t(p.before),
+            t(p.after),
+            `${arrow(p)} ${signedMass(p.delta)}`,
+            signedPercent(p)
+          ])
+        ],
         { align: ['l', 'r', 'r', 'r', 'r'] }
       )
     )
@@ -533,11 +636,19 @@ function recordLabel(d: RecordDiff): string {
 function diffTable(title: string, set: RecordDiffSet, n: number): string {
   if (set.count === 0) return ''
   const shown = set.list.slice(0, n)
-  const rows = shown.map((d) => [PROVIDER_LABELS[d.provider] ?? d.provider, d.month, recordLabel(d), d.before === null ? '–' : t(d.before), d.after === null ? '–' : t(d.after)])
+  const rows = shown.map((d) => [
+    PROVIDER_LABELS[d.provider] ?? d.provider,
+    d.month,
+    recordLabel(d),
+    d.before === null ? '–' : t(d.before),
+    d.after === null ? '–' : t(d.after)
+  ])
   return [
     `${title}: ${groupThousands(String(set.count))} record${set.count === 1 ? '' : 's'}, ${signedMass(set.delta)}${set.count > shown.length ? ` (the ${shown.length} largest below; up to ${LIST_LIMIT} in report.json)` : ''}.`,
     '',
-    markdownTable([['Provider', 'Month', 'Account · service · region', 'Before tCO2e', 'After tCO2e'], ...rows], { align: ['l', 'l', 'l', 'r', 'r'] })
+    markdownTable([['Provider', 'Month', 'Account · service · region', 'Before tCO2e', 'After tCO2e'], ...rows], {
+      align: ['l', 'l', 'l', 'r', 'r']
+    })
   ].join('\n')
 }
 
@@ -549,9 +660,16 @@ function baselineBlock(b: BaselineChanges, n: number): string {
   )
   for (const note of b.notCompared) out.push('', `> [!NOTE]\n> ${esc(note)}`)
   if (b.overlap !== null && b.providers.length > 0) {
-    out.push('', `Months both cover (${b.overlap.start} to ${b.overlap.end}): ${t(b.total.before)} → **${t(b.total.after)} tCO2e**, ${arrow(b.total)} ${signedMass(b.total.delta)} (${signedPercent(b.total)}).`)
+    out.push(
+      '',
+      `Months both cover (${b.overlap.start} to ${b.overlap.end}): ${t(b.total.before)} → **${t(b.total.after)} tCO2e**, ${arrow(b.total)} ${signedMass(b.total.delta)} (${signedPercent(b.total)}).`
+    )
   }
-  if (b.newMonths.length > 0) out.push('', `New since the baseline: ${b.newMonths.length > 12 ? `${b.newMonths.length} months` : b.newMonths.join(', ')}.`)
+  if (b.newMonths.length > 0)
+    out.push(
+      '',
+      `New since the baseline: ${b.newMonths.length > 12 ? `${b.newMonths.length} months` : b.newMonths.join(', ')}.`
+    )
   if (b.restated.length > 0) {
     const shown = b.restated.slice(0, Math.max(n, 12))
     out.push(
@@ -559,12 +677,27 @@ function baselineBlock(b: BaselineChanges, n: number): string {
       `Restated by the provider: ${b.restated.length} month${b.restated.length === 1 ? '' : 's'} (same month, a different total)${b.restated.length > shown.length ? `, the first ${shown.length} below` : ''}.`,
       '',
       markdownTable(
-        [['Provider', 'Month', 'Baseline tCO2e', 'Now tCO2e', 'Change', '%'], ...shown.map((r) => [PROVIDER_LABELS[r.provider] ?? r.provider, r.month, t(r.before), t(r.after), `${arrow(r)} ${signedMass(r.delta)}`, signedPercent(r)])],
+        [
+          ['Provider', 'Month', 'Baseline tCO2e', 'Now tCO2e', 'Change', '%'],
+          ...shown.map((r) => [
+            PROVIDER_LABELS[r.provider] ?? r.provider,
+            r.month,
+            t(r.before),
+            t(r.after),
+            `${arrow(r)} ${signedMass(r.delta)}`,
+            signedPercent(r)
+          ])
+        ],
         { align: ['l', 'l', 'r', 'r', 'r', 'r'] }
       )
     )
-  } else if (b.overlap !== null && b.providers.length > 0) out.push('', 'No month was restated: every shared month has the same total as in the baseline.')
-  for (const [title, set] of [['Appeared', b.appeared], ['Vanished', b.vanished], ['Changed', b.changed]] as const) {
+  } else if (b.overlap !== null && b.providers.length > 0)
+    out.push('', 'No month was restated: every shared month has the same total as in the baseline.')
+  for (const [title, set] of [
+    ['Appeared', b.appeared],
+    ['Vanished', b.vanished],
+    ['Changed', b.changed]
+  ] as const) {
     const table = diffTable(title, set, n)
     if (table) out.push('', table)
   }

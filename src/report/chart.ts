@@ -22,9 +22,11 @@ export function monthlyChart(months: MonthRow[], title: string): string {
   ]
   // With several providers, one line each over the total bars (xychart-beta does not stack bars).
   if (providers.length > 1) {
-    for (const p of providers) lines.push(`  line [${months.map((m) => formatTonnes(m.byProvider[p] ?? 0)).join(', ')}]`)
+    for (const p of providers)
+      lines.push(`  line [${months.map((m) => formatTonnes(m.byProvider[p] ?? 0)).join(', ')}]`)
   }
   lines.push('```')
-  if (providers.length > 1) lines.push(`<sub>Bars: total. Lines: ${providers.map((p) => LABELS[p]).join(', ')}, in that order.</sub>`)
+  if (providers.length > 1)
+    lines.push(`<sub>Bars: total. Lines: ${providers.map((p) => LABELS[p]).join(', ')}, in that order.</sub>`)
   return lines.join('\n')
 }

@@ -28,7 +28,10 @@ export function escapeMarkdown(text: string): string {
 
 /** Text for inside a Mermaid string ("..."): no quotes, no line breaks, no directives. */
 export function escapeMermaid(text: string): string {
-  return text.replace(/["`\r\n;%{}<>#]/g, ' ').replace(/\s+/g, ' ').trim()
+  return text
+    .replace(/["`\r\n;%{}<>#]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
 }
 
 /** Prefixes a spreadsheet formula trigger so the cell is text (OWASP CSV injection guidance). */

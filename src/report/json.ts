@@ -6,7 +6,11 @@ import type { ThresholdResult } from './thresholds.js'
 
 export const SCHEMA_VERSION = 1
 
-export function jsonHeader(model: ReportModel, thresholds: ThresholdResult[], extra: Record<string, unknown> = {}): Record<string, unknown> {
+export function jsonHeader(
+  model: ReportModel,
+  thresholds: ThresholdResult[],
+  extra: Record<string, unknown> = {}
+): Record<string, unknown> {
   return {
     schemaVersion: SCHEMA_VERSION,
     generatedAt: model.generatedAt,

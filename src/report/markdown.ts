@@ -11,7 +11,11 @@ import type { ThresholdResult } from './thresholds.js'
 import { monthlyChart } from './chart.js'
 import { escapeMarkdown as esc } from './escape.js'
 
-export const PROVIDER_LABELS: Record<string, string> = { aws: 'AWS', azure: 'Azure', mcfs: 'Microsoft Cloud for Sustainability' }
+export const PROVIDER_LABELS: Record<string, string> = {
+  aws: 'AWS',
+  azure: 'Azure',
+  mcfs: 'Microsoft Cloud for Sustainability'
+}
 const METHOD_LABEL = { market: 'market-based', location: 'location-based' } as const
 const STATUS_MARK = { ok: '✅ ok', partial: '⚠️ partial', failed: '❌ failed' } as const
 
@@ -51,7 +55,9 @@ function topTable(title: string, groups: Group[], total: Grams, n: number, multi
 }
 
 /** Forecast points as their own clearly labelled table: never part of any total. */
-export function forecastSection(points: { provider: string; scope: string; month: string; grams: Grams; basis: string }[]): string {
+export function forecastSection(
+  points: { provider: string; scope: string; month: string; grams: Grams; basis: string }[]
+): string {
   if (points.length === 0) return ''
   const rows = points.map((p) => [PROVIDER_LABELS[p.provider] ?? p.provider, esc(p.scope), p.month, t(p.grams)])
   return [
@@ -70,7 +76,9 @@ export function thresholdTable(thresholds: ThresholdResult[]): string {
     th.limitPercent !== undefined ? `${th.limitPercent}%` : `${th.limitTCO2e} t`,
     th.limitPercent !== undefined
       ? th.actualPercent === null || th.actualPercent === undefined
-        ? th.month ? '∞' : '–'
+        ? th.month
+          ? '∞'
+          : '–'
         : `${th.actualPercent}%${th.month ? ` (${th.month})` : ''}`
       : th.actualTCO2e === null || th.actualTCO2e === undefined
         ? '–'
@@ -115,7 +123,8 @@ export function renderSummary(model: ReportModel, thresholds: ThresholdResult[],
     }
   }
   for (const p of model.providers) {
-    for (const w of p.warnings) alerts.push(`> [!WARNING]\n> **${PROVIDER_LABELS[p.provider] ?? p.provider}:** ${esc(w)}`)
+    for (const w of p.warnings)
+      alerts.push(`> [!WARNING]\n> **${PROVIDER_LABELS[p.provider] ?? p.provider}:** ${esc(w)}`)
   }
   const breached = thresholds.filter((th) => th.breached)
   if (breached.length > 0) alerts.push(`> [!CAUTION]\n${breached.map((th) => `> ❌ ${th.message}`).join('\n>\n')}`)
@@ -142,14 +151,28 @@ export function renderSummary(model: ReportModel, thresholds: ThresholdResult[],
   ])
   out.push(
     markdownTable(
-      [['Month', ...(provs.length > 1 ? provs.map((p) => `${PROVIDER_LABELS[p] ?? p} tCO2e`) : []), 'Total tCO2e'], ...monthRows, ['**Total**', ...(provs.length > 1 ? provs.map((p) => `**${t(model.providers.find((x) => x.provider === p)?.grams ?? 0)}**`) : []), `**${t(model.totalGrams)}**`]],
+      [
+        ['Month', ...(provs.length > 1 ? provs.map((p) => `${PROVIDER_LABELS[p] ?? p} tCO2e`) : []), 'Total tCO2e'],
+        ...monthRows,
+        [
+          '**Total**',
+          ...(provs.length > 1
+            ? provs.map((p) => `**${t(model.providers.find((x) => x.provider === p)?.grams ?? 0)}**`)
+            : []),
+          `**${t(model.totalGrams)}**`
+        ]
+      ],
       { align: ['l', ...provs.map(() => 'r' as const), 'r'] }
     )
   )
 
   for (const s of options.sections ?? []) if (s) out.push('', s)
 
-  const tops = [topTable('Services', model.services, model.totalGrams, n, multi), topTable('Regions', model.regions, model.totalGrams, n, multi), topTable('Accounts', model.accounts, model.totalGrams, n, multi)].filter(Boolean)
+  const tops = [
+    topTable('Services', model.services, model.totalGrams, n, multi),
+    topTable('Regions', model.regions, model.totalGrams, n, multi),
+    topTable('Accounts', model.accounts, model.totalGrams, n, multi)
+  ].filter(Boolean)
   if (tops.length > 0) out.push('', '### Where it comes from', '', tops.join('\n\n'))
 
   out.push('', '### Providers', '')

@@ -115,9 +115,22 @@ export function recordLines(r: CarbonRecord): [json: string, csv: string] {
   const s3m = r.scope3MarketGrams
   const s3l = r.scope3LocationGrams
   if (
-    typeof r.provider !== 'string' || typeof r.account !== 'string' || !isText(r.accountName) || typeof r.month !== 'string' ||
-    !isText(r.service) || !isText(r.region) || !isText(r.modelVersion) || typeof r.grams !== 'number' || !Number.isFinite(r.grams) ||
-    !isFigure(market) || !isFigure(location) || !isFigure(s1) || !isFigure(s2m) || !isFigure(s2l) || !isFigure(s3m) || !isFigure(s3l)
+    typeof r.provider !== 'string' ||
+    typeof r.account !== 'string' ||
+    !isText(r.accountName) ||
+    typeof r.month !== 'string' ||
+    !isText(r.service) ||
+    !isText(r.region) ||
+    !isText(r.modelVersion) ||
+    typeof r.grams !== 'number' ||
+    !Number.isFinite(r.grams) ||
+    !isFigure(market) ||
+    !isFigure(location) ||
+    !isFigure(s1) ||
+    !isFigure(s2m) ||
+    !isFigure(s2l) ||
+    !isFigure(s3m) ||
+    !isFigure(s3l)
   ) {
     // Anything unusual (a missing field, a non-finite figure): the general forms.
     return [JSON.stringify(recordJson(r)), recordCsv(r)]

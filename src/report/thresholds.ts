@@ -68,7 +68,8 @@ export function evaluateThresholds(t: Thresholds, totalGrams: Grams, months: Mon
       })
     } else {
       const { last, previous } = pair
-      const rise = previous.grams === 0 ? (last.grams > 0 ? Infinity : 0) : ((last.grams - previous.grams) / previous.grams) * 100
+      const rise =
+        previous.grams === 0 ? (last.grams > 0 ? Infinity : 0) : ((last.grams - previous.grams) / previous.grams) * 100
       const breached = rise > t.maxIncreasePercent
       const shown = Number.isFinite(rise) ? Math.round(rise * 100) / 100 : null
       out.push({

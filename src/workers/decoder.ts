@@ -14,9 +14,7 @@ export interface DecodeRequest {
 }
 
 export type DecodeReply =
-  | { id: number; result: AwsPage }
-  | { id: number; notJson: string }
-  | { id: number; error: string }
+  { id: number; result: AwsPage } | { id: number; notJson: string } | { id: number; error: string }
 
 export function serve(): void {
   const port = parentPort
@@ -29,7 +27,10 @@ export function serve(): void {
       reply = { id: m.id, result }
       transfer = transferList(result.batch)
     } catch (e) {
-      reply = e instanceof NotJsonError ? { id: m.id, notJson: e.detail } : { id: m.id, error: e instanceof Error ? e.message : String(e) }
+      reply =
+        e instanceof NotJsonError
+          ? { id: m.id, notJson: e.detail }
+          : { id: m.id, error: e instanceof Error ? e.message : String(e) }
     }
     port.postMessage(reply, transfer)
   })

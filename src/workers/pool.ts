@@ -100,7 +100,8 @@ export class DecoderPool implements PageDecoder {
         slot.online = false
         this.slots = this.slots.filter((s) => s !== slot)
         if (this.slots.length === 0) this.broken = true
-        for (const p of slot.pending.values()) p.reject(new RetryBodyError(`the page decoder thread stopped (${why}); fetching the page again`))
+        for (const p of slot.pending.values())
+          p.reject(new RetryBodyError(`the page decoder thread stopped (${why}); fetching the page again`))
         slot.pending.clear()
       }
       worker.on('error', (e) => lost(e.message))
@@ -116,7 +117,8 @@ export class DecoderPool implements PageDecoder {
       slot.pending.set(id, { resolve, reject })
       const msg: DecodeRequest = { id, job, body }
       // A body that owns its whole ArrayBuffer moves to the worker; one in Node's shared pool is copied.
-      const owns = body.byteOffset === 0 && body.byteLength === body.buffer.byteLength && body.buffer instanceof ArrayBuffer
+      const owns =
+        body.byteOffset === 0 && body.byteLength === body.buffer.byteLength && body.buffer instanceof ArrayBuffer
       slot.worker.postMessage(msg, owns ? [body.buffer as ArrayBuffer] : [])
     })
   }
@@ -132,6 +134,11 @@ export class DecoderPool implements PageDecoder {
 export function createDecoder(env: Record<string, string | undefined>): PageDecoder {
   const raw = env.CCR_DECODE_WORKERS
   const cores = os.availableParallelism()
-  const n = raw !== undefined && /^\d+$/.test(raw.trim()) ? Math.min(16, Number(raw.trim())) : cores <= 2 ? 0 : Math.min(4, cores - 1)
+  const n =
+    raw !== undefined && /^\d+$/.test(raw.trim())
+      ? Math.min(16, Number(raw.trim()))
+      : cores <= 2
+        ? 0
+        : Math.min(4, cores - 1)
   return new DecoderPool(n > 0 ? bundleEntry() : null, n)
 }
