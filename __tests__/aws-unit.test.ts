@@ -1,7 +1,11 @@
-import { awsErrorType, explainAwsApiError, normalizeAwsRow, withFallbackNote } from '../src/providers/aws.js'
-import { BatchEncoder, type RecordBatch } from '../src/report/batch.js'
-import type { ProviderContext } from '../src/providers/provider.js'
-import { endpointFromEnv, explainStsError, partitionOf } from '../src/auth/aws.js'
+import { awsFallbackNote } from '../src/providers/aws/index.js'
+import { explainAwsApiError } from '../src/providers/aws/errors.js'
+import { normalizeAwsRow } from '../src/providers/aws/page.js'
+import { readErrorBody } from '../src/providers/kit/errors.js'
+import { runProvider } from '../src/providers/kit/run.js'
+import { BatchEncoder } from '../src/report/batch.js'
+import type { Provider, ProviderContext } from '../src/providers/kit/seam.js'
+import { endpointFromEnv, explainStsError, partitionOf } from '../src/providers/aws/auth.js'
 
 // The response example of the AWS Sustainability API reference (shared/docs/aws.md).
 const DOC_EXAMPLE = {
@@ -109,16 +113,29 @@ describe('headline of the other method', () => {
     rows: object[][]
   ): Promise<{ notes: string[]; batches: number }> {
     const notes: string[] = []
-    const ctx = { settings: { method }, note: (t: string) => notes.push(t) } as unknown as ProviderContext
-    async function* pages(): AsyncGenerator<RecordBatch> {
-      for (const page of rows) {
-        const enc = new BatchEncoder('aws')
-        for (const row of page) enc.add(normalizeAwsRow(row as any, method, null))
-        yield enc.take()
-      }
+    const ctx = {
+      settings: { method, shard: null },
+      note: (t: string) => notes.push(t),
+      log: () => undefined
+    } as unknown as ProviderContext
+    // A provider whose units are the pages: the kit counts the records without the chosen figure.
+    const provider: Provider = {
+      id: 'aws',
+      plan: async () => ({
+        unit: 'page',
+        units: rows,
+        start: async (mine) =>
+          mine.map((page) => async (flow) => {
+            const enc = new BatchEncoder('aws')
+            for (const row of page as object[]) enc.add(normalizeAwsRow(row as any, method, null))
+            flow.emit(enc.take())
+          }),
+        lookahead: 2,
+        fallbackNote: (n) => awsFallbackNote(method, n)
+      })
     }
     let batches = 0
-    for await (const _ of withFallbackNote(ctx, pages())) batches++
+    for await (const _ of runProvider(provider, ctx)) batches++
     return { notes, batches }
   }
   it('a record without the chosen method figure takes the other one, and the notes say how many', async () => {
@@ -134,18 +151,24 @@ describe('headline of the other method', () => {
 })
 
 describe('AWS errors and endpoints', () => {
+  const body = (status: number, text: string, headers: Record<string, string> = {}) =>
+    readErrorBody({ status, text, headers })
   it('reads the error type from the header or the body', () => {
     expect(
-      awsErrorType(
-        { 'x-amzn-errortype': 'AccessDeniedException:http://internal.amazon.com/coral/com.amazon.coral.service/' },
-        null
-      )
+      body(403, '', {
+        'x-amzn-errortype': 'AccessDeniedException:http://internal.amazon.com/coral/com.amazon.coral.service/'
+      }).code
     ).toBe('AccessDeniedException')
-    expect(awsErrorType({}, { __type: 'com.amazonaws.sustainability#ValidationException' })).toBe('ValidationException')
-    expect(awsErrorType({}, { code: 'ThrottlingException' })).toBe('ThrottlingException')
+    expect(body(400, '{"__type":"com.amazonaws.sustainability#ValidationException"}').code).toBe('ValidationException')
+    expect(body(429, '{"code":"ThrottlingException","message":"slow down"}')).toMatchObject({
+      code: 'ThrottlingException',
+      message: 'slow down'
+    })
   })
   it('says what to do', () => {
-    expect(explainAwsApiError(403, 'AccessDeniedException', 'denied', 'arn:aws:iam::1:role/r')).toMatch(
+    expect(
+      explainAwsApiError(body(403, '{"__type":"AccessDeniedException","message":"denied"}'), 'arn:aws:iam::1:role/r')
+    ).toMatch(
       /Allow sustainability:GetEstimatedCarbonEmissions \(Resource "\*"\) in the permission policy of arn:aws:iam::1:role\/r/
     )
     expect(

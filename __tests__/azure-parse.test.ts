@@ -8,7 +8,6 @@ import fc from 'fast-check'
 import { ROOT } from './helpers/action.js'
 import { apportionGrams, kilogramsToNanograms as kgToNanograms, nanogramsToGrams } from '../src/units.js'
 import {
-  armError,
   batchSubscriptions,
   clampPeriod,
   detailQueryBody,
@@ -21,7 +20,8 @@ import {
   resourceDimensions,
   rowMonth,
   summaryQueryBody
-} from '../src/providers/azure.js'
+} from '../src/providers/azure/index.js'
+import { readErrorBody } from '../src/providers/kit/errors.js'
 import { kilogramsToGrams } from '../src/units.js'
 import { monthIndex } from '../src/period.js'
 
@@ -260,20 +260,21 @@ describe('query planning', () => {
 
 describe('ARM errors', () => {
   it('reads the ErrorResponse and says what to do', () => {
-    const err = armError({
+    const err = readErrorBody({
+      status: 403,
       text: JSON.stringify({ error: { code: 'AuthorizationFailed', message: 'no access' } }),
       headers: {}
     })
-    expect(err).toEqual({ code: 'AuthorizationFailed', message: 'no access' })
-    const msg = explainArmError(403, err, 'Scope1 of 2025-01', 'https://management.azure.com')
+    expect(err).toMatchObject({ code: 'AuthorizationFailed', message: 'no access' })
+    const msg = explainArmError(err, 'Scope1 of 2025-01', 'https://management.azure.com')
     expect(msg).toContain('fa0d39e6-28e5-40cf-8521-1eb320653a4c')
     expect(msg).toContain('Carbon Optimization Reader')
-    expect(explainArmError(401, { code: 'InvalidAuthenticationToken', message: '' }, 'x', 'https://arm')).toMatch(
-      /same cloud/
-    )
-    expect(armError({ text: '<html>', headers: {} }).code).toBe('')
+    const token = readErrorBody({ status: 401, text: '{"error":{"code":"InvalidAuthenticationToken"}}', headers: {} })
+    expect(explainArmError(token, 'x', 'https://arm')).toMatch(/same cloud/)
+    expect(readErrorBody({ status: 502, text: '<html>', headers: {} }).code).toBe('')
     // target and details of the ErrorResponse are part of the reason; none repeated, at most three shown.
-    const detailed = armError({
+    const detailed = readErrorBody({
+      status: 400,
       text: JSON.stringify({
         error: {
           code: 'InvalidRequestBody',
@@ -288,7 +289,7 @@ describe('ARM errors', () => {
       }),
       headers: {}
     })
-    expect(detailed).toEqual({
+    expect(detailed).toMatchObject({
       code: 'InvalidRequestBody',
       message: 'The request is invalid. (target: dateRange) [end is more than 12 months after start; OnlyACode]'
     })

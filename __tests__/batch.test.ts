@@ -12,7 +12,7 @@ import { BatchEncoder, transferList, type RecordBatch } from '../src/report/batc
 import { jsonHeader } from '../src/report/json.js'
 import { RetryBodyError, NotJsonError } from '../src/body.js'
 import { DecoderPool } from '../src/workers/pool.js'
-import { decodeAwsPage, EMISSIONS_TYPES, type AwsPageJob } from '../src/providers/aws-page.js'
+import { decodeAwsPage, EMISSIONS_TYPES, type AwsPageJob } from '../src/providers/aws/page.js'
 import type { CarbonRecord, ProviderId } from '../src/model.js'
 import { rec } from './helpers/records.js'
 

@@ -29,7 +29,7 @@ function readmeTable(heading: string): string[] {
   expect(start).toBeGreaterThanOrEqual(0)
   const rest = text.slice(start + heading.length + 4)
   const body = rest.slice(0, rest.indexOf('\n## '))
-  return [...body.matchAll(/^\| `([a-z0-9-]+)` \|/gm)].map((m) => m[1])
+  return [...body.matchAll(/^\| `([a-z0-9-]+)`\s*\|/gm)].map((m) => m[1])
 }
 
 describe('README and action.yml agree', () => {
@@ -49,7 +49,7 @@ describe('README and action.yml agree', () => {
       const section = contract.slice(contract.indexOf('## Inputs'), contract.indexOf('## Outputs'))
       for (const m of section.matchAll(/^\| `([a-z0-9-]+)`(?:, `([a-z0-9-]+)`)? \| ([^|]+) \|/gm)) {
         for (const name of [m[1], m[2]].filter(Boolean)) {
-          expect(inputs.has(name)).toBe(true)
+          expect([name, inputs.has(name)]).toEqual([name, true])
           const literal = /^`([^`]+)`$/.exec(m[3].trim())
           if (literal && !literal[1].includes('$RUNNER_TEMP'))
             expect([name, inputs.get(name)]).toEqual([name, literal[1]])

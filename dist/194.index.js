@@ -8,7 +8,6 @@ export const modules = {
 __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   errorMessage: () => (/* binding */ errorMessage),
-/* harmony export */   forgetSecrets: () => (/* binding */ forgetSecrets),
 /* harmony export */   registerSecret: () => (/* binding */ registerSecret),
 /* harmony export */   scrub: () => (/* binding */ scrub)
 /* harmony export */ });
@@ -49,10 +48,6 @@ function scrub(text) {
 /** The message of an error, scrubbed. */
 function errorMessage(e) {
     return scrub(e instanceof Error ? e.message : String(e));
-}
-/** For tests. */
-function forgetSecrets() {
-    known.clear();
 }
 
 

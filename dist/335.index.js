@@ -13,7 +13,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_worker_threads__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _body_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8255);
 /* harmony import */ var _report_batch_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(90338);
-/* harmony import */ var _providers_aws_page_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(983);
+/* harmony import */ var _providers_aws_page_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(39565);
 /**
  * The worker thread's side of the page decoders: one job at a time, in the order they come. A body that is
  * not JSON answers `notJson` (the main thread retries the request); any other failure answers `error`.

@@ -11,13 +11,23 @@ import { remainingBudgetMs } from './http.js'
 const UPLOAD_TIMEOUT_MS = 5 * 60_000
 const MIN_UPLOAD_MS = 10_000
 
-export async function uploadReportArtifact(
-  settings: Settings,
-  env: Env,
-  files: string[],
-  name = settings.artifactName,
+export interface ArtifactUpload {
+  settings: Settings
+  env: Env
+  files: string[]
+  /** The artifact's name (a shard's carries its index). */
+  name: string
+  /** When the run's time budget ends (epoch ms): the upload gets what is left of it. */
   deadlineAt?: number
-): Promise<string> {
+}
+
+export async function uploadReportArtifact({
+  settings,
+  env,
+  files,
+  name,
+  deadlineAt
+}: ArtifactUpload): Promise<string> {
   if (!env.ACTIONS_RUNTIME_TOKEN || !env.ACTIONS_RESULTS_URL) {
     if (env.GITHUB_ACTIONS === 'true') {
       // On a runner without the artifact service (GitHub Enterprise Server has no artifacts v2): a warning.

@@ -55,10 +55,17 @@ export interface HttpResponse {
   attempts: number
 }
 
+/** The run's time budget stopped this request (a cause told apart by its type, never by its text). */
+export function isDeadlineError(e: unknown): boolean {
+  for (let c = e, depth = 0; c instanceof Error && depth < 8; c = c.cause, depth++) {
+    if (c instanceof HttpError && c.kind === 'deadline') return true
+  }
+  return false
+}
+
 export class HttpError extends Error {
   constructor(
     message: string,
-    readonly service: string,
     readonly kind: 'network' | 'timeout' | 'deadline' | 'bad-body',
     readonly attempts: number
   ) {
@@ -247,10 +254,7 @@ export class HttpClient {
         const signed = req.sign ? await req.sign({ method: req.method, url, headers, body: req.body }) : headers
         res = await this.once(req, url, signed, attempt)
       } catch (e) {
-        failure =
-          e instanceof HttpError
-            ? e
-            : new HttpError(`${where}: ${(e as Error).message}`, req.service, 'network', attempt)
+        failure = e instanceof HttpError ? e : new HttpError(`${where}: ${(e as Error).message}`, 'network', attempt)
       } finally {
         this.slots.release()
         this.attempts++
@@ -269,7 +273,7 @@ export class HttpClient {
           } catch (e) {
             if (!(e instanceof RetryBodyError)) throw e
             lastProblem = e.message
-            failure = new HttpError(`${where}: ${lastProblem}`, req.service, 'bad-body', attempt)
+            failure = new HttpError(`${where}: ${lastProblem}`, 'bad-body', attempt)
           }
         } else if (!RETRY_STATUS.has(res.status) && !req.transient?.(res)) {
           return res
@@ -284,7 +288,6 @@ export class HttpClient {
       if (attempt >= maxAttempts) {
         throw new HttpError(
           `${where} failed after ${attempt} attempt${attempt > 1 ? 's' : ''}: ${lastProblem.replace(`${where}: `, '')}`,
-          req.service,
           failure?.kind ?? 'network',
           attempt
         )
@@ -337,12 +340,7 @@ export class HttpClient {
 
   private checkDeadline(where: string, attempts: number): void {
     if (this.o.deadline?.aborted) {
-      throw new HttpError(
-        `${where}: stopped, the run's time budget (timeout-minutes) is spent`,
-        where,
-        'deadline',
-        attempts
-      )
+      throw new HttpError(`${where}: stopped, the run's time budget (timeout-minutes) is spent`, 'deadline', attempts)
     }
   }
 
@@ -384,16 +382,14 @@ export class HttpClient {
           chunks.push(c)
         })
         res.on('error', (e) =>
-          done(() =>
-            reject(new HttpError(`${where}: the response was cut off (${e.message})`, req.service, 'network', attempt))
-          )
+          done(() => reject(new HttpError(`${where}: the response was cut off (${e.message})`, 'network', attempt)))
         )
         res.on('aborted', () =>
-          done(() => reject(new HttpError(`${where}: the response was cut off`, req.service, 'network', attempt)))
+          done(() => reject(new HttpError(`${where}: the response was cut off`, 'network', attempt)))
         )
         res.on('end', () => {
           if (!res.complete) {
-            done(() => reject(new HttpError(`${where}: the response was cut off`, req.service, 'network', attempt)))
+            done(() => reject(new HttpError(`${where}: the response was cut off`, 'network', attempt)))
             return
           }
           const buf =
@@ -409,7 +405,6 @@ export class HttpClient {
           reject(
             new HttpError(
               `${where}: no answer within ${Math.round(this.o.attemptTimeoutMs / 1000)} s`,
-              req.service,
               'timeout',
               attempt
             )
@@ -420,18 +415,13 @@ export class HttpClient {
         r.destroy()
         done(() =>
           reject(
-            new HttpError(
-              `${where}: stopped, the run's time budget (timeout-minutes) is spent`,
-              req.service,
-              'deadline',
-              attempt
-            )
+            new HttpError(`${where}: stopped, the run's time budget (timeout-minutes) is spent`, 'deadline', attempt)
           )
         )
       }
       this.o.deadline?.addEventListener('abort', onDeadline, { once: true })
       r.on('error', (e: NodeJS.ErrnoException) =>
-        done(() => reject(new HttpError(`${where}: ${networkMessage(e)}`, req.service, 'network', attempt)))
+        done(() => reject(new HttpError(`${where}: ${networkMessage(e)}`, 'network', attempt)))
       )
       if (body !== undefined) r.end(body)
       else r.end()

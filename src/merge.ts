@@ -9,7 +9,7 @@ import * as path from 'node:path'
 import type { CarbonRecord, ProviderId, ProviderStatus } from './model.js'
 import type { Env, Settings } from './settings.js'
 import type { MissingPart, ProviderOutcome } from './report/builder.js'
-import type { ForecastPoint } from './providers/provider.js'
+import type { ForecastPoint } from './providers/kit/seam.js'
 import { checkShardSet, readReport, unionOf, type ShardHeader } from './shard.js'
 import { errorMessage } from './secrets.js'
 

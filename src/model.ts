@@ -9,8 +9,9 @@
 /** Integer grams of CO2e. */
 export type Grams = number
 
-export type ProviderId = 'aws' | 'azure' | 'mcfs'
-export const PROVIDER_IDS: readonly ProviderId[] = ['aws', 'azure', 'mcfs']
+/** Every provider, in report order; each has one entry in providers/registry.ts (the compiler checks). */
+export const PROVIDER_IDS = ['aws', 'azure', 'mcfs'] as const
+export type ProviderId = (typeof PROVIDER_IDS)[number]
 
 export type Method = 'market' | 'location'
 

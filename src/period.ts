@@ -1,5 +1,5 @@
 /** Calendar-month arithmetic in UTC, on `YYYY-MM` strings. */
-import type { Month, Period, ProviderId } from './model.js'
+import type { Month, Period } from './model.js'
 
 export function monthIndex(month: Month): number {
   // Hot (per row of some providers): slices instead of split + map, the same result for any input.
@@ -25,10 +25,6 @@ export function monthsOf(period: Period): Month[] {
   return out
 }
 
-export function monthCount(period: Period): number {
-  return monthIndex(period.end) - monthIndex(period.start) + 1
-}
-
 export function utcMonth(date: Date): Month {
   return monthFromIndex(date.getUTCFullYear() * 12 + date.getUTCMonth())
 }
@@ -43,21 +39,15 @@ export function monthFirstDay(month: Month): string {
   return `${month}-01`
 }
 
-/**
- * Day of the following month by which each provider publishes a month's data (UTC):
- * AWS by the 21st, Azure Carbon Optimization by the 19th, MCFS treated as the 19th.
- */
-export const PUBLICATION_DAY: Record<ProviderId, number> = { aws: 21, azure: 19, mcfs: 19 }
-
-/** The latest month a provider has published by its own schedule at `now`. */
-export function latestPublishedMonth(provider: ProviderId, now: Date): Month {
+/** The latest month published at `now` by a provider that publishes a month by `publicationDay` of the next (UTC). */
+export function latestPublishedMonth(publicationDay: number, now: Date): Month {
   const current = monthIndex(utcMonth(now))
-  return monthFromIndex(now.getUTCDate() >= PUBLICATION_DAY[provider] ? current - 1 : current - 2)
+  return monthFromIndex(now.getUTCDate() >= publicationDay ? current - 1 : current - 2)
 }
 
-/** The latest month every selected provider has published (the default `end-date`). */
-export function defaultEndMonth(providers: readonly ProviderId[], now: Date): Month {
-  return monthFromIndex(Math.min(...providers.map((p) => monthIndex(latestPublishedMonth(p, now)))))
+/** The latest month every one of these publication days has published (the default `end-date`). */
+export function defaultEndMonth(publicationDays: readonly number[], now: Date): Month {
+  return monthFromIndex(Math.min(...publicationDays.map((d) => monthIndex(latestPublishedMonth(d, now)))))
 }
 
 /** Splits a period into consecutive chunks of at most `size` months. */

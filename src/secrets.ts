@@ -36,8 +36,3 @@ export function scrub(text: string): string {
 export function errorMessage(e: unknown): string {
   return scrub(e instanceof Error ? e.message : String(e))
 }
-
-/** For tests. */
-export function forgetSecrets(): void {
-  known.clear()
-}

@@ -6,36 +6,10 @@ import * as path from 'node:path'
 import * as fs from 'node:fs'
 import { PROVIDER_IDS, type Method, type Period, type ProviderId } from './model.js'
 import { addMonths, defaultEndMonth, monthIndex, utcMonth } from './period.js'
+import { InputError, inputsOf, readInput, splitList, type Env } from './inputs.js'
+import { PROVIDERS, type ProviderSettings } from './providers/registry.js'
 
-export type AzureEnvironment = 'AzureCloud' | 'AzureUSGovernment' | 'AzureChinaCloud'
-
-export interface AwsSettings {
-  roles: string[]
-  region: string
-  audience: string
-  sessionName: string
-  accountIds: string[]
-}
-
-export interface AzureSettings {
-  clientId: string
-  tenantId: string
-  subscriptionIds: string[]
-  audience: string
-  environment: AzureEnvironment
-  authorityHost: string
-  resourceManagerEndpoint: string
-  /** True when the authority host is not the environment's own (instance discovery is then turned off). */
-  customAuthority: boolean
-}
-
-export interface McfsSettings {
-  instanceId: string
-  enrollmentId: string
-  tenantId: string
-  apiKey: string
-  endpoint: string
-}
+export { InputError, readInput, splitList, type Env } from './inputs.js'
 
 export interface Thresholds {
   maxTotal: number | null
@@ -43,15 +17,13 @@ export interface Thresholds {
   maxIncreasePercent: number | null
 }
 
-export interface Settings {
+/** The common settings, and each provider's section under its id (`settings.aws`, …). */
+export interface Settings extends ProviderSettings {
   providers: ProviderId[]
   period: Period
   /** Which ends of the period came from defaults (and so may be moved to what is published). */
   periodDefaults: { start: boolean; end: boolean }
   method: Method
-  aws: AwsSettings
-  azure: AzureSettings
-  mcfs: McfsSettings
   thresholds: Thresholds
   failOnThreshold: boolean
   failOnError: boolean
@@ -70,40 +42,6 @@ export interface Settings {
   now: Date
 }
 
-/** One or more bad inputs. The message names each input and its fix. */
-export class InputError extends Error {
-  constructor(readonly problems: string[]) {
-    super(problems.length === 1 ? problems[0] : `${problems.length} inputs are invalid:\n- ${problems.join('\n- ')}`)
-    this.name = 'InputError'
-  }
-}
-
-export type Env = Record<string, string | undefined>
-
-/** Reads an input as `@actions/core` does: `INPUT_<NAME>` upper-cased, spaces to `_`, trimmed. */
-export function readInput(env: Env, name: string): string {
-  return (env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim()
-}
-
-/** Splits a list input on commas and newlines; blanks and surrounding spaces are ignored. */
-export function splitList(value: string): string[] {
-  return value
-    .split(/[,\n\r]/)
-    .map((s) => s.trim())
-    .filter((s) => s !== '')
-}
-
-const AZURE_CLOUDS: Record<AzureEnvironment, { authority: string; arm: string }> = {
-  AzureCloud: { authority: 'https://login.microsoftonline.com', arm: 'https://management.azure.com' },
-  AzureUSGovernment: { authority: 'https://login.microsoftonline.us', arm: 'https://management.usgovcloudapi.net' },
-  AzureChinaCloud: { authority: 'https://login.chinacloudapi.cn', arm: 'https://management.chinacloudapi.cn' }
-}
-
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
-const ROLE_ARN = /^arn:aws(-cn|-us-gov|-iso|-iso-b)?:iam::(\d{12}):role\/[\w+=,.@/-]{1,512}$/
-const AWS_REGION = /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/
-const SESSION_NAME = /^[\w+=,.@-]{2,64}$/
-const DNS_NAME = /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i
 const ARTIFACT_NAME_FORBIDDEN = /["<>|*?:\\/\r\n]/
 /** Absurd limits are almost always a unit mix-up (kg typed as t): the whole world emits ~4e10 t a year. */
 const MAX_LIMIT_TONNES = 1e9
@@ -158,15 +96,6 @@ export function parseSettings(options: ParseOptions = {}): Settings {
     return n
   }
 
-  const url = (name: string, dflt: string): string => {
-    const v = input(name)
-    if (v === '') return dflt
-    const problem = httpsUrlProblem(v)
-    if (problem === null) return v.replace(/\/+$/, '')
-    bad(name, problem.shown, problem.what, problem.fix)
-    return dflt
-  }
-
   // providers
   const providers: ProviderId[] = []
   const rawProviders = input('providers')
@@ -213,7 +142,8 @@ export function parseSettings(options: ParseOptions = {}): Settings {
   const startIn = month('start-date')
   const endIn = month('end-date')
   const currentMonth = utcMonth(now)
-  let end = endIn ?? defaultEndMonth(providers.length > 0 ? providers : ['aws'], now)
+  const days = (providers.length > 0 ? providers : PROVIDER_IDS).map((p) => PROVIDERS[p].publicationDay)
+  let end = endIn ?? defaultEndMonth(days, now)
   if (endIn !== null && monthIndex(endIn) > monthIndex(currentMonth)) {
     bad(
       'end-date',
@@ -256,153 +186,11 @@ export function parseSettings(options: ParseOptions = {}): Settings {
       )
   }
 
-  // AWS
-  const roles: string[] = []
-  for (const r of splitList(input('aws-role-to-assume'))) {
-    if (!ROLE_ARN.test(r)) {
-      bad(
-        'aws-role-to-assume',
-        r,
-        'is not an IAM role ARN',
-        'Use arn:aws:iam::<12-digit account id>:role/<name>, one per line or comma-separated.'
-      )
-    } else if (roles.includes(r)) {
-      bad(
-        'aws-role-to-assume',
-        r,
-        'is listed twice',
-        'List each role once (one per AWS Organization), or its data would be counted twice.'
-      )
-    } else roles.push(r)
-  }
-  const region = input('aws-region') || 'us-east-1'
-  if (!AWS_REGION.test(region))
-    bad('aws-region', region, 'is not an AWS region', 'Use a region code such as us-east-1.')
-  const awsAudience = input('aws-audience') || 'sts.amazonaws.com'
-  const sessionName = input('aws-role-session-name') || 'cloud-carbon-report'
-  if (!SESSION_NAME.test(sessionName)) {
-    bad(
-      'aws-role-session-name',
-      sessionName,
-      'is not a valid role session name',
-      'Use 2 to 64 characters of letters, digits and + = , . @ - _.'
-    )
-  }
-  const accountIds: string[] = []
-  for (const a of splitList(input('aws-account-ids'))) {
-    if (!/^\d{12}$/.test(a))
-      bad(
-        'aws-account-ids',
-        a,
-        'is not an AWS account id',
-        'Use 12-digit account ids (keep leading zeros), comma- or newline-separated.'
-      )
-    else if (!accountIds.includes(a)) accountIds.push(a)
-  }
-
-  // Azure (shared by the azure and mcfs providers)
-  const clientId = input('azure-client-id')
-  if (clientId !== '' && !GUID.test(clientId))
-    bad(
-      'azure-client-id',
-      clientId,
-      'is not a GUID',
-      'Use the application (client) id of the app registration, e.g. 00000000-0000-0000-0000-000000000000.'
-    )
-  const tenantId = input('azure-tenant-id')
-  if (tenantId !== '' && !GUID.test(tenantId) && !DNS_NAME.test(tenantId)) {
-    bad(
-      'azure-tenant-id',
-      tenantId,
-      'is not a tenant id',
-      'Use the directory (tenant) id GUID or the tenant domain (contoso.onmicrosoft.com).'
-    )
-  }
-  if (clientId !== '' && tenantId === '') {
-    problems.push(
-      `Input 'azure-tenant-id' is required with azure-client-id. Give the directory (tenant) id of the app registration.`
-    )
-  }
-  const subscriptionIds: string[] = []
-  for (const s of splitList(input('azure-subscription-ids'))) {
-    if (!GUID.test(s))
-      bad(
-        'azure-subscription-ids',
-        s,
-        'is not a subscription id',
-        'Use subscription GUIDs, comma- or newline-separated.'
-      )
-    else if (!subscriptionIds.includes(s.toLowerCase())) subscriptionIds.push(s.toLowerCase())
-  }
-  let environment: AzureEnvironment = 'AzureCloud'
-  const rawEnvironment = input('azure-environment')
-  if (rawEnvironment !== '') {
-    const found = (Object.keys(AZURE_CLOUDS) as AzureEnvironment[]).find(
-      (k) => k.toLowerCase() === rawEnvironment.toLowerCase()
-    )
-    if (found) environment = found
-    else
-      bad(
-        'azure-environment',
-        rawEnvironment,
-        'is not an Azure cloud',
-        'Use AzureCloud, AzureUSGovernment or AzureChinaCloud (or set azure-authority-host and azure-resource-manager-endpoint).'
-      )
-  }
-  // The variable is the input's default: checked the same way, when Entra is used and the input does not override it.
-  const envAuthority = (env.AZURE_AUTHORITY_HOST ?? '').trim()
-  const envProblem =
-    envAuthority !== '' &&
-    input('azure-authority-host') === '' &&
-    (providers.includes('azure') || providers.includes('mcfs'))
-      ? httpsUrlProblem(envAuthority)
-      : null
-  if (envProblem !== null) {
-    problems.push(
-      `The environment variable AZURE_AUTHORITY_HOST ${JSON.stringify(envProblem.shown)} ${envProblem.what}. ${envProblem.fix} Or remove the variable, or give azure-authority-host.`
-    )
-  }
-  const authorityDefault = envAuthority.replace(/\/+$/, '') || AZURE_CLOUDS[environment].authority
-  const authorityHost = url('azure-authority-host', authorityDefault)
-  const resourceManagerEndpoint = url('azure-resource-manager-endpoint', AZURE_CLOUDS[environment].arm)
-
-  // MCFS
-  const mcfs: McfsSettings = {
-    instanceId: input('mcfs-instance-id'),
-    enrollmentId: input('mcfs-enrollment-id'),
-    tenantId: input('mcfs-tenant-id'),
-    apiKey: input('mcfs-api-key'),
-    endpoint: url('mcfs-endpoint', 'https://api.mcfs.microsoft.com')
-  }
-  if (mcfs.instanceId !== '' && !/^[\w-]{1,128}$/.test(mcfs.instanceId))
-    bad(
-      'mcfs-instance-id',
-      mcfs.instanceId,
-      'is not an instance id',
-      'Use the MCFS instance id (a GUID) from your Microsoft Cloud for Sustainability environment.'
-    )
-  if (mcfs.enrollmentId !== '' && !/^[\w-]{1,64}$/.test(mcfs.enrollmentId))
-    bad(
-      'mcfs-enrollment-id',
-      mcfs.enrollmentId,
-      'is not an enrollment id',
-      'Use the billing account (enrollment) number, e.g. 12345678.'
-    )
-  if (mcfs.tenantId !== '' && !GUID.test(mcfs.tenantId))
-    bad('mcfs-tenant-id', mcfs.tenantId, 'is not a tenant id', 'Use the Microsoft 365 tenant id GUID.')
-  // A merge job reads the shards' reports and signs in nowhere: it does not need the MCFS key and ids.
-  if (providers.includes('mcfs') && !/^\s*merge\s*$/i.test(input('mode'))) {
-    if (mcfs.instanceId === '')
-      problems.push(`Input 'mcfs-instance-id' is required with the mcfs provider. Give your MCFS instance id.`)
-    if (mcfs.enrollmentId === '' && mcfs.tenantId === '')
-      problems.push(
-        `Input 'mcfs-enrollment-id' (or 'mcfs-tenant-id') is required with the mcfs provider. Give the enrollment (billing account) to report, the Microsoft 365 tenant, or both.`
-      )
-    if (mcfs.apiKey === '')
-      problems.push(
-        `Input 'mcfs-api-key' is required with the mcfs provider. Store the API Management key as a repository secret and pass it: mcfs-api-key: \${{ secrets.MCFS_API_KEY }}.`
-      )
-  }
+  // Each provider's section, in registry order (every input is checked, whether its provider is selected or not).
+  const inputs = inputsOf(env, providers, /^\s*merge\s*$/i.test(input('mode')), problems)
+  const sections = Object.fromEntries(
+    PROVIDER_IDS.map((id) => [id, PROVIDERS[id].parseInputs(inputs)])
+  ) as unknown as ProviderSettings
 
   // thresholds
   const thresholds: Thresholds = {
@@ -494,18 +282,7 @@ export function parseSettings(options: ParseOptions = {}): Settings {
     period: { start, end },
     periodDefaults: { start: startIn === null, end: endIn === null },
     method,
-    aws: { roles, region, audience: awsAudience, sessionName, accountIds },
-    azure: {
-      clientId,
-      tenantId,
-      subscriptionIds,
-      audience: input('azure-audience') || 'api://AzureADTokenExchange',
-      environment,
-      authorityHost,
-      resourceManagerEndpoint,
-      customAuthority: authorityHost.toLowerCase() !== AZURE_CLOUDS[environment].authority
-    },
-    mcfs,
+    ...sections,
     thresholds,
     failOnThreshold,
     failOnError,
@@ -522,23 +299,4 @@ export function parseSettings(options: ParseOptions = {}): Settings {
     baseline,
     now
   }
-}
-
-/** What is wrong with a URL for a cloud endpoint (absolute, https, no user info), or null; `shown` never holds credentials. */
-function httpsUrlProblem(v: string): { shown: string; what: string; fix: string } | null {
-  let u: URL
-  try {
-    u = new URL(v)
-  } catch {
-    return { shown: v, what: 'is not a URL', fix: 'Give an absolute https:// URL.' }
-  }
-  if (u.username || u.password)
-    return {
-      shown: '(a URL with credentials)',
-      what: 'has user info in it',
-      fix: 'Remove the user:password@ part; credentials never go in URLs.'
-    }
-  if (u.protocol !== 'https:')
-    return { shown: v, what: 'is not HTTPS', fix: 'The clouds are called over HTTPS only: give an https:// URL.' }
-  return null
 }

@@ -10,14 +10,12 @@
 import type { TokenCredential } from '@azure/identity'
 import type { HttpClient as AzureHttpClient, PipelineRequest, PipelineResponse } from '@azure/core-rest-pipeline'
 import type { HttpClient } from '../http.js'
-import type { AzureSettings, Env } from '../settings.js'
+import type { Env } from '../inputs.js'
+import type { EntraSettings } from './entra-inputs.js'
 import { getIdToken } from './github-oidc.js'
 import { registerSecret, scrub } from '../secrets.js'
 
 const REUSE_MARGIN_MS = 5 * 60_000
-
-/** The scope of the MCFS API's app registration. */
-export const MCFS_SCOPE = 'c3163bf1-092f-436b-b260-7ade5973e5b9/.default'
 
 type AzureModules = [typeof import('@azure/identity'), typeof import('@azure/core-rest-pipeline')]
 let azureModules: Promise<AzureModules> | undefined
@@ -78,7 +76,7 @@ export interface EntraAuth {
 }
 
 /** Turns an Entra/MSAL failure into a message that says which credential is wrong and what to check. */
-export function explainEntraError(e: unknown, azure: AzureSettings, forWhat: string): Error {
+export function explainEntraError(e: unknown, azure: EntraSettings, forWhat: string): Error {
   const raw = scrub((e as Error)?.message ?? String(e))
   const code = /AADSTS\d+/.exec(raw)?.[0] ?? ''
   if (!code && /endpoints_resolution_error/.test(raw)) {
@@ -114,7 +112,7 @@ function firstLine(s: string): string {
   return line.length > 400 ? `${line.slice(0, 400)}…` : line
 }
 
-export function entraAuth(azure: AzureSettings, http: HttpClient, env: Env): EntraAuth {
+export function entraAuth(azure: EntraSettings, http: HttpClient, env: Env): EntraAuth {
   let credential: Promise<TokenCredential> | undefined
   /** Why the last client assertion (GitHub OIDC token) could not be had: @azure/identity wraps it in its own error. */
   let assertionFailure: unknown = null

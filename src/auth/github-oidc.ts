@@ -17,10 +17,6 @@ export class OidcUnavailableError extends Error {
   }
 }
 
-export function oidcAvailable(env: Env): boolean {
-  return Boolean(env.ACTIONS_ID_TOKEN_REQUEST_URL && env.ACTIONS_ID_TOKEN_REQUEST_TOKEN)
-}
-
 export async function getIdToken(http: HttpClient, env: Env, audience: string, forWhat: string): Promise<string> {
   const base = env.ACTIONS_ID_TOKEN_REQUEST_URL
   const bearer = env.ACTIONS_ID_TOKEN_REQUEST_TOKEN

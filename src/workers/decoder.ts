@@ -5,7 +5,7 @@
 import { parentPort } from 'node:worker_threads'
 import { NotJsonError } from '../body.js'
 import { transferList } from '../report/batch.js'
-import { decodeAwsPage, type AwsPage, type AwsPageJob } from '../providers/aws-page.js'
+import { decodeAwsPage, type AwsPage, type AwsPageJob } from '../providers/aws/page.js'
 
 export interface DecodeRequest {
   id: number

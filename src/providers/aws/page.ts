@@ -3,10 +3,10 @@
  * normalized records. Kept apart from the provider (no signer, no credentials) so a worker thread can load
  * it alone: the page's JSON.parse, normalising and formatting are most of a large run's CPU.
  */
-import type { CarbonRecord, Month } from '../model.js'
-import { tonnesToGrams } from '../units.js'
-import { bodyText, parseJsonBody } from '../body.js'
-import { BatchEncoder, type RecordBatch } from '../report/batch.js'
+import type { CarbonRecord, Month } from '../../model.js'
+import { tonnesToGrams } from '../../units.js'
+import { bodyText, parseJsonBody } from '../../body.js'
+import { BatchEncoder, type RecordBatch } from '../../report/batch.js'
 
 export const EMISSIONS_TYPES = [
   'TOTAL_LBM_CARBON_EMISSIONS',

@@ -4,10 +4,11 @@
  * layer); with no role, the credentials already in the environment. Every credential is masked.
  */
 import type { AwsCredentialIdentity } from '@smithy/types'
-import type { HttpClient } from '../http.js'
-import type { AwsSettings, Env } from '../settings.js'
-import { getIdToken } from './github-oidc.js'
-import { registerSecret, scrub } from '../secrets.js'
+import type { HttpClient } from '../../http.js'
+import type { Env } from '../../inputs.js'
+import type { AwsSettings } from './inputs.js'
+import { getIdToken } from '../../auth/github-oidc.js'
+import { registerSecret, scrub } from '../../secrets.js'
 
 export interface AwsPartition {
   name: 'aws' | 'aws-us-gov' | 'aws-cn'

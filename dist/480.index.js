@@ -1,14 +1,14 @@
-export const id = 678;
-export const ids = [678];
+export const id = 480;
+export const ids = [480];
 export const modules = {
 
 /***/ 24377:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   p9: () => (/* binding */ getIdToken)
+/* harmony export */   p: () => (/* binding */ getIdToken)
 /* harmony export */ });
-/* unused harmony exports OidcUnavailableError, oidcAvailable */
+/* unused harmony export OidcUnavailableError */
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(91659);
 /**
  * GitHub's OIDC token, as `core.getIDToken(audience)` fetches it, but through the run's HTTP layer (retries with
@@ -22,9 +22,6 @@ class OidcUnavailableError extends Error {
             `run the report from a workflow_run workflow instead).`);
         this.name = 'OidcUnavailableError';
     }
-}
-function oidcAvailable(env) {
-    return Boolean(env.ACTIONS_ID_TOKEN_REQUEST_URL && env.ACTIONS_ID_TOKEN_REQUEST_TOKEN);
 }
 async function getIdToken(http, env, audience, forWhat) {
     const base = env.ACTIONS_ID_TOKEN_REQUEST_URL;
@@ -53,7 +50,7 @@ async function getIdToken(http, env, audience, forWhat) {
 
 /***/ }),
 
-/***/ 4678:
+/***/ 6480:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -61,27 +58,21 @@ __webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  EMISSIONS_TYPES: () => (/* reexport */ aws_page/* EMISSIONS_TYPES */.Hh),
-  awsErrorType: () => (/* binding */ awsErrorType),
-  awsProvider: () => (/* binding */ awsProvider),
-  explainAwsApiError: () => (/* binding */ explainAwsApiError),
-  normalizeAwsRow: () => (/* reexport */ aws_page/* normalizeAwsRow */.pz),
-  withFallbackNote: () => (/* binding */ withFallbackNote)
+  awsFallbackNote: () => (/* binding */ awsFallbackNote),
+  awsProvider: () => (/* binding */ awsProvider)
 });
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(77598);
-// EXTERNAL MODULE: ./node_modules/@smithy/signature-v4/dist-cjs/index.js
-var dist_cjs = __webpack_require__(75118);
 // EXTERNAL MODULE: ./src/period.ts
 var period = __webpack_require__(60202);
-// EXTERNAL MODULE: ./src/providers/aws-page.ts
-var aws_page = __webpack_require__(983);
-// EXTERNAL MODULE: ./src/auth/github-oidc.ts
-var github_oidc = __webpack_require__(24377);
 // EXTERNAL MODULE: ./src/secrets.ts
 var secrets = __webpack_require__(27194);
-;// CONCATENATED MODULE: ./src/auth/aws.ts
+// EXTERNAL MODULE: ./src/providers/kit/errors.ts
+var errors = __webpack_require__(74874);
+// EXTERNAL MODULE: ./src/providers/kit/paging.ts
+var paging = __webpack_require__(19705);
+// EXTERNAL MODULE: ./src/auth/github-oidc.ts
+var github_oidc = __webpack_require__(24377);
+;// CONCATENATED MODULE: ./src/providers/aws/auth.ts
 
 
 const PARTITIONS = {
@@ -243,7 +234,7 @@ function awsIdentities(settings, http, env) {
         label: roleArn,
         roleArn,
         getCredentials: cached(async () => {
-            const token = await (0,github_oidc/* getIdToken */.p9)(http, env, settings.audience, `AWS role ${roleArn}`);
+            const token = await (0,github_oidc/* getIdToken */.p)(http, env, settings.audience, `AWS role ${roleArn}`);
             const { fromWebToken } = await __webpack_require__.e(/* import() */ 719).then(__webpack_require__.t.bind(__webpack_require__, 29719, 19));
             try {
                 return await fromWebToken({
@@ -266,28 +257,42 @@ function awsIdentities(settings, http, env) {
     }));
 }
 
-// EXTERNAL MODULE: ./src/shard.ts
-var shard = __webpack_require__(67903);
-;// CONCATENATED MODULE: ./src/providers/aws.ts
-/**
- * AWS: the Sustainability API's GetEstimatedCarbonEmissions (restJson1, SigV4 service `sustainability`).
- *
- * One query per (identity, month): MONTHLY granularity, grouped by USAGE_ACCOUNT_ID, REGION and SERVICE, all
- * seven emissions types, MaxResults 5000, NextToken followed to the end. Splitting by month lets the page
- * sequences of different months run side by side (bounded by `concurrency`) and makes a failure cost one
- * month, not the year. Values are metric tons (MTCO2e, 1 g resolution): converted once to integer grams.
- */
+;// CONCATENATED MODULE: ./src/providers/aws/errors.ts
+/** What the Sustainability API's refusals mean, and what to do about them. */
+
+/** A failure of the API that says what to do about it; `who` is the identity (a role ARN) it was made with. */
+function explainAwsApiError(err, who) {
+    const { status, code: type, message } = err;
+    const base = `AWS Sustainability API answered HTTP ${status}${type ? ` ${type}` : ''}${message ? `: ${message}` : ''}`;
+    switch (type) {
+        case 'AccessDeniedException':
+            return `${base}. Allow sustainability:GetEstimatedCarbonEmissions (Resource "*") in the permission policy of ${who}.`;
+        case 'UnrecognizedClientException':
+        case 'InvalidSignatureException':
+        case 'InvalidClientTokenId':
+        case 'IncompleteSignature':
+            return `${base}. The credentials of ${who} were not accepted: check the AWS partition (aws-region) and the endpoint.`;
+        case 'ExpiredTokenException':
+            return `${base}. The session of ${who} expired; rerun the job.`;
+        case 'ThrottlingException':
+            return `${base}. ${errors/* STILL_THROTTLED */.yJ}`;
+        case 'ValidationException':
+            return `${base}.`;
+        default:
+            return status === 404 ? `${base}. Check AWS_ENDPOINT_URL_SUSTAINABILITY / AWS_ENDPOINT_URL.` : `${base}.`;
+    }
+}
+
+// EXTERNAL MODULE: ./src/providers/aws/page.ts
+var page = __webpack_require__(39565);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(77598);
+// EXTERNAL MODULE: ./node_modules/@smithy/signature-v4/dist-cjs/index.js
+var dist_cjs = __webpack_require__(75118);
+;// CONCATENATED MODULE: ./src/providers/aws/signer.ts
+/** SigV4 for the Sustainability API with @smithy/signature-v4, its sha256 on node:crypto. */
 
 
-
-
-
-
-
-
-const MAX_RESULTS = 5000;
-/** A guard against an endless sequence of pages: far beyond any real account's data for one month. */
-const MAX_PAGES = 10_000;
 /** A sha256 for the signer, on node:crypto (the Checksum interface smithy expects). */
 class Sha256 {
     h;
@@ -309,95 +314,93 @@ function toBytes(data) {
         return Buffer.from(data.buffer, data.byteOffset, data.byteLength);
     return Buffer.from(data);
 }
-/** The error type of an AWS JSON error: header `x-amzn-errortype` or body `__type`/`code`, without namespace. */
-function awsErrorType(headers, body) {
-    const h = headers['x-amzn-errortype'];
-    const raw = (Array.isArray(h) ? h[0] : h) ??
-        body?.__type ??
-        body?.code ??
-        '';
-    return String(raw).split(':')[0].split('#').pop() ?? '';
+/** Signs each request with the identity's current credentials (renewed before they expire). */
+function sustainabilitySigner(signingRegion, credentials) {
+    const signer = new dist_cjs.SignatureV4({ service: 'sustainability', region: signingRegion, credentials, sha256: Sha256 });
+    return async ({ method, url, headers, body }) => {
+        const signed = await signer.sign({
+            method,
+            protocol: url.protocol,
+            hostname: url.hostname,
+            port: url.port ? Number(url.port) : undefined,
+            path: url.pathname,
+            query: {},
+            headers: { ...headers, host: url.host },
+            body
+        });
+        const h = { ...signed.headers };
+        delete h.host;
+        return h;
+    };
 }
-/** A failure of the API that says what to do about it. */
-function explainAwsApiError(status, type, message, who) {
-    const base = `AWS Sustainability API answered HTTP ${status}${type ? ` ${type}` : ''}${message ? `: ${message}` : ''}`;
-    switch (type) {
-        case 'AccessDeniedException':
-            return `${base}. Allow sustainability:GetEstimatedCarbonEmissions (Resource "*") in the permission policy of ${who}.`;
-        case 'UnrecognizedClientException':
-        case 'InvalidSignatureException':
-        case 'InvalidClientTokenId':
-        case 'IncompleteSignature':
-            return `${base}. The credentials of ${who} were not accepted: check the AWS partition (aws-region) and the endpoint.`;
-        case 'ExpiredTokenException':
-            return `${base}. The session of ${who} expired; rerun the job.`;
-        case 'ThrottlingException':
-            return `${base}. Still throttled after retries: lower concurrency, or run again later.`;
-        case 'ValidationException':
-            return `${base}.`;
-        default:
-            return status === 404 ? `${base}. Check AWS_ENDPOINT_URL_SUSTAINABILITY / AWS_ENDPOINT_URL.` : `${base}.`;
-    }
-}
+
+;// CONCATENATED MODULE: ./src/providers/aws/index.ts
+
+
+
+
+
+
+
+
+const MAX_RESULTS = 5000;
 const awsProvider = {
     id: 'aws',
-    label: 'AWS',
-    fetch(ctx) {
-        // The plan is made inside the ordered stream, on its first next() as a generator body would run; the one
-        // wrapper around it counts per batch (a page), so its extra promise round trip is per page, not per record.
-        const s = ctx.settings;
-        return withFallbackNote(ctx, streamInOrder(() => planMonths(ctx), Math.max(2, s.concurrency * 2), MAX_RESULTS * Math.max(2, s.concurrency), MAX_RESULTS));
+    async plan(ctx) {
+        const { settings, http, env } = ctx;
+        const aws = settings.aws;
+        const partition = partitionOf(aws.region);
+        const endpoint = endpointFromEnv(env, 'SUSTAINABILITY', partition.sustainabilityEndpoint);
+        const identities = awsIdentities(aws, http, env);
+        ctx.note(settings.method === 'market'
+            ? 'Figures are AWS market-based (MBM) estimates; location-based (LBM) figures are in the files.'
+            : 'Figures are AWS location-based (LBM) estimates; market-based (MBM) figures are in the files.');
+        if (aws.accountIds.length > 0)
+            ctx.note(`Only usage accounts ${aws.accountIds.join(', ')} (aws-account-ids).`);
+        const months = (0,period/* monthsOf */.vo)(ctx.period);
+        return {
+            unit: '(identity, month)',
+            // Identity-major: several roles split by role, one role by months.
+            units: identities.flatMap((id) => months.map((month) => ({ id, month }))),
+            start: async (mine) => {
+                const signers = await signIn(ctx, identities, mine, partition.signingRegion);
+                ctx.log(`AWS: ${signers.size} identit${signers.size === 1 ? 'y' : 'ies'}, ${months.length} month${months.length === 1 ? '' : 's'}, endpoint ${endpoint}`);
+                const tasks = [];
+                for (const { id, month } of mine) {
+                    const sign = signers.get(id);
+                    if (sign)
+                        tasks.push((flow) => fetchMonth(ctx, { endpoint, sign, id, month }, flow));
+                }
+                return tasks;
+            },
+            lookahead: Math.max(2, settings.concurrency * 2),
+            budget: { records: MAX_RESULTS * Math.max(2, settings.concurrency), pageSize: MAX_RESULTS },
+            fallbackNote: (n) => awsFallbackNote(settings.method, n)
+        };
     }
 };
-/**
- * The batches as they come; at the end, a note when some records have no figure of the chosen method, so
- * that their headline is the other method's (the report's notes say so, as the contract asks).
- */
-async function* withFallbackNote(ctx, batches) {
-    const market = ctx.settings.method === 'market';
-    let fellBack = 0;
-    for await (const b of batches) {
-        fellBack += market ? b.noMarket : b.noLocation;
-        yield b;
-    }
-    if (fellBack > 0) {
-        ctx.note(`${fellBack} record${fellBack === 1 ? ' has' : 's have'} no ${market ? 'market-based (MBM)' : 'location-based (LBM)'} figure from AWS; ` +
-            `${fellBack === 1 ? 'its' : 'their'} headline is the ${market ? 'location-based (LBM)' : 'market-based (MBM)'} one.`);
-    }
+/** The note when `n` records have no figure of the chosen method, so their headline is the other one. */
+function awsFallbackNote(method, n) {
+    const market = method === 'market';
+    return (`${n} record${n === 1 ? ' has' : 's have'} no ${market ? 'market-based (MBM)' : 'location-based (LBM)'} figure from AWS; ` +
+        `${n === 1 ? 'its' : 'their'} headline is the ${market ? 'location-based (LBM)' : 'market-based (MBM)'} one.`);
 }
-/** The (identity, month) tasks of this run (or shard), credentials fetched; none when the shard has no share. */
-async function planMonths(ctx) {
-    const { settings, http, env } = ctx;
-    const aws = settings.aws;
-    const partition = partitionOf(aws.region);
-    const endpoint = endpointFromEnv(env, 'SUSTAINABILITY', partition.sustainabilityEndpoint);
-    const identities = awsIdentities(aws, http, env);
-    ctx.note(settings.method === 'market'
-        ? 'Figures are AWS market-based (MBM) estimates; location-based (LBM) figures are in the files.'
-        : 'Figures are AWS location-based (LBM) estimates; market-based (MBM) figures are in the files.');
-    if (aws.accountIds.length > 0)
-        ctx.note(`Only usage accounts ${aws.accountIds.join(', ')} (aws-account-ids).`);
-    // The plan: (identity, month) units, identity-major. A matrix shard takes its contiguous share of it
-    // (several roles split by role, one role by months); credentials are fetched only for its identities.
-    const months = (0,period/* monthsOf */.vo)(ctx.period);
-    const plan = (0,shard/* shareOf */.tC)(identities.flatMap((id) => months.map((month) => ({ id, month }))), settings.shard);
-    const mine = identities.filter((id) => plan.some((u) => u.id === id));
-    if (settings.shard !== null)
-        ctx.log(`AWS: shard ${settings.shard.index}/${settings.shard.count} takes ${plan.length} of ${identities.length * months.length} (identity, month) units`);
-    if (plan.length === 0)
-        return [];
-    // Credentials first, concurrently: a role that cannot be assumed is missing from the report, the rest go on.
+/**
+ * Credentials for the identities of this share, concurrently: a role that cannot be assumed is missing from the
+ * report and the rest go on; when none can be used the provider failed, each distinct cause said once (no
+ * id-token permission is one cause for every role).
+ */
+async function signIn(ctx, identities, mine, signingRegion) {
+    const wanted = identities.filter((id) => mine.some((u) => u.id === id));
     const ready = new Map();
     const failures = [];
-    const settled = await Promise.allSettled(mine.map(async (id) => ({ id, creds: await id.getCredentials() })));
+    const settled = await Promise.allSettled(wanted.map(async (id) => ({ id, creds: await id.getCredentials() })));
     settled.forEach((s, i) => {
         if (s.status === 'fulfilled')
             ready.set(s.value.id, s.value.creds);
         else
-            failures.push({ id: mine[i], message: (0,secrets.errorMessage)(s.reason) });
+            failures.push({ id: wanted[i], message: (0,secrets.errorMessage)(s.reason) });
     });
-    // None could be used: the provider failed, each distinct cause said once (no id-token permission is one
-    // cause for every role). Some could: the others' data is missing, role by role.
     if (ready.size === 0) {
         const byCause = new Map();
         for (const f of failures) {
@@ -408,63 +411,41 @@ async function planMonths(ctx) {
     }
     for (const f of failures)
         ctx.missing(`all data of ${f.id.label}`, f.message);
-    ctx.log(`AWS: ${ready.size} identit${ready.size === 1 ? 'y' : 'ies'}, ${months.length} month${months.length === 1 ? '' : 's'}, endpoint ${endpoint}`);
     const signers = new Map();
     for (const [id, creds] of ready) {
-        signers.set(id, new dist_cjs.SignatureV4({
-            service: 'sustainability',
-            region: partition.signingRegion,
-            credentials: async () => (await id.getCredentials().catch(() => creds)) ?? creds,
-            sha256: Sha256
-        }));
+        signers.set(id, sustainabilitySigner(signingRegion, async () => (await id.getCredentials().catch(() => creds)) ?? creds));
     }
-    const tasks = [];
-    for (const { id, month } of plan) {
-        const signer = signers.get(id);
-        if (!signer)
-            continue;
-        const roleAccount = id.roleArn ? id.roleArn.split(':')[4] : null;
-        tasks.push((flow) => fetchMonth(ctx, endpoint, signer, id, roleAccount, month, flow));
-    }
-    return tasks;
+    return signers;
 }
-async function fetchMonth(ctx, endpoint, signer, id, roleAccount, month, flow) {
+async function fetchMonth(ctx, q, flow) {
     // Records go out page by page (emit), so a month's data is never held whole.
-    const seenTokens = new Set();
-    let token;
-    const what = `${month} of ${id.label}`;
     try {
-        for (let page = 1;; page++) {
-            if (page > MAX_PAGES)
-                throw new Error(`more than ${MAX_PAGES} pages for one month; stopped`);
-            // The response (bytes, text, parsed JSON) lives only inside fetchPage: a task waiting for its turn
-            // holds its page's batch, not the page it came from.
-            await flow.turn();
-            const got = await fetchPage(ctx, endpoint, signer, id, roleAccount, month, token);
-            // What a page holds before a bad row is kept: the month is marked incomplete, nothing is dropped.
-            flow.emit(got.batch);
-            if (got.error !== null)
-                throw new Error(got.error);
-            const next = got.next;
-            if (next === undefined || next === null || next === '')
-                break;
-            if (seenTokens.has(next)) {
-                throw new Error(`the API repeated a NextToken it had already given (page ${page}); stopped paging to avoid a loop, so this month may be incomplete`);
+        await (0,paging/* followPages */.kv)({
+            cursorName: 'NextToken',
+            fetch: async (token) => {
+                // The response (bytes, text, parsed JSON) lives only inside fetchPage: a task waiting for its turn
+                // holds its page's batch, not the page it came from.
+                await flow.turn();
+                const got = await fetchPage(ctx, q, token);
+                // What a page holds before a bad row is kept: the month is marked incomplete, nothing is dropped.
+                flow.emit(got.batch);
+                if (got.error !== null)
+                    throw new Error(got.error);
+                return got.next;
             }
-            seenTokens.add(next);
-            token = next;
-        }
+        });
     }
     catch (e) {
-        ctx.missing(what, (0,secrets.errorMessage)(e));
+        ctx.missing(`${q.month} of ${q.id.label}`, e);
     }
 }
 /** One page of a month: its batch (as far as its rows are good), the NextToken, and what was wrong if anything. */
-async function fetchPage(ctx, endpoint, signer, id, roleAccount, month, token) {
+async function fetchPage(ctx, q, token) {
+    const roleAccount = q.id.roleArn ? q.id.roleArn.split(':')[4] : null;
     const body = {
-        TimePeriod: { Start: (0,period/* monthStartIso */.mO)(month), End: (0,period/* monthStartIso */.mO)((0,period/* addMonths */.PS)(month, 1)) },
+        TimePeriod: { Start: (0,period/* monthStartIso */.mO)(q.month), End: (0,period/* monthStartIso */.mO)((0,period/* addMonths */.PS)(q.month, 1)) },
         GroupBy: ['USAGE_ACCOUNT_ID', 'REGION', 'SERVICE'],
-        EmissionsTypes: aws_page/* EMISSIONS_TYPES */.Hh,
+        EmissionsTypes: page/* EMISSIONS_TYPES */.Hh,
         Granularity: 'MONTHLY',
         MaxResults: MAX_RESULTS
     };
@@ -477,132 +458,160 @@ async function fetchPage(ctx, endpoint, signer, id, roleAccount, month, token) {
         // AWS throttles each account apart: a role's 429 holds that role's requests, not the other organizations'.
         throttleScope: roleAccount ?? undefined,
         method: 'POST',
-        url: `${endpoint}/v1/estimated-carbon-emissions`,
+        url: `${q.endpoint}/v1/estimated-carbon-emissions`,
         headers: { 'content-type': 'application/json', accept: 'application/json' },
         body: JSON.stringify(body),
         expectJson: true,
         decode: (bytes) => ctx.decoder.decode(bytes, {
             method: ctx.settings.method,
             fallbackAccount: roleAccount,
-            month,
+            month: q.month,
             keepRecords: ctx.keepRecords
         }),
-        sign: async ({ method, url, headers, body: b }) => {
-            const signed = await signer.sign({
-                method,
-                protocol: url.protocol,
-                hostname: url.hostname,
-                port: url.port ? Number(url.port) : undefined,
-                path: url.pathname,
-                query: {},
-                headers: { ...headers, host: url.host },
-                body: b
-            });
-            const h = { ...signed.headers };
-            delete h.host;
-            return h;
-        }
+        sign: q.sign
     });
     if (res.status !== 200) {
-        let parsed = null;
-        try {
-            parsed = JSON.parse(res.text);
-        }
-        catch {
-            parsed = null;
-        }
-        const type = awsErrorType(res.headers, parsed);
-        throw new Error(explainAwsApiError(res.status, type, (0,secrets.scrub)(parsed?.message ?? parsed?.Message ?? res.text.slice(0, 200)), id.label));
+        const err = (0,errors/* readErrorBody */.Nk)(res);
+        throw new errors/* CallError */.RA(res.status, err, explainAwsApiError(err, q.id.label));
     }
     return res.json;
 }
+
+
+/***/ }),
+
+/***/ 74874:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Nk: () => (/* binding */ readErrorBody),
+/* harmony export */   RA: () => (/* binding */ CallError),
+/* harmony export */   yJ: () => (/* binding */ STILL_THROTTLED)
+/* harmony export */ });
+/* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(27194);
+
+function str(v) {
+    return typeof v === 'string' ? v : '';
+}
+/** A code as text: Azure and API Management give strings, some gateways numbers. */
+function codeOf(v) {
+    return typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '';
+}
+function header(res, name) {
+    const h = res.headers[name];
+    return Array.isArray(h) ? (h[0] ?? '') : (h ?? '');
+}
+function readErrorBody(res) {
+    let body = null;
+    try {
+        const parsed = JSON.parse(res.text);
+        body = parsed && typeof parsed === 'object' ? parsed : null;
+    }
+    catch {
+        body = null;
+    }
+    const inner = body?.error;
+    const e = inner && typeof inner === 'object' ? inner : body;
+    const rawCode = header(res, 'x-amzn-errortype') ||
+        str(body?.__type) ||
+        codeOf(e?.code) ||
+        (typeof inner === 'string' ? inner : '') ||
+        codeOf(e?.statusCode);
+    const code = rawCode.split(':')[0].split('#').pop() ?? '';
+    let message = str(e?.message) ||
+        str(e?.Message) ||
+        str(body?.error_description) ||
+        res.text.replace(/\s+/g, ' ').trim().slice(0, 200) ||
+        header(res, 'x-ms-failure-cause');
+    // ARM's target and details often hold the reason itself (which parameter, which subscription).
+    const target = str(e?.target);
+    if (target !== '' && !message.includes(target))
+        message += ` (target: ${target})`;
+    const details = Array.isArray(e?.details) ? e.details : [];
+    const said = details
+        .map((d) => (str(d?.message).trim() || str(d?.code)).trim())
+        .filter((m) => m !== '' && !message.includes(m));
+    if (said.length > 0)
+        message += ` [${said.slice(0, 3).join('; ')}${said.length > 3 ? `; and ${said.length - 3} more` : ''}]`;
+    const errors = Array.isArray(e?.errors) ? e.errors : [];
+    return {
+        status: res.status,
+        code,
+        status2: str(e?.status),
+        reason: str(errors[0]?.reason),
+        message: (0,_secrets_js__WEBPACK_IMPORTED_MODULE_0__.scrub)(message)
+    };
+}
+/** A cloud's refusal, explained: the status and code for decisions, the message for people. */
+class CallError extends Error {
+    status;
+    body;
+    constructor(status, body, message) {
+        super(message);
+        this.status = status;
+        this.body = body;
+        this.name = 'CallError';
+    }
+}
+/** What a throttled answer means after the HTTP layer's retries: the same sentence for every cloud. */
+const STILL_THROTTLED = 'Still throttled after retries: lower concurrency, or run again later.';
+
+
+/***/ }),
+
+/***/ 19705:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   aH: () => (/* binding */ PagingStopped),
+/* harmony export */   kv: () => (/* binding */ followPages)
+/* harmony export */ });
+/* unused harmony export MAX_PAGES */
 /**
- * Runs up to `lookahead` month tasks at once and yields their records in task order, page by page: the
- * records of the task being consumed stream out as its pages arrive, later tasks keep their pages until
- * their turn. The output order is that of the tasks (deterministic). Memory is bounded by records, not by
- * months: the tasks nearest the head have the first claim on `budget` records (waiting, or being fetched:
- * a page counts as `pageSize`); a task further back whose records, with those ahead of it, would exceed it
- * holds its next request until the consumer catches up. When the consumer keeps up nothing waits and
- * `budget / pageSize` pages are in flight; the head and the task after it never wait, so the next month
- * is on its way while the head is consumed.
+ * The one paging loop: NextToken, skipToken and @odata.nextLink chains alike. It stops at a cursor the API had
+ * already given (a loop) and at one page cap, and says which page was the first not had, so that a provider can
+ * keep what came and name the rest as missing.
  */
-async function* streamInOrder(plan, lookahead, budget, pageSize) {
-    const tasks = await plan();
-    const started = [];
-    let next = 0;
-    /** Whether a stream may go on fetching: near the head, or within the budget with the streams ahead of it. */
-    const mayFetch = (s) => {
-        let ahead = pageSize;
-        for (let i = 0; i < started.length; i++) {
-            ahead += started[i].waiting + started[i].reserved;
-            if (started[i] === s)
-                return i < 2 || ahead <= budget;
+/** Far beyond any real account's pages for one unit of work; only a broken API reaches it. */
+const MAX_PAGES = 100_000;
+/** Paging stopped: `page` is the first page not had; `cause` why (the request's error, or a paging problem). */
+class PagingStopped extends Error {
+    page;
+    cause;
+    constructor(page, cause) {
+        super(cause instanceof Error ? cause.message : String(cause));
+        this.page = page;
+        this.cause = cause;
+        this.name = 'PagingStopped';
+    }
+}
+/** Follows the pages to the end; returns how many there were, or throws PagingStopped. */
+async function followPages(p) {
+    const seen = new Set(p.first === undefined ? [] : [p.first]);
+    let cursor = p.first;
+    for (let page = 1;; page++) {
+        if (page > MAX_PAGES)
+            throw new PagingStopped(page, new Error(`more than ${MAX_PAGES} pages; stopped`));
+        let next;
+        try {
+            next = await p.fetch(cursor, page);
         }
-        return true;
-    };
-    const release = () => {
-        for (const s of started) {
-            if (s.resume && mayFetch(s)) {
-                const r = s.resume;
-                s.resume = null;
-                s.reserved = pageSize;
-                r();
-            }
+        catch (e) {
+            throw new PagingStopped(page, e);
         }
-    };
-    const fill = () => {
-        while (next < tasks.length && started.length < lookahead) {
-            const s = { pages: [], waiting: 0, reserved: 0, done: false, failure: null, wake: null, resume: null };
-            const notify = () => {
-                const w = s.wake;
-                s.wake = null;
-                w?.();
-            };
-            const finish = () => {
-                s.done = true;
-                notify();
-            };
-            tasks[next++]({
-                emit: (page) => {
-                    if (page.count > 0)
-                        s.pages.push(page);
-                    s.waiting += page.count;
-                    s.reserved = 0;
-                    notify();
-                    release();
-                },
-                turn: () => {
-                    if (!mayFetch(s))
-                        return new Promise((resume) => (s.resume = resume));
-                    s.reserved = pageSize;
-                    return Promise.resolve();
-                }
-            }).then(finish, (error) => {
-                s.failure = { error };
-                finish();
-            });
-            started.push(s);
+        if (next === undefined || next === null || next === '')
+            return page;
+        try {
+            next = p.check ? p.check(next, page) : next;
         }
-    };
-    fill();
-    while (started.length > 0) {
-        const s = started[0];
-        const page = s.pages.shift();
-        if (page !== undefined) {
-            s.waiting -= page.count;
-            release();
-            yield page;
+        catch (e) {
+            throw new PagingStopped(page + 1, e);
         }
-        else if (s.done) {
-            if (s.failure)
-                throw s.failure.error;
-            started.shift();
-            fill();
-            release();
+        if (seen.has(next)) {
+            throw new PagingStopped(page + 1, new Error(`the API repeated a ${p.cursorName} it had already given (page ${page}); stopped paging to avoid a loop, so the data may be incomplete`));
         }
-        else {
-            await new Promise((resolve) => (s.wake = resolve));
-        }
+        seen.add(next);
+        cursor = next;
     }
 }
 

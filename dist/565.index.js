@@ -1,5 +1,5 @@
-export const id = 983;
-export const ids = [983];
+export const id = 565;
+export const ids = [565];
 export const modules = {
 
 /***/ 8255:
@@ -62,14 +62,14 @@ function parseJsonBody(text) {
 
 /***/ }),
 
-/***/ 983:
+/***/ 39565:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Hh: () => (/* binding */ EMISSIONS_TYPES),
-/* harmony export */   lh: () => (/* binding */ decodeAwsPage),
-/* harmony export */   pz: () => (/* binding */ normalizeAwsRow)
+/* harmony export */   lh: () => (/* binding */ decodeAwsPage)
 /* harmony export */ });
+/* unused harmony export normalizeAwsRow */
 /* harmony import */ var _units_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(61996);
 /* harmony import */ var _body_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8255);
 /* harmony import */ var _report_batch_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(90338);
@@ -581,7 +581,7 @@ function recordLines(r) {
 /* harmony export */   s5: () => (/* binding */ gramsToKgOrNull),
 /* harmony export */   tP: () => (/* binding */ gramsToKgText)
 /* harmony export */ });
-/* unused harmony exports fixed, roundDiv, percentChange, toNanogramsExact, nanogramsToGrams */
+/* unused harmony exports fixed, roundDiv, toNanogramsExact, nanogramsToGrams */
 const MAX_GRAMS = Number.MAX_SAFE_INTEGER;
 /** Below this, a double's spacing is under 2^-12: see the fast path of toGrams. */
 const FAST_LIMIT = 2 ** 40;
@@ -709,12 +709,6 @@ function groupThousands(decimal) {
     const digits = sign ? whole.slice(1) : whole;
     const grouped = digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
     return `${sign}${grouped}${frac !== undefined ? `.${frac}` : ''}`;
-}
-/** Percentage change from `before` to `after`, or null when `before` is 0. */
-function percentChange(before, after) {
-    if (before === 0)
-        return null;
-    return ((after - before) / Math.abs(before)) * 100;
 }
 // ---------------------------------------------------------------------------------------------------------
 // Below the gram: providers whose rows are finer than a gram (Azure's resources, MCFS's scope rows) are summed

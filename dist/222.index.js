@@ -1,13 +1,12 @@
-export const id = 581;
-export const ids = [581];
+export const id = 222;
+export const ids = [222];
 export const modules = {
 
 /***/ 50962:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   v3: () => (/* binding */ entraAuth),
-/* harmony export */   zb: () => (/* binding */ MCFS_SCOPE)
+/* harmony export */   v3: () => (/* binding */ entraAuth)
 /* harmony export */ });
 /* unused harmony exports pipelineClient, explainEntraError */
 /* harmony import */ var _github_oidc_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(24377);
@@ -15,8 +14,6 @@ export const modules = {
 
 
 const REUSE_MARGIN_MS = 5 * 60_000;
-/** The scope of the MCFS API's app registration. */
-const MCFS_SCOPE = 'c3163bf1-092f-436b-b260-7ade5973e5b9/.default';
 let azureModules;
 /**
  * The Azure SDK, loaded once for the run and only when a Microsoft provider signs in (an AWS-only run never
@@ -105,7 +102,7 @@ function entraAuth(azure, http, env) {
             retryOptions: { maxRetries: 0 } // our HTTP layer retries
         };
         if (azure.clientId !== '') {
-            return new identity.ClientAssertionCredential(azure.tenantId, azure.clientId, () => (0,_github_oidc_js__WEBPACK_IMPORTED_MODULE_0__/* .getIdToken */ .p9)(http, env, azure.audience, `Azure app ${azure.clientId}`).catch((e) => {
+            return new identity.ClientAssertionCredential(azure.tenantId, azure.clientId, () => (0,_github_oidc_js__WEBPACK_IMPORTED_MODULE_0__/* .getIdToken */ .p)(http, env, azure.audience, `Azure app ${azure.clientId}`).catch((e) => {
                 assertionFailure = e;
                 throw e;
             }), common);
@@ -173,9 +170,9 @@ function entraAuth(azure, http, env) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   p9: () => (/* binding */ getIdToken)
+/* harmony export */   p: () => (/* binding */ getIdToken)
 /* harmony export */ });
-/* unused harmony exports OidcUnavailableError, oidcAvailable */
+/* unused harmony export OidcUnavailableError */
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(91659);
 /**
  * GitHub's OIDC token, as `core.getIDToken(audience)` fetches it, but through the run's HTTP layer (retries with
@@ -189,9 +186,6 @@ class OidcUnavailableError extends Error {
             `run the report from a workflow_run workflow instead).`);
         this.name = 'OidcUnavailableError';
     }
-}
-function oidcAvailable(env) {
-    return Boolean(env.ACTIONS_ID_TOKEN_REQUEST_URL && env.ACTIONS_ID_TOKEN_REQUEST_TOKEN);
 }
 async function getIdToken(http, env, audience, forWhat) {
     const base = env.ACTIONS_ID_TOKEN_REQUEST_URL;
@@ -220,43 +214,52 @@ async function getIdToken(http, env, audience, forWhat) {
 
 /***/ }),
 
-/***/ 90581:
+/***/ 49222:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
+// ESM COMPAT FLAG
 __webpack_require__.r(__webpack_exports__);
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   CARBON_API_VERSION: () => (/* binding */ CARBON_API_VERSION),
-/* harmony export */   CARBON_OPTIMIZATION_READER: () => (/* binding */ CARBON_OPTIMIZATION_READER),
-/* harmony export */   MAX_MONTHS_PER_REQUEST: () => (/* binding */ MAX_MONTHS_PER_REQUEST),
-/* harmony export */   MAX_SUBSCRIPTIONS_PER_REQUEST: () => (/* binding */ MAX_SUBSCRIPTIONS_PER_REQUEST),
-/* harmony export */   PAGE_SIZE: () => (/* binding */ PAGE_SIZE),
-/* harmony export */   SCOPES: () => (/* binding */ SCOPES),
-/* harmony export */   SUBSCRIPTIONS_API_VERSION: () => (/* binding */ SUBSCRIPTIONS_API_VERSION),
-/* harmony export */   armError: () => (/* binding */ armError),
-/* harmony export */   azureProvider: () => (/* binding */ azureProvider),
-/* harmony export */   batchSubscriptions: () => (/* binding */ batchSubscriptions),
-/* harmony export */   clampPeriod: () => (/* binding */ clampPeriod),
-/* harmony export */   detailQueryBody: () => (/* binding */ detailQueryBody),
-/* harmony export */   explainArmError: () => (/* binding */ explainArmError),
-/* harmony export */   normalizeSubscriptionId: () => (/* binding */ normalizeSubscriptionId),
-/* harmony export */   parseDateRange: () => (/* binding */ parseDateRange),
-/* harmony export */   parseReportPage: () => (/* binding */ parseReportPage),
-/* harmony export */   planQueries: () => (/* binding */ planQueries),
-/* harmony export */   resourceDimensions: () => (/* binding */ resourceDimensions),
-/* harmony export */   rowMonth: () => (/* binding */ rowMonth),
-/* harmony export */   summaryQueryBody: () => (/* binding */ summaryQueryBody)
-/* harmony export */ });
-/* harmony import */ var _period_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(60202);
-/* harmony import */ var _units_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(61996);
-/* harmony import */ var _auth_entra_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(50962);
-/* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(27194);
-/* harmony import */ var _provider_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(49545);
-/* harmony import */ var _shard_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(67903);
 
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  CARBON_API_VERSION: () => (/* reexport */ CARBON_API_VERSION),
+  CARBON_OPTIMIZATION_READER: () => (/* reexport */ CARBON_OPTIMIZATION_READER),
+  MAX_MONTHS_PER_REQUEST: () => (/* reexport */ MAX_MONTHS_PER_REQUEST),
+  MAX_SUBSCRIPTIONS_PER_REQUEST: () => (/* reexport */ MAX_SUBSCRIPTIONS_PER_REQUEST),
+  PAGE_SIZE: () => (/* reexport */ PAGE_SIZE),
+  SCOPES: () => (/* reexport */ SCOPES),
+  SUBSCRIPTIONS_API_VERSION: () => (/* reexport */ SUBSCRIPTIONS_API_VERSION),
+  azureProvider: () => (/* binding */ azureProvider),
+  batchSubscriptions: () => (/* reexport */ batchSubscriptions),
+  clampPeriod: () => (/* reexport */ clampPeriod),
+  detailQueryBody: () => (/* reexport */ detailQueryBody),
+  explainArmError: () => (/* reexport */ explainArmError),
+  normalizeSubscriptionId: () => (/* reexport */ normalizeSubscriptionId),
+  parseDateRange: () => (/* reexport */ parseDateRange),
+  parseReportPage: () => (/* reexport */ parseReportPage),
+  planQueries: () => (/* reexport */ planQueries),
+  resourceDimensions: () => (/* reexport */ resourceDimensions),
+  rowMonth: () => (/* reexport */ rowMonth),
+  summaryQueryBody: () => (/* reexport */ summaryQueryBody)
+});
 
-
-
-
+// EXTERNAL MODULE: ./src/period.ts
+var src_period = __webpack_require__(60202);
+// EXTERNAL MODULE: ./src/units.ts
+var units = __webpack_require__(61996);
+// EXTERNAL MODULE: ./src/auth/entra.ts
+var entra = __webpack_require__(50962);
+// EXTERNAL MODULE: ./src/secrets.ts
+var secrets = __webpack_require__(27194);
+// EXTERNAL MODULE: ./src/providers/kit/errors.ts
+var errors = __webpack_require__(74874);
+// EXTERNAL MODULE: ./src/providers/kit/paging.ts
+var paging = __webpack_require__(19705);
+// EXTERNAL MODULE: ./src/providers/kit/records.ts
+var kit_records = __webpack_require__(83551);
+// EXTERNAL MODULE: ./src/providers/kit/schedule.ts
+var schedule = __webpack_require__(12448);
+;// CONCATENATED MODULE: ./src/providers/azure/queries.ts
 
 const CARBON_API_VERSION = '2025-04-01';
 const SUBSCRIPTIONS_API_VERSION = '2022-12-01';
@@ -265,8 +268,6 @@ const MAX_MONTHS_PER_REQUEST = 12;
 const PAGE_SIZE = 5000;
 const SCOPES = ['Scope1', 'Scope2', 'Scope3'];
 const CARBON_OPTIMIZATION_READER = 'fa0d39e6-28e5-40cf-8521-1eb320653a4c';
-/** A guard against an endless page sequence: far beyond any real tenant's resources for one month. */
-const MAX_PAGES = 10_000;
 /** Subscriptions in batches of at most 100 (the `subscriptionList` limit). */
 function batchSubscriptions(ids, size = MAX_SUBSCRIPTIONS_PER_REQUEST) {
     const out = [];
@@ -280,7 +281,7 @@ function detailQueryBody(subscriptions, month, scope, skipToken) {
         reportType: 'ItemDetailsReport',
         subscriptionList: subscriptions,
         carbonScopeList: [scope],
-        dateRange: { start: (0,_period_js__WEBPACK_IMPORTED_MODULE_0__/* .monthFirstDay */ .Tn)(month), end: (0,_period_js__WEBPACK_IMPORTED_MODULE_0__/* .monthFirstDay */ .Tn)(month) },
+        dateRange: { start: (0,src_period/* monthFirstDay */.Tn)(month), end: (0,src_period/* monthFirstDay */.Tn)(month) },
         categoryType: 'Resource',
         orderBy: 'ItemName',
         sortDirection: 'Asc',
@@ -296,7 +297,7 @@ function summaryQueryBody(subscriptions, period) {
         reportType: 'MonthlySummaryReport',
         subscriptionList: subscriptions,
         carbonScopeList: [...SCOPES],
-        dateRange: { start: (0,_period_js__WEBPACK_IMPORTED_MODULE_0__/* .monthFirstDay */ .Tn)(period.start), end: (0,_period_js__WEBPACK_IMPORTED_MODULE_0__/* .monthFirstDay */ .Tn)(period.end) }
+        dateRange: { start: (0,src_period/* monthFirstDay */.Tn)(period.start), end: (0,src_period/* monthFirstDay */.Tn)(period.end) }
     };
 }
 /** Every request the report needs, within the API's limits (<= 100 subscriptions, one month or <= 12 months). */
@@ -305,23 +306,69 @@ function planQueries(subscriptions, period) {
     const detail = [];
     const summary = [];
     batches.forEach((subs, batch) => {
-        for (const month of (0,_period_js__WEBPACK_IMPORTED_MODULE_0__/* .monthsOf */ .vo)(period)) {
+        for (const month of (0,src_period/* monthsOf */.vo)(period)) {
             for (const scope of SCOPES)
                 detail.push({ batch, month, scope, body: detailQueryBody(subs, month, scope) });
         }
-        for (const chunk of (0,_period_js__WEBPACK_IMPORTED_MODULE_0__/* .chunkPeriod */ .Rn)(period, MAX_MONTHS_PER_REQUEST))
+        for (const chunk of (0,src_period/* chunkPeriod */.Rn)(period, MAX_MONTHS_PER_REQUEST))
             summary.push({ batch, period: chunk, body: summaryQueryBody(subs, chunk) });
     });
     return { batches, detail, summary };
 }
 /** The period within the API's available date range: what is kept, and the months left out. */
 function clampPeriod(period, available) {
-    const all = (0,_period_js__WEBPACK_IMPORTED_MODULE_0__/* .monthsOf */ .vo)(period);
-    const before = all.filter((m) => (0,_period_js__WEBPACK_IMPORTED_MODULE_0__/* .monthIndex */ .L6)(m) < (0,_period_js__WEBPACK_IMPORTED_MODULE_0__/* .monthIndex */ .L6)(available.start));
-    const after = all.filter((m) => (0,_period_js__WEBPACK_IMPORTED_MODULE_0__/* .monthIndex */ .L6)(m) > (0,_period_js__WEBPACK_IMPORTED_MODULE_0__/* .monthIndex */ .L6)(available.end));
+    const all = (0,src_period/* monthsOf */.vo)(period);
+    const before = all.filter((m) => (0,src_period/* monthIndex */.L6)(m) < (0,src_period/* monthIndex */.L6)(available.start));
+    const after = all.filter((m) => (0,src_period/* monthIndex */.L6)(m) > (0,src_period/* monthIndex */.L6)(available.end));
     const kept = all.filter((m) => !before.includes(m) && !after.includes(m));
     return { period: kept.length > 0 ? { start: kept[0], end: kept[kept.length - 1] } : null, before, after };
 }
+
+;// CONCATENATED MODULE: ./src/providers/azure/errors.ts
+/** What Azure Resource Manager's refusals mean for Carbon Optimization, and what to check. */
+
+
+/** A failure of ARM (`what` was asked of `arm`) that says what to check. */
+function explainArmError(err, what, arm) {
+    const status = err.status;
+    const message = err.message.trim().replace(/[.\s]+$/, '');
+    const base = `Azure Resource Manager answered HTTP ${status}${err.code ? ` ${err.code}` : ''} for ${what}${message ? `: ${message}` : ''}`;
+    switch (err.code) {
+        case 'AuthorizationFailed':
+        case 'Forbidden':
+            return `${base}. Assign Carbon Optimization Reader (${CARBON_OPTIMIZATION_READER}) to the identity on the subscription: az role assignment create --assignee <client-id> --role "Carbon Optimization Reader" --scope /subscriptions/<id>.`;
+        case 'InvalidAuthenticationToken':
+        case 'InvalidAuthenticationTokenAudience':
+        case 'InvalidAuthenticationTokenTenant':
+        case 'ExpiredAuthenticationToken':
+        case 'AuthenticationFailed':
+            return `${base}. The token was not accepted: azure-resource-manager-endpoint (${arm}) and azure-authority-host must be of the same cloud (azure-environment), and azure-tenant-id the tenant of the subscriptions.`;
+        case 'InvalidRequestPropertyValue':
+            return `${base}. The request was outside what the API accepts (months outside the available date range are not requested; if this persists, report it with this message).`;
+        case 'InvalidNumberOfSubscriptions':
+            return `${base}. At most ${MAX_SUBSCRIPTIONS_PER_REQUEST} subscriptions go in one request; if this persists, report it with this message.`;
+        case 'NoRegisteredProviderFound':
+        case 'InvalidResourceType':
+        case 'InvalidApiVersionParameter':
+            return `${base}. Microsoft.Carbon ${CARBON_API_VERSION} is not available at ${arm}: Carbon Optimization may not be offered in this cloud.`;
+        case 'TooManyRequests':
+        case 'RequestsThrottled':
+            return `${base}. ${errors/* STILL_THROTTLED */.yJ}`;
+        default:
+            if (status === 401)
+                return `${base}. The token was not accepted: check azure-resource-manager-endpoint and azure-authority-host (same cloud) and azure-tenant-id.`;
+            if (status === 403)
+                return `${base}. Assign Carbon Optimization Reader (${CARBON_OPTIMIZATION_READER}) to the identity on the subscription.`;
+            if (status === 429)
+                return `${base}. ${errors/* STILL_THROTTLED */.yJ}`;
+            if (status === 404)
+                return `${base}. Check azure-resource-manager-endpoint (${arm}).`;
+            return `${base}.`;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/providers/azure/parse.ts
+
 /** Lower-case, trimmed, without the stray trailing comma one of the spec's examples has. */
 function normalizeSubscriptionId(id) {
     return id
@@ -361,7 +408,7 @@ function parseDateRange(json) {
         return `${m[1]}-${m[2]}`;
     };
     const period = { start: month(o.startDate, 'startDate'), end: month(o.endDate, 'endDate') };
-    if ((0,_period_js__WEBPACK_IMPORTED_MODULE_0__/* .monthIndex */ .L6)(period.start) > (0,_period_js__WEBPACK_IMPORTED_MODULE_0__/* .monthIndex */ .L6)(period.end))
+    if ((0,src_period/* monthIndex */.L6)(period.start) > (0,src_period/* monthIndex */.L6)(period.end))
         throw new Error(`the available date range is empty (${period.start} to ${period.end})`);
     return period;
 }
@@ -392,75 +439,22 @@ function resourceDimensions(row) {
     const region = typeof row.location === 'string' && row.location.trim() !== '' ? row.location.trim() : null;
     return { subscriptionId: normalizeSubscriptionId(sub), service, region };
 }
-/** The ARM ErrorResponse of a response (`{error:{code,message}}`, or the older top-level form). */
-function armError(res) {
-    let body;
-    try {
-        body = JSON.parse(res.text);
-    }
-    catch {
-        body = null;
-    }
-    const e = (body?.error ?? body);
-    const header = res.headers['x-ms-failure-cause'];
-    let message = typeof e?.message === 'string' ? e.message : res.text.slice(0, 200) || (typeof header === 'string' ? header : '');
-    // ErrorResponse's target and details often hold the reason itself (which parameter, which subscription).
-    if (typeof e?.target === 'string' && e.target !== '' && !message.includes(e.target))
-        message += ` (target: ${e.target})`;
-    const details = Array.isArray(e?.details) ? e.details : [];
-    const said = details
-        .map((d) => (typeof d?.message === 'string' ? d.message.trim() : typeof d?.code === 'string' ? d.code : ''))
-        .filter((m) => m !== '' && !message.includes(m));
-    if (said.length > 0)
-        message += ` [${said.slice(0, 3).join('; ')}${said.length > 3 ? `; and ${said.length - 3} more` : ''}]`;
-    return { code: typeof e?.code === 'string' ? e.code : '', message };
-}
-/** A failure of ARM that says what to check. */
-function explainArmError(status, err, what, arm) {
-    const message = (0,_secrets_js__WEBPACK_IMPORTED_MODULE_3__.scrub)(err.message)
-        .trim()
-        .replace(/[.\s]+$/, '');
-    const base = `Azure Resource Manager answered HTTP ${status}${err.code ? ` ${err.code}` : ''} for ${what}${message ? `: ${message}` : ''}`;
-    switch (err.code) {
-        case 'AuthorizationFailed':
-        case 'Forbidden':
-            return `${base}. Assign Carbon Optimization Reader (${CARBON_OPTIMIZATION_READER}) to the identity on the subscription: az role assignment create --assignee <client-id> --role "Carbon Optimization Reader" --scope /subscriptions/<id>.`;
-        case 'InvalidAuthenticationToken':
-        case 'InvalidAuthenticationTokenAudience':
-        case 'InvalidAuthenticationTokenTenant':
-        case 'ExpiredAuthenticationToken':
-        case 'AuthenticationFailed':
-            return `${base}. The token was not accepted: azure-resource-manager-endpoint (${arm}) and azure-authority-host must be of the same cloud (azure-environment), and azure-tenant-id the tenant of the subscriptions.`;
-        case 'InvalidRequestPropertyValue':
-            return `${base}. The request was outside what the API accepts (months outside the available date range are not requested; if this persists, report it with this message).`;
-        case 'InvalidNumberOfSubscriptions':
-            return `${base}. At most ${MAX_SUBSCRIPTIONS_PER_REQUEST} subscriptions go in one request; if this persists, report it with this message.`;
-        case 'NoRegisteredProviderFound':
-        case 'InvalidResourceType':
-        case 'InvalidApiVersionParameter':
-            return `${base}. Microsoft.Carbon ${CARBON_API_VERSION} is not available at ${arm}: Carbon Optimization may not be offered in this cloud.`;
-        case 'TooManyRequests':
-        case 'RequestsThrottled':
-            return `${base}. Still throttled after retries: lower concurrency, or run again later.`;
-        default:
-            if (status === 401)
-                return `${base}. The token was not accepted: check azure-resource-manager-endpoint and azure-authority-host (same cloud) and azure-tenant-id.`;
-            if (status === 403)
-                return `${base}. Assign Carbon Optimization Reader (${CARBON_OPTIMIZATION_READER}) to the identity on the subscription.`;
-            if (status === 429)
-                return `${base}. Still throttled after retries: lower concurrency, or run again later.`;
-            if (status === 404)
-                return `${base}. Check azure-resource-manager-endpoint (${arm}).`;
-            return `${base}.`;
-    }
-}
+
+;// CONCATENATED MODULE: ./src/providers/azure/arm.ts
+
+
+
+
+
+const REPORTS_PATH = '/providers/Microsoft.Carbon/carbonEmissionReports';
+const RANGE_PATH = '/providers/Microsoft.Carbon/queryCarbonEmissionDataAvailableDateRange';
 /** Calls ARM with a fresh bearer each time (the credential caches it and renews it before it expires). */
 class Arm {
-    ctx;
+    http;
     auth;
     endpoint;
-    constructor(ctx, auth, endpoint) {
-        this.ctx = ctx;
+    constructor(http, auth, endpoint) {
+        this.http = http;
         this.auth = auth;
         this.endpoint = endpoint;
     }
@@ -472,7 +466,7 @@ class Arm {
         const headers = { authorization: `Bearer ${token}`, accept: 'application/json' };
         if (body !== undefined && body !== '')
             headers['content-type'] = 'application/json';
-        const res = await this.ctx.http.request({
+        const res = await this.http.request({
             service: 'Azure Resource Manager',
             method,
             url,
@@ -480,78 +474,85 @@ class Arm {
             body,
             expectJson: true
         });
-        if (res.status < 200 || res.status >= 300)
-            throw new ArmCallError(res.status, armError(res), explainArmError(res.status, armError(res), what, this.endpoint));
+        if (res.status < 200 || res.status >= 300) {
+            const err = (0,errors/* readErrorBody */.Nk)(res);
+            throw new errors/* CallError */.RA(res.status, err, explainArmError(err, what, this.endpoint));
+        }
         return res.json;
     }
     post(path, body, what) {
         // The available-date-range call has no body: an empty one with Content-Length 0, as ARM wants for a POST.
         return this.request('POST', `${this.endpoint}${path}?api-version=${CARBON_API_VERSION}`, body === null ? '' : JSON.stringify(body), what);
     }
-}
-class ArmCallError extends Error {
-    status;
-    arm;
-    constructor(status, arm, message) {
-        super(message);
-        this.status = status;
-        this.arm = arm;
-        this.name = 'ArmCallError';
+    /** Every subscription the identity can list (`nextLink` followed, on the ARM host only). */
+    async listSubscriptions() {
+        const out = new Map();
+        const origin = new URL(this.endpoint).origin;
+        const first = `${this.endpoint}/subscriptions?api-version=${SUBSCRIPTIONS_API_VERSION}`;
+        try {
+            await (0,paging/* followPages */.kv)({
+                cursorName: 'nextLink',
+                first,
+                fetch: async (url) => {
+                    const json = (await this.request('GET', url ?? first, undefined, 'the subscription list'));
+                    if (!json || !Array.isArray(json.value))
+                        throw new Error('the subscription list has no value list');
+                    for (const s of json.value) {
+                        const raw = typeof s?.subscriptionId === 'string'
+                            ? s.subscriptionId
+                            : typeof s?.id === 'string'
+                                ? s.id.split('/').pop()
+                                : undefined;
+                        if (!raw)
+                            continue;
+                        const id = normalizeSubscriptionId(raw);
+                        if (!out.has(id))
+                            out.set(id, {
+                                id,
+                                name: typeof s.displayName === 'string' && s.displayName !== '' ? s.displayName : null
+                            });
+                    }
+                    return typeof json.nextLink === 'string' ? json.nextLink : null;
+                },
+                check: (next) => {
+                    const url = new URL(next, this.endpoint);
+                    if (url.origin !== origin)
+                        throw new Error(`the nextLink leaves ${origin}; not followed (the token is only sent to ARM)`);
+                    return url.toString();
+                }
+            });
+        }
+        catch (e) {
+            // The list is needed whole (a subscription left out would silently be missing from the report).
+            const cause = e instanceof Error && e.cause instanceof Error ? e.cause : e;
+            throw cause instanceof errors/* CallError */.RA ? cause : new Error(`the subscription list: ${cause.message}`);
+        }
+        return [...out.values()];
     }
 }
-const REPORTS_PATH = '/providers/Microsoft.Carbon/carbonEmissionReports';
-const RANGE_PATH = '/providers/Microsoft.Carbon/queryCarbonEmissionDataAvailableDateRange';
-/** Every subscription the identity can list (`nextLink` followed, on the ARM host only). */
-async function listSubscriptions(arm) {
-    const out = new Map();
-    const seen = new Set();
-    let url = `${arm.endpoint}/subscriptions?api-version=${SUBSCRIPTIONS_API_VERSION}`;
-    const origin = new URL(arm.endpoint).origin;
-    for (let page = 1; url !== null; page++) {
-        if (page > MAX_PAGES)
-            throw new Error(`the subscription list has more than ${MAX_PAGES} pages; stopped`);
-        const json = (await arm.request('GET', url, undefined, 'the subscription list'));
-        if (!json || !Array.isArray(json.value))
-            throw new Error('the subscription list has no value list');
-        for (const s of json.value) {
-            const raw = typeof s?.subscriptionId === 'string'
-                ? s.subscriptionId
-                : typeof s?.id === 'string'
-                    ? s.id.split('/').pop()
-                    : undefined;
-            if (!raw)
-                continue;
-            const id = normalizeSubscriptionId(raw);
-            if (!out.has(id))
-                out.set(id, { id, name: typeof s.displayName === 'string' && s.displayName !== '' ? s.displayName : null });
-        }
-        const next = typeof json.nextLink === 'string' && json.nextLink !== '' ? json.nextLink : null;
-        if (next !== null) {
-            if (new URL(next, arm.endpoint).origin !== origin)
-                throw new Error(`the subscription list's nextLink leaves ${origin}; not followed (the token is only sent to ARM)`);
-            if (seen.has(next))
-                throw new Error(`the subscription list repeated a nextLink it had already given (page ${page}); stopped to avoid a loop`);
-            seen.add(next);
-        }
-        url = next === null ? null : new URL(next, arm.endpoint).toString();
-    }
-    return [...out.values()];
-}
-/** The label of a batch for messages. */
-function batchLabel(subs, index, count, total) {
-    if (subs.length === 1)
-        return `subscription ${subs[0]}`;
-    const first = index * MAX_SUBSCRIPTIONS_PER_REQUEST + 1;
-    return count === 1 ? `${subs.length} subscriptions` : `subscriptions ${first}-${first + subs.length - 1} of ${total}`;
-}
+
+;// CONCATENATED MODULE: ./src/providers/azure/index.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+
 const azureProvider = {
     id: 'azure',
-    label: 'Azure',
-    async *fetch(ctx) {
+    async plan(ctx) {
         const { settings } = ctx;
         const azure = settings.azure;
-        const auth = (0,_auth_entra_js__WEBPACK_IMPORTED_MODULE_2__/* .entraAuth */ .v3)(azure, ctx.http, ctx.env);
-        const arm = new Arm(ctx, auth, azure.resourceManagerEndpoint);
+        const auth = (0,entra/* entraAuth */.v3)(azure, ctx.http, ctx.env);
+        const arm = new Arm(ctx.http, auth, azure.resourceManagerEndpoint);
         ctx.note("Azure Carbon Optimization does not state its accounting method; Microsoft's published methodology for Azure emissions is market-based, " +
             'so its one figure (Scope1+2+3) is in the market-based columns and location-based fields are empty.');
         if (settings.method === 'location')
@@ -571,109 +572,139 @@ const azureProvider = {
             ctx.note(`Azure Carbon Optimization has data for ${available.start} to ${available.end}: ${left} ${before.length + after.length === 1 ? 'is' : 'are'} outside it and not requested.`);
         }
         if (period === null)
-            return;
+            return null;
         let subscriptions;
         if (azure.subscriptionIds.length > 0) {
             subscriptions = azure.subscriptionIds.map((id) => ({ id, name: null }));
         }
         else {
-            subscriptions = await listSubscriptions(arm);
+            subscriptions = await arm.listSubscriptions();
             if (subscriptions.length === 0) {
                 throw new Error(`The identity (${auth.describe}) can list no subscription at ${arm.endpoint}. Assign it Carbon Optimization Reader (${CARBON_OPTIMIZATION_READER}) ` +
                     `on each subscription to report, or set azure-subscription-ids.`);
             }
         }
-        const names = new Map(subscriptions.map((s) => [s.id, s.name]));
         const plan = planQueries(subscriptions.map((s) => s.id), period);
-        const months = (0,_period_js__WEBPACK_IMPORTED_MODULE_0__/* .monthsOf */ .vo)(period);
+        const months = (0,src_period/* monthsOf */.vo)(period);
         ctx.log(`Azure: ${subscriptions.length} subscription${subscriptions.length === 1 ? '' : 's'} in ${plan.batches.length} batch${plan.batches.length === 1 ? '' : 'es'}, ` +
             `${months.length} month${months.length === 1 ? '' : 's'} (${period.start} to ${period.end}), ${plan.detail.length + plan.summary.length} queries before paging, ${arm.endpoint}`);
-        // Access: a subscription the identity may not read is missing (once), whichever response says so first.
-        const denied = new Set();
-        const deny = (id, reason) => {
-            if (denied.has(id))
-                return;
-            denied.add(id);
-            ctx.missing(`subscription ${id}`, reason);
+        const run = new AzureRun(ctx, arm, plan, subscriptions);
+        return {
+            unit: '(batch, month)',
+            // Batch-major: a matrix shard takes a contiguous share.
+            units: plan.batches.flatMap((_, batch) => months.map((month) => ({ batch, month }))),
+            start: async (mine) => mine.map((u) => (0,schedule/* recordsTask */.K)('azure', ctx.keepRecords, () => run.batchMonth(u))),
+            end: async () => run.end(),
+            lookahead: Math.max(2, settings.concurrency)
         };
-        const takeDecisions = (decisions) => {
-            for (const d of decisions) {
-                if (d.decision.toLowerCase() === 'allowed')
-                    continue;
-                deny(d.subscriptionId, `access ${d.decision ? d.decision.toLowerCase() : 'refused'} by Carbon Optimization${d.denialReason ? ` (${d.denialReason})` : ''}`);
-            }
-        };
-        // The monthly summaries, one request per (batch, <= 12 months), shared by the tasks of those months.
-        const summaries = new Map();
-        const summaryFor = (batch, month) => {
-            const q = plan.summary.find((s) => s.batch === batch &&
-                (0,_period_js__WEBPACK_IMPORTED_MODULE_0__/* .monthIndex */ .L6)(s.period.start) <= (0,_period_js__WEBPACK_IMPORTED_MODULE_0__/* .monthIndex */ .L6)(month) &&
-                (0,_period_js__WEBPACK_IMPORTED_MODULE_0__/* .monthIndex */ .L6)(month) <= (0,_period_js__WEBPACK_IMPORTED_MODULE_0__/* .monthIndex */ .L6)(s.period.end));
-            const key = `${batch}:${q.period.start}`;
-            let p = summaries.get(key);
-            if (!p) {
-                p = (async () => {
-                    try {
-                        const page = parseReportPage(await arm.post(REPORTS_PATH, q.body, `the monthly summary ${q.period.start} to ${q.period.end}`));
-                        takeDecisions(page.decisions);
-                        const byMonth = new Map();
-                        for (const row of page.rows) {
-                            const m = rowMonth(row);
-                            if (m === null)
-                                throw new Error('a monthly summary row has no date');
-                            byMonth.set(m, (byMonth.get(m) ?? 0) + (0,_units_js__WEBPACK_IMPORTED_MODULE_1__/* .kilogramsToGrams */ .Lg)(row.latestMonthEmissions, `the summary of ${m}`));
-                        }
-                        return byMonth;
-                    }
-                    catch (e) {
-                        // A batch the identity may read none of is refused as a whole: that is told once, per subscription.
-                        if (e instanceof ArmCallError && e.status === 403) {
-                            for (const id of plan.batches[batch])
-                                deny(id, e.message);
-                            return null;
-                        }
-                        ctx.warn(`${q.period.start} to ${q.period.end}: the monthly summary could not be fetched, so the detail was not checked against it (${(0,_secrets_js__WEBPACK_IMPORTED_MODULE_3__.errorMessage)(e)})`);
-                        return null;
-                    }
-                })();
-                summaries.set(key, p);
-            }
-            return p;
-        };
-        const total = subscriptions.length;
-        const tasks = [];
-        // A matrix shard takes its contiguous share of the (batch, month) units (batch-major).
-        const units = (0,_shard_js__WEBPACK_IMPORTED_MODULE_5__/* .shareOf */ .tC)(plan.batches.flatMap((_, batch) => months.map((month) => ({ batch, month }))), settings.shard);
-        if (settings.shard !== null)
-            ctx.log(`Azure: shard ${settings.shard.index}/${settings.shard.count} takes ${units.length} of ${plan.batches.length * months.length} (batch, month) units`);
-        plan.batches.forEach((subs, batch) => {
-            const label = batchLabel(subs, batch, plan.batches.length, total);
-            for (const { month } of units.filter((u) => u.batch === batch)) {
-                tasks.push(async () => {
-                    const summary = summaryFor(batch, month);
-                    const { records, complete } = await fetchBatchMonth(ctx, arm, subs, month, label, names, takeDecisions, deny);
-                    const expected = await summary;
-                    if (complete && expected !== null) {
-                        const got = records.reduce((a, r) => a + r.grams, 0);
-                        const want = expected.get(month) ?? 0;
-                        if (Math.abs(got - want) > 1) {
-                            const where = plan.batches.length > 1 ? ` (${label})` : '';
-                            ctx.warn(`${month}${where}: resource detail sums to ${(0,_units_js__WEBPACK_IMPORTED_MODULE_1__/* .groupThousands */ .Zv)((0,_units_js__WEBPACK_IMPORTED_MODULE_1__/* .formatKg */ .KC)(got))} kg but the monthly summary says ${(0,_units_js__WEBPACK_IMPORTED_MODULE_1__/* .groupThousands */ .Zv)((0,_units_js__WEBPACK_IMPORTED_MODULE_1__/* .formatKg */ .KC)(want))} kg ` +
-                                `(gap ${(0,_units_js__WEBPACK_IMPORTED_MODULE_1__/* .groupThousands */ .Zv)((0,_units_js__WEBPACK_IMPORTED_MODULE_1__/* .formatKg */ .KC)(Math.abs(got - want)))} kg)`);
-                        }
-                    }
-                    return records;
-                });
-            }
-        });
-        yield* (0,_provider_js__WEBPACK_IMPORTED_MODULE_4__/* .inOrder */ .a)('azure', tasks, Math.max(2, settings.concurrency), ctx.keepRecords);
-        if (denied.size > 0) {
-            const list = [...denied].map((id) => (names.get(id) ? `${id} (${names.get(id)})` : id));
-            ctx.note(`${denied.size} subscription${denied.size === 1 ? '' : 's'} could not be read and ${denied.size === 1 ? 'is' : 'are'} not in the figures: ${list.join(', ')}. ` +
-                `Assign Carbon Optimization Reader (${CARBON_OPTIMIZATION_READER}) to the identity on ${denied.size === 1 ? 'it' : 'them'}.`);
-        }
     }
 };
+/** The state of one run: who was denied, and the monthly summaries the months are checked against. */
+class AzureRun {
+    ctx;
+    arm;
+    plan;
+    subscriptions;
+    denied = new Set();
+    summaries = new Map();
+    names;
+    constructor(ctx, arm, plan, subscriptions) {
+        this.ctx = ctx;
+        this.arm = arm;
+        this.plan = plan;
+        this.subscriptions = subscriptions;
+        this.names = new Map(subscriptions.map((s) => [s.id, s.name]));
+    }
+    /** Access: a subscription the identity may not read is missing (once), whichever response says so first. */
+    deny = (id, reason) => {
+        if (this.denied.has(id))
+            return;
+        this.denied.add(id);
+        this.ctx.missing(`subscription ${id}`, reason);
+    };
+    takeDecisions = (decisions) => {
+        for (const d of decisions) {
+            if (d.decision.toLowerCase() === 'allowed')
+                continue;
+            this.deny(d.subscriptionId, `access ${d.decision ? d.decision.toLowerCase() : 'refused'} by Carbon Optimization${d.denialReason ? ` (${d.denialReason})` : ''}`);
+        }
+    };
+    /** The monthly summary of a batch's months, one request per (batch, <= 12 months), shared by those months. */
+    summaryFor(batch, month) {
+        const q = this.plan.summary.find((s) => s.batch === batch &&
+            (0,src_period/* monthIndex */.L6)(s.period.start) <= (0,src_period/* monthIndex */.L6)(month) &&
+            (0,src_period/* monthIndex */.L6)(month) <= (0,src_period/* monthIndex */.L6)(s.period.end));
+        const key = `${batch}:${q.period.start}`;
+        let p = this.summaries.get(key);
+        if (!p) {
+            p = (async () => {
+                try {
+                    const page = parseReportPage(await this.arm.post(REPORTS_PATH, q.body, `the monthly summary ${q.period.start} to ${q.period.end}`));
+                    this.takeDecisions(page.decisions);
+                    const byMonth = new Map();
+                    for (const row of page.rows) {
+                        const m = rowMonth(row);
+                        if (m === null)
+                            throw new Error('a monthly summary row has no date');
+                        byMonth.set(m, (byMonth.get(m) ?? 0) + (0,units/* kilogramsToGrams */.Lg)(row.latestMonthEmissions, `the summary of ${m}`));
+                    }
+                    return byMonth;
+                }
+                catch (e) {
+                    // A batch the identity may read none of is refused as a whole: that is told once, per subscription.
+                    if (e instanceof errors/* CallError */.RA && e.status === 403) {
+                        for (const id of this.plan.batches[batch])
+                            this.deny(id, e.message);
+                        return null;
+                    }
+                    this.ctx.warn(`${q.period.start} to ${q.period.end}: the monthly summary could not be fetched, so the detail was not checked against it (${(0,secrets.errorMessage)(e)})`);
+                    return null;
+                }
+            })();
+            this.summaries.set(key, p);
+        }
+        return p;
+    }
+    /** A batch's month: its records, checked against the monthly summary. */
+    async batchMonth({ batch, month }) {
+        const subs = this.plan.batches[batch];
+        const label = batchLabel(subs, batch, this.plan.batches.length, this.subscriptions.length);
+        const summary = this.summaryFor(batch, month);
+        const { records, complete } = await fetchBatchMonth(this, subs, month, label);
+        const expected = await summary;
+        if (complete && expected !== null) {
+            const got = records.reduce((a, r) => a + r.grams, 0);
+            const want = expected.get(month) ?? 0;
+            if (Math.abs(got - want) > 1) {
+                const where = this.plan.batches.length > 1 ? ` (${label})` : '';
+                this.ctx.warn(`${month}${where}: resource detail sums to ${(0,units/* groupThousands */.Zv)((0,units/* formatKg */.KC)(got))} kg but the monthly summary says ${(0,units/* groupThousands */.Zv)((0,units/* formatKg */.KC)(want))} kg ` +
+                    `(gap ${(0,units/* groupThousands */.Zv)((0,units/* formatKg */.KC)(Math.abs(got - want)))} kg)`);
+            }
+        }
+        return records;
+    }
+    end() {
+        if (this.denied.size === 0)
+            return;
+        const list = [...this.denied].map((id) => (this.names.get(id) ? `${id} (${this.names.get(id)})` : id));
+        const n = this.denied.size;
+        this.ctx.note(`${n} subscription${n === 1 ? '' : 's'} could not be read and ${n === 1 ? 'is' : 'are'} not in the figures: ${list.join(', ')}. ` +
+            `Assign Carbon Optimization Reader (${CARBON_OPTIMIZATION_READER}) to the identity on ${n === 1 ? 'it' : 'them'}.`);
+    }
+    get parts() {
+        return { ctx: this.ctx, arm: this.arm };
+    }
+    nameOf(id) {
+        return this.names.get(id) ?? null;
+    }
+}
+/** The label of a batch for messages. */
+function batchLabel(subs, index, count, total) {
+    if (subs.length === 1)
+        return `subscription ${subs[0]}`;
+    const first = index * MAX_SUBSCRIPTIONS_PER_REQUEST + 1;
+    return count === 1 ? `${subs.length} subscriptions` : `subscriptions ${first}-${first + subs.length - 1} of ${total}`;
+}
 /** localeCompare's order (the default locale and options), with one collator made once instead of per call. */
 const COLLATOR = new Intl.Collator();
 /**
@@ -681,7 +712,8 @@ const COLLATOR = new Intl.Collator();
  * into (subscription, service, region) and rounded together. What came is kept when a part failed; the month
  * is then marked incomplete and not reconciled.
  */
-async function fetchBatchMonth(ctx, arm, subs, month, label, names, takeDecisions, deny) {
+async function fetchBatchMonth(run, subs, month, label) {
+    const { ctx, arm } = run.parts;
     const cells = new Map();
     const failed = [];
     const add = (row, scope) => {
@@ -694,37 +726,31 @@ async function fetchBatchMonth(ctx, arm, subs, month, label, names, takeDecision
         }
         cell.scopes[scope] =
             (cell.scopes[scope] ?? 0n) +
-                (0,_units_js__WEBPACK_IMPORTED_MODULE_1__/* .kilogramsToNanograms */ .n3)(row.latestMonthEmissions, `${scope} of ${row.resourceId ?? row.itemName}`);
+                (0,units/* kilogramsToNanograms */.n3)(row.latestMonthEmissions, `${scope} of ${row.resourceId ?? row.itemName}`);
     };
     await Promise.all(SCOPES.map(async (scope) => {
-        const seen = new Set();
-        let token;
         try {
-            for (let page = 1;; page++) {
-                if (page > MAX_PAGES)
-                    throw new Error(`more than ${MAX_PAGES} pages; stopped`);
-                const json = await arm.post(REPORTS_PATH, detailQueryBody(subs, month, scope, token), `${scope} of ${month}`);
-                const p = parseReportPage(json);
-                takeDecisions(p.decisions);
-                for (const row of p.rows)
-                    add(row, scope);
-                if (p.skipToken === null)
-                    break;
-                if (seen.has(p.skipToken)) {
-                    throw new Error(`the API repeated a skipToken it had already given (page ${page}); stopped paging to avoid a loop, so this month and scope are incomplete`);
+            await (0,paging/* followPages */.kv)({
+                cursorName: 'skipToken',
+                fetch: async (token) => {
+                    const json = await arm.post(REPORTS_PATH, detailQueryBody(subs, month, scope, token), `${scope} of ${month}`);
+                    const p = parseReportPage(json);
+                    run.takeDecisions(p.decisions);
+                    for (const row of p.rows)
+                        add(row, scope);
+                    return p.skipToken;
                 }
-                seen.add(p.skipToken);
-                token = p.skipToken;
-            }
+            });
         }
         catch (e) {
             failed.push(scope);
-            if (e instanceof ArmCallError && e.status === 403) {
+            const cause = e instanceof Error ? e.cause : undefined;
+            if (cause instanceof errors/* CallError */.RA && cause.status === 403) {
                 for (const id of subs)
-                    deny(id, e.message);
+                    run.deny(id, cause.message);
             }
             else {
-                ctx.missing(`${month} ${scope} of ${label}`, (0,_secrets_js__WEBPACK_IMPORTED_MODULE_3__.errorMessage)(e));
+                ctx.missing(`${month} ${scope} of ${label}`, e);
             }
         }
     }));
@@ -740,27 +766,12 @@ async function fetchBatchMonth(ctx, arm, subs, month, label, names, takeDecision
     for (const c of list)
         for (const s of SCOPES)
             flat.push(value(c, s) ?? 0n);
-    const grams = (0,_units_js__WEBPACK_IMPORTED_MODULE_1__/* .apportionGrams */ .bz)(flat);
+    const grams = (0,units/* apportionGrams */.bz)(flat);
     const records = list.map((c, i) => {
         const [s1, s2, s3] = SCOPES.map((s, j) => (value(c, s) === null ? null : grams[i * 3 + j]));
         const sum = (s1 ?? 0) + (s2 ?? 0) + (s3 ?? 0);
-        return {
-            provider: 'azure',
-            account: c.subscriptionId,
-            accountName: names.get(c.subscriptionId) ?? null,
-            month,
-            service: c.service,
-            region: c.region,
-            grams: sum,
-            marketGrams: sum,
-            locationGrams: null,
-            scope1Grams: s1,
-            scope2MarketGrams: s2,
-            scope2LocationGrams: null,
-            scope3MarketGrams: s3,
-            scope3LocationGrams: null,
-            modelVersion: null
-        };
+        const id = { provider: 'azure', account: c.subscriptionId, accountName: run.nameOf(c.subscriptionId) };
+        return (0,kit_records/* marketOnlyRecord */.u)({ ...id, month, service: c.service, region: c.region }, { total: sum, scopes: [s1, s2, s3] });
     });
     return { records, complete: failed.length === 0 };
 }
@@ -768,40 +779,168 @@ async function fetchBatchMonth(ctx, arm, subs, month, label, names, takeDecision
 
 /***/ }),
 
-/***/ 49545:
+/***/ 74874:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   a: () => (/* binding */ inOrder)
+/* harmony export */   Nk: () => (/* binding */ readErrorBody),
+/* harmony export */   RA: () => (/* binding */ CallError),
+/* harmony export */   yJ: () => (/* binding */ STILL_THROTTLED)
 /* harmony export */ });
-/* harmony import */ var _report_batch_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(90338);
+/* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(27194);
 
-/**
- * Runs tasks with up to `lookahead` of them started ahead of the one being consumed, and yields their
- * results in task order, each task's records as one batch: fetches overlap (the HTTP layer bounds what is
- * really in flight) while the output order stays deterministic, and memory stays bounded by `lookahead` tasks.
- */
-async function* inOrder(provider, tasks, lookahead, keepRecords) {
-    const started = [];
-    let next = 0;
-    const fill = () => {
-        while (next < tasks.length && started.length < lookahead) {
-            const p = tasks[next++]();
-            p.catch(() => undefined); // consumed below, in order
-            started.push(p);
-        }
-    };
-    fill();
-    while (started.length > 0) {
-        const rows = await started.shift();
-        fill();
-        if (rows.length === 0)
-            continue;
-        const enc = new _report_batch_js__WEBPACK_IMPORTED_MODULE_0__/* .BatchEncoder */ .H(provider, keepRecords);
-        for (const r of rows)
-            enc.add(r);
-        yield enc.take();
+function str(v) {
+    return typeof v === 'string' ? v : '';
+}
+/** A code as text: Azure and API Management give strings, some gateways numbers. */
+function codeOf(v) {
+    return typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '';
+}
+function header(res, name) {
+    const h = res.headers[name];
+    return Array.isArray(h) ? (h[0] ?? '') : (h ?? '');
+}
+function readErrorBody(res) {
+    let body = null;
+    try {
+        const parsed = JSON.parse(res.text);
+        body = parsed && typeof parsed === 'object' ? parsed : null;
     }
+    catch {
+        body = null;
+    }
+    const inner = body?.error;
+    const e = inner && typeof inner === 'object' ? inner : body;
+    const rawCode = header(res, 'x-amzn-errortype') ||
+        str(body?.__type) ||
+        codeOf(e?.code) ||
+        (typeof inner === 'string' ? inner : '') ||
+        codeOf(e?.statusCode);
+    const code = rawCode.split(':')[0].split('#').pop() ?? '';
+    let message = str(e?.message) ||
+        str(e?.Message) ||
+        str(body?.error_description) ||
+        res.text.replace(/\s+/g, ' ').trim().slice(0, 200) ||
+        header(res, 'x-ms-failure-cause');
+    // ARM's target and details often hold the reason itself (which parameter, which subscription).
+    const target = str(e?.target);
+    if (target !== '' && !message.includes(target))
+        message += ` (target: ${target})`;
+    const details = Array.isArray(e?.details) ? e.details : [];
+    const said = details
+        .map((d) => (str(d?.message).trim() || str(d?.code)).trim())
+        .filter((m) => m !== '' && !message.includes(m));
+    if (said.length > 0)
+        message += ` [${said.slice(0, 3).join('; ')}${said.length > 3 ? `; and ${said.length - 3} more` : ''}]`;
+    const errors = Array.isArray(e?.errors) ? e.errors : [];
+    return {
+        status: res.status,
+        code,
+        status2: str(e?.status),
+        reason: str(errors[0]?.reason),
+        message: (0,_secrets_js__WEBPACK_IMPORTED_MODULE_0__.scrub)(message)
+    };
+}
+/** A cloud's refusal, explained: the status and code for decisions, the message for people. */
+class CallError extends Error {
+    status;
+    body;
+    constructor(status, body, message) {
+        super(message);
+        this.status = status;
+        this.body = body;
+        this.name = 'CallError';
+    }
+}
+/** What a throttled answer means after the HTTP layer's retries: the same sentence for every cloud. */
+const STILL_THROTTLED = 'Still throttled after retries: lower concurrency, or run again later.';
+
+
+/***/ }),
+
+/***/ 19705:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   aH: () => (/* binding */ PagingStopped),
+/* harmony export */   kv: () => (/* binding */ followPages)
+/* harmony export */ });
+/* unused harmony export MAX_PAGES */
+/**
+ * The one paging loop: NextToken, skipToken and @odata.nextLink chains alike. It stops at a cursor the API had
+ * already given (a loop) and at one page cap, and says which page was the first not had, so that a provider can
+ * keep what came and name the rest as missing.
+ */
+/** Far beyond any real account's pages for one unit of work; only a broken API reaches it. */
+const MAX_PAGES = 100_000;
+/** Paging stopped: `page` is the first page not had; `cause` why (the request's error, or a paging problem). */
+class PagingStopped extends Error {
+    page;
+    cause;
+    constructor(page, cause) {
+        super(cause instanceof Error ? cause.message : String(cause));
+        this.page = page;
+        this.cause = cause;
+        this.name = 'PagingStopped';
+    }
+}
+/** Follows the pages to the end; returns how many there were, or throws PagingStopped. */
+async function followPages(p) {
+    const seen = new Set(p.first === undefined ? [] : [p.first]);
+    let cursor = p.first;
+    for (let page = 1;; page++) {
+        if (page > MAX_PAGES)
+            throw new PagingStopped(page, new Error(`more than ${MAX_PAGES} pages; stopped`));
+        let next;
+        try {
+            next = await p.fetch(cursor, page);
+        }
+        catch (e) {
+            throw new PagingStopped(page, e);
+        }
+        if (next === undefined || next === null || next === '')
+            return page;
+        try {
+            next = p.check ? p.check(next, page) : next;
+        }
+        catch (e) {
+            throw new PagingStopped(page + 1, e);
+        }
+        if (seen.has(next)) {
+            throw new PagingStopped(page + 1, new Error(`the API repeated a ${p.cursorName} it had already given (page ${page}); stopped paging to avoid a loop, so the data may be incomplete`));
+        }
+        seen.add(next);
+        cursor = next;
+    }
+}
+
+
+/***/ }),
+
+/***/ 83551:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   u: () => (/* binding */ marketOnlyRecord)
+/* harmony export */ });
+/**
+ * A record of a provider that gives one figure per scope and names no method (Azure Carbon Optimization, MCFS):
+ * Microsoft computes Scope 2 of its cloud market-based, so the scopes fill the market-based columns, the total is
+ * the headline, and every location-based field is null (not given, never 0).
+ */
+function marketOnlyRecord(id, f) {
+    return {
+        ...id,
+        grams: f.total,
+        marketGrams: f.total,
+        locationGrams: null,
+        scope1Grams: f.scopes[0],
+        scope2MarketGrams: f.scopes[1],
+        scope2LocationGrams: null,
+        scope3MarketGrams: f.scopes[2],
+        scope3LocationGrams: null,
+        modelVersion: null
+    };
 }
 
 

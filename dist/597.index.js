@@ -1,13 +1,12 @@
-export const id = 39;
-export const ids = [39];
+export const id = 597;
+export const ids = [597];
 export const modules = {
 
 /***/ 50962:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   v3: () => (/* binding */ entraAuth),
-/* harmony export */   zb: () => (/* binding */ MCFS_SCOPE)
+/* harmony export */   v3: () => (/* binding */ entraAuth)
 /* harmony export */ });
 /* unused harmony exports pipelineClient, explainEntraError */
 /* harmony import */ var _github_oidc_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(24377);
@@ -15,8 +14,6 @@ export const modules = {
 
 
 const REUSE_MARGIN_MS = 5 * 60_000;
-/** The scope of the MCFS API's app registration. */
-const MCFS_SCOPE = 'c3163bf1-092f-436b-b260-7ade5973e5b9/.default';
 let azureModules;
 /**
  * The Azure SDK, loaded once for the run and only when a Microsoft provider signs in (an AWS-only run never
@@ -105,7 +102,7 @@ function entraAuth(azure, http, env) {
             retryOptions: { maxRetries: 0 } // our HTTP layer retries
         };
         if (azure.clientId !== '') {
-            return new identity.ClientAssertionCredential(azure.tenantId, azure.clientId, () => (0,_github_oidc_js__WEBPACK_IMPORTED_MODULE_0__/* .getIdToken */ .p9)(http, env, azure.audience, `Azure app ${azure.clientId}`).catch((e) => {
+            return new identity.ClientAssertionCredential(azure.tenantId, azure.clientId, () => (0,_github_oidc_js__WEBPACK_IMPORTED_MODULE_0__/* .getIdToken */ .p)(http, env, azure.audience, `Azure app ${azure.clientId}`).catch((e) => {
                 assertionFailure = e;
                 throw e;
             }), common);
@@ -173,9 +170,9 @@ function entraAuth(azure, http, env) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   p9: () => (/* binding */ getIdToken)
+/* harmony export */   p: () => (/* binding */ getIdToken)
 /* harmony export */ });
-/* unused harmony exports OidcUnavailableError, oidcAvailable */
+/* unused harmony export OidcUnavailableError */
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(91659);
 /**
  * GitHub's OIDC token, as `core.getIDToken(audience)` fetches it, but through the run's HTTP layer (retries with
@@ -189,9 +186,6 @@ class OidcUnavailableError extends Error {
             `run the report from a workflow_run workflow instead).`);
         this.name = 'OidcUnavailableError';
     }
-}
-function oidcAvailable(env) {
-    return Boolean(env.ACTIONS_ID_TOKEN_REQUEST_URL && env.ACTIONS_ID_TOKEN_REQUEST_TOKEN);
 }
 async function getIdToken(http, env, audience, forWhat) {
     const base = env.ACTIONS_ID_TOKEN_REQUEST_URL;
@@ -220,54 +214,227 @@ async function getIdToken(http, env, audience, forWhat) {
 
 /***/ }),
 
-/***/ 82039:
+/***/ 74874:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-__webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   EMISSIONS_PERMISSION: () => (/* binding */ EMISSIONS_PERMISSION),
-/* harmony export */   ENROLLMENT_SELECT: () => (/* binding */ ENROLLMENT_SELECT),
-/* harmony export */   Folder: () => (/* binding */ Folder),
-/* harmony export */   M365_SELECT: () => (/* binding */ M365_SELECT),
-/* harmony export */   M365_SERVICE: () => (/* binding */ M365_SERVICE),
-/* harmony export */   MCFS_APP_ID: () => (/* binding */ MCFS_APP_ID),
-/* harmony export */   PROJECTION_SELECT: () => (/* binding */ PROJECTION_SELECT),
-/* harmony export */   SERVICE: () => (/* binding */ SERVICE),
-/* harmony export */   dateKeyOf: () => (/* binding */ dateKeyOf),
-/* harmony export */   enrollmentDims: () => (/* binding */ enrollmentDims),
-/* harmony export */   enrollmentEmissionsUrl: () => (/* binding */ enrollmentEmissionsUrl),
-/* harmony export */   explainMcfsError: () => (/* binding */ explainMcfsError),
-/* harmony export */   forecastPoints: () => (/* binding */ forecastPoints),
-/* harmony export */   mcfsProvider: () => (/* binding */ mcfsProvider),
-/* harmony export */   monthOfDateKey: () => (/* binding */ monthOfDateKey),
-/* harmony export */   odataQuery: () => (/* binding */ odataQuery),
-/* harmony export */   odataString: () => (/* binding */ odataString),
-/* harmony export */   parseErrorBody: () => (/* binding */ parseErrorBody),
-/* harmony export */   parseODataPage: () => (/* binding */ parseODataPage),
-/* harmony export */   projectionsUrl: () => (/* binding */ projectionsUrl),
-/* harmony export */   scopeOf: () => (/* binding */ scopeOf),
-/* harmony export */   serviceRoot: () => (/* binding */ serviceRoot),
-/* harmony export */   tenantDims: () => (/* binding */ tenantDims),
-/* harmony export */   tenantEmissionsUrl: () => (/* binding */ tenantEmissionsUrl)
+/* harmony export */   Nk: () => (/* binding */ readErrorBody),
+/* harmony export */   RA: () => (/* binding */ CallError),
+/* harmony export */   yJ: () => (/* binding */ STILL_THROTTLED)
 /* harmony export */ });
-/* harmony import */ var _period_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(60202);
-/* harmony import */ var _auth_entra_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(50962);
-/* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(27194);
-/* harmony import */ var _provider_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(49545);
-/* harmony import */ var _shard_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(67903);
-/* harmony import */ var _units_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(61996);
+/* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(27194);
+
+function str(v) {
+    return typeof v === 'string' ? v : '';
+}
+/** A code as text: Azure and API Management give strings, some gateways numbers. */
+function codeOf(v) {
+    return typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '';
+}
+function header(res, name) {
+    const h = res.headers[name];
+    return Array.isArray(h) ? (h[0] ?? '') : (h ?? '');
+}
+function readErrorBody(res) {
+    let body = null;
+    try {
+        const parsed = JSON.parse(res.text);
+        body = parsed && typeof parsed === 'object' ? parsed : null;
+    }
+    catch {
+        body = null;
+    }
+    const inner = body?.error;
+    const e = inner && typeof inner === 'object' ? inner : body;
+    const rawCode = header(res, 'x-amzn-errortype') ||
+        str(body?.__type) ||
+        codeOf(e?.code) ||
+        (typeof inner === 'string' ? inner : '') ||
+        codeOf(e?.statusCode);
+    const code = rawCode.split(':')[0].split('#').pop() ?? '';
+    let message = str(e?.message) ||
+        str(e?.Message) ||
+        str(body?.error_description) ||
+        res.text.replace(/\s+/g, ' ').trim().slice(0, 200) ||
+        header(res, 'x-ms-failure-cause');
+    // ARM's target and details often hold the reason itself (which parameter, which subscription).
+    const target = str(e?.target);
+    if (target !== '' && !message.includes(target))
+        message += ` (target: ${target})`;
+    const details = Array.isArray(e?.details) ? e.details : [];
+    const said = details
+        .map((d) => (str(d?.message).trim() || str(d?.code)).trim())
+        .filter((m) => m !== '' && !message.includes(m));
+    if (said.length > 0)
+        message += ` [${said.slice(0, 3).join('; ')}${said.length > 3 ? `; and ${said.length - 3} more` : ''}]`;
+    const errors = Array.isArray(e?.errors) ? e.errors : [];
+    return {
+        status: res.status,
+        code,
+        status2: str(e?.status),
+        reason: str(errors[0]?.reason),
+        message: (0,_secrets_js__WEBPACK_IMPORTED_MODULE_0__.scrub)(message)
+    };
+}
+/** A cloud's refusal, explained: the status and code for decisions, the message for people. */
+class CallError extends Error {
+    status;
+    body;
+    constructor(status, body, message) {
+        super(message);
+        this.status = status;
+        this.body = body;
+        this.name = 'CallError';
+    }
+}
+/** What a throttled answer means after the HTTP layer's retries: the same sentence for every cloud. */
+const STILL_THROTTLED = 'Still throttled after retries: lower concurrency, or run again later.';
 
 
+/***/ }),
+
+/***/ 19705:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   aH: () => (/* binding */ PagingStopped),
+/* harmony export */   kv: () => (/* binding */ followPages)
+/* harmony export */ });
+/* unused harmony export MAX_PAGES */
+/**
+ * The one paging loop: NextToken, skipToken and @odata.nextLink chains alike. It stops at a cursor the API had
+ * already given (a loop) and at one page cap, and says which page was the first not had, so that a provider can
+ * keep what came and name the rest as missing.
+ */
+/** Far beyond any real account's pages for one unit of work; only a broken API reaches it. */
+const MAX_PAGES = 100_000;
+/** Paging stopped: `page` is the first page not had; `cause` why (the request's error, or a paging problem). */
+class PagingStopped extends Error {
+    page;
+    cause;
+    constructor(page, cause) {
+        super(cause instanceof Error ? cause.message : String(cause));
+        this.page = page;
+        this.cause = cause;
+        this.name = 'PagingStopped';
+    }
+}
+/** Follows the pages to the end; returns how many there were, or throws PagingStopped. */
+async function followPages(p) {
+    const seen = new Set(p.first === undefined ? [] : [p.first]);
+    let cursor = p.first;
+    for (let page = 1;; page++) {
+        if (page > MAX_PAGES)
+            throw new PagingStopped(page, new Error(`more than ${MAX_PAGES} pages; stopped`));
+        let next;
+        try {
+            next = await p.fetch(cursor, page);
+        }
+        catch (e) {
+            throw new PagingStopped(page, e);
+        }
+        if (next === undefined || next === null || next === '')
+            return page;
+        try {
+            next = p.check ? p.check(next, page) : next;
+        }
+        catch (e) {
+            throw new PagingStopped(page + 1, e);
+        }
+        if (seen.has(next)) {
+            throw new PagingStopped(page + 1, new Error(`the API repeated a ${p.cursorName} it had already given (page ${page}); stopped paging to avoid a loop, so the data may be incomplete`));
+        }
+        seen.add(next);
+        cursor = next;
+    }
+}
 
 
+/***/ }),
+
+/***/ 83551:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   u: () => (/* binding */ marketOnlyRecord)
+/* harmony export */ });
+/**
+ * A record of a provider that gives one figure per scope and names no method (Azure Carbon Optimization, MCFS):
+ * Microsoft computes Scope 2 of its cloud market-based, so the scopes fill the market-based columns, the total is
+ * the headline, and every location-based field is null (not given, never 0).
+ */
+function marketOnlyRecord(id, f) {
+    return {
+        ...id,
+        grams: f.total,
+        marketGrams: f.total,
+        locationGrams: null,
+        scope1Grams: f.scopes[0],
+        scope2MarketGrams: f.scopes[1],
+        scope2LocationGrams: null,
+        scope3MarketGrams: f.scopes[2],
+        scope3LocationGrams: null,
+        modelVersion: null
+    };
+}
 
 
+/***/ }),
+
+/***/ 21597:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  EMISSIONS_PERMISSION: () => (/* reexport */ EMISSIONS_PERMISSION),
+  ENROLLMENT_SELECT: () => (/* reexport */ ENROLLMENT_SELECT),
+  Folder: () => (/* reexport */ Folder),
+  M365_SELECT: () => (/* reexport */ M365_SELECT),
+  M365_SERVICE: () => (/* reexport */ M365_SERVICE),
+  MCFS_APP_ID: () => (/* reexport */ MCFS_APP_ID),
+  MCFS_SCOPE: () => (/* reexport */ MCFS_SCOPE),
+  PROJECTION_SELECT: () => (/* reexport */ PROJECTION_SELECT),
+  SERVICE: () => (/* reexport */ SERVICE),
+  dateKeyOf: () => (/* reexport */ dateKeyOf),
+  enrollmentDims: () => (/* reexport */ enrollmentDims),
+  enrollmentEmissionsUrl: () => (/* reexport */ enrollmentEmissionsUrl),
+  explainMcfsError: () => (/* reexport */ explainMcfsError),
+  forecastPoints: () => (/* reexport */ forecastPoints),
+  mcfsProvider: () => (/* binding */ mcfsProvider),
+  monthOfDateKey: () => (/* reexport */ monthOfDateKey),
+  odataQuery: () => (/* reexport */ odataQuery),
+  odataString: () => (/* reexport */ odataString),
+  parseODataPage: () => (/* reexport */ parseODataPage),
+  projectionsUrl: () => (/* reexport */ projectionsUrl),
+  scopeOf: () => (/* reexport */ scopeOf),
+  serviceRoot: () => (/* reexport */ serviceRoot),
+  tenantDims: () => (/* reexport */ tenantDims),
+  tenantEmissionsUrl: () => (/* reexport */ tenantEmissionsUrl)
+});
+
+// EXTERNAL MODULE: ./src/period.ts
+var src_period = __webpack_require__(60202);
+// EXTERNAL MODULE: ./src/auth/entra.ts
+var entra = __webpack_require__(50962);
+// EXTERNAL MODULE: ./src/secrets.ts
+var secrets = __webpack_require__(27194);
+// EXTERNAL MODULE: ./src/providers/kit/errors.ts
+var errors = __webpack_require__(74874);
+// EXTERNAL MODULE: ./src/providers/kit/schedule.ts
+var schedule = __webpack_require__(12448);
+// EXTERNAL MODULE: ./src/providers/kit/paging.ts
+var paging = __webpack_require__(19705);
+;// CONCATENATED MODULE: ./src/providers/mcfs/queries.ts
+/** The scope of the MCFS API's app registration. */
+const MCFS_SCOPE = 'c3163bf1-092f-436b-b260-7ade5973e5b9/.default';
 const SERVICE = 'Microsoft Cloud for Sustainability API';
-const MCFS_APP_ID = _auth_entra_js__WEBPACK_IMPORTED_MODULE_1__/* .MCFS_SCOPE */ .zb.split('/')[0];
+const MCFS_APP_ID = MCFS_SCOPE.split('/')[0];
 const EMISSIONS_PERMISSION = 'App.Emissions.Read';
 const M365_SERVICE = 'Microsoft 365';
 /** A guard against an endless page sequence: far beyond any real enrollment's rows (pages of 1000). */
-const MAX_PAGES = 100_000;
 const ENROLLMENT_SELECT = [
     'dateKey',
     'subscriptionId',
@@ -281,9 +448,6 @@ const ENROLLMENT_SELECT = [
 ];
 const M365_SELECT = ['dateKey', 'tenantId', 'tenantName', 'officeRegionName', 'scope', 'totalEmissions'];
 const PROJECTION_SELECT = ['dateKey', 'enrollmentId', 'actualEmissions', 'projectedEmissions'];
-// ---------------------------------------------------------------------------------------------------------
-// Queries (pure)
-/** `yyyymm01` of a month, as the API's int32 dateKey. */
 function dateKeyOf(month) {
     return Number(month.replace('-', '')) * 100 + 1;
 }
@@ -326,6 +490,48 @@ function tenantEmissionsUrl(endpoint, instanceId, tenantId, period) {
 function projectionsUrl(endpoint, instanceId, enrollmentId) {
     return `${serviceRoot(endpoint, instanceId)}/enrollments/${encodeURIComponent(enrollmentId)}/projections?${odataQuery({ $select: PROJECTION_SELECT.join(',') })}`;
 }
+
+;// CONCATENATED MODULE: ./src/providers/mcfs/errors.ts
+/** What the MCFS API's refusals mean: which credential or setting to check. */
+
+
+/** A failure of the API that says which credential or setting is wrong and what to check. */
+function explainMcfsError(err, c) {
+    const said = err.message.trim().replace(/[.\s]+$/, '');
+    const base = `${SERVICE} answered HTTP ${err.status}${said ? `: ${said}` : ''}`;
+    if (err.status === 401 && /subscription key/i.test(err.message)) {
+        return (`${base}. The API key was not accepted: check the mcfs-api-key secret. It is the primary or secondary key of your subscription ` +
+            `in the Microsoft Cloud for Sustainability API portal (Profile page), stored as a repository secret: mcfs-api-key: \${{ secrets.MCFS_API_KEY }}.`);
+    }
+    if (err.status === 401) {
+        return (`${base}. The Entra access token of ${c.identity} was not accepted: check azure-client-id and azure-tenant-id (the tenant of the MCFS instance), ` +
+            `and that the token is for the Microsoft Cloud for Sustainability API app (${MCFS_APP_ID}).`);
+    }
+    if (err.status === 403) {
+        return (`${base}. The identity (${c.identity}) may not read ${c.dataSet}: grant the app registration the application permission ${EMISSIONS_PERMISSION} ` +
+            `of the Microsoft Cloud for Sustainability API (app id ${MCFS_APP_ID}) with admin consent, add it to MCFS instance ${c.instanceId} in the API portal, ` +
+            `and check that ${c.dataSet} is connected to that instance.`);
+    }
+    if (err.status === 404)
+        return `${base}. Check mcfs-instance-id (${c.instanceId}), mcfs-enrollment-id, mcfs-tenant-id and mcfs-endpoint (${c.endpoint}).`;
+    if (err.status === 429)
+        return `${base}. ${errors/* STILL_THROTTLED */.yJ}`;
+    if (err.status === 400)
+        return `${base}. The API refused the query; if this persists, report it with this message.`;
+    if (err.status >= 500)
+        return `${base}. The service failed; run again later.`;
+    return `${base}.`;
+}
+
+// EXTERNAL MODULE: ./src/units.ts
+var units = __webpack_require__(61996);
+// EXTERNAL MODULE: ./src/providers/kit/records.ts
+var records = __webpack_require__(83551);
+;// CONCATENATED MODULE: ./src/providers/mcfs/parse.ts
+
+
+
+
 /** An OData collection response: `value`, `@odata.nextLink` (absent, null or empty on the last page), `@odata.count`. */
 function parseODataPage(json) {
     if (!json || typeof json !== 'object' || Array.isArray(json))
@@ -353,7 +559,7 @@ function scopeOf(row) {
     const m = typeof row.scope === 'string' ? /^\s*scope\s*([123])\s*$/i.exec(row.scope) : null;
     return m ? Number(m[1]) : null;
 }
-const text = (v) => (typeof v === 'string' && v.trim() !== '' ? v.trim() : null);
+const parse_text = (v) => (typeof v === 'string' && v.trim() !== '' ? v.trim() : null);
 /** Folds rows into cells keyed by (month, account, service, region). */
 class Folder {
     dims;
@@ -366,8 +572,8 @@ class Folder {
     last;
     constructor(period, dims) {
         this.dims = dims;
-        this.first = (0,_period_js__WEBPACK_IMPORTED_MODULE_0__/* .monthIndex */ .L6)(period.start);
-        this.last = (0,_period_js__WEBPACK_IMPORTED_MODULE_0__/* .monthIndex */ .L6)(period.end);
+        this.first = (0,src_period/* monthIndex */.L6)(period.start);
+        this.last = (0,src_period/* monthIndex */.L6)(period.end);
     }
     add(row) {
         if (!row || typeof row !== 'object')
@@ -375,9 +581,9 @@ class Folder {
         const month = monthOfDateKey(row.dateKey);
         if (month === null)
             throw new Error(`a row has no valid dateKey (${JSON.stringify(row.dateKey)})`);
-        const ng = (0,_units_js__WEBPACK_IMPORTED_MODULE_5__/* .tonnesToNanograms */ .Fo)(row.totalEmissions, `totalEmissions of ${month}`);
+        const ng = (0,units/* tonnesToNanograms */.Fo)(row.totalEmissions, `totalEmissions of ${month}`);
         this.rows++;
-        const at = (0,_period_js__WEBPACK_IMPORTED_MODULE_0__/* .monthIndex */ .L6)(month);
+        const at = (0,src_period/* monthIndex */.L6)(month);
         if (at < this.first || at > this.last) {
             this.outside++;
             return;
@@ -416,29 +622,15 @@ class Folder {
             while (j < list.length && list[j].month === list[i].month)
                 j++;
             const month = list.slice(i, j);
-            const grams = (0,_units_js__WEBPACK_IMPORTED_MODULE_5__/* .apportionGrams */ .bz)(month.flatMap((c) => c.ng));
+            const grams = (0,units/* apportionGrams */.bz)(month.flatMap((c) => c.ng));
             month.forEach((c, k) => {
                 const [unscoped, s1, s2, s3] = grams.slice(k * 4, k * 4 + 4);
                 const total = unscoped + s1 + s2 + s3;
                 const more = extra(c);
-                out.push({
-                    provider,
-                    account: c.account,
-                    accountName: c.accountName,
-                    month: c.month,
-                    service: c.service,
-                    region: c.region,
-                    grams: total,
-                    marketGrams: total,
-                    locationGrams: null,
-                    scope1Grams: s1,
-                    scope2MarketGrams: s2,
-                    scope2LocationGrams: null,
-                    scope3MarketGrams: s3,
-                    scope3LocationGrams: null,
-                    modelVersion: null,
-                    ...(more ? { extra: more } : {})
-                });
+                const { account, accountName, service, region } = c;
+                const id = { provider, account, accountName, month: c.month, service, region };
+                const r = (0,records/* marketOnlyRecord */.u)(id, { total, scopes: [s1, s2, s3] });
+                out.push(more ? { ...r, extra: more } : r);
             });
             i = j;
         }
@@ -446,23 +638,23 @@ class Folder {
     }
 }
 function enrollmentDims(row) {
-    const sub = text(row.subscriptionId);
+    const sub = parse_text(row.subscriptionId);
     if (sub === null)
         throw new Error(`a row of ${monthOfDateKey(row.dateKey) ?? 'an unknown month'} has no subscriptionId`);
     return {
         account: sub.toLowerCase(),
-        accountName: text(row.subscriptionName),
-        service: text(row.azureServiceName),
-        region: text(row.azureRegionName),
-        subService: text(row.subService)
+        accountName: parse_text(row.subscriptionName),
+        service: parse_text(row.azureServiceName),
+        region: parse_text(row.azureRegionName),
+        subService: parse_text(row.subService)
     };
 }
 function tenantDims(tenantId) {
     return (row) => ({
-        account: (text(row.tenantId) ?? tenantId).toLowerCase(),
-        accountName: text(row.tenantName),
+        account: (parse_text(row.tenantId) ?? tenantId).toLowerCase(),
+        accountName: parse_text(row.tenantName),
         service: M365_SERVICE,
-        region: text(row.officeRegionName)
+        region: parse_text(row.officeRegionName)
     });
 }
 /**
@@ -475,15 +667,15 @@ function forecastPoints(rows, scope) {
         const m = monthOfDateKey(r.dateKey);
         const a = r.actualEmissions;
         if (m !== null && a !== null && a !== undefined && Number(a) !== 0)
-            latestActual = Math.max(latestActual, (0,_period_js__WEBPACK_IMPORTED_MODULE_0__/* .monthIndex */ .L6)(m));
+            latestActual = Math.max(latestActual, (0,src_period/* monthIndex */.L6)(m));
     }
     const out = [];
     for (const r of rows) {
         const m = monthOfDateKey(r.dateKey);
         const p = r.projectedEmissions;
-        if (m === null || p === null || p === undefined || (0,_period_js__WEBPACK_IMPORTED_MODULE_0__/* .monthIndex */ .L6)(m) <= latestActual)
+        if (m === null || p === null || p === undefined || (0,src_period/* monthIndex */.L6)(m) <= latestActual)
             continue;
-        const ng = (0,_units_js__WEBPACK_IMPORTED_MODULE_5__/* .tonnesToNanograms */ .Fo)(p, `projectedEmissions of ${m}`);
+        const ng = (0,units/* tonnesToNanograms */.Fo)(p, `projectedEmissions of ${m}`);
         out.push({
             month: m,
             grams: Number((ng + 500000000n) / 1000000000n),
@@ -491,138 +683,93 @@ function forecastPoints(rows, scope) {
             scope
         });
     }
-    return out.sort((a, b) => (0,_period_js__WEBPACK_IMPORTED_MODULE_0__/* .monthIndex */ .L6)(a.month) - (0,_period_js__WEBPACK_IMPORTED_MODULE_0__/* .monthIndex */ .L6)(b.month));
+    return out.sort((a, b) => (0,src_period/* monthIndex */.L6)(a.month) - (0,src_period/* monthIndex */.L6)(b.month));
 }
-function parseErrorBody(res) {
-    let body;
-    try {
-        body = JSON.parse(res.text);
-    }
-    catch {
-        body = null;
-    }
-    const o = (body && typeof body === 'object' ? (body.error ?? body) : {});
-    const message = typeof o.message === 'string' ? o.message : res.text.replace(/\s+/g, ' ').trim().slice(0, 200);
-    const code = o.code !== undefined && o.code !== null ? String(o.code) : o.statusCode !== undefined ? String(o.statusCode) : '';
-    return { status: res.status, message: (0,_secrets_js__WEBPACK_IMPORTED_MODULE_2__.scrub)(message), code };
-}
-/** A failure of the API that says which credential or setting is wrong and what to check. */
-function explainMcfsError(err, c) {
-    const said = err.message.trim().replace(/[.\s]+$/, '');
-    const base = `${SERVICE} answered HTTP ${err.status}${said ? `: ${said}` : ''}`;
-    if (err.status === 401 && /subscription key/i.test(err.message)) {
-        return (`${base}. The API key was not accepted: check the mcfs-api-key secret. It is the primary or secondary key of your subscription ` +
-            `in the Microsoft Cloud for Sustainability API portal (Profile page), stored as a repository secret: mcfs-api-key: \${{ secrets.MCFS_API_KEY }}.`);
-    }
-    if (err.status === 401) {
-        return (`${base}. The Entra access token of ${c.identity} was not accepted: check azure-client-id and azure-tenant-id (the tenant of the MCFS instance), ` +
-            `and that the token is for the Microsoft Cloud for Sustainability API app (${MCFS_APP_ID}).`);
-    }
-    if (err.status === 403) {
-        return (`${base}. The identity (${c.identity}) may not read ${c.dataSet}: grant the app registration the application permission ${EMISSIONS_PERMISSION} ` +
-            `of the Microsoft Cloud for Sustainability API (app id ${MCFS_APP_ID}) with admin consent, add it to MCFS instance ${c.instanceId} in the API portal, ` +
-            `and check that ${c.dataSet} is connected to that instance.`);
-    }
-    if (err.status === 404)
-        return `${base}. Check mcfs-instance-id (${c.instanceId}), mcfs-enrollment-id, mcfs-tenant-id and mcfs-endpoint (${c.endpoint}).`;
-    if (err.status === 429)
-        return `${base}. Still throttled after retries: lower concurrency, or run again later.`;
-    if (err.status === 400)
-        return `${base}. The API refused the query; if this persists, report it with this message.`;
-    if (err.status >= 500)
-        return `${base}. The service failed; run again later.`;
-    return `${base}.`;
-}
-class McfsCallError extends Error {
-    status;
-    constructor(status, message) {
-        super(message);
-        this.status = status;
-        this.name = 'McfsCallError';
-    }
-}
-// ---------------------------------------------------------------------------------------------------------
-// The provider
-class Mcfs {
-    ctx;
+
+;// CONCATENATED MODULE: ./src/providers/mcfs/api.ts
+
+
+
+
+
+class McfsApi {
+    http;
     auth;
+    apiKey;
     errorContext;
     origin;
-    constructor(ctx, auth, errorContext) {
-        this.ctx = ctx;
+    constructor(http, auth, apiKey, errorContext) {
+        this.http = http;
         this.auth = auth;
+        this.apiKey = apiKey;
         this.errorContext = errorContext;
-        this.origin = new URL(ctx.settings.mcfs.endpoint).origin;
+        this.origin = new URL(errorContext.endpoint).origin;
     }
     /** The bearer token: entraAuth reuses it until shortly before it expires (one GitHub OIDC token per sign-in). */
     token() {
-        return this.auth.token(_auth_entra_js__WEBPACK_IMPORTED_MODULE_1__/* .MCFS_SCOPE */ .zb, SERVICE);
+        return this.auth.token(MCFS_SCOPE, SERVICE);
     }
-    /** One GET with both credentials; the body as JSON, or an McfsCallError that explains the failure. */
+    /** One GET with both credentials; the body as JSON, or a CallError that explains the failure. */
     async get(url, dataSet) {
         const token = await this.token();
-        const res = await this.ctx.http.request({
+        const res = await this.http.request({
             service: SERVICE,
             method: 'GET',
             url,
             headers: {
                 accept: 'application/json',
                 authorization: `Bearer ${token}`,
-                'ocp-apim-subscription-key': this.ctx.settings.mcfs.apiKey
+                'ocp-apim-subscription-key': this.apiKey
             },
             expectJson: true
         });
-        if (res.status < 200 || res.status >= 300)
-            throw new McfsCallError(res.status, explainMcfsError(parseErrorBody(res), { ...this.errorContext, dataSet }));
+        if (res.status < 200 || res.status >= 300) {
+            const err = (0,errors/* readErrorBody */.Nk)(res);
+            throw new errors/* CallError */.RA(res.status, err, explainMcfsError(err, { ...this.errorContext, dataSet }));
+        }
         return res.json;
     }
     /**
      * Every row of a collection: each `@odata.nextLink` followed to the end. `onRows` takes each page. A failure
-     * before any row rejects; a later one (or a loop) is reported missing and ends the sequence with what came.
+     * before any row rejects; a later one (or a loop) is reported through `incomplete` and ends the sequence with
+     * what came.
      */
-    async collect(firstUrl, what, dataSet, onRows, incomplete = (w, c) => this.ctx.missing(w, c)) {
-        // Links are compared in their parsed form: the same URL may be spelt with or without percent-encoding.
-        let url = new URL(firstUrl).href;
-        const seen = new Set([url]);
+    async readAll({ firstUrl, what, dataSet, onRows, incomplete }) {
         let rows = 0;
         let expected = null;
-        for (let page = 1;; page++) {
-            let p;
-            try {
-                if (page > MAX_PAGES)
-                    throw new Error(`more than ${MAX_PAGES} pages; stopped`);
-                p = parseODataPage(await this.get(url, dataSet));
-                if (page === 1)
-                    expected = p.count;
-                onRows(p.rows);
-            }
-            catch (e) {
-                if (page === 1)
-                    throw e;
-                incomplete(`${what} from page ${page} on (after ${rows} rows)`, (0,_secrets_js__WEBPACK_IMPORTED_MODULE_2__.errorMessage)(e));
-                return { complete: false };
-            }
-            rows += p.rows.length;
-            if (p.nextLink === null)
-                break;
-            let next;
-            try {
-                next = new URL(p.nextLink, url);
-            }
-            catch {
-                incomplete(`${what} from page ${page + 1} on (after ${rows} rows)`, `the @odata.nextLink of page ${page} is not a URL; stopped paging`);
-                return { complete: false };
-            }
-            if (next.origin !== this.origin) {
-                incomplete(`${what} from page ${page + 1} on (after ${rows} rows)`, `the @odata.nextLink of page ${page} leaves ${this.origin}; not followed (the API key and token are only sent to mcfs-endpoint)`);
-                return { complete: false };
-            }
-            if (seen.has(next.href)) {
-                incomplete(`${what} from page ${page + 1} on (after ${rows} rows)`, `the API repeated an @odata.nextLink it had already given (page ${page}); stopped paging to avoid a loop, so the data may be incomplete`);
-                return { complete: false };
-            }
-            seen.add(next.href);
-            url = next.href;
+        try {
+            // Links are compared in their parsed form: the same URL may be spelt with or without percent-encoding.
+            const first = new URL(firstUrl).href;
+            await (0,paging/* followPages */.kv)({
+                cursorName: '@odata.nextLink',
+                first,
+                fetch: async (url, page) => {
+                    const p = parseODataPage(await this.get(url ?? first, dataSet));
+                    if (page === 1)
+                        expected = p.count;
+                    onRows(p.rows);
+                    rows += p.rows.length;
+                    return p.nextLink;
+                },
+                check: (next, page) => {
+                    let url;
+                    try {
+                        url = new URL(next, firstUrl);
+                    }
+                    catch {
+                        throw new Error(`the @odata.nextLink of page ${page} is not a URL; stopped paging`);
+                    }
+                    if (url.origin !== this.origin)
+                        throw new Error(`the @odata.nextLink of page ${page} leaves ${this.origin}; not followed (the API key and token are only sent to mcfs-endpoint)`);
+                    return url.href;
+                }
+            });
+        }
+        catch (e) {
+            if (!(e instanceof paging/* PagingStopped */.aH) || e.page === 1)
+                throw e instanceof paging/* PagingStopped */.aH ? e.cause : e;
+            incomplete(`${what} from page ${e.page} on (after ${rows} rows)`, e.cause);
+            return { complete: false };
         }
         if (expected !== null && expected !== rows) {
             incomplete(what, `the API counted ${expected} rows (@odata.count) but served ${rows} over its pages`);
@@ -631,55 +778,46 @@ class Mcfs {
         return { complete: true };
     }
 }
+
+;// CONCATENATED MODULE: ./src/providers/mcfs/index.ts
+
+
+
+
+
+
+
+
+
+
+
 const mcfsProvider = {
     id: 'mcfs',
-    label: 'Microsoft Cloud for Sustainability',
-    async *fetch(ctx) {
+    async plan(ctx) {
         const { settings } = ctx;
         const m = settings.mcfs;
-        (0,_secrets_js__WEBPACK_IMPORTED_MODULE_2__.registerSecret)(m.apiKey);
+        (0,secrets.registerSecret)(m.apiKey);
         const tenantId = m.tenantId.toLowerCase();
-        const auth = (0,_auth_entra_js__WEBPACK_IMPORTED_MODULE_1__/* .entraAuth */ .v3)(settings.azure, ctx.http, ctx.env);
-        const api = new Mcfs(ctx, auth, { instanceId: m.instanceId, endpoint: m.endpoint, identity: auth.describe });
+        const auth = (0,entra/* entraAuth */.v3)(m.entra, ctx.http, ctx.env);
+        const api = new McfsApi(ctx.http, auth, m.apiKey, {
+            instanceId: m.instanceId,
+            endpoint: m.endpoint,
+            identity: auth.describe
+        });
         ctx.note('MCFS gives one figure per scope and names no accounting method; Microsoft computes Scope 2 of its cloud emissions market-based, ' +
             'so Scope 1+2+3 is the market-based figure (Scope 2 and 3 in their market-based columns) and location-based columns are empty.');
         if (settings.method === 'location')
             ctx.note('MCFS gives no location-based figure: its market-based total is the headline.');
         ctx.note('MCFS is a preview API (Microsoft may restate past months); its projections are a forecast, in no total.');
         // The data sets (the enrollment, the Microsoft 365 tenant), one paged query per (data set, month): the page
-        // chains of different months run side by side (bounded by `concurrency`), as AWS's and Azure's do, and a
-        // failure costs a month, not the year. A matrix shard takes its contiguous share of these units.
+        // chains of different months run side by side (bounded by `concurrency`), and a failure costs a month.
         const allSets = [
             ...(m.enrollmentId !== '' ? ['enrollment'] : []),
             ...(tenantId !== '' ? ['tenant'] : [])
         ];
-        const months = (0,_period_js__WEBPACK_IMPORTED_MODULE_0__/* .monthsOf */ .vo)(ctx.period);
-        const units = (0,_shard_js__WEBPACK_IMPORTED_MODULE_4__/* .shareOf */ .tC)(allSets.flatMap((set) => months.map((month) => ({ set, month }))), settings.shard);
-        const sets = allSets.filter((set) => units.some((u) => u.set === set));
-        if (settings.shard !== null)
-            ctx.log(`MCFS: shard ${settings.shard.index}/${settings.shard.count} takes ${units.length} of ${allSets.length * months.length} (data set, month) units`);
-        if (units.length === 0)
-            return;
-        // Sign in first: a wrong app, tenant or federated credential fails the provider here, once, with Entra's reason.
-        await api.token();
-        ctx.log(`MCFS: instance ${m.instanceId}${m.enrollmentId ? `, enrollment ${m.enrollmentId}` : ''}${tenantId ? `, Microsoft 365 tenant ${tenantId}` : ''}, ` +
-            `${ctx.period.start} to ${ctx.period.end}, ${m.endpoint}`);
-        /** Per data set (in data set order): its name, its months, what their rows came to, whether any failed. */
-        const tally = new Map(sets.map((set) => {
-            const mine = units.filter((u) => u.set === set);
-            const name = set === 'enrollment' ? `enrollment ${m.enrollmentId}` : `Microsoft 365 tenant ${tenantId}`;
-            return [
-                set,
-                {
-                    name,
-                    range: `${mine[0].month} to ${mine[mine.length - 1].month}`,
-                    outside: 0,
-                    unscoped: 0,
-                    rows: 0,
-                    failed: false
-                }
-            ];
-        }));
+        const months = (0,src_period/* monthsOf */.vo)(ctx.period);
+        /** Per data set of this share (in data set order): its name, its months, what their rows came to, whether any failed. */
+        const tally = new Map();
         const monthTask = (set, month) => async () => {
             const t = tally.get(set);
             const what = `the emissions of ${t.name} for ${month}`;
@@ -690,18 +828,24 @@ const mcfsProvider = {
                 : tenantEmissionsUrl(m.endpoint, m.instanceId, tenantId, one);
             const folder = new Folder(one, set === 'enrollment' ? enrollmentDims : tenantDims(tenantId));
             try {
-                await api.collect(url, what, t.name, (rows) => {
-                    for (const row of rows)
-                        folder.add(row);
+                await api.readAll({
+                    firstUrl: url,
+                    what,
+                    dataSet: t.name,
+                    onRows: (rows) => {
+                        for (const row of rows)
+                            folder.add(row);
+                    },
+                    incomplete: (w, c) => ctx.missing(w, c)
                 });
             }
             catch (e) {
                 // A refused key or token is wrong for every call: the provider fails with that one message.
-                if (e instanceof McfsCallError && e.status === 401)
+                if (e instanceof errors/* CallError */.RA && e.status === 401)
                     throw e;
                 // A page failed (or one of its rows did not parse): nothing more of this month; what came is kept.
                 t.failed = true;
-                ctx.missing(what, (0,_secrets_js__WEBPACK_IMPORTED_MODULE_2__.errorMessage)(e));
+                ctx.missing(what, e);
             }
             t.outside += folder.outside;
             t.unscoped += folder.unscoped;
@@ -713,72 +857,60 @@ const mcfsProvider = {
                 })
                 : () => undefined);
         };
-        yield* (0,_provider_js__WEBPACK_IMPORTED_MODULE_3__/* .inOrder */ .a)('mcfs', units.map((u) => monthTask(u.set, u.month)), Math.max(2, settings.concurrency), ctx.keepRecords);
-        // Per data set, once all its months came.
-        for (const t of tally.values()) {
-            const what = `the emissions of ${t.name}`;
-            if (t.outside > 0)
-                ctx.warn(`${what}: ${t.outside} rows of other months than the one asked for came back despite the filter and were left out (each month is counted from its own query)`);
-            if (t.unscoped > 0)
-                ctx.warn(`${what}: ${t.unscoped} rows name no scope; they are in the totals but in no scope column`);
-            if (t.rows === 0 && !t.failed)
-                ctx.warn(`${what}: the API has no rows for ${t.range}; check that the data source is connected to MCFS instance ${m.instanceId}`);
-        }
-        const failed = new Set([...tally.values()].filter((t) => t.failed).map((t) => t.name));
-        // The forecast, once the emissions came: it never changes a total, so a failure is a warning.
-        if (sets.includes('enrollment') && !failed.has(`enrollment ${m.enrollmentId}`)) {
-            try {
-                const rows = [];
-                await api.collect(projectionsUrl(m.endpoint, m.instanceId, m.enrollmentId), `the projections of enrollment ${m.enrollmentId}`, `enrollment ${m.enrollmentId}`, (r) => rows.push(...r), (what, cause) => ctx.warn(`${what}: ${cause}; the forecast may lack months`));
-                const points = forecastPoints(rows, `enrollment ${m.enrollmentId}`);
-                if (points.length > 0)
-                    ctx.forecast(points);
-            }
-            catch (e) {
-                ctx.warn(`The projections of enrollment ${m.enrollmentId} could not be fetched, so there is no forecast: ${(0,_secrets_js__WEBPACK_IMPORTED_MODULE_2__.errorMessage)(e)}`);
-            }
-        }
+        return {
+            unit: '(data set, month)',
+            units: allSets.flatMap((set) => months.map((month) => ({ set, month }))),
+            start: async (mine) => {
+                for (const set of allSets) {
+                    const own = mine.filter((u) => u.set === set);
+                    if (own.length === 0)
+                        continue;
+                    const name = set === 'enrollment' ? `enrollment ${m.enrollmentId}` : `Microsoft 365 tenant ${tenantId}`;
+                    const range = `${own[0].month} to ${own[own.length - 1].month}`;
+                    tally.set(set, { name, range, outside: 0, unscoped: 0, rows: 0, failed: false });
+                }
+                // Sign in first: a wrong app, tenant or federated credential fails the provider here, once, with Entra's reason.
+                await api.token();
+                ctx.log(`MCFS: instance ${m.instanceId}${m.enrollmentId ? `, enrollment ${m.enrollmentId}` : ''}${tenantId ? `, Microsoft 365 tenant ${tenantId}` : ''}, ` +
+                    `${ctx.period.start} to ${ctx.period.end}, ${m.endpoint}`);
+                return mine.map((u) => (0,schedule/* recordsTask */.K)('mcfs', ctx.keepRecords, monthTask(u.set, u.month)));
+            },
+            end: async () => {
+                // Per data set, once all its months came.
+                for (const t of tally.values()) {
+                    const what = `the emissions of ${t.name}`;
+                    if (t.outside > 0)
+                        ctx.warn(`${what}: ${t.outside} rows of other months than the one asked for came back despite the filter and were left out (each month is counted from its own query)`);
+                    if (t.unscoped > 0)
+                        ctx.warn(`${what}: ${t.unscoped} rows name no scope; they are in the totals but in no scope column`);
+                    if (t.rows === 0 && !t.failed)
+                        ctx.warn(`${what}: the API has no rows for ${t.range}; check that the data source is connected to MCFS instance ${m.instanceId}`);
+                }
+                const failed = new Set([...tally.values()].filter((t) => t.failed).map((t) => t.name));
+                // The forecast, once the emissions came: it never changes a total, so a failure is a warning.
+                if (tally.has('enrollment') && !failed.has(`enrollment ${m.enrollmentId}`)) {
+                    try {
+                        const rows = [];
+                        await api.readAll({
+                            firstUrl: projectionsUrl(m.endpoint, m.instanceId, m.enrollmentId),
+                            what: `the projections of enrollment ${m.enrollmentId}`,
+                            dataSet: `enrollment ${m.enrollmentId}`,
+                            onRows: (r) => rows.push(...r),
+                            incomplete: (what, cause) => ctx.warn(`${what}: ${(0,secrets.errorMessage)(cause)}; the forecast may lack months`)
+                        });
+                        const points = forecastPoints(rows, `enrollment ${m.enrollmentId}`);
+                        if (points.length > 0)
+                            ctx.forecast(points);
+                    }
+                    catch (e) {
+                        ctx.warn(`The projections of enrollment ${m.enrollmentId} could not be fetched, so there is no forecast: ${(0,secrets.errorMessage)(e)}`);
+                    }
+                }
+            },
+            lookahead: Math.max(2, settings.concurrency)
+        };
     }
 };
-
-
-/***/ }),
-
-/***/ 49545:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   a: () => (/* binding */ inOrder)
-/* harmony export */ });
-/* harmony import */ var _report_batch_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(90338);
-
-/**
- * Runs tasks with up to `lookahead` of them started ahead of the one being consumed, and yields their
- * results in task order, each task's records as one batch: fetches overlap (the HTTP layer bounds what is
- * really in flight) while the output order stays deterministic, and memory stays bounded by `lookahead` tasks.
- */
-async function* inOrder(provider, tasks, lookahead, keepRecords) {
-    const started = [];
-    let next = 0;
-    const fill = () => {
-        while (next < tasks.length && started.length < lookahead) {
-            const p = tasks[next++]();
-            p.catch(() => undefined); // consumed below, in order
-            started.push(p);
-        }
-    };
-    fill();
-    while (started.length > 0) {
-        const rows = await started.shift();
-        fill();
-        if (rows.length === 0)
-            continue;
-        const enc = new _report_batch_js__WEBPACK_IMPORTED_MODULE_0__/* .BatchEncoder */ .H(provider, keepRecords);
-        for (const r of rows)
-            enc.add(r);
-        yield enc.take();
-    }
-}
 
 
 /***/ })

@@ -1,0 +1,3659 @@
+export const id = 475;
+export const ids = [475,194];
+export const modules = {
+
+/***/ 8475:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  run: () => (/* binding */ run)
+});
+
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 11 modules
+var core = __webpack_require__(91659);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(73024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(76760);
+// EXTERNAL MODULE: external "node:timers/promises"
+var promises_ = __webpack_require__(58500);
+// EXTERNAL MODULE: external "node:https"
+var external_node_https_ = __webpack_require__(44708);
+// EXTERNAL MODULE: external "node:http"
+var external_node_http_ = __webpack_require__(37067);
+// EXTERNAL MODULE: ./node_modules/https-proxy-agent/dist/index.js + 4 modules
+var dist = __webpack_require__(45833);
+// EXTERNAL MODULE: ./src/body.ts
+var src_body = __webpack_require__(8255);
+;// CONCATENATED MODULE: ./src/http.ts
+/**
+ * The one HTTP layer every outbound call goes through: bounded concurrency for the whole run, a timeout per
+ * attempt, retries on 408/429/5xx and network faults with full-jitter exponential backoff that honours
+ * `Retry-After`, the run's deadline, and HTTPS_PROXY/HTTP_PROXY/NO_PROXY.
+ *
+ * It returns the final response whatever its status (providers read their own error bodies) and throws an
+ * HttpError only when no response could be had.
+ */
+
+
+
+
+/** The run's time budget stopped this request (a cause told apart by its type, never by its text). */
+function isDeadlineError(e) {
+    for (let c = e, depth = 0; c instanceof Error && depth < 8; c = c.cause, depth++) {
+        if (c instanceof HttpError && c.kind === 'deadline')
+            return true;
+    }
+    return false;
+}
+class HttpError extends Error {
+    kind;
+    attempts;
+    constructor(message, kind, attempts) {
+        super(message);
+        this.kind = kind;
+        this.attempts = attempts;
+        this.name = 'HttpError';
+    }
+}
+/**
+ * The time a step that runs after the providers may take: the rest of the run's budget (`deadlineAt`, ms
+ * since the epoch; none = `max`), at least `min` (what it serves is written already and worth a short wait),
+ * at most `max`.
+ */
+function remainingBudgetMs(deadlineAt, min, max, now = Date.now()) {
+    if (deadlineAt === undefined)
+        return max;
+    return Math.min(max, Math.max(min, deadlineAt - now));
+}
+const RETRY_STATUS = new Set([408, 429, 500, 502, 503, 504]);
+/** Bodies of a declared length in this range are gathered into one buffer of that length as they arrive. */
+const WHOLE_BODY_BYTES = 64 * 1024;
+const MAX_WHOLE_BODY_BYTES = 64 * 1024 * 1024;
+function defaultSleep(ms, signal) {
+    return new Promise((resolve, reject) => {
+        if (signal?.aborted)
+            return reject(signal.reason);
+        const timer = setTimeout(() => {
+            signal?.removeEventListener('abort', onAbort);
+            resolve();
+        }, ms);
+        const onAbort = () => {
+            clearTimeout(timer);
+            reject(signal?.reason);
+        };
+        signal?.addEventListener('abort', onAbort, { once: true });
+    });
+}
+/** Retry-After as milliseconds: delta-seconds or an HTTP-date. */
+function parseRetryAfter(value, now) {
+    const v = Array.isArray(value) ? value[0] : value;
+    if (v === undefined || v.trim() === '')
+        return null;
+    if (/^\d+(\.\d+)?$/.test(v.trim()))
+        return Math.round(Number(v.trim()) * 1000);
+    const date = Date.parse(v);
+    if (Number.isNaN(date))
+        return null;
+    return Math.max(0, date - now);
+}
+/** NO_PROXY matching as curl and most tools do it: `*`, host suffixes (with or without a leading dot), ports. */
+function bypassesProxy(url, noProxy) {
+    if (!noProxy)
+        return false;
+    const host = url.hostname.replace(/^\[|\]$/g, '').toLowerCase();
+    const port = url.port || (url.protocol === 'https:' ? '443' : '80');
+    for (const raw of noProxy.split(/[,\s]+/)) {
+        const entry = raw.trim().toLowerCase();
+        if (entry === '')
+            continue;
+        if (entry === '*')
+            return true;
+        const m = /^(.*?)(?::(\d+))?$/.exec(entry.replace(/^\[|\](?=:|$)/g, ''));
+        const name = (m?.[1] ?? entry).replace(/^\*?\./, '');
+        if (m?.[2] && m[2] !== port)
+            continue;
+        if (host === name || host.endsWith(`.${name}`))
+            return true;
+    }
+    return false;
+}
+/** A counting semaphore, FIFO. */
+class Semaphore {
+    limit;
+    active = 0;
+    queue = [];
+    constructor(limit) {
+        this.limit = limit;
+    }
+    async acquire() {
+        if (this.active < this.limit) {
+            this.active++;
+            return;
+        }
+        await new Promise((resolve) => this.queue.push(resolve));
+    }
+    release() {
+        const next = this.queue.shift();
+        if (next)
+            next();
+        else
+            this.active--;
+    }
+}
+class HttpClient {
+    slots;
+    /**
+     * Throttling holds, per throttle scope: until when (ms since the epoch) new requests wait. A throttled answer
+     * (429, a 503 with Retry-After, or one the request calls transient, like STS's 400 Throttling) slows the
+     * whole scope down, not only the request that got it: the other requests in flight and queued would
+     * otherwise keep the rate that was refused, each collecting a 429 of its own.
+     */
+    holds = new Map();
+    direct;
+    plain;
+    proxied = new Map();
+    o;
+    /** Requests made (attempts included), for the run's log. */
+    attempts = 0;
+    constructor(options) {
+        this.o = {
+            attemptTimeoutMs: 60_000,
+            maxAttempts: 6,
+            baseDelayMs: 500,
+            maxDelayMs: 20_000,
+            maxRetryAfterMs: 120_000,
+            sleep: defaultSleep,
+            random: Math.random,
+            now: Date.now,
+            env: process.env,
+            ...options
+        };
+        this.slots = new Semaphore(Math.max(1, options.concurrency));
+        this.direct = new external_node_https_.Agent({ keepAlive: true, maxSockets: Math.max(1, options.concurrency) });
+        this.plain = new external_node_http_.Agent({ keepAlive: true, maxSockets: Math.max(1, options.concurrency) });
+    }
+    /** The agent for a URL: direct, or through the proxy the environment names. */
+    agentFor(url) {
+        // The clouds are HTTPS only; plain HTTP (local test servers) never goes through a proxy.
+        if (url.protocol === 'http:')
+            return this.plain;
+        const env = this.o.env;
+        const noProxy = env.NO_PROXY ?? env.no_proxy;
+        const proxy = env.HTTPS_PROXY || env.https_proxy || env.HTTP_PROXY || env.http_proxy;
+        if (!proxy || bypassesProxy(url, noProxy))
+            return this.direct;
+        let agent = this.proxied.get(proxy);
+        if (!agent) {
+            agent = new dist/* HttpsProxyAgent */.b(proxy, { keepAlive: true, maxSockets: this.o.concurrency });
+            this.proxied.set(proxy, agent);
+        }
+        return agent;
+    }
+    close() {
+        this.direct.destroy();
+        this.plain.destroy();
+        for (const a of this.proxied.values())
+            a.destroy();
+    }
+    async request(req) {
+        const url = new URL(req.url);
+        const where = `${req.service} (${req.method} ${url.origin}${url.pathname})`;
+        const maxAttempts = req.retry === false ? 1 : this.o.maxAttempts;
+        const scope = `${req.service}\u0000${url.origin}\u0000${req.throttleScope ?? ''}`;
+        /** The end of a hold this request has waited out already (its own, or one it slept through). */
+        let heldUntil = 0;
+        let lastProblem = '';
+        for (let attempt = 1;; attempt++) {
+            this.checkDeadline(where, attempt - 1);
+            heldUntil = await this.waitForHold(scope, heldUntil, where, attempt - 1);
+            await this.slots.acquire();
+            if (this.o.deadline?.aborted) {
+                // The budget ran out while this request waited for a slot: it is not sent.
+                this.slots.release();
+                this.checkDeadline(where, attempt - 1);
+            }
+            let res;
+            let failure;
+            const started = this.o.now();
+            try {
+                const headers = { ...(req.headers ?? {}) };
+                const signed = req.sign ? await req.sign({ method: req.method, url, headers, body: req.body }) : headers;
+                res = await this.once(req, url, signed, attempt);
+            }
+            catch (e) {
+                failure = e instanceof HttpError ? e : new HttpError(`${where}: ${e.message}`, 'network', attempt);
+            }
+            finally {
+                this.slots.release();
+                this.attempts++;
+            }
+            this.o.log?.(`${req.method} ${url.origin}${url.pathname} -> ${res ? res.status : failure?.kind} (${this.o.now() - started} ms, attempt ${attempt})`);
+            if (failure?.kind === 'deadline')
+                throw failure;
+            let retryAfter = null;
+            if (res) {
+                if (req.expectJson && res.status >= 200 && res.status < 300) {
+                    try {
+                        res.json = req.decode ? await req.decode(res.body) : (0,src_body/* parseJsonBody */.Y2)(res.text);
+                        return res;
+                    }
+                    catch (e) {
+                        if (!(e instanceof src_body/* RetryBodyError */.Th))
+                            throw e;
+                        lastProblem = e.message;
+                        failure = new HttpError(`${where}: ${lastProblem}`, 'bad-body', attempt);
+                    }
+                }
+                else if (!RETRY_STATUS.has(res.status) && !req.transient?.(res)) {
+                    return res;
+                }
+                else {
+                    retryAfter = parseRetryAfter(res.headers['retry-after'], this.o.now());
+                    lastProblem = `HTTP ${res.status}`;
+                    if (attempt >= maxAttempts || (retryAfter !== null && retryAfter > this.o.maxRetryAfterMs))
+                        return res;
+                }
+            }
+            else if (failure) {
+                lastProblem = failure.message;
+            }
+            if (attempt >= maxAttempts) {
+                throw new HttpError(`${where} failed after ${attempt} attempt${attempt > 1 ? 's' : ''}: ${lastProblem.replace(`${where}: `, '')}`, failure?.kind ?? 'network', attempt);
+            }
+            const backoff = Math.floor(this.o.random() * Math.min(this.o.maxDelayMs, this.o.baseDelayMs * 2 ** (attempt - 1)));
+            const wait = retryAfter !== null ? retryAfter + Math.floor(this.o.random() * this.o.baseDelayMs) : backoff;
+            if (res && (res.status === 429 || (res.status === 503 && retryAfter !== null) || req.transient?.(res))) {
+                heldUntil = this.hold(scope, retryAfter ?? backoff, where);
+            }
+            await this.pause(wait, where, attempt);
+        }
+    }
+    /** Holds the scope's new requests for `ms` (or longer, if already held longer); returns the hold's end. */
+    hold(scope, ms, where) {
+        const until = Math.max(this.holds.get(scope) ?? 0, this.o.now() + ms);
+        if (until !== this.holds.get(scope)) {
+            this.holds.set(scope, until);
+            this.o.log?.(`${where}: throttled; its other requests wait ${until - this.o.now()} ms`);
+        }
+        return until;
+    }
+    /**
+     * Waits out the scope's hold, if one is on that this request has not waited out yet (`heldUntil`), with a
+     * jitter so that the held requests do not all start at once; returns the end of the hold waited for.
+     */
+    async waitForHold(scope, heldUntil, where, attempts) {
+        for (;;) {
+            const until = this.holds.get(scope);
+            if (until === undefined || until <= heldUntil)
+                return heldUntil;
+            const ms = until - this.o.now();
+            if (ms <= 0) {
+                this.holds.delete(scope);
+                return heldUntil;
+            }
+            await this.pause(ms + Math.floor(this.o.random() * this.o.baseDelayMs), where, attempts);
+            heldUntil = until;
+        }
+    }
+    /** Sleeps `ms`, cut short by the run's deadline (which then fails the request). */
+    async pause(ms, where, attempts) {
+        try {
+            await this.o.sleep(ms, this.o.deadline);
+        }
+        catch {
+            this.checkDeadline(where, attempts);
+        }
+    }
+    checkDeadline(where, attempts) {
+        if (this.o.deadline?.aborted) {
+            throw new HttpError(`${where}: stopped, the run's time budget (timeout-minutes) is spent`, 'deadline', attempts);
+        }
+    }
+    once(req, url, headers, attempt) {
+        const where = `${req.service} (${req.method} ${url.origin}${url.pathname})`;
+        return new Promise((resolve, reject) => {
+            const body = req.body === undefined ? undefined : Buffer.isBuffer(req.body) ? req.body : Buffer.from(req.body, 'utf8');
+            const h = { 'user-agent': 'cloud-carbon-report/1', ...headers };
+            if (body !== undefined)
+                h['content-length'] = String(body.length);
+            const lib = url.protocol === 'http:' ? external_node_http_ : external_node_https_;
+            let settled = false;
+            const done = (fn) => {
+                if (settled)
+                    return;
+                settled = true;
+                clearTimeout(timer);
+                this.o.deadline?.removeEventListener('abort', onDeadline);
+                fn();
+            };
+            const r = lib.request(url, { method: req.method, headers: h, agent: this.agentFor(url) }, (res) => {
+                // A large body of declared length is copied into one buffer as it arrives (no list of chunks to join at
+                // the end); the buffer is its own, so a page decoder on another thread can take it without a copy.
+                const declared = Number(res.headers['content-length']);
+                let whole = Number.isSafeInteger(declared) && declared >= WHOLE_BODY_BYTES && declared <= MAX_WHOLE_BODY_BYTES
+                    ? Buffer.allocUnsafeSlow(declared)
+                    : null;
+                let got = 0;
+                const chunks = [];
+                res.on('data', (c) => {
+                    if (whole !== null && got + c.length <= whole.length) {
+                        c.copy(whole, got);
+                        got += c.length;
+                        return;
+                    }
+                    // More than declared (the parser should not let that happen): the plain way from here.
+                    if (whole !== null)
+                        chunks.push(whole.subarray(0, got));
+                    whole = null;
+                    chunks.push(c);
+                });
+                res.on('error', (e) => done(() => reject(new HttpError(`${where}: the response was cut off (${e.message})`, 'network', attempt))));
+                res.on('aborted', () => done(() => reject(new HttpError(`${where}: the response was cut off`, 'network', attempt))));
+                res.on('end', () => {
+                    if (!res.complete) {
+                        done(() => reject(new HttpError(`${where}: the response was cut off`, 'network', attempt)));
+                        return;
+                    }
+                    const buf = whole !== null && got === whole.length
+                        ? whole
+                        : Buffer.concat(whole !== null ? [whole.subarray(0, got)] : chunks);
+                    done(() => resolve(response(res.statusCode ?? 0, res.headers, buf, attempt)));
+                });
+            });
+            const timer = setTimeout(() => {
+                r.destroy();
+                done(() => reject(new HttpError(`${where}: no answer within ${Math.round(this.o.attemptTimeoutMs / 1000)} s`, 'timeout', attempt)));
+            }, this.o.attemptTimeoutMs);
+            const onDeadline = () => {
+                r.destroy();
+                done(() => reject(new HttpError(`${where}: stopped, the run's time budget (timeout-minutes) is spent`, 'deadline', attempt)));
+            };
+            this.o.deadline?.addEventListener('abort', onDeadline, { once: true });
+            r.on('error', (e) => done(() => reject(new HttpError(`${where}: ${networkMessage(e)}`, 'network', attempt))));
+            if (body !== undefined)
+                r.end(body);
+            else
+                r.end();
+        });
+    }
+}
+function networkMessage(e) {
+    switch (e.code) {
+        case 'ECONNREFUSED':
+            return 'connection refused (is the endpoint right?)';
+        case 'ECONNRESET':
+            return 'the connection was reset';
+        case 'ENOTFOUND':
+            return 'the host name does not resolve';
+        case 'UNABLE_TO_VERIFY_LEAF_SIGNATURE':
+        case 'SELF_SIGNED_CERT_IN_CHAIN':
+        case 'DEPTH_ZERO_SELF_SIGNED_CERT':
+            return `the server's TLS certificate is not trusted (${e.code}); add its CA with NODE_EXTRA_CA_CERTS`;
+        default:
+            return e.code ? `${e.message} (${e.code})` : e.message;
+    }
+}
+/** A response whose text is made when first read. */
+function response(status, headers, body, attempts) {
+    let text;
+    return {
+        status,
+        headers,
+        body,
+        get text() {
+            return (text ??= (0,src_body/* bodyText */.G3)(body));
+        },
+        attempts
+    };
+}
+
+;// CONCATENATED MODULE: ./src/providers/aws/inputs.ts
+const ROLE_ARN = /^arn:aws(-cn|-us-gov|-iso|-iso-b)?:iam::(\d{12}):role\/[\w+=,.@/-]{1,512}$/;
+const AWS_REGION = /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/;
+const SESSION_NAME = /^[\w+=,.@-]{2,64}$/;
+function parseAwsInputs(i) {
+    const roles = [];
+    for (const r of i.list('aws-role-to-assume')) {
+        if (!ROLE_ARN.test(r)) {
+            i.bad('aws-role-to-assume', r, 'is not an IAM role ARN', 'Use arn:aws:iam::<12-digit account id>:role/<name>, one per line or comma-separated.');
+        }
+        else if (roles.includes(r)) {
+            i.bad('aws-role-to-assume', r, 'is listed twice', 'List each role once (one per AWS Organization), or its data would be counted twice.');
+        }
+        else
+            roles.push(r);
+    }
+    const region = i.get('aws-region') || 'us-east-1';
+    if (!AWS_REGION.test(region))
+        i.bad('aws-region', region, 'is not an AWS region', 'Use a region code such as us-east-1.');
+    const audience = i.get('aws-audience') || 'sts.amazonaws.com';
+    const sessionName = i.get('aws-role-session-name') || 'cloud-carbon-report';
+    if (!SESSION_NAME.test(sessionName)) {
+        i.bad('aws-role-session-name', sessionName, 'is not a valid role session name', 'Use 2 to 64 characters of letters, digits and + = , . @ - _.');
+    }
+    const accountIds = [];
+    for (const a of i.list('aws-account-ids')) {
+        if (!/^\d{12}$/.test(a))
+            i.bad('aws-account-ids', a, 'is not an AWS account id', 'Use 12-digit account ids (keep leading zeros), comma- or newline-separated.');
+        else if (!accountIds.includes(a))
+            accountIds.push(a);
+    }
+    return { roles, region, audience, sessionName, accountIds };
+}
+
+;// CONCATENATED MODULE: ./src/inputs.ts
+/** One or more bad inputs. The message names each input and its fix. */
+class InputError extends Error {
+    problems;
+    constructor(problems) {
+        super(problems.length === 1 ? problems[0] : `${problems.length} inputs are invalid:\n- ${problems.join('\n- ')}`);
+        this.problems = problems;
+        this.name = 'InputError';
+    }
+}
+/** Reads an input as `@actions/core` does: `INPUT_<NAME>` upper-cased, spaces to `_`, trimmed. */
+function readInput(env, name) {
+    return (env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim();
+}
+/** Splits a list input on commas and newlines; blanks and surrounding spaces are ignored. */
+function splitList(value) {
+    return value
+        .split(/[,\n\r]/)
+        .map((s) => s.trim())
+        .filter((s) => s !== '');
+}
+/** What is wrong with a URL for a cloud endpoint (absolute, https, no user info), or null; `shown` never holds credentials. */
+function httpsUrlProblem(v) {
+    let u;
+    try {
+        u = new URL(v);
+    }
+    catch {
+        return { shown: v, what: 'is not a URL', fix: 'Give an absolute https:// URL.' };
+    }
+    if (u.username || u.password)
+        return {
+            shown: '(a URL with credentials)',
+            what: 'has user info in it',
+            fix: 'Remove the user:password@ part; credentials never go in URLs.'
+        };
+    if (u.protocol !== 'https:')
+        return { shown: v, what: 'is not HTTPS', fix: 'The clouds are called over HTTPS only: give an https:// URL.' };
+    return null;
+}
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** An Inputs over the environment, collecting problems into `problems` (each once). */
+function inputsOf(env, selected, merge, problems) {
+    const problem = (text) => {
+        if (!problems.includes(text))
+            problems.push(text);
+    };
+    const bad = (name, value, why, fix) => problem(`Input '${name}': ${value === '' ? 'empty' : JSON.stringify(value)} ${why}. ${fix}`);
+    const get = (name) => readInput(env, name);
+    return {
+        env,
+        selected,
+        merge,
+        get,
+        list: (name) => splitList(get(name)),
+        bad,
+        problem,
+        url(name, dflt) {
+            const v = get(name);
+            if (v === '')
+                return dflt;
+            const p = httpsUrlProblem(v);
+            if (p === null)
+                return v.replace(/\/+$/, '');
+            bad(name, p.shown, p.what, p.fix);
+            return dflt;
+        }
+    };
+}
+
+;// CONCATENATED MODULE: ./src/auth/entra-inputs.ts
+/**
+ * The Entra inputs (`azure-client-id`, `azure-tenant-id`, `azure-audience`, `azure-environment`,
+ * `azure-authority-host`): one sign-in shared by the azure and mcfs providers, parsed by both sections (the
+ * problems are said once).
+ */
+
+const AZURE_CLOUDS = {
+    AzureCloud: { authority: 'https://login.microsoftonline.com', arm: 'https://management.azure.com' },
+    AzureUSGovernment: { authority: 'https://login.microsoftonline.us', arm: 'https://management.usgovcloudapi.net' },
+    AzureChinaCloud: { authority: 'https://login.chinacloudapi.cn', arm: 'https://management.chinacloudapi.cn' }
+};
+const DNS_NAME = /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i;
+function parseEntraInputs(i) {
+    const clientId = i.get('azure-client-id');
+    if (clientId !== '' && !GUID.test(clientId))
+        i.bad('azure-client-id', clientId, 'is not a GUID', 'Use the application (client) id of the app registration, e.g. 00000000-0000-0000-0000-000000000000.');
+    const tenantId = i.get('azure-tenant-id');
+    if (tenantId !== '' && !GUID.test(tenantId) && !DNS_NAME.test(tenantId)) {
+        i.bad('azure-tenant-id', tenantId, 'is not a tenant id', 'Use the directory (tenant) id GUID or the tenant domain (contoso.onmicrosoft.com).');
+    }
+    if (clientId !== '' && tenantId === '') {
+        i.problem(`Input 'azure-tenant-id' is required with azure-client-id. Give the directory (tenant) id of the app registration.`);
+    }
+    let environment = 'AzureCloud';
+    const rawEnvironment = i.get('azure-environment');
+    if (rawEnvironment !== '') {
+        const found = Object.keys(AZURE_CLOUDS).find((k) => k.toLowerCase() === rawEnvironment.toLowerCase());
+        if (found)
+            environment = found;
+        else
+            i.bad('azure-environment', rawEnvironment, 'is not an Azure cloud', 'Use AzureCloud, AzureUSGovernment or AzureChinaCloud (or set azure-authority-host and azure-resource-manager-endpoint).');
+    }
+    // The variable is the input's default: checked the same way, when Entra is used and the input does not override it.
+    const envAuthority = (i.env.AZURE_AUTHORITY_HOST ?? '').trim();
+    const usesEntra = i.selected.includes('azure') || i.selected.includes('mcfs');
+    const envProblem = envAuthority !== '' && i.get('azure-authority-host') === '' && usesEntra ? httpsUrlProblem(envAuthority) : null;
+    if (envProblem !== null) {
+        i.problem(`The environment variable AZURE_AUTHORITY_HOST ${JSON.stringify(envProblem.shown)} ${envProblem.what}. ${envProblem.fix} Or remove the variable, or give azure-authority-host.`);
+    }
+    const authorityDefault = envAuthority.replace(/\/+$/, '') || AZURE_CLOUDS[environment].authority;
+    const authorityHost = i.url('azure-authority-host', authorityDefault);
+    return {
+        clientId,
+        tenantId,
+        audience: i.get('azure-audience') || 'api://AzureADTokenExchange',
+        environment,
+        authorityHost,
+        customAuthority: authorityHost.toLowerCase() !== AZURE_CLOUDS[environment].authority
+    };
+}
+
+;// CONCATENATED MODULE: ./src/providers/azure/inputs.ts
+/** The azure provider's inputs: the Entra sign-in, the subscriptions and the ARM endpoint. */
+
+
+function parseAzureInputs(i) {
+    const entra = parseEntraInputs(i);
+    const subscriptionIds = [];
+    for (const s of i.list('azure-subscription-ids')) {
+        if (!GUID.test(s))
+            i.bad('azure-subscription-ids', s, 'is not a subscription id', 'Use subscription GUIDs, comma- or newline-separated.');
+        else if (!subscriptionIds.includes(s.toLowerCase()))
+            subscriptionIds.push(s.toLowerCase());
+    }
+    const resourceManagerEndpoint = i.url('azure-resource-manager-endpoint', AZURE_CLOUDS[entra.environment].arm);
+    return { ...entra, subscriptionIds, resourceManagerEndpoint };
+}
+
+;// CONCATENATED MODULE: ./src/providers/mcfs/inputs.ts
+/** The mcfs provider's inputs: the instance, the data sets, the API key, and the shared Entra sign-in. */
+
+
+function parseMcfsInputs(i) {
+    const entra = parseEntraInputs(i);
+    const mcfs = {
+        instanceId: i.get('mcfs-instance-id'),
+        enrollmentId: i.get('mcfs-enrollment-id'),
+        tenantId: i.get('mcfs-tenant-id'),
+        apiKey: i.get('mcfs-api-key'),
+        endpoint: i.url('mcfs-endpoint', 'https://api.mcfs.microsoft.com'),
+        entra
+    };
+    if (mcfs.instanceId !== '' && !/^[\w-]{1,128}$/.test(mcfs.instanceId))
+        i.bad('mcfs-instance-id', mcfs.instanceId, 'is not an instance id', 'Use the MCFS instance id (a GUID) from your Microsoft Cloud for Sustainability environment.');
+    if (mcfs.enrollmentId !== '' && !/^[\w-]{1,64}$/.test(mcfs.enrollmentId))
+        i.bad('mcfs-enrollment-id', mcfs.enrollmentId, 'is not an enrollment id', 'Use the billing account (enrollment) number, e.g. 12345678.');
+    if (mcfs.tenantId !== '' && !GUID.test(mcfs.tenantId))
+        i.bad('mcfs-tenant-id', mcfs.tenantId, 'is not a tenant id', 'Use the Microsoft 365 tenant id GUID.');
+    // A merge job reads the shards' reports and signs in nowhere: it does not need the MCFS key and ids.
+    if (i.selected.includes('mcfs') && !i.merge) {
+        if (mcfs.instanceId === '')
+            i.problem(`Input 'mcfs-instance-id' is required with the mcfs provider. Give your MCFS instance id.`);
+        if (mcfs.enrollmentId === '' && mcfs.tenantId === '')
+            i.problem(`Input 'mcfs-enrollment-id' (or 'mcfs-tenant-id') is required with the mcfs provider. Give the enrollment (billing account) to report, the Microsoft 365 tenant, or both.`);
+        if (mcfs.apiKey === '')
+            i.problem(`Input 'mcfs-api-key' is required with the mcfs provider. Store the API Management key as a repository secret and pass it: mcfs-api-key: \${{ secrets.MCFS_API_KEY }}.`);
+    }
+    return mcfs;
+}
+
+;// CONCATENATED MODULE: ./src/providers/registry.ts
+
+
+
+const PROVIDERS = {
+    aws: {
+        label: 'AWS',
+        short: 'AWS',
+        publicationDay: 21,
+        parseInputs: parseAwsInputs,
+        load: async () => (await Promise.all(/* import() */[__webpack_require__.e(118), __webpack_require__.e(480)]).then(__webpack_require__.bind(__webpack_require__, 6480))).awsProvider
+    },
+    azure: {
+        label: 'Azure',
+        short: 'Azure',
+        publicationDay: 19,
+        parseInputs: parseAzureInputs,
+        load: async () => (await __webpack_require__.e(/* import() */ 222).then(__webpack_require__.bind(__webpack_require__, 49222))).azureProvider
+    },
+    mcfs: {
+        label: 'Microsoft Cloud for Sustainability',
+        short: 'MCFS',
+        // MCFS publishes no schedule: treated as Azure's.
+        publicationDay: 19,
+        parseInputs: parseMcfsInputs,
+        load: async () => (await __webpack_require__.e(/* import() */ 597).then(__webpack_require__.bind(__webpack_require__, 21597))).mcfsProvider
+    }
+};
+function providerLabel(id) {
+    return PROVIDERS[id].label;
+}
+/** "AWS publishes a month by the 21st of the next month, Azure by the 19th, …", for messages. */
+function publicationSchedule(ids) {
+    const th = (d) => `${d}${d % 10 === 1 && d !== 11 ? 'st' : d % 10 === 2 && d !== 12 ? 'nd' : d % 10 === 3 && d !== 13 ? 'rd' : 'th'}`;
+    return ids
+        .map((id, i) => `${PROVIDERS[id].short} ${i === 0 ? 'publishes a month ' : ''}by the ${th(PROVIDERS[id].publicationDay)}${i === 0 ? ' of the next' : ''}`)
+        .join(', ');
+}
+// One module graph is linked at a time: the loads are microseconds apart anyway, and concurrent dynamic
+// imports of modules that share dependencies trip some ESM loaders (jest's vm modules among them).
+let queue = Promise.resolve();
+function loadProvider(id) {
+    const next = queue.then(() => PROVIDERS[id].load());
+    queue = next.catch(() => undefined);
+    return next;
+}
+
+// EXTERNAL MODULE: external "node:readline"
+var external_node_readline_ = __webpack_require__(80481);
+;// CONCATENATED MODULE: ./src/shard.ts
+/**
+ * Matrix jobs: `shard: i/n` makes a run take one contiguous share of each provider's planned work, and
+ * `mode: merge` combines the shards' reports into the one a single run would have written.
+ *
+ * A provider plans its work as an ordered list of units (AWS: role x month, identity-major; Azure: batch of
+ * subscriptions x month; MCFS: source x month) and yields records in that order. Shard i takes the i-th of n
+ * contiguous blocks of that list, so several roles are split by role and a single source by months, and the
+ * concatenation of the shards' records in shard order is the single run's record order: the merged
+ * report.json equals the single run's byte for byte (but `generatedAt`).
+ *
+ * The merge job reads each shard's report.json as it was written: one record per line after the header, so
+ * a million records stream through without being held in memory.
+ */
+
+
+
+/** The units of shard i of n: the i-th of n contiguous blocks (sizes differ by at most one). */
+function shareOf(units, shard) {
+    if (shard === null)
+        return [...units];
+    const from = Math.floor(((shard.index - 1) * units.length) / shard.count);
+    const to = Math.floor((shard.index * units.length) / shard.count);
+    return units.slice(from, to);
+}
+function shardArtifactName(name, shard) {
+    return `${name}-shard-${shard.index}-of-${shard.count}`;
+}
+/** Which of `names` are shard artifacts of `name`; a clear error when they do not make one complete set. */
+function checkShardSet(name, names) {
+    const re = new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}-shard-(\\d+)-of-(\\d+)$`);
+    const found = [];
+    for (const n of names) {
+        const m = re.exec(n);
+        if (m)
+            found.push({ index: Number(m[1]), count: Number(m[2]), name: n });
+    }
+    if (found.length === 0) {
+        throw new Error(`mode: merge found no artifact named ${name}-shard-<i>-of-<n> in this workflow run. Run the shard jobs first (shard: i/n with the same artifact-name) and make the merge job need them.`);
+    }
+    const counts = [...new Set(found.map((f) => f.count))];
+    if (counts.length > 1)
+        throw new Error(`mode: merge found shard artifacts of different matrix sizes (${counts.map((c) => `of-${c}`).join(', ')}): every shard job must use the same n in shard: i/n.`);
+    const count = counts[0];
+    const byIndex = new Map();
+    const twice = [];
+    for (const f of found) {
+        if (byIndex.has(f.index))
+            twice.push(f.index);
+        byIndex.set(f.index, f.name);
+    }
+    if (twice.length > 0)
+        throw new Error(`mode: merge found shard ${[...new Set(twice)].join(', ')} of ${count} more than once: each shard index must run exactly once.`);
+    const missing = [];
+    for (let i = 1; i <= count; i++)
+        if (!byIndex.has(i))
+            missing.push(i);
+    if (missing.length > 0) {
+        throw new Error(`mode: merge is missing shard${missing.length === 1 ? '' : 's'} ${missing.join(', ')} of ${count} (${missing.map((i) => `${name}-shard-${i}-of-${count}`).join(', ')}): a shard job failed before its upload or has not finished. The merge job should need every shard job.`);
+    }
+    return byIndex;
+}
+/** A report.json record back to a record (kg with at most 3 decimals -> exact grams). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a parsed report.json record
+function recordFromJson(o) {
+    const g = (v) => (v === null || v === undefined ? null : Math.round(Number(v) * 1000));
+    const r = {
+        provider: o.provider,
+        account: o.account,
+        accountName: o.accountName ?? null,
+        month: o.month,
+        service: o.service ?? null,
+        region: o.region ?? null,
+        grams: g(o.kgCO2e) ?? 0,
+        marketGrams: g(o.marketKgCO2e),
+        locationGrams: g(o.locationKgCO2e),
+        scope1Grams: g(o.scope1KgCO2e),
+        scope2MarketGrams: g(o.scope2MarketKgCO2e),
+        scope2LocationGrams: g(o.scope2LocationKgCO2e),
+        scope3MarketGrams: g(o.scope3MarketKgCO2e),
+        scope3LocationGrams: g(o.scope3LocationKgCO2e),
+        modelVersion: o.modelVersion ?? null
+    };
+    if (o.extra && typeof o.extra === 'object')
+        r.extra = o.extra;
+    return r;
+}
+/**
+ * Reads a report.json written by this action: the header (everything but the records) and then each record,
+ * streamed line by line. Throws a clear error on a file that is not one of ours.
+ */
+async function readReport(file, onRecord) {
+    const head = [];
+    let inRecords = false;
+    let records = 0;
+    const lines = external_node_readline_.createInterface({ input: external_node_fs_.createReadStream(file, 'utf8'), crlfDelay: Infinity });
+    for await (const line of lines) {
+        if (!inRecords) {
+            if (line.startsWith('  "records": [')) {
+                inRecords = true;
+                if (line.trim() === '"records": []')
+                    break;
+                continue;
+            }
+            head.push(line);
+            continue;
+        }
+        const t = line.trim();
+        if (t === ']' || t === '}' || t === '')
+            continue;
+        const text = t.endsWith(',') ? t.slice(0, -1) : t;
+        try {
+            onRecord(recordFromJson(JSON.parse(text)));
+        }
+        catch (e) {
+            throw new Error(`${external_node_path_.basename(external_node_path_.dirname(file))}/report.json: record ${records + 1} is not valid (${e.message}).`);
+        }
+        records++;
+    }
+    const headText = head.join('\n').replace(/,\s*$/, '') + '\n}';
+    let header;
+    try {
+        header = JSON.parse(headText);
+    }
+    catch {
+        throw new Error(`${file} is not a report.json written by cloud-carbon-report (its header does not parse).`);
+    }
+    if (header.schemaVersion !== 1)
+        throw new Error(`${file} has schemaVersion ${String(header.schemaVersion)}; this version reads 1.`);
+    return header;
+}
+/** The status of a provider over all shards: ok when every shard was ok, failed when none brought data. */
+function mergedStatus(statuses, records) {
+    if (statuses.every((s) => s === 'ok'))
+        return 'ok';
+    return records > 0 ? 'partial' : 'failed';
+}
+/** Distinct strings in first-seen order. */
+function unionOf(lists) {
+    const out = [];
+    const seen = new Set();
+    for (const list of lists)
+        for (const s of list) {
+            if (seen.has(s))
+                continue;
+            seen.add(s);
+            out.push(s);
+        }
+    return out;
+}
+
+// EXTERNAL MODULE: ./src/providers/kit/schedule.ts
+var schedule = __webpack_require__(12448);
+;// CONCATENATED MODULE: ./src/providers/kit/run.ts
+
+
+
+/** A budget so large that only `lookahead` bounds what runs ahead (tasks that return their records at once). */
+const UNBOUNDED = { records: Number.MAX_SAFE_INTEGER, pageSize: 0 };
+async function* runProvider(provider, ctx) {
+    const plan = await provider.plan(ctx);
+    if (plan === null)
+        return;
+    const { shard } = ctx.settings;
+    const mine = shareOf(plan.units, shard);
+    if (shard !== null)
+        ctx.log(`${label(provider.id)}: shard ${shard.index}/${shard.count} takes ${mine.length} of ${plan.units.length} ${plan.unit} units`);
+    if (mine.length === 0)
+        return;
+    const tasks = await plan.start(mine);
+    const budget = plan.budget ?? UNBOUNDED;
+    const market = ctx.settings.method === 'market';
+    let fellBack = 0;
+    for await (const batch of (0,schedule/* streamInOrder */.Y)(tasks, plan.lookahead, budget.records, budget.pageSize)) {
+        fellBack += market ? batch.noMarket : batch.noLocation;
+        yield batch;
+    }
+    if (fellBack > 0 && plan.fallbackNote)
+        ctx.note(plan.fallbackNote(fellBack));
+    await plan.end?.();
+}
+function label(id) {
+    return PROVIDERS[id].label;
+}
+
+// EXTERNAL MODULE: ./src/secrets.ts
+var secrets = __webpack_require__(27194);
+;// CONCATENATED MODULE: ./src/merge.ts
+/**
+ * `mode: merge`: downloads every shard artifact of this workflow run (`<artifact-name>-shard-i-of-n`) with
+ * @actions/artifact, checks that all n arrived and none twice, and streams their records into the report
+ * builder in shard order, so that the combined report equals the one a single run would have written.
+ */
+
+
+
+
+
+/** Downloads the shard artifacts into `dir`; returns the report.json of each, in shard order. */
+async function downloadShards(settings, env, dir) {
+    if (!env.ACTIONS_RUNTIME_TOKEN || !env.ACTIONS_RESULTS_URL) {
+        throw new Error('mode: merge downloads the shard artifacts of this run, but ACTIONS_RUNTIME_TOKEN/ACTIONS_RESULTS_URL are not set (not on a GitHub Actions runner).');
+    }
+    const { DefaultArtifactClient } = await Promise.all(/* import() */[__webpack_require__.e(820), __webpack_require__.e(351), __webpack_require__.e(915), __webpack_require__.e(172)]).then(__webpack_require__.bind(__webpack_require__, 10172));
+    const client = new DefaultArtifactClient();
+    let listed;
+    try {
+        listed = (await client.listArtifacts()).artifacts;
+    }
+    catch (e) {
+        throw new Error(`mode: merge could not list the artifacts of this run: ${(0,secrets.errorMessage)(e)}`);
+    }
+    const set = checkShardSet(settings.artifactName, listed.map((a) => a.name));
+    const files = [];
+    for (let i = 1; i <= set.size; i++) {
+        const name = set.get(i);
+        const artifact = listed.find((a) => a.name === name);
+        const target = external_node_path_.join(dir, `shard-${i}`);
+        external_node_fs_.mkdirSync(target, { recursive: true });
+        try {
+            await client.downloadArtifact(artifact.id, { path: target });
+        }
+        catch (e) {
+            throw new Error(`mode: merge could not download ${name}: ${(0,secrets.errorMessage)(e)}`);
+        }
+        const file = external_node_path_.join(target, 'report.json');
+        if (!external_node_fs_.existsSync(file))
+            throw new Error(`mode: merge: the artifact ${name} holds no report.json.`);
+        files.push(file);
+    }
+    core.info(`Merging ${files.length} shard reports: ${[...set.values()].join(', ')}`);
+    return files;
+}
+/**
+ * Streams the shards' records to `add` in shard order and combines what each shard said of each provider.
+ * The shards must have been run with the same period, method and providers as this job.
+ */
+async function mergeShardReports(settings, files, add) {
+    const headers = [];
+    for (const [i, file] of files.entries()) {
+        const h = await readReport(file, (r) => {
+            if (!settings.providers.includes(r.provider)) {
+                throw new Error(`shard ${i + 1} holds ${r.provider} records, but providers of the merge job are ${settings.providers.join(', ')}: give the merge job the same providers as the shards.`);
+            }
+            add(r);
+        });
+        const where = `shard ${i + 1} of ${files.length}`;
+        if (h.period.start !== settings.period.start || h.period.end !== settings.period.end) {
+            throw new Error(`${where} covers ${h.period.start} to ${h.period.end}, the merge job ${settings.period.start} to ${settings.period.end}: give every job the same start-date and end-date (a scheduled run should set them explicitly so that no job sees another month boundary).`);
+        }
+        if (h.method !== settings.method)
+            throw new Error(`${where} used method ${h.method}, the merge job ${settings.method}: give every job the same method.`);
+        if (h.shard && (h.shard.index !== i + 1 || h.shard.count !== files.length))
+            throw new Error(`${where} says it is shard ${h.shard.index} of ${h.shard.count}: its artifact name and its report disagree.`);
+        headers.push(h);
+    }
+    const outcomes = settings.providers.map((id) => {
+        const parts = headers.map((h, i) => ({ i, p: h.providers.find((x) => x.provider === id) }));
+        const absent = parts.filter((x) => !x.p).map((x) => x.i + 1);
+        if (absent.length > 0)
+            throw new Error(`shard ${absent.join(', ')} did not report ${id}: give every job the same providers.`);
+        const ps = parts.map((x) => x.p);
+        const errors = parts.filter((x) => x.p.error).map((x) => `shard ${x.i + 1}/${files.length}: ${x.p.error}`);
+        const missing = ps.flatMap((p) => p.missing ?? []);
+        return {
+            provider: id,
+            statuses: ps.map((p) => p.status),
+            error: errors.length > 0 ? errors.join('; ') : null,
+            notes: unionOf(ps.map((p) => p.notes ?? [])),
+            warnings: unionOf(ps.map((p) => p.warnings ?? [])),
+            missing
+        };
+    });
+    const seen = new Set();
+    const forecast = [];
+    for (const h of headers) {
+        for (const f of h.forecast ?? []) {
+            const key = `${f.provider}|${f.scope}|${f.month}|${f.basis}`;
+            if (seen.has(key))
+                continue;
+            seen.add(key);
+            forecast.push({
+                provider: f.provider,
+                scope: f.scope,
+                month: f.month,
+                basis: f.basis,
+                grams: Math.round(f.kgCO2e * 1000)
+            });
+        }
+    }
+    return { outcomes, forecast };
+}
+
+// EXTERNAL MODULE: ./src/units.ts
+var units = __webpack_require__(61996);
+;// CONCATENATED MODULE: ./src/collect.ts
+/**
+ * Collecting: every selected provider at once into one streaming report, each provider's outcome (ok, partial,
+ * failed) decided from what it fetched and from typed causes. Past the time budget every request fails at once,
+ * while what was fetched already is still handed over for a short drain.
+ */
+
+
+
+
+
+
+
+
+
+
+
+/** After the time budget, how long what was already fetched may still be handed to the report. */
+const DRAIN_MS = 5_000;
+/** Every provider, concurrently; what each came to. */
+async function collectProviders(settings, env, c) {
+    const deadlineHit = new Promise((resolve) => {
+        if (c.deadline.aborted)
+            resolve('deadline');
+        c.deadline.addEventListener('abort', () => resolve('deadline'), { once: true });
+    });
+    const run = { settings, env, c, deadlineHit, finished: false };
+    const outcomes = await Promise.all(settings.providers.map((id) => collectOne(id, run)));
+    run.finished = true;
+    return outcomes;
+}
+async function collectOne(id, run) {
+    const { settings, env, c, deadlineHit } = run;
+    const label = providerLabel(id);
+    const notes = [];
+    const warnings = [];
+    const missing = [];
+    let stoppedByBudget = false;
+    const ctx = {
+        settings,
+        period: settings.period,
+        http: c.http,
+        env,
+        decoder: c.decoder,
+        keepRecords: c.comparison !== null,
+        deadline: c.deadline,
+        note: (text) => notes.push((0,secrets.scrub)(text)),
+        missing: (what, cause) => {
+            if (isDeadlineError(cause))
+                stoppedByBudget = true;
+            missing.push({ what: (0,secrets.scrub)(what), cause: typeof cause === 'string' ? (0,secrets.scrub)(cause) : (0,secrets.errorMessage)(cause) });
+        },
+        warn: (text) => {
+            warnings.push((0,secrets.scrub)(text));
+            core.warning(`${label}: ${(0,secrets.scrub)(text)}`);
+        },
+        forecast: (points) => c.forecast.push(...points.map((p) => ({ provider: id, ...p }))),
+        log: (line) => core.info((0,secrets.scrub)(line))
+    };
+    const budget = `stopped after ${settings.timeoutMs / 60_000} min (timeout-minutes)`;
+    let error = null;
+    // Set once this provider's outcome is counted: what comes later (past the deadline) stays out of the report,
+    // so its records and its totals agree.
+    let counted = false;
+    const consume = async () => {
+        const provider = await loadProvider(id);
+        for await (const batch of runProvider(provider, ctx)) {
+            if (run.finished || counted)
+                break;
+            c.builder.addBatch(batch);
+            if (c.comparison && batch.records)
+                for (const r of batch.records)
+                    c.comparison.observe(r);
+        }
+        return 'done';
+    };
+    try {
+        const consumed = consume();
+        let how = await Promise.race([consumed, deadlineHit]);
+        if (how === 'deadline') {
+            // Past the budget every request fails at once (each part not fetched says so in `missing`), while what
+            // was fetched already (pages waiting for their turn) is still handed over: a short drain, bounded in case
+            // something does not heed the deadline.
+            consumed.catch(() => undefined); // a late failure after the drain is not an unhandled rejection
+            how = await Promise.race([consumed, (0,promises_.setTimeout)(DRAIN_MS, 'deadline', { ref: false })]);
+            if (how === 'deadline')
+                error = `${budget}: the data is incomplete`;
+        }
+    }
+    catch (e) {
+        error = c.deadline.aborted ? `${budget}: ${(0,secrets.errorMessage)(e)}` : (0,secrets.errorMessage)(e);
+    }
+    counted = true;
+    // Parts are named in a fixed order, not in the order their requests happened to end.
+    missing.sort((a, b) => a.what < b.what ? -1 : a.what > b.what ? 1 : a.cause < b.cause ? -1 : a.cause > b.cause ? 1 : 0);
+    const { records, grams } = c.builder.countOf(id);
+    if (error === null && stoppedByBudget)
+        error = `${budget}: the data is incomplete`;
+    // ok: everything came; partial: some of it came; failed: nothing came. Nothing fetched is dropped.
+    const status = error === null && missing.length === 0 ? 'ok' : records > 0 ? 'partial' : 'failed';
+    if (missing.length > 0) {
+        const what = `${missing.length} part${missing.length === 1 ? '' : 's'} could not be fetched: ${summariseMissing(missing)}`;
+        error = error === null ? (status === 'failed' ? summariseMissing(missing) : what) : `${error}; ${what}`;
+    }
+    core.info(`${label}: ${status}, ${records} records, ${(0,units/* formatTonnes */.jY)(grams)} tCO2e${error ? ` (${error})` : ''}`);
+    return { provider: id, label, status, records, grams, error, notes, warnings, missing };
+}
+/** Parts that failed for the same cause are told once, with their count. */
+function summariseMissing(missing) {
+    const byCause = new Map();
+    for (const m of missing)
+        byCause.set(m.cause, [...(byCause.get(m.cause) ?? []), m.what]);
+    return [...byCause.entries()]
+        .map(([cause, whats]) => `${whats.length === 1 ? whats[0] : `${whats.length} parts (${whats.slice(0, 3).join('; ')}${whats.length > 3 ? '; …' : ''})`}: ${cause}`)
+        .join(' | ');
+}
+/**
+ * mode: merge: the shard artifacts of this run, streamed into the builder in shard order; what each shard said of
+ * each provider combined. A merge that cannot read its shards fails every provider with the reason.
+ */
+async function collectShards(settings, env, c, work) {
+    const dir = external_node_path_.join(work, 'shards');
+    try {
+        const files = await downloadShards(settings, env, dir);
+        const merged = await mergeShardReports(settings, files, (r) => {
+            c.builder.add(r);
+            c.comparison?.observe(r);
+        });
+        c.forecast.push(...merged.forecast);
+        return merged.outcomes.map(({ statuses, ...o }) => {
+            const { records, grams } = c.builder.countOf(o.provider);
+            for (const w of o.warnings)
+                core.warning(`${providerLabel(o.provider)}: ${w}`);
+            return { ...o, label: providerLabel(o.provider), status: mergedStatus(statuses, records), records, grams };
+        });
+    }
+    catch (e) {
+        const error = (0,secrets.errorMessage)(e);
+        core.error(error);
+        return settings.providers.map((id) => ({
+            provider: id,
+            label: providerLabel(id),
+            status: 'failed',
+            records: 0,
+            grams: 0,
+            error,
+            notes: [],
+            warnings: [],
+            missing: []
+        }));
+    }
+    finally {
+        external_node_fs_.rmSync(dir, { recursive: true, force: true });
+    }
+}
+
+// EXTERNAL MODULE: ./src/period.ts
+var src_period = __webpack_require__(60202);
+;// CONCATENATED MODULE: ./src/model.ts
+/**
+ * The normalized record every provider yields, and the small vocabulary shared by providers and the report.
+ *
+ * Quantities are integer grams of CO2e (`Grams`): every provider's figure is converted once, at the edge,
+ * and from then on only integers are added, so totals agree to the gram however many records there are.
+ * A breakdown the provider does not give is `null`, never 0.
+ */
+/** Every provider, in report order; each has one entry in providers/registry.ts (the compiler checks). */
+const PROVIDER_IDS = ['aws', 'azure', 'mcfs'];
+
+// EXTERNAL MODULE: ./src/report/records.ts
+var records = __webpack_require__(69828);
+// EXTERNAL MODULE: ./src/report/batch.ts
+var batch = __webpack_require__(90338);
+;// CONCATENATED MODULE: ./src/report/builder.ts
+/**
+ * The report model, built as records stream in. Records go straight to per-provider part files (JSON lines
+ * and CSV rows, in arrival order); memory holds only the groups (months, services, regions, accounts), so a
+ * million records cost what their distinct groups cost. `finish` writes report.json and report.csv by
+ * joining the parts in the canonical provider order.
+ */
+
+
+
+
+
+
+const FLUSH_BYTES = 1 << 20;
+/** The CSV header line, UTF-8. */
+const CSV_HEAD = Buffer.from(`${records/* CSV_HEADER */.v$}\r\n`);
+/** A part file: bytes gathered in a buffer and written when it fills. */
+class PartFile {
+    file;
+    head;
+    buf = Buffer.allocUnsafe(FLUSH_BYTES);
+    used = 0;
+    fd = null;
+    /** `head`: bytes the file starts with (the CSV header, so that the first part can become report.csv). */
+    constructor(file, head = new Uint8Array(0)) {
+        this.file = file;
+        this.head = head;
+        this.write(head);
+    }
+    write(bytes) {
+        if (this.used + bytes.length > FLUSH_BYTES) {
+            this.writeOut();
+            if (bytes.length > FLUSH_BYTES) {
+                writeAll(this.open(), bytes);
+                return;
+            }
+        }
+        this.buf.set(bytes, this.used);
+        this.used += bytes.length;
+    }
+    open() {
+        if (this.fd === null)
+            this.fd = external_node_fs_.openSync(this.file, 'w');
+        return this.fd;
+    }
+    writeOut() {
+        if (this.used > 0)
+            writeAll(this.open(), this.buf.subarray(0, this.used));
+        this.used = 0;
+    }
+    close() {
+        this.writeOut();
+        if (this.fd !== null)
+            external_node_fs_.closeSync(this.fd);
+        this.fd = null;
+    }
+}
+function writeAll(fd, bytes) {
+    let off = 0;
+    while (off < bytes.length)
+        off += external_node_fs_.writeSync(fd, bytes, off, bytes.length - off);
+}
+/** A provider's groups in a GroupMap; the provider's entry is created here, so on its first record. */
+function groupsOf(map, provider) {
+    let byKey = map.get(provider);
+    if (!byKey)
+        map.set(provider, (byKey = new Map()));
+    return byKey;
+}
+/** Adds a batch's groups (in their order) to a provider's groups: new keys keep first-seen order. */
+function mergeGroups(into, from) {
+    for (const d of from) {
+        let g = into.get(d.key);
+        if (!g)
+            into.set(d.key, (g = { label: d.label, grams: 0, byMonth: new Map() }));
+        g.grams += d.grams;
+        const bm = d.byMonth;
+        for (let i = 0; i < bm.length; i += 2) {
+            const m = bm[i];
+            g.byMonth.set(m, (g.byMonth.get(m) ?? 0) + bm[i + 1]);
+        }
+    }
+}
+/** Records taken one at a time are gathered into a batch this size before they reach the sums. */
+const SINGLE_BATCH = 4096;
+class ReportBuilder {
+    workDir;
+    period;
+    method;
+    json = new Map();
+    csv = new Map();
+    counts = new Map();
+    monthMap = new Map();
+    services = new Map();
+    regions = new Map();
+    accounts = new Map();
+    total = 0;
+    market = 0;
+    location = 0;
+    noMarket = 0;
+    noLocation = 0;
+    /**
+     * Records added one by one and not yet in the sums, per provider (providers running side by side may
+     * alternate record by record): every reader of the sums flushes them first. Only a provider's own order
+     * matters (its part files); sums and group order do not depend on how providers interleave.
+     */
+    pending = new Map();
+    constructor(workDir, period, method) {
+        this.workDir = workDir;
+        this.period = period;
+        this.method = method;
+        external_node_fs_.mkdirSync(workDir, { recursive: true });
+    }
+    /** One record (a merge reading the shards' records, tests). */
+    add(r) {
+        let p = this.pending.get(r.provider);
+        if (!p)
+            this.pending.set(r.provider, (p = new batch/* BatchEncoder */.H(r.provider)));
+        p.add(r);
+        if (p.count >= SINGLE_BATCH)
+            this.merge(p.take());
+    }
+    /** Moves the records added one by one (of one provider, or all) into the files and sums. */
+    flush(provider) {
+        for (const [id, p] of this.pending)
+            if ((provider === undefined || id === provider) && p.count > 0)
+                this.merge(p.take());
+    }
+    /** A batch of one provider's records (a page), after whatever that provider added before it. */
+    addBatch(b) {
+        this.flush(b.provider);
+        this.merge(b);
+    }
+    merge(b) {
+        if (b.count === 0)
+            return;
+        const provider = b.provider;
+        let j = this.json.get(provider);
+        let c = this.csv.get(provider);
+        if (!j || !c) {
+            j = new PartFile(external_node_path_.join(this.workDir, `${provider}.records.jsonl`));
+            c = new PartFile(external_node_path_.join(this.workDir, `${provider}.records.csv`), CSV_HEAD);
+            this.json.set(provider, j);
+            this.csv.set(provider, c);
+        }
+        j.write(b.json);
+        c.write(b.csv);
+        let count = this.counts.get(provider);
+        if (!count)
+            this.counts.set(provider, (count = { records: 0, grams: 0 }));
+        count.records += b.count;
+        count.grams += b.grams;
+        this.total += b.grams;
+        this.market += b.market;
+        this.location += b.location;
+        this.noMarket += b.noMarket;
+        this.noLocation += b.noLocation;
+        const months = b.months;
+        for (let i = 0; i < months.length; i += 2) {
+            const month = months[i];
+            let m = this.monthMap.get(month);
+            if (!m)
+                this.monthMap.set(month, (m = new Map()));
+            m.set(provider, (m.get(provider) ?? 0) + months[i + 1]);
+        }
+        mergeGroups(groupsOf(this.services, provider), b.services);
+        mergeGroups(groupsOf(this.regions, provider), b.regions);
+        mergeGroups(groupsOf(this.accounts, provider), b.accounts);
+    }
+    /** Records and grams received so far for a provider. */
+    countOf(provider) {
+        this.flush();
+        return this.counts.get(provider) ?? { records: 0, grams: 0 };
+    }
+    model(providers, notes, generatedAt) {
+        this.flush();
+        const months = (0,src_period/* monthsOf */.vo)(this.period).map((month) => {
+            const byProvider = {};
+            let grams = 0;
+            const m = this.monthMap.get(month);
+            for (const p of PROVIDER_IDS) {
+                const g = m?.get(p);
+                if (g !== undefined) {
+                    byProvider[p] = g;
+                    grams += g;
+                }
+            }
+            return { month, grams, byProvider };
+        });
+        // Sorted with the groups in first-seen order within each provider (what decides ties).
+        const sorted = (map) => [...map]
+            .flatMap(([provider, byKey]) => [...byKey].map(([key, g]) => ({ provider, key, ...g })))
+            .sort((a, b) => b.grams - a.grams || a.provider.localeCompare(b.provider) || a.key.localeCompare(b.key));
+        return {
+            generatedAt,
+            period: this.period,
+            method: this.method,
+            totalGrams: this.total,
+            marketGrams: this.market,
+            locationGrams: this.location,
+            recordsWithoutMarket: this.noMarket,
+            recordsWithoutLocation: this.noLocation,
+            providers,
+            months,
+            services: sorted(this.services),
+            regions: sorted(this.regions),
+            accounts: sorted(this.accounts),
+            notes,
+            recordCount: [...this.counts.values()].reduce((a, c) => a + c.records, 0)
+        };
+    }
+    /**
+     * Writes report.json (header, then every record in canonical provider order) and report.csv.
+     * `header` is the JSON document without its records.
+     */
+    writeFiles(header, jsonPath, csvPath) {
+        this.flush();
+        for (const f of [...this.json.values(), ...this.csv.values()])
+            f.close();
+        const head = JSON.stringify(header, null, 2);
+        const out = external_node_fs_.openSync(jsonPath, 'w');
+        external_node_fs_.writeSync(out, `${head.slice(0, head.lastIndexOf('}')).trimEnd()},\n  "records": [`);
+        let first = true;
+        for (const p of PROVIDER_IDS) {
+            const part = this.json.get(p);
+            if (!part)
+                continue;
+            first = copyInto(out, part.file, first ? 1 : 0) ? false : first;
+        }
+        external_node_fs_.writeSync(out, first ? ']\n}\n' : '\n  ]\n}\n');
+        external_node_fs_.closeSync(out);
+        // Each CSV part starts with the header: the first becomes report.csv as it is (a rename, no copy of
+        // what is most of the bytes), the others are appended to it without their header.
+        const parts = PROVIDER_IDS.flatMap((p) => this.csv.get(p) ?? []);
+        let csvOut;
+        if (parts.length > 0 && moveFile(parts[0].file, csvPath)) {
+            csvOut = external_node_fs_.openSync(csvPath, 'a');
+            parts.shift();
+        }
+        else {
+            csvOut = external_node_fs_.openSync(csvPath, 'w');
+            external_node_fs_.writeSync(csvOut, CSV_HEAD);
+        }
+        for (const part of parts)
+            copyInto(csvOut, part.file, part.head.length);
+        external_node_fs_.closeSync(csvOut);
+    }
+    /** Removes the part files. */
+    cleanup() {
+        for (const f of [...this.json.values(), ...this.csv.values()]) {
+            f.close();
+            external_node_fs_.rmSync(f.file, { force: true });
+        }
+    }
+}
+/** Renames `from` to `to` (replacing it); false when it cannot (another file system), for a copy instead. */
+function moveFile(from, to) {
+    try {
+        external_node_fs_.renameSync(from, to);
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+/** Appends a file to an open descriptor, skipping its first `skip` bytes; true when anything was copied. */
+function copyInto(fd, file, skip) {
+    if (!external_node_fs_.existsSync(file))
+        return false;
+    const src = external_node_fs_.openSync(file, 'r');
+    const chunk = Buffer.allocUnsafe(FLUSH_BYTES);
+    let position = skip;
+    let copied = false;
+    for (;;) {
+        const n = external_node_fs_.readSync(src, chunk, 0, chunk.length, position);
+        if (n <= 0)
+            break;
+        external_node_fs_.writeSync(fd, chunk, 0, n);
+        position += n;
+        copied = true;
+    }
+    external_node_fs_.closeSync(src);
+    return copied;
+}
+
+// EXTERNAL MODULE: ./node_modules/markdown-table/index.js
+var markdown_table = __webpack_require__(735);
+;// CONCATENATED MODULE: ./src/settings.ts
+/**
+ * Every input of the action, read once and validated into a typed object before any request is made.
+ * A bad input is reported with its name, what was wrong, and the fix; all of them at once.
+ */
+
+
+
+
+
+
+
+const ARTIFACT_NAME_FORBIDDEN = /["<>|*?:\\/\r\n]/;
+/** Absurd limits are almost always a unit mix-up (kg typed as t): the whole world emits ~4e10 t a year. */
+const MAX_LIMIT_TONNES = 1e9;
+/** Parses and validates every input; throws InputError listing each bad one. */
+function parseSettings(options = {}) {
+    const env = options.env ?? process.env;
+    const now = options.now ?? new Date();
+    const cwd = options.cwd ?? process.cwd();
+    const problems = [];
+    const input = (name) => readInput(env, name);
+    const bad = (name, value, why, fix) => {
+        problems.push(`Input '${name}': ${value === '' ? 'empty' : JSON.stringify(value)} ${why}. ${fix}`);
+    };
+    const bool = (name, dflt) => {
+        const v = input(name);
+        if (v === '')
+            return dflt;
+        if (/^true$/i.test(v))
+            return true;
+        if (/^false$/i.test(v))
+            return false;
+        bad(name, v, 'is not a boolean', `Use true or false.`);
+        return dflt;
+    };
+    const number = (name, opts) => {
+        const v = input(name);
+        if (v === '')
+            return null;
+        const n = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/.test(v) ? Number(v) : NaN;
+        const kind = opts.integer ? 'a whole number' : 'a number';
+        if (!Number.isFinite(n) || (opts.integer && !Number.isInteger(n))) {
+            bad(name, v, `is not ${kind}`, `Give ${kind} of ${opts.unit} from ${opts.min} to ${opts.max}, without units.`);
+            return null;
+        }
+        if (n < opts.min || n > opts.max || (opts.exclusiveMin && n === opts.min)) {
+            bad(name, v, `is out of range`, `Give ${kind} of ${opts.unit} ${opts.exclusiveMin ? 'above' : 'from'} ${opts.min}${opts.exclusiveMin ? ' and up' : ''} to ${opts.max}.`);
+            return null;
+        }
+        return n;
+    };
+    // providers
+    const providers = [];
+    const rawProviders = input('providers');
+    const providerNames = splitList(rawProviders);
+    // Only separators (", ") is as empty as nothing.
+    if (providerNames.length === 0) {
+        problems.push(`Input 'providers' is required. Give one or more of ${PROVIDER_IDS.join(', ')} (comma- or newline-separated).`);
+    }
+    for (const p of providerNames) {
+        const id = p.toLowerCase();
+        if (!PROVIDER_IDS.includes(id)) {
+            bad('providers', p, 'is not a provider', `Use any of ${PROVIDER_IDS.join(', ')}.`);
+        }
+        else if (!providers.includes(id)) {
+            providers.push(id);
+        }
+    }
+    // period
+    const month = (name) => {
+        const v = input(name);
+        if (v === '')
+            return null;
+        const m = /^(\d{4})-(\d{2})(?:-(\d{2}))?$/.exec(v);
+        if (!m || Number(m[2]) < 1 || Number(m[2]) > 12) {
+            bad(name, v, 'is not a month', 'Use YYYY-MM (e.g. 2025-01) or the first day of a month, YYYY-MM-01.');
+            return null;
+        }
+        if (m[3] !== undefined && m[3] !== '01') {
+            bad(name, v, 'is not the first day of a month', `Reports cover whole months: use ${m[1]}-${m[2]} or ${m[1]}-${m[2]}-01.`);
+            return null;
+        }
+        if (Number(m[1]) < 2020) {
+            bad(name, v, 'is before any provider has data', 'Give a month from 2020 on (AWS has data from 2022-01).');
+            return null;
+        }
+        return `${m[1]}-${m[2]}`;
+    };
+    const startIn = month('start-date');
+    const endIn = month('end-date');
+    const currentMonth = (0,src_period/* utcMonth */.R6)(now);
+    const days = (providers.length > 0 ? providers : PROVIDER_IDS).map((p) => PROVIDERS[p].publicationDay);
+    let end = endIn ?? (0,src_period/* defaultEndMonth */.rk)(days, now);
+    if (endIn !== null && (0,src_period/* monthIndex */.L6)(endIn) > (0,src_period/* monthIndex */.L6)(currentMonth)) {
+        bad('end-date', input('end-date'), `is in the future (today is ${now.toISOString().slice(0, 10)} UTC)`, `Give ${currentMonth} or earlier, or leave it empty for the latest published month.`);
+        end = currentMonth;
+    }
+    const start = startIn ?? (0,src_period/* addMonths */.PS)(end, -11);
+    if ((0,src_period/* monthIndex */.L6)(start) > (0,src_period/* monthIndex */.L6)(end)) {
+        if (startIn !== null && endIn !== null) {
+            bad('start-date', input('start-date'), `is after end-date ${JSON.stringify(input('end-date'))}`, 'Give a start-date on or before end-date.');
+        }
+        else if (startIn !== null) {
+            bad('start-date', input('start-date'), `is after the default end-date ${end} (the latest month every selected provider has published)`, `Give a start-date of ${end} or earlier, or set end-date.`);
+        }
+    }
+    // method
+    let method = 'market';
+    const rawMethod = input('method');
+    if (rawMethod !== '') {
+        if (/^(market|location)$/i.test(rawMethod))
+            method = rawMethod.toLowerCase();
+        else
+            bad('method', rawMethod, 'is not an accounting method', 'Use market (market-based, the default) or location (location-based).');
+    }
+    // Each provider's section, in registry order (every input is checked, whether its provider is selected or not).
+    const inputs = inputsOf(env, providers, /^\s*merge\s*$/i.test(input('mode')), problems);
+    const sections = Object.fromEntries(PROVIDER_IDS.map((id) => [id, PROVIDERS[id].parseInputs(inputs)]));
+    // thresholds
+    const thresholds = {
+        maxTotal: number('max-total', { min: 0, max: MAX_LIMIT_TONNES, unit: 'tCO2e' }),
+        maxMonthly: number('max-monthly', { min: 0, max: MAX_LIMIT_TONNES, unit: 'tCO2e' }),
+        maxIncreasePercent: number('max-increase-percent', { min: 0, max: 1e6, unit: 'percent' })
+    };
+    // output and behaviour
+    const failOnThreshold = bool('fail-on-threshold', true);
+    const failOnError = bool('fail-on-error', true);
+    const jobSummary = bool('job-summary', true);
+    const prComment = bool('pr-comment', false);
+    const rawOutputDir = input('output-dir');
+    const outputDir = external_node_path_.resolve(cwd, rawOutputDir || (env.RUNNER_TEMP ? external_node_path_.join(env.RUNNER_TEMP, 'cloud-carbon-report') : 'cloud-carbon-report'));
+    const artifactName = readInput(env, 'artifact-name') === '' && `INPUT_ARTIFACT-NAME` in env
+        ? ''
+        : input('artifact-name') || 'cloud-carbon-report';
+    if (artifactName !== '' && (ARTIFACT_NAME_FORBIDDEN.test(artifactName) || artifactName.length > 256)) {
+        bad('artifact-name', artifactName, 'is not a valid artifact name', 'Avoid " : < > | * ? \\ / and line breaks; keep it under 256 characters; or set it empty for no artifact.');
+    }
+    const retention = number('artifact-retention-days', { min: 1, max: 90, integer: true, unit: 'days' });
+    const concurrency = number('concurrency', { min: 1, max: 64, integer: true, unit: 'requests' }) ?? 8;
+    const timeoutMinutes = number('timeout-minutes', { min: 0, max: 360, exclusiveMin: true, unit: 'minutes' }) ?? 10;
+    const githubToken = input('github-token') || (env.GITHUB_TOKEN ?? '').trim();
+    let mode = 'collect';
+    const rawMode = input('mode');
+    if (rawMode !== '') {
+        if (/^(collect|merge)$/i.test(rawMode))
+            mode = rawMode.toLowerCase();
+        else
+            bad('mode', rawMode, 'is not a mode', 'Use collect (fetch the data, the default) or merge (combine the shard artifacts of this run).');
+    }
+    let shard = null;
+    const rawShard = input('shard');
+    if (rawShard !== '') {
+        const m = /^(\d+)\s*\/\s*(\d+)$/.exec(rawShard);
+        if (!m || Number(m[1]) < 1 || Number(m[1]) > Number(m[2]) || Number(m[2]) > 256) {
+            bad('shard', rawShard, 'is not a shard', 'Use i/n with 1 <= i <= n <= 256, e.g. shard: ${{ matrix.shard }}/4.');
+        }
+        else
+            shard = { index: Number(m[1]), count: Number(m[2]) };
+        if (mode === 'merge')
+            problems.push(`Input 'shard' cannot be used with mode: merge. The merge job combines every shard: leave shard empty there.`);
+    }
+    if (mode === 'merge' && artifactName === '') {
+        problems.push(`Input 'artifact-name' is empty, but mode: merge reads the shard artifacts by that name. Use the same artifact-name as the shard jobs.`);
+    }
+    if (shard !== null && artifactName === '') {
+        problems.push(`Input 'artifact-name' is empty, but a shard must upload its report for the merge job. Set artifact-name (the default is cloud-carbon-report).`);
+    }
+    let baseline = null;
+    const rawBaseline = input('baseline');
+    if (rawBaseline !== '') {
+        const p = external_node_path_.resolve(cwd, rawBaseline);
+        if (!external_node_fs_.existsSync(p))
+            bad('baseline', rawBaseline, 'does not exist', 'Give the path of an earlier report.json (e.g. downloaded with actions/download-artifact).');
+        else
+            baseline = p;
+    }
+    if (problems.length > 0)
+        throw new InputError(problems);
+    return {
+        providers,
+        period: { start, end },
+        periodDefaults: { start: startIn === null, end: endIn === null },
+        method,
+        ...sections,
+        thresholds,
+        failOnThreshold,
+        failOnError,
+        outputDir,
+        jobSummary,
+        artifactName,
+        artifactRetentionDays: retention,
+        prComment,
+        githubToken,
+        concurrency,
+        timeoutMs: Math.round(timeoutMinutes * 60_000),
+        mode,
+        shard,
+        baseline,
+        now
+    };
+}
+
+// EXTERNAL MODULE: ./src/report/escape.ts
+var report_escape = __webpack_require__(14031);
+;// CONCATENATED MODULE: ./src/report/json.ts
+/** report.json without its records (they are streamed in after this header by the builder). */
+
+
+const SCHEMA_VERSION = 1;
+function jsonHeader(model, thresholds, extra = {}) {
+    return {
+        schemaVersion: SCHEMA_VERSION,
+        generatedAt: model.generatedAt,
+        period: { start: model.period.start, end: model.period.end },
+        method: model.method,
+        unit: 'kgCO2e',
+        totalKgCO2e: (0,units/* gramsToKg */.YV)(model.totalGrams),
+        providers: model.providers.map((p) => ({
+            provider: p.provider,
+            status: p.status,
+            records: p.records,
+            totalKgCO2e: (0,units/* gramsToKg */.YV)(p.grams),
+            error: p.error,
+            notes: p.notes,
+            warnings: p.warnings,
+            missing: p.missing
+        })),
+        months: model.months.map((m) => {
+            const byProvider = {};
+            for (const p of PROVIDER_IDS)
+                if (m.byProvider[p] !== undefined)
+                    byProvider[p] = (0,units/* gramsToKg */.YV)(m.byProvider[p]);
+            return { month: m.month, totalKgCO2e: (0,units/* gramsToKg */.YV)(m.grams), byProvider };
+        }),
+        thresholds: thresholds.map((t) => ({ ...t })),
+        notes: model.notes,
+        ...extra
+    };
+}
+
+;// CONCATENATED MODULE: ./src/report/thresholds.ts
+
+/** The latest month with any data, and the month before it. */
+function lastTwoMonths(months) {
+    for (let i = months.length - 1; i >= 1; i--) {
+        if (Object.keys(months[i].byProvider).length > 0)
+            return { last: months[i], previous: months[i - 1] };
+    }
+    return null;
+}
+function evaluateThresholds(t, totalGrams, months) {
+    const out = [];
+    if (t.maxTotal !== null) {
+        const breached = totalGrams > (0,units/* limitToGrams */.Ff)(t.maxTotal);
+        out.push({
+            name: 'max-total',
+            limitTCO2e: t.maxTotal,
+            actualTCO2e: (0,units/* gramsToTonnes3 */.ey)(totalGrams),
+            breached,
+            message: `Total ${(0,units/* formatTonnes */.jY)(totalGrams)} tCO2e ${breached ? 'exceeds' : 'is within'} the limit of ${t.maxTotal} tCO2e (max-total).`
+        });
+    }
+    if (t.maxMonthly !== null) {
+        const limit = (0,units/* limitToGrams */.Ff)(t.maxMonthly);
+        let worst = null;
+        for (const m of months)
+            if (worst === null || m.grams > worst.grams)
+                worst = m;
+        const breached = worst !== null && worst.grams > limit;
+        const over = months.filter((m) => m.grams > limit).map((m) => m.month);
+        out.push({
+            name: 'max-monthly',
+            limitTCO2e: t.maxMonthly,
+            actualTCO2e: worst ? (0,units/* gramsToTonnes3 */.ey)(worst.grams) : null,
+            month: worst?.month ?? null,
+            breached,
+            message: breached
+                ? `${over.length === 1 ? `Month ${over[0]}` : `Months ${over.join(', ')}`} exceed${over.length === 1 ? 's' : ''} the monthly limit of ${t.maxMonthly} tCO2e (max-monthly; highest ${worst.month}: ${(0,units/* formatTonnes */.jY)(worst.grams)} tCO2e).`
+                : `Every month is within the monthly limit of ${t.maxMonthly} tCO2e (max-monthly${worst ? `; highest ${worst.month}: ${(0,units/* formatTonnes */.jY)(worst.grams)} tCO2e` : ''}).`
+        });
+    }
+    if (t.maxIncreasePercent !== null) {
+        const pair = lastTwoMonths(months);
+        if (pair === null) {
+            out.push({
+                name: 'max-increase-percent',
+                limitPercent: t.maxIncreasePercent,
+                actualPercent: null,
+                month: null,
+                previousMonth: null,
+                breached: false,
+                message: `Not judged: max-increase-percent needs data for a month and the month before it within the period.`
+            });
+        }
+        else {
+            const { last, previous } = pair;
+            const rise = previous.grams === 0 ? (last.grams > 0 ? Infinity : 0) : ((last.grams - previous.grams) / previous.grams) * 100;
+            const breached = rise > t.maxIncreasePercent;
+            const shown = Number.isFinite(rise) ? Math.round(rise * 100) / 100 : null;
+            out.push({
+                name: 'max-increase-percent',
+                limitPercent: t.maxIncreasePercent,
+                actualPercent: shown,
+                month: last.month,
+                previousMonth: previous.month,
+                breached,
+                message: shown === null
+                    ? `${last.month} has ${(0,units/* formatTonnes */.jY)(last.grams)} tCO2e after none in ${previous.month}: an unbounded rise, over the limit of ${t.maxIncreasePercent}% (max-increase-percent).`
+                    : `${last.month} ${shown >= 0 ? 'rose' : 'fell'} ${Math.abs(shown)}% over ${previous.month} (${(0,units/* formatTonnes */.jY)(previous.grams)} to ${(0,units/* formatTonnes */.jY)(last.grams)} tCO2e), ${breached ? 'over' : 'within'} the limit of ${t.maxIncreasePercent}% (max-increase-percent).`
+            });
+        }
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/report/changes.ts
+/**
+ * Change over time, on exact grams.
+ *
+ * - Month over month: the latest month with data against the month before it (the month `max-increase-percent`
+ *   judges), per provider, service and account.
+ * - Year over year: the same latest month against the same month a year earlier, when the period holds it.
+ * - Against a baseline: an earlier report.json (`baseline` input). Months both reports cover are compared per
+ *   provider (a different total is a restatement by the provider), and records keyed by
+ *   provider/account/month/service/region that appeared, vanished or changed are listed.
+ *
+ * A percentage is null when the earlier figure is 0 (there is nothing to take a percentage of): the renderers
+ * say "new" when the later figure is not 0, and "–" when both are.
+ */
+
+
+
+
+
+
+
+
+
+const PROVIDER_LABELS = {
+    aws: 'AWS',
+    azure: 'Azure',
+    mcfs: 'Microsoft Cloud for Sustainability'
+};
+const LIST_LIMIT = 1000;
+function change(before, after) {
+    return {
+        before,
+        after,
+        delta: after - before,
+        percent: before === 0 ? null : Math.round(((after - before) / Math.abs(before)) * 10_000) / 100
+    };
+}
+const byMagnitude = (a, b) => Math.abs(b.delta) - Math.abs(a.delta) ||
+    a.provider.localeCompare(b.provider) ||
+    (a.key ?? '').localeCompare(b.key ?? '');
+function groupChanges(groups, month, previous) {
+    const out = [];
+    for (const g of groups) {
+        const before = g.byMonth.get(previous) ?? 0;
+        const after = g.byMonth.get(month) ?? 0;
+        if (before === 0 && after === 0 && !g.byMonth.has(previous) && !g.byMonth.has(month))
+            continue;
+        out.push({ provider: g.provider, key: g.key, label: g.label, ...change(before, after) });
+    }
+    return out.sort(byMagnitude);
+}
+function periodChange(model, kind, month, previousMonth) {
+    const row = (m) => model.months.find((r) => r.month === m);
+    const a = row(month);
+    const b = row(previousMonth);
+    const providers = PROVIDER_IDS.filter((p) => a?.byProvider[p] !== undefined || b?.byProvider[p] !== undefined).map((p) => ({
+        provider: p,
+        ...change(b?.byProvider[p] ?? 0, a?.byProvider[p] ?? 0)
+    }));
+    return {
+        kind,
+        month,
+        previousMonth,
+        total: change(b?.grams ?? 0, a?.grams ?? 0),
+        providers,
+        services: groupChanges(model.services, month, previousMonth),
+        accounts: groupChanges(model.accounts, month, previousMonth)
+    };
+}
+/** Month-over-month and year-over-year change of the latest month with data. */
+function periodChanges(model) {
+    const pair = lastTwoMonths(model.months);
+    if (pair === null)
+        return { monthOverMonth: null, yearOverYear: null };
+    const month = pair.last.month;
+    const yearBefore = (0,src_period/* addMonths */.PS)(month, -12);
+    const inPeriod = (0,src_period/* monthIndex */.L6)(yearBefore) >= (0,src_period/* monthIndex */.L6)(model.period.start);
+    return {
+        monthOverMonth: periodChange(model, 'month-over-month', month, pair.previous.month),
+        yearOverYear: inPeriod ? periodChange(model, 'year-over-year', month, yearBefore) : null
+    };
+}
+/** Services (or accounts) that rose most and fell most. */
+function movers(groups, n) {
+    const risers = groups
+        .filter((g) => g.delta > 0)
+        .sort((a, b) => b.delta - a.delta || a.provider.localeCompare(b.provider) || a.key.localeCompare(b.key));
+    const fallers = groups
+        .filter((g) => g.delta < 0)
+        .sort((a, b) => a.delta - b.delta || a.provider.localeCompare(b.provider) || a.key.localeCompare(b.key));
+    return { risers: risers.slice(0, n), fallers: fallers.slice(0, n) };
+}
+const recordKey = (r) => JSON.stringify([r.provider, r.account, r.month, r.service, r.region]);
+const FIX = 'Give the path of the report.json an earlier run wrote (e.g. downloaded with actions/download-artifact), or leave baseline empty.';
+const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
+/**
+ * Reads and checks an earlier report.json. Any problem is an InputError naming the input `baseline`, thrown
+ * before anything is fetched.
+ */
+function loadBaseline(file, given = file) {
+    const bad = (why, fix = FIX) => new InputError([`Input 'baseline': ${JSON.stringify(given)} ${why}. ${fix}`]);
+    let text;
+    try {
+        text = external_node_fs_.readFileSync(file, 'utf8');
+    }
+    catch (e) {
+        const code = e.code;
+        if (code === 'EISDIR')
+            throw bad('is a directory', `Give the report.json inside it (e.g. ${given.replace(/\/+$/, '')}/report.json).`);
+        if (e instanceof RangeError || code === 'ERR_STRING_TOO_LONG')
+            throw bad('is too large to read as one JSON document', 'Give a report.json of a shorter period.');
+        throw bad(`cannot be read (${code ?? e.message})`);
+    }
+    let doc;
+    try {
+        doc = JSON.parse(text.replace(/^\uFEFF/, ''));
+    }
+    catch (e) {
+        throw bad(`is not JSON (${e.message.slice(0, 120)})`, `Give report.json (not report.csv or summary.md). ${FIX}`);
+    }
+    if (typeof doc !== 'object' || doc === null || Array.isArray(doc))
+        throw bad('is not a report.json (not a JSON object)');
+    const d = doc;
+    if (!('schemaVersion' in d))
+        throw bad('is not a cloud-carbon-report report.json (it has no schemaVersion)');
+    if (d.schemaVersion !== SCHEMA_VERSION) {
+        throw bad(`has schemaVersion ${JSON.stringify(d.schemaVersion)}; this version of the action reads schemaVersion ${SCHEMA_VERSION}`, 'Give a report.json written by cloud-carbon-report v1, or leave baseline empty.');
+    }
+    const invalid = (what) => bad(`is not a valid report.json (${what})`);
+    const period = d.period;
+    if (typeof period !== 'object' ||
+        period === null ||
+        typeof period.start !== 'string' ||
+        typeof period.end !== 'string' ||
+        !MONTH.test(period.start) ||
+        !MONTH.test(period.end)) {
+        throw invalid('period.start and period.end must be YYYY-MM');
+    }
+    const kg = (v, what) => {
+        if (typeof v !== 'number' || !Number.isFinite(v))
+            throw invalid(`${what} is not a number`);
+        return (0,units/* kilogramsToGrams */.Lg)(v, what);
+    };
+    const str = (v, what, nullable) => {
+        if (v === null && nullable)
+            return null;
+        if (typeof v !== 'string')
+            throw invalid(`${what} is not a string`);
+        return v;
+    };
+    const isProvider = (v) => typeof v === 'string' && PROVIDER_IDS.includes(v);
+    const providers = new Map();
+    if (!Array.isArray(d.providers))
+        throw invalid('providers is not a list');
+    for (const [i, p] of d.providers.entries()) {
+        const o = p;
+        if (typeof o !== 'object' || o === null || !isProvider(o.provider))
+            throw invalid(`providers[${i}].provider is not aws, azure or mcfs`);
+        providers.set(o.provider, {
+            status: String(o.status ?? 'ok'),
+            grams: kg(o.totalKgCO2e, `providers[${i}].totalKgCO2e`)
+        });
+    }
+    const months = new Map();
+    if (!Array.isArray(d.months))
+        throw invalid('months is not a list');
+    for (const [i, m] of d.months.entries()) {
+        const o = m;
+        if (typeof o !== 'object' || o === null || typeof o.month !== 'string' || !MONTH.test(o.month))
+            throw invalid(`months[${i}].month is not YYYY-MM`);
+        const by = new Map();
+        const bp = (o.byProvider ?? {});
+        if (typeof bp !== 'object' || bp === null)
+            throw invalid(`months[${i}].byProvider is not an object`);
+        for (const [p, v] of Object.entries(bp))
+            if (isProvider(p))
+                by.set(p, kg(v, `months[${i}].byProvider.${p}`));
+        months.set(o.month, by);
+    }
+    const records = new Map();
+    if (!Array.isArray(d.records))
+        throw invalid('records is not a list');
+    for (const [i, r] of d.records.entries()) {
+        const o = r;
+        if (typeof o !== 'object' || o === null || !isProvider(o.provider))
+            throw invalid(`records[${i}].provider is not aws, azure or mcfs`);
+        if (typeof o.month !== 'string' || !MONTH.test(o.month))
+            throw invalid(`records[${i}].month is not YYYY-MM`);
+        const rec = {
+            provider: o.provider,
+            account: str(o.account, `records[${i}].account`, false),
+            accountName: str(o.accountName ?? null, `records[${i}].accountName`, true),
+            month: o.month,
+            service: str(o.service ?? null, `records[${i}].service`, true),
+            region: str(o.region ?? null, `records[${i}].region`, true),
+            grams: kg(o.kgCO2e, `records[${i}].kgCO2e`)
+        };
+        const key = recordKey(rec);
+        const seen = records.get(key);
+        if (seen)
+            seen.grams += rec.grams;
+        else
+            records.set(key, rec);
+    }
+    return {
+        file: given,
+        generatedAt: typeof d.generatedAt === 'string' ? d.generatedAt : null,
+        period: { start: period.start, end: period.end },
+        method: d.method === 'market' || d.method === 'location' ? d.method : null,
+        providers,
+        months,
+        records
+    };
+}
+/**
+ * Compares the records of this run with a baseline as they stream in (`observe` each record), then
+ * `result` once the providers are done. Only records of months both reports cover are kept.
+ */
+class BaselineComparison {
+    baseline;
+    period;
+    current = new Map();
+    shared;
+    constructor(baseline, period) {
+        this.baseline = baseline;
+        this.period = period;
+        const theirs = new Set((0,src_period/* monthsOf */.vo)(baseline.period));
+        this.shared = new Set((0,src_period/* monthsOf */.vo)(period).filter((m) => theirs.has(m)));
+    }
+    observe(r) {
+        if (!this.shared.has(r.month) || !this.baseline.providers.has(r.provider))
+            return;
+        const key = recordKey(r);
+        const seen = this.current.get(key);
+        if (seen)
+            seen.grams += r.grams;
+        else
+            this.current.set(key, {
+                provider: r.provider,
+                account: r.account,
+                accountName: r.accountName,
+                month: r.month,
+                service: r.service,
+                region: r.region,
+                grams: r.grams
+            });
+    }
+    result(model) {
+        const b = this.baseline;
+        const notCompared = [];
+        const compared = [];
+        for (const p of model.providers) {
+            const label = PROVIDER_LABELS[p.provider] ?? p.provider;
+            const theirs = b.providers.get(p.provider);
+            if (!theirs)
+                notCompared.push(`${label} is not in the baseline.`);
+            else if (theirs.status !== 'ok')
+                notCompared.push(`${label} was ${theirs.status} in the baseline: its figures are not compared.`);
+            else if (p.status !== 'ok')
+                notCompared.push(`${label} is ${p.status} in this report: its figures are not compared.`);
+            else
+                compared.push(p.provider);
+        }
+        for (const p of b.providers.keys()) {
+            if (!model.providers.some((o) => o.provider === p))
+                notCompared.push(`${PROVIDER_LABELS[p] ?? p} is in the baseline but not in this report.`);
+        }
+        if (b.method !== null && b.method !== model.method) {
+            notCompared.push(`The baseline is ${b.method}-based and this report is ${model.method}-based: differences include the change of method.`);
+        }
+        const shared = (0,src_period/* monthsOf */.vo)(this.period).filter((m) => this.shared.has(m));
+        const overlap = shared.length > 0 ? { start: shared[0], end: shared[shared.length - 1] } : null;
+        if (overlap === null)
+            notCompared.push(`The baseline (${b.period.start} to ${b.period.end}) shares no month with this report.`);
+        const restated = [];
+        let before = 0;
+        let after = 0;
+        for (const month of shared) {
+            const row = model.months.find((m) => m.month === month);
+            for (const p of compared) {
+                const was = b.months.get(month)?.get(p) ?? 0;
+                const now = row?.byProvider[p] ?? 0;
+                before += was;
+                after += now;
+                if (was !== now)
+                    restated.push({ provider: p, month, ...change(was, now) });
+            }
+        }
+        const keep = new Set(compared);
+        const appeared = diffSet();
+        const vanished = diffSet();
+        const changed = diffSet();
+        for (const [key, r] of this.current) {
+            if (!keep.has(r.provider))
+                continue;
+            const was = b.records.get(key);
+            if (!was || !this.shared.has(was.month))
+                add(appeared, { ...strip(r), before: null, after: r.grams });
+            else if (was.grams !== r.grams)
+                add(changed, { ...strip(r), before: was.grams, after: r.grams });
+        }
+        for (const [key, r] of b.records) {
+            if (!keep.has(r.provider) || !this.shared.has(r.month))
+                continue;
+            if (!this.current.has(key))
+                add(vanished, { ...strip(r), before: r.grams, after: null });
+        }
+        const newMonths = (0,src_period/* monthsOf */.vo)(this.period).filter((m) => (0,src_period/* monthIndex */.L6)(m) > (0,src_period/* monthIndex */.L6)(b.period.end) || (0,src_period/* monthIndex */.L6)(m) < (0,src_period/* monthIndex */.L6)(b.period.start));
+        return {
+            file: b.file,
+            generatedAt: b.generatedAt,
+            period: b.period,
+            method: b.method,
+            providers: compared,
+            notCompared,
+            overlap,
+            total: change(before, after),
+            newMonths,
+            restated,
+            appeared: finish(appeared),
+            vanished: finish(vanished),
+            changed: finish(changed)
+        };
+    }
+}
+function strip(r) {
+    return {
+        provider: r.provider,
+        account: r.account,
+        accountName: r.accountName,
+        month: r.month,
+        service: r.service,
+        region: r.region
+    };
+}
+const diffSet = () => ({ count: 0, delta: 0, list: [] });
+const diffSize = (d) => Math.abs((d.after ?? 0) - (d.before ?? 0));
+function add(set, d) {
+    set.count++;
+    set.delta += (d.after ?? 0) - (d.before ?? 0);
+    set.list.push(d);
+    // Keep memory bounded: trim to the largest LIST_LIMIT now and then.
+    if (set.list.length >= LIST_LIMIT * 2)
+        set.list = set.list.sort(diffOrder).slice(0, LIST_LIMIT);
+}
+const diffOrder = (a, b) => diffSize(b) - diffSize(a) ||
+    a.provider.localeCompare(b.provider) ||
+    a.month.localeCompare(b.month) ||
+    recordKey(a).localeCompare(recordKey(b));
+function finish(set) {
+    return { ...set, list: set.list.sort(diffOrder).slice(0, LIST_LIMIT) };
+}
+// ---------------------------------------------------------------------------------------------------------
+// report.json
+const pct = (c) => c.percent;
+function changeJson(c) {
+    return {
+        beforeKgCO2e: (0,units/* gramsToKg */.YV)(c.before),
+        afterKgCO2e: (0,units/* gramsToKg */.YV)(c.after),
+        changeKgCO2e: (0,units/* gramsToKg */.YV)(c.delta),
+        changePercent: pct(c)
+    };
+}
+function periodJson(c) {
+    if (c === null)
+        return null;
+    return {
+        month: c.month,
+        previousMonth: c.previousMonth,
+        total: changeJson(c.total),
+        providers: c.providers.map((p) => ({ provider: p.provider, ...changeJson(p) })),
+        services: c.services.map((g) => ({ provider: g.provider, service: g.key === '' ? null : g.key, ...changeJson(g) })),
+        accounts: c.accounts.map((g) => ({ provider: g.provider, account: g.key, label: g.label, ...changeJson(g) }))
+    };
+}
+function diffJson(set) {
+    return {
+        count: set.count,
+        changeKgCO2e: (0,units/* gramsToKg */.YV)(set.delta),
+        listed: set.list.length,
+        records: set.list.map((d) => ({
+            provider: d.provider,
+            account: d.account,
+            accountName: d.accountName,
+            month: d.month,
+            service: d.service,
+            region: d.region,
+            beforeKgCO2e: d.before === null ? null : (0,units/* gramsToKg */.YV)(d.before),
+            afterKgCO2e: d.after === null ? null : (0,units/* gramsToKg */.YV)(d.after)
+        }))
+    };
+}
+/** The `changes` key of report.json (kgCO2e; `changePercent` is null when the earlier figure is 0). */
+function changesJson(c) {
+    const b = c.baseline;
+    return {
+        monthOverMonth: periodJson(c.monthOverMonth),
+        yearOverYear: periodJson(c.yearOverYear),
+        baseline: b === null
+            ? null
+            : {
+                file: b.file,
+                generatedAt: b.generatedAt,
+                period: b.period,
+                method: b.method,
+                comparedProviders: b.providers,
+                notCompared: b.notCompared,
+                sharedMonths: b.overlap,
+                total: changeJson(b.total),
+                newMonths: b.newMonths,
+                restatedMonths: b.restated.map((r) => ({ provider: r.provider, month: r.month, ...changeJson(r) })),
+                appeared: diffJson(b.appeared),
+                vanished: diffJson(b.vanished),
+                changed: diffJson(b.changed)
+            }
+    };
+}
+// ---------------------------------------------------------------------------------------------------------
+// Markdown
+/** A signed mass for people: +1.234 t, -56.000 kg, ±0 kg. */
+function signedMass(g) {
+    if (g === 0)
+        return '±0 kg';
+    return `${g > 0 ? '+' : '-'}${(0,units/* humanMass */.Gv)(Math.abs(g))}`;
+}
+/** A percentage for people: +5.2%, -100.0%, "new" (from 0), "–" (0 to 0). */
+function signedPercent(c) {
+    if (c.percent === null)
+        return c.after === 0 ? '–' : 'new';
+    const p = Math.round(c.percent * 10) / 10;
+    return `${p > 0 ? '+' : p < 0 ? '-' : '±'}${Math.abs(p).toFixed(1)}%`;
+}
+/** An arrow for the direction of a change. */
+function arrow(c) {
+    return c.delta > 0 ? '▲' : c.delta < 0 ? '▼' : '=';
+}
+/** Cuts a provider string to `max` code points before escaping, so an escape is never cut in half. */
+function clip(text, max) {
+    const chars = [...text];
+    return chars.length <= max ? text : `${chars.slice(0, max - 1).join('')}…`;
+}
+const t = (g) => (0,units/* groupThousands */.Zv)((0,units/* formatTonnes */.jY)(g));
+const LABEL_MAX = 80;
+function groupName(g) {
+    return g.key === '' ? '_(none)_' : (0,report_escape/* escapeMarkdown */.FV)(clip(g.label, LABEL_MAX));
+}
+/** A table of the biggest risers and fallers of one dimension (services or accounts). */
+function moversTable(title, groups, n) {
+    const { risers, fallers } = movers(groups, n);
+    if (risers.length + fallers.length === 0)
+        return '';
+    const multi = new Set(groups.map((g) => g.provider)).size > 1;
+    const rows = [...risers, ...fallers].map((g) => [
+        ...(multi ? [PROVIDER_LABELS[g.provider] ?? g.provider] : []),
+        groupName(g),
+        t(g.before),
+        t(g.after),
+        `${arrow(g)} ${signedMass(g.delta)}`,
+        signedPercent(g)
+    ]);
+    return (0,markdown_table/* markdownTable */.Q)([[...(multi ? ['Provider'] : []), title, 'Before tCO2e', 'After tCO2e', 'Change', '%'], ...rows], {
+        align: [...(multi ? ['l'] : []), 'l', 'r', 'r', 'r', 'r']
+    });
+}
+function periodBlock(c, n) {
+    const title = c.kind === 'month-over-month' ? 'Month over month' : 'Year over year';
+    const out = [`#### ${title}: ${c.month} against ${c.previousMonth}`, ''];
+    out.push(`Total ${t(c.total.before)} → **${t(c.total.after)} tCO2e**, ${arrow(c.total)} ${signedMass(c.total.delta)} (${signedPercent(c.total)}).`);
+    if (c.providers.length > 1) {
+        out.push('', (0,markdown_table/* markdownTable */.Q)([
+            ['Provider', `${c.previousMonth} tCO2e`, `${c.month} tCO2e`, 'Change', '%'],
+            ...c.providers.map((p) => [
+                PROVIDER_LABELS[p.provider] ?? p.provider,
+                t(p.before),
+                t(p.after),
+                `${arrow(p)} ${signedMass(p.delta)}`,
+                signedPercent(p)
+            ])
+        ], { align: ['l', 'r', 'r', 'r', 'r'] }));
+    }
+    const services = moversTable('Service', c.services, n);
+    const accounts = moversTable('Account', c.accounts, n);
+    if (services)
+        out.push('', `Biggest risers and fallers by service:`, '', services);
+    if (accounts)
+        out.push('', `Biggest risers and fallers by account:`, '', accounts);
+    return out.join('\n');
+}
+function recordLabel(d) {
+    const account = d.accountName ? `${d.accountName} (${d.account})` : d.account;
+    return (0,report_escape/* escapeMarkdown */.FV)(clip([account, d.service ?? '(no service)', d.region ?? '(no region)'].join(' · '), 120));
+}
+function diffTable(title, set, n) {
+    if (set.count === 0)
+        return '';
+    const shown = set.list.slice(0, n);
+    const rows = shown.map((d) => [
+        PROVIDER_LABELS[d.provider] ?? d.provider,
+        d.month,
+        recordLabel(d),
+        d.before === null ? '–' : t(d.before),
+        d.after === null ? '–' : t(d.after)
+    ]);
+    return [
+        `${title}: ${(0,units/* groupThousands */.Zv)(String(set.count))} record${set.count === 1 ? '' : 's'}, ${signedMass(set.delta)}${set.count > shown.length ? ` (the ${shown.length} largest below; up to ${LIST_LIMIT} in report.json)` : ''}.`,
+        '',
+        (0,markdown_table/* markdownTable */.Q)([['Provider', 'Month', 'Account · service · region', 'Before tCO2e', 'After tCO2e'], ...rows], {
+            align: ['l', 'l', 'l', 'r', 'r']
+        })
+    ].join('\n');
+}
+function baselineBlock(b, n) {
+    const out = [`#### Since the baseline`, ''];
+    out.push(`Baseline: ${(0,report_escape/* escapeMarkdown */.FV)(clip(b.file, 200))}${b.generatedAt ? `, generated ${(0,report_escape/* escapeMarkdown */.FV)(b.generatedAt)}` : ''}, ${b.period.start} to ${b.period.end}` +
+        `${b.method ? `, ${b.method}-based` : ''}.`);
+    for (const note of b.notCompared)
+        out.push('', `> [!NOTE]\n> ${(0,report_escape/* escapeMarkdown */.FV)(note)}`);
+    if (b.overlap !== null && b.providers.length > 0) {
+        out.push('', `Months both cover (${b.overlap.start} to ${b.overlap.end}): ${t(b.total.before)} → **${t(b.total.after)} tCO2e**, ${arrow(b.total)} ${signedMass(b.total.delta)} (${signedPercent(b.total)}).`);
+    }
+    if (b.newMonths.length > 0)
+        out.push('', `New since the baseline: ${b.newMonths.length > 12 ? `${b.newMonths.length} months` : b.newMonths.join(', ')}.`);
+    if (b.restated.length > 0) {
+        const shown = b.restated.slice(0, Math.max(n, 12));
+        out.push('', `Restated by the provider: ${b.restated.length} month${b.restated.length === 1 ? '' : 's'} (same month, a different total)${b.restated.length > shown.length ? `, the first ${shown.length} below` : ''}.`, '', (0,markdown_table/* markdownTable */.Q)([
+            ['Provider', 'Month', 'Baseline tCO2e', 'Now tCO2e', 'Change', '%'],
+            ...shown.map((r) => [
+                PROVIDER_LABELS[r.provider] ?? r.provider,
+                r.month,
+                t(r.before),
+                t(r.after),
+                `${arrow(r)} ${signedMass(r.delta)}`,
+                signedPercent(r)
+            ])
+        ], { align: ['l', 'l', 'r', 'r', 'r', 'r'] }));
+    }
+    else if (b.overlap !== null && b.providers.length > 0)
+        out.push('', 'No month was restated: every shared month has the same total as in the baseline.');
+    for (const [title, set] of [
+        ['Appeared', b.appeared],
+        ['Vanished', b.vanished],
+        ['Changed', b.changed]
+    ]) {
+        const table = diffTable(title, set, n);
+        if (table)
+            out.push('', table);
+    }
+    return out.join('\n');
+}
+/** The "Change over time" section of the job summary; `n` rows per movers table. */
+function changesSection(c, n = 5) {
+    const blocks = [];
+    if (c.monthOverMonth)
+        blocks.push(periodBlock(c.monthOverMonth, n));
+    if (c.yearOverYear)
+        blocks.push(periodBlock(c.yearOverYear, n));
+    if (c.baseline)
+        blocks.push(baselineBlock(c.baseline, n));
+    if (blocks.length === 0)
+        return '';
+    return ['### Change over time', '', blocks.join('\n\n')].join('\n');
+}
+
+;// CONCATENATED MODULE: ./src/artifact.ts
+/**
+ * The report files as a workflow artifact (`@actions/artifact`, loaded only when used). Where the artifact
+ * service is not there (not on a runner, GitHub Enterprise Server) it warns and the run goes on.
+ */
+
+
+
+
+const UPLOAD_TIMEOUT_MS = 5 * 60_000;
+const MIN_UPLOAD_MS = 10_000;
+async function uploadReportArtifact({ settings, env, files, name, deadlineAt }) {
+    if (!env.ACTIONS_RUNTIME_TOKEN || !env.ACTIONS_RESULTS_URL) {
+        if (env.GITHUB_ACTIONS === 'true') {
+            // On a runner without the artifact service (GitHub Enterprise Server has no artifacts v2): a warning.
+            core.warning(`Artifact not uploaded: this runner has no artifact service (ACTIONS_RESULTS_URL is not set; GitHub Enterprise Server has no artifacts v2). The files are in ${settings.outputDir}; set artifact-name to '' to skip the upload.`);
+        }
+        else {
+            core.info(`Artifact not uploaded: ACTIONS_RUNTIME_TOKEN/ACTIONS_RESULTS_URL are not set (not running on a GitHub Actions runner).`);
+        }
+        return '';
+    }
+    try {
+        const { DefaultArtifactClient } = await Promise.all(/* import() */[__webpack_require__.e(820), __webpack_require__.e(351), __webpack_require__.e(915), __webpack_require__.e(172)]).then(__webpack_require__.bind(__webpack_require__, 10172));
+        const client = new DefaultArtifactClient();
+        const upload = client.uploadArtifact(name, files, external_node_path_.dirname(files[0]), settings.artifactRetentionDays ? { retentionDays: settings.artifactRetentionDays } : {});
+        upload.catch(() => undefined); // an upload abandoned at its budget may still fail later: nobody waits for it
+        let timer;
+        // The rest of timeout-minutes, 10 s to 5 min: @actions/artifact has no timeout of its own.
+        const budget = remainingBudgetMs(deadlineAt, MIN_UPLOAD_MS, UPLOAD_TIMEOUT_MS);
+        const timeout = new Promise((_, reject) => {
+            timer = setTimeout(() => reject(new Error(`no answer within ${budget >= 60_000 ? `${(budget / 60_000).toFixed(1)} min` : `${Math.round(budget / 1000)} s`} (the rest of timeout-minutes)`)), budget);
+            timer.unref();
+        });
+        const res = await Promise.race([upload, timeout]).finally(() => clearTimeout(timer));
+        const id = res.id === undefined ? '' : String(res.id);
+        core.info(`Artifact ${name} uploaded (id ${id}, ${res.size ?? '?'} bytes).`);
+        return id;
+    }
+    catch (e) {
+        const msg = (0,secrets.errorMessage)(e);
+        if (/GHES|Enterprise Server|not supported/i.test(msg))
+            core.warning(`Artifact not uploaded: artifacts v2 are not available on GitHub Enterprise Server (${msg}). The files are in ${settings.outputDir}.`);
+        else
+            core.warning(`Artifact ${name} could not be uploaded: ${msg}. The files are in ${settings.outputDir}.`);
+        return '';
+    }
+}
+
+;// CONCATENATED MODULE: ./src/report/chart.ts
+/** A Mermaid `xychart-beta` of monthly emissions (GitHub renders Mermaid >= 10.6 in summaries and comments). */
+
+
+
+const LABELS = { aws: 'AWS', azure: 'Azure', mcfs: 'MCFS' };
+function monthlyChart(months, title) {
+    if (months.length === 0)
+        return '';
+    const values = months.map((m) => (0,units/* formatTonnes */.jY)(m.grams));
+    const max = Math.max(...months.map((m) => m.grams));
+    const top = Number((0,units/* formatTonnes */.jY)(Math.max(max, 1000))) * 1.1;
+    const providers = PROVIDER_IDS.filter((p) => months.some((m) => m.byProvider[p] !== undefined));
+    const lines = [
+        '```mermaid',
+        'xychart-beta',
+        `  title "${(0,report_escape/* escapeMermaid */.Fw)(title)}"`,
+        `  x-axis [${months.map((m) => `"${m.month}"`).join(', ')}]`,
+        `  y-axis "tCO2e" 0 --> ${Number(top.toFixed(3))}`,
+        `  bar [${values.join(', ')}]`
+    ];
+    // With several providers, one line each over the total bars (xychart-beta does not stack bars).
+    if (providers.length > 1) {
+        for (const p of providers)
+            lines.push(`  line [${months.map((m) => (0,units/* formatTonnes */.jY)(m.byProvider[p] ?? 0)).join(', ')}]`);
+    }
+    lines.push('```');
+    if (providers.length > 1)
+        lines.push(`<sub>Bars: total. Lines: ${providers.map((p) => LABELS[p]).join(', ')}, in that order.</sub>`);
+    return lines.join('\n');
+}
+
+;// CONCATENATED MODULE: ./src/github/comment.ts
+/**
+ * The sticky pull-request comment (`pr-comment: true`).
+ *
+ * On `pull_request`/`pull_request_target` events: the PR number comes from the event payload at
+ * GITHUB_EVENT_PATH; the PR's comments are listed (all pages) and the one holding MARKER written by the
+ * token's own identity is updated, else one is created. On a `workflow_run` event started by a pull request
+ * (the fork-safe pattern, docs/workflows.md) the PR is the run's: from `workflow_run.pull_requests`, or, for a
+ * fork (GitHub leaves that list empty), the open PR whose head is the run's head repository and branch. The identity is `GET /user` for a user token; an
+ * installation token (GITHUB_TOKEN) cannot read /user and is github-actions[bot].
+ *
+ * A comment that cannot be written never fails the job: a fork PR's read-only token, a 403, a missing
+ * payload are warnings with one line on what to do. Requests go through the run's HTTP layer (proxies,
+ * NO_PROXY, timeouts); the token is registered as a secret and never printed.
+ */
+
+
+
+
+
+
+
+
+const MARKER = '<!-- cloud-carbon-report -->';
+/** GitHub rejects comment bodies over 65,536 characters. */
+const MAX_COMMENT_CHARS = 65_536;
+/**
+ * The comment's time: the rest of the run's budget (timeout-minutes), at least 10 s (it runs after the
+ * providers, even when their budget is spent, and the report it links to exists), at most 90 s.
+ */
+const COMMENT_BUDGET_MS = 90_000;
+const MIN_COMMENT_MS = 10_000;
+const PR_EVENTS = new Set(['pull_request', 'pull_request_target']);
+const FORK_HINT = 'For pull requests from forks, run the report from a second workflow on workflow_run, which has OIDC and a writable token (see docs/workflows.md).';
+const comment_LABELS = { aws: 'AWS', azure: 'Azure', mcfs: 'Microsoft Cloud for Sustainability' };
+const METHOD = { market: 'market-based', location: 'location-based' };
+const comment_t = (g) => (0,units/* groupThousands */.Zv)((0,units/* formatTonnes */.jY)(g));
+const LEVELS = [
+    { movers: 3, chartMonths: 12, errors: true, labelMax: 60 },
+    { movers: 3, chartMonths: 12, errors: true, labelMax: 30 },
+    { movers: 3, chartMonths: 6, errors: false, labelMax: 30 },
+    { movers: 0, chartMonths: 6, errors: false, labelMax: 30 },
+    { movers: 0, chartMonths: 0, errors: false, labelMax: 30 }
+];
+/**
+ * The comment body: headline and change against the previous month, limits with pass/fail marks, a small
+ * chart, the top movers, links. Always under MAX_COMMENT_CHARS: detail is dropped level by level, whole
+ * tables at a time, so the Markdown is never cut.
+ */
+function renderComment(model, thresholds, changes, links, limit = MAX_COMMENT_CHARS) {
+    for (const level of LEVELS) {
+        const body = renderAt(model, thresholds, changes, links, level);
+        if (body.length <= limit)
+            return body;
+    }
+    // Not reachable with real data (the last level holds no provider strings but the limits' own); kept as a floor.
+    return [
+        MARKER,
+        '### Cloud carbon footprint',
+        '',
+        `**${comment_t(model.totalGrams)} tCO2e** (${METHOD[model.method]}), ${model.period.start} to ${model.period.end}.`,
+        '',
+        'The details are too long for a comment: see the job summary.',
+        links.runUrl ? `\n[Run and report](${links.runUrl})` : '',
+        ''
+    ].join('\n');
+}
+function renderAt(model, thresholds, changes, links, d) {
+    const out = [MARKER, '### Cloud carbon footprint', ''];
+    const providers = model.providers.map((p) => comment_LABELS[p.provider] ?? p.provider).join(', ');
+    out.push(`**${comment_t(model.totalGrams)} tCO2e** (${METHOD[model.method]}) from ${providers}, ${model.period.start} to ${model.period.end}.`);
+    const mom = changes.monthOverMonth;
+    if (mom) {
+        out.push('', `**${mom.month}: ${comment_t(mom.total.after)} tCO2e**, ${arrow(mom.total)} ${signedPercent(mom.total)} (${signedMass(mom.total.delta)}) against ${mom.previousMonth}` +
+            `${changes.yearOverYear ? `; ${signedPercent(changes.yearOverYear.total)} against ${changes.yearOverYear.previousMonth}` : ''}.`);
+    }
+    else
+        out.push('', '_No month-over-month change: the period has no month with data after another._');
+    const problems = model.providers.filter((p) => p.status !== 'ok');
+    if (problems.length > 0) {
+        out.push('', problems
+            .map((p) => `${p.status === 'failed' ? '❌' : '⚠️'} **${comment_LABELS[p.provider] ?? p.provider} ${p.status}**${d.errors && p.error ? `: ${(0,report_escape/* escapeMarkdown */.FV)(clip(p.error, 300))}` : ''}`)
+            .join('  \n'));
+    }
+    if (thresholds.length > 0) {
+        out.push('', '| Limit | Value | Actual | Result |', '|---|--:|--:|---|');
+        for (const th of thresholds) {
+            const value = th.limitPercent !== undefined ? `${th.limitPercent}%` : `${th.limitTCO2e} t`;
+            const actual = th.limitPercent !== undefined
+                ? th.actualPercent === null || th.actualPercent === undefined
+                    ? th.month
+                        ? '∞'
+                        : '–'
+                    : `${th.actualPercent}%`
+                : th.actualTCO2e === null || th.actualTCO2e === undefined
+                    ? '–'
+                    : `${th.actualTCO2e} t`;
+            out.push(`| \`${th.name}\` | ${value} | ${actual}${th.month ? ` (${th.month})` : ''} | ${th.breached ? '❌ fail' : '✅ pass'} |`);
+        }
+    }
+    if (d.chartMonths > 0) {
+        const months = model.months.slice(-d.chartMonths);
+        const chart = monthlyChart(months, `Monthly tCO2e (${METHOD[model.method]})`);
+        if (chart) {
+            out.push('', chart, '', `| Month | ${months.map((m) => m.month).join(' | ')} |`, `|---|${months.map(() => '--:').join('|')}|`, `| tCO2e | ${months.map((m) => (Object.keys(m.byProvider).length === 0 ? '–' : comment_t(m.grams))).join(' | ')} |`);
+        }
+    }
+    if (d.movers > 0 && mom) {
+        const clipped = mom.services.map((g) => ({ ...g, label: clip(g.label, d.labelMax) }));
+        const table = moversTable('Service', clipped, d.movers);
+        if (table)
+            out.push('', `**Top movers**, ${mom.month} against ${mom.previousMonth}:`, '', table);
+    }
+    const linkParts = [];
+    if (links.runUrl)
+        linkParts.push(`[Run and job summary](${links.runUrl})`);
+    if (links.artifactUrl)
+        linkParts.push(`[Report files (artifact)](${links.artifactUrl})`);
+    out.push('', `<sub>${linkParts.length > 0 ? `${linkParts.join(' · ')} · ` : ''}Generated ${model.generatedAt} by cloud-carbon-report.</sub>`, '');
+    return out.join('\n');
+}
+function pullRequestOf(env) {
+    const eventName = env.GITHUB_EVENT_NAME ?? '';
+    if (!PR_EVENTS.has(eventName) && eventName !== 'workflow_run')
+        return `the event is ${eventName || '(unknown)'}, not pull_request or pull_request_target`;
+    const file = env.GITHUB_EVENT_PATH;
+    if (!file)
+        return 'GITHUB_EVENT_PATH is not set, so the pull request is unknown';
+    let payload;
+    try {
+        payload = JSON.parse(external_node_fs_.readFileSync(file, 'utf8'));
+    }
+    catch (e) {
+        return `the event payload at GITHUB_EVENT_PATH could not be read (${(0,secrets.errorMessage)(e)})`;
+    }
+    if (eventName === 'workflow_run')
+        return workflowRunPullRequest(payload, env);
+    const pr = payload?.pull_request;
+    const number = Number(pr?.number ?? payload?.number);
+    if (!Number.isInteger(number) || number <= 0)
+        return 'the event payload names no pull request number';
+    const base = pr?.base?.repo?.full_name ?? payload?.repository?.full_name ?? env.GITHUB_REPOSITORY ?? '';
+    const [owner, repo] = String(base).split('/');
+    if (!owner || !repo)
+        return 'the repository of the pull request is unknown';
+    const head = pr?.head?.repo?.full_name;
+    // A head repository that is gone (deleted fork) or another repository is a fork.
+    const fork = pr?.head !== undefined &&
+        (head === null || head === undefined || String(head).toLowerCase() !== String(base).toLowerCase());
+    return { number, owner, repo, fork };
+}
+/** The pull request behind a workflow_run event (fork-safe pattern). */
+function workflowRunPullRequest(payload, env) {
+    const run = payload?.workflow_run;
+    if (!run || !PR_EVENTS.has(run.event))
+        return `the event is workflow_run of a ${run?.event ?? 'run'} event, not of a pull request`;
+    const base = payload?.repository?.full_name ?? env.GITHUB_REPOSITORY ?? '';
+    const [owner, repo] = String(base).split('/');
+    if (!owner || !repo)
+        return 'the repository of the pull request is unknown';
+    const headRepo = run.head_repository?.full_name;
+    const fork = typeof headRepo !== 'string' || headRepo.toLowerCase() !== String(base).toLowerCase();
+    // The list can hold PRs of other repositories with the same head branch: keep this repository's.
+    const ours = (p) => !p?.base?.repo?.url ||
+        String(p.base.repo.url)
+            .toLowerCase()
+            .endsWith(`/repos/${String(base).toLowerCase()}`);
+    const listed = (Array.isArray(run.pull_requests) ? run.pull_requests : []).find((p) => Number.isInteger(p?.number) && ours(p));
+    if (listed)
+        return { number: listed.number, owner, repo, fork };
+    const headOwner = run.head_repository?.owner?.login;
+    if (typeof headOwner !== 'string' || typeof run.head_branch !== 'string')
+        return 'the workflow_run payload names no pull request and no head branch';
+    return {
+        number: 0,
+        owner,
+        repo,
+        fork,
+        head: { owner: headOwner, branch: run.head_branch, sha: String(run.head_sha ?? '') }
+    };
+}
+/** A fetch for Octokit that goes through the run's HTTP layer (proxies, NO_PROXY, timeouts, retries). */
+function fetchThrough(http) {
+    return (async (input, init) => {
+        const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+        const method = (init?.method ?? 'GET').toUpperCase();
+        const headers = {};
+        new Headers(init?.headers).forEach((v, k) => (headers[k] = v));
+        const raw = init?.body;
+        const body = raw === undefined || raw === null
+            ? undefined
+            : typeof raw === 'string'
+                ? raw
+                : Buffer.from(await new Response(raw).arrayBuffer());
+        // A POST is not repeated: a retry after a lost answer could create a second comment.
+        const res = await http.request({ service: 'GitHub API', method, url, headers, body, retry: method !== 'POST' });
+        const h = new Headers();
+        for (const [k, v] of Object.entries(res.headers)) {
+            if (v === undefined)
+                continue;
+            for (const one of Array.isArray(v) ? v : [v])
+                h.append(k, one);
+        }
+        const empty = res.status === 204 || res.status === 205 || res.status === 304;
+        return new Response(empty ? null : res.body, { status: res.status, headers: h });
+    });
+}
+/**
+ * Creates or updates the sticky comment. Never throws and never fails the step: every problem is a warning
+ * (or, for events that are not pull requests, a line in the log).
+ */
+async function postComment(body, env, token, deadlineAt) {
+    const pr = pullRequestOf(env);
+    if (typeof pr === 'string') {
+        core.info(`pr-comment: no comment, ${pr}.`);
+        return { url: '', action: 'skipped' };
+    }
+    // A pull_request run of a fork usually has a read-only token (pull_request_target and workflow_run have the
+    // base's), but a private repository may send forks a writable one: the comment is tried, and GitHub's 403 is
+    // the warning.
+    const fromFork = pr.fork && env.GITHUB_EVENT_NAME === 'pull_request';
+    if (!token) {
+        core.warning(`pr-comment: github-token is empty: no comment. Pass github-token: \${{ github.token }} with permissions: pull-requests: write.`);
+        return { url: '', action: 'skipped' };
+    }
+    (0,secrets.registerSecret)(token);
+    if (body.length > MAX_COMMENT_CHARS) {
+        core.warning(`pr-comment: the comment is ${body.length} characters, over GitHub's limit of ${MAX_COMMENT_CHARS}: no comment.`);
+        return { url: '', action: 'failed' };
+    }
+    const budgetMs = remainingBudgetMs(deadlineAt, MIN_COMMENT_MS, COMMENT_BUDGET_MS);
+    const budget = AbortSignal.timeout(budgetMs);
+    const http = new HttpClient({
+        concurrency: 2,
+        env,
+        deadline: budget,
+        attemptTimeoutMs: Math.min(20_000, budgetMs),
+        maxAttempts: 3,
+        maxRetryAfterMs: 30_000,
+        log: (l) => core.debug(l)
+    });
+    const baseUrl = (env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, '');
+    let where = pr.number > 0
+        ? `${pr.owner}/${pr.repo}#${pr.number}`
+        : `${pr.owner}/${pr.repo} (pull request from ${pr.head?.owner}:${pr.head?.branch})`;
+    try {
+        const { getOctokit } = await __webpack_require__.e(/* import() */ 351).then(__webpack_require__.bind(__webpack_require__, 61351));
+        const octokit = getOctokit(token, {
+            baseUrl,
+            request: { fetch: fetchThrough(http) },
+            log: {
+                debug: () => { },
+                info: () => { },
+                warn: (m) => core.debug((0,secrets.scrub)(m)),
+                error: (m) => core.debug((0,secrets.scrub)(m))
+            }
+        });
+        if (pr.number === 0 && pr.head) {
+            const open = await octokit.rest.pulls.list({
+                owner: pr.owner,
+                repo: pr.repo,
+                state: 'open',
+                head: `${pr.head.owner}:${pr.head.branch}`,
+                per_page: 100
+            });
+            const match = open.data.find((p) => p.head.sha === pr.head.sha) ?? open.data[0];
+            if (!match) {
+                core.warning(`pr-comment: no open pull request from ${pr.head.owner}:${pr.head.branch} in ${pr.owner}/${pr.repo}: no comment.`);
+                return { url: '', action: 'skipped' };
+            }
+            pr.number = match.number;
+            where = `${pr.owner}/${pr.repo}#${pr.number}`;
+        }
+        const login = await identity(octokit);
+        const comments = await octokit.paginate(octokit.rest.issues.listComments, {
+            owner: pr.owner,
+            repo: pr.repo,
+            issue_number: pr.number,
+            per_page: 100
+        });
+        const marked = comments.filter((c) => (c.body ?? '').includes(MARKER));
+        // A user token knows its login: its own marked comment. An installation token (GITHUB_TOKEN, or a GitHub
+        // App's, which comments as <app>[bot]) cannot ask: the marked comments of bots, newest first, the one the
+        // token may edit being its own (GitHub refuses the others with 403).
+        const candidates = login !== null
+            ? marked.filter((c) => c.user?.login?.toLowerCase() === login.toLowerCase()).slice(0, 1)
+            : marked
+                .filter((c) => c.user?.type === 'Bot')
+                .reverse()
+                .slice(0, MAX_EDIT_TRIES);
+        for (const c of candidates) {
+            try {
+                const res = await octokit.rest.issues.updateComment({ owner: pr.owner, repo: pr.repo, comment_id: c.id, body });
+                core.info(`pr-comment: updated the comment on ${where}: ${res.data.html_url}`);
+                return { url: res.data.html_url, action: 'updated' };
+            }
+            catch (e) {
+                const status = e.status;
+                if (login !== null || (status !== 403 && status !== 404))
+                    throw e;
+                core.debug(`pr-comment: comment ${c.id} by ${c.user?.login} is not this token's to edit (${status})`);
+            }
+        }
+        const res = await octokit.rest.issues.createComment({
+            owner: pr.owner,
+            repo: pr.repo,
+            issue_number: pr.number,
+            body
+        });
+        core.info(`pr-comment: created a comment on ${where}: ${res.data.html_url}`);
+        return { url: res.data.html_url, action: 'created' };
+    }
+    catch (e) {
+        const status = e.status;
+        const msg = budget.aborted
+            ? `no answer within ${Math.round(budgetMs / 1000)} s`
+            : (0,secrets.scrub)((0,secrets.errorMessage)(e).split('\n')[0].slice(0, 300));
+        if (status === 403 && fromFork) {
+            core.warning(`pr-comment: ${where} comes from a fork, whose token is read-only (403: ${msg}): no comment. ${FORK_HINT}`);
+        }
+        else if (status === 403) {
+            core.warning(`pr-comment: GitHub refused the comment on ${where} (403: ${msg}). Give the job permissions: pull-requests: write; ${FORK_HINT}`);
+        }
+        else if (status === 401) {
+            core.warning(`pr-comment: GitHub did not accept github-token (401: ${msg}): no comment. Pass a valid token, e.g. github-token: \${{ github.token }}.`);
+        }
+        else if (status === 404) {
+            core.warning(`pr-comment: ${where} was not found with this token (404): no comment. The token needs access to the repository and pull-requests: write.`);
+        }
+        else {
+            core.warning(`pr-comment: the comment on ${where} could not be written${status ? ` (HTTP ${status})` : ''}: ${msg}`);
+        }
+        return { url: '', action: 'failed' };
+    }
+    finally {
+        http.close();
+    }
+}
+/**
+ * The login a user token acts as (GET /user); null for an installation token (GITHUB_TOKEN or a GitHub App's),
+ * which GitHub answers there with 403 and which comments as a bot.
+ */
+async function identity(octokit) {
+    try {
+        const res = await octokit.rest.users.getAuthenticated();
+        return res.data.login;
+    }
+    catch (e) {
+        const status = e.status;
+        if (status === 403 || status === 404)
+            return null;
+        throw e;
+    }
+}
+/** Bots' marked comments an installation token tries to edit before it writes a new one. */
+const MAX_EDIT_TRIES = 5;
+
+;// CONCATENATED MODULE: ./src/publish.ts
+/**
+ * Publishing what was written: the job summary, the artifact and the sticky PR comment. None of them fails the
+ * step (each failure is a warning); the report files already exist when they run.
+ */
+
+
+
+
+
+async function publish(run, w) {
+    await writeJobSummary(run.settings, run.env, w.markdown);
+    const artifactId = await uploadArtifact(run, w);
+    const commentUrl = await comment(run, w, artifactId);
+    return { artifactId, commentUrl };
+}
+async function writeJobSummary(settings, env, markdown) {
+    if (!settings.jobSummary)
+        return;
+    if (!env.GITHUB_STEP_SUMMARY) {
+        core.info('No GITHUB_STEP_SUMMARY (not on a runner): the summary is in summary.md only.');
+        return;
+    }
+    try {
+        await core.summary.addRaw(markdown).write();
+    }
+    catch (e) {
+        core.warning(`The job summary could not be written: ${(0,secrets.errorMessage)(e)}`);
+    }
+}
+async function uploadArtifact({ settings, env, deadlineAt }, w) {
+    if (settings.artifactName === '')
+        return '';
+    const name = settings.shard === null ? settings.artifactName : shardArtifactName(settings.artifactName, settings.shard);
+    const files = [w.files.json, w.files.csv, w.files.markdown];
+    return uploadReportArtifact({ settings, env, files, name, deadlineAt });
+}
+/** The PR comment comes after the files and the artifact it links to; a shard leaves it to the merge job. */
+async function comment({ settings, env, deadlineAt }, w, artifactId) {
+    if (!settings.prComment)
+        return '';
+    if (settings.shard !== null) {
+        core.info(`pr-comment: shard ${settings.shard.index}/${settings.shard.count} does not comment; the merge job does.`);
+        return '';
+    }
+    const artifactUrl = w.runUrl && artifactId ? `${w.runUrl}/artifacts/${artifactId}` : null;
+    const body = renderComment(w.model, w.thresholds, w.changes, { runUrl: w.runUrl, artifactUrl });
+    return (await postComment(body, env, settings.githubToken, deadlineAt)).url;
+}
+
+;// CONCATENATED MODULE: ./src/verdict.ts
+/**
+ * The outputs and the verdict, last: a failed or partial provider (fail-on-error), a breached limit
+ * (fail-on-threshold) or the time budget fails the step with one message naming each cause.
+ */
+
+
+
+
+/** ok: everything came; partial: a provider failed, or failed part-way; failed: nothing came. */
+function overallStatus(w) {
+    const outcomes = w.model.providers;
+    if (outcomes.every((o) => o.status === 'ok'))
+        return 'ok';
+    return outcomes.some((o) => o.status !== 'failed') ? 'partial' : 'failed';
+}
+function setOutputs(w, p, status) {
+    core.setOutput('total-tco2e', (0,units/* formatTonnes */.jY)(w.model.totalGrams));
+    core.setOutput('total-kgco2e', (0,units/* formatKg */.KC)(w.model.totalGrams));
+    core.setOutput('status', status);
+    core.setOutput('threshold-breached', w.thresholds.some((t) => t.breached) ? 'true' : 'false');
+    core.setOutput('report-json', w.files.json);
+    core.setOutput('report-csv', w.files.csv);
+    core.setOutput('report-markdown', w.files.markdown);
+    core.setOutput('artifact-id', p.artifactId);
+    core.setOutput('comment-url', p.commentUrl);
+}
+/** Each cause that fails the step (warnings for those the inputs turn off); fails the step when there are any. */
+function verdict(settings, w, timedOut) {
+    const failures = [];
+    const providerProblems = w.model.providers
+        .filter((o) => o.status !== 'ok')
+        .map((o) => `${providerLabel(o.provider)} ${o.status}: ${o.error}`);
+    if (timedOut)
+        failures.push(`The run stopped at its time budget of ${settings.timeoutMs / 60_000} min (timeout-minutes); the reports hold what was fetched. Raise timeout-minutes or narrow the period.`);
+    if (providerProblems.length > 0) {
+        if (settings.failOnError || timedOut)
+            failures.push(...providerProblems);
+        else
+            for (const p of providerProblems)
+                core.warning(`${p} (fail-on-error is false)`);
+    }
+    const breached = w.thresholds.filter((t) => t.breached);
+    if (breached.length > 0) {
+        if (settings.failOnThreshold)
+            failures.push(...breached.map((t) => t.message));
+        else
+            for (const t of breached)
+                core.warning(`${t.message} (fail-on-threshold is false)`);
+    }
+    if (failures.length > 0)
+        core.setFailed(failures.map(secrets.scrub).join('\n'));
+    return failures;
+}
+
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(48161);
+// EXTERNAL MODULE: external "node:worker_threads"
+var external_node_worker_threads_ = __webpack_require__(75919);
+// EXTERNAL MODULE: ./src/providers/aws/page.ts
+var page = __webpack_require__(39565);
+// EXTERNAL MODULE: external "node:url"
+var external_node_url_ = __webpack_require__(73136);
+;// CONCATENATED MODULE: ./src/workers/entry.ts
+/** Where the bundle is, for starting worker threads on it (none when running from the TypeScript sources). */
+
+
+
+/** dist/index.js beside this code once bundled; null in tests that run the sources (no bundle to start). */
+function bundleEntry() {
+    try {
+        const entry = external_node_path_.join(external_node_path_.dirname((0,external_node_url_.fileURLToPath)(import.meta.url)), 'index.js');
+        return external_node_fs_.existsSync(entry) ? entry : null;
+    }
+    catch {
+        return null;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/workers/pool.ts
+/**
+ * Page decoding off the main thread. A large page's JSON.parse, normalising and formatting cost far more
+ * CPU than receiving it, so with worker threads the main thread keeps receiving, writing and summing while
+ * pages are decoded beside it, one per core. Small pages (most runs) are decoded here: a worker's start
+ * (loading the bundle) costs more than they do, so workers start only when the first large page arrives,
+ * and pages go on being decoded here until one is ready. A worker that dies takes no data with it: its
+ * pages are fetched again (RetryBodyError) and decoded here from then on.
+ */
+
+
+
+
+
+/** Pages smaller than this are decoded here. */
+const MIN_WORKER_BYTES = 256 * 1024;
+class Slot {
+    worker;
+    online = false;
+    pending = new Map();
+    constructor(worker) {
+        this.worker = worker;
+    }
+}
+class DecoderPool {
+    entry;
+    size;
+    slots = [];
+    started = false;
+    broken = false;
+    nextId = 1;
+    onWorkers = 0;
+    here = 0;
+    /** `entry`: the bundle to start workers on (null: decode everything here); `size`: workers at most. */
+    constructor(entry, size) {
+        this.entry = entry;
+        this.size = size;
+    }
+    decode(body, job) {
+        if (this.entry !== null && this.size > 0 && !this.broken && body.length >= MIN_WORKER_BYTES) {
+            if (!this.started)
+                this.start(this.entry);
+            let best = null;
+            for (const s of this.slots)
+                if (s.online && (best === null || s.pending.size < best.pending.size))
+                    best = s;
+            if (best !== null)
+                return this.send(best, body, job);
+        }
+        this.here++;
+        try {
+            return Promise.resolve((0,page/* decodeAwsPage */.lh)(body, job));
+        }
+        catch (e) {
+            return Promise.reject(e);
+        }
+    }
+    stats() {
+        return { workers: this.slots.length, onWorkers: this.onWorkers, here: this.here };
+    }
+    async close() {
+        const slots = this.slots;
+        this.slots = [];
+        this.broken = true;
+        await Promise.all(slots.map((s) => s.worker.terminate().catch(() => 0)));
+    }
+    start(entry) {
+        this.started = true;
+        for (let i = 0; i < this.size; i++) {
+            let worker;
+            try {
+                worker = new external_node_worker_threads_.Worker(entry, { workerData: { ccr: 'decoder' } });
+            }
+            catch {
+                this.broken = this.slots.length === 0;
+                return;
+            }
+            // Workers never keep the process alive: the run ends when its work does.
+            worker.unref();
+            const slot = new Slot(worker);
+            worker.on('online', () => (slot.online = true));
+            worker.on('message', (m) => {
+                const p = slot.pending.get(m.id);
+                if (!p)
+                    return;
+                slot.pending.delete(m.id);
+                if ('result' in m)
+                    p.resolve(m.result);
+                else if ('notJson' in m)
+                    p.reject(new src_body/* NotJsonError */.wq(m.notJson));
+                else
+                    p.reject(new Error(m.error));
+            });
+            const lost = (why) => {
+                slot.online = false;
+                this.slots = this.slots.filter((s) => s !== slot);
+                if (this.slots.length === 0)
+                    this.broken = true;
+                for (const p of slot.pending.values())
+                    p.reject(new src_body/* RetryBodyError */.Th(`the page decoder thread stopped (${why}); fetching the page again`));
+                slot.pending.clear();
+            };
+            worker.on('error', (e) => lost(e.message));
+            worker.on('exit', (code) => lost(`exit code ${code}`));
+            this.slots.push(slot);
+        }
+    }
+    send(slot, body, job) {
+        const id = this.nextId++;
+        this.onWorkers++;
+        return new Promise((resolve, reject) => {
+            slot.pending.set(id, { resolve, reject });
+            const msg = { id, job, body };
+            // A body that owns its whole ArrayBuffer moves to the worker; one in Node's shared pool is copied.
+            const owns = body.byteOffset === 0 && body.byteLength === body.buffer.byteLength && body.buffer instanceof ArrayBuffer;
+            slot.worker.postMessage(msg, owns ? [body.buffer] : []);
+        });
+    }
+}
+/**
+ * The run's decoder: CCR_DECODE_WORKERS worker threads on the bundle (0 = none), by default one per core
+ * beyond the main thread's, at most 4, and none on a machine of 2 cores or fewer: there the main thread
+ * and one worker share the cores with everything else, and on this project's 2-core machine two busy threads
+ * each run at about 0.57x (measured), so a worker costs its memory and buys no time. None when running from
+ * the sources (tests of run(): the same decoding, on the main thread).
+ */
+function createDecoder(env) {
+    const raw = env.CCR_DECODE_WORKERS;
+    const cores = external_node_os_.availableParallelism();
+    const n = raw !== undefined && /^\d+$/.test(raw.trim())
+        ? Math.min(16, Number(raw.trim()))
+        : cores <= 2
+            ? 0
+            : Math.min(4, cores - 1);
+    return new DecoderPool(n > 0 ? bundleEntry() : null, n);
+}
+
+;// CONCATENATED MODULE: ./src/report/markdown.ts
+/**
+ * The job summary (and summary.md): what a sustainability lead reads in 20 seconds. Headline first, then the
+ * verdicts, the monthly chart with its table, the top services, regions and accounts, and what each provider
+ * returned. Every provider string is escaped; tables come from markdown-table.
+ */
+
+
+
+
+
+const markdown_PROVIDER_LABELS = {
+    aws: 'AWS',
+    azure: 'Azure',
+    mcfs: 'Microsoft Cloud for Sustainability'
+};
+const METHOD_LABEL = { market: 'market-based', location: 'location-based' };
+const STATUS_MARK = { ok: '✅ ok', partial: '⚠️ partial', failed: '❌ failed' };
+const markdown_t = (g) => (0,units/* groupThousands */.Zv)((0,units/* formatTonnes */.jY)(g));
+function share(part, total) {
+    if (total <= 0)
+        return '–';
+    return `${((part / total) * 100).toFixed(1)}%`;
+}
+function topTable(title, groups, total, n, multiProvider) {
+    if (groups.length === 0)
+        return '';
+    const shown = groups.slice(0, n);
+    const rows = shown.map((g) => [
+        ...(multiProvider ? [markdown_PROVIDER_LABELS[g.provider] ?? g.provider] : []),
+        g.key === '' ? '_(none)_' : (0,report_escape/* escapeMarkdown */.FV)(g.label),
+        markdown_t(g.grams),
+        share(g.grams, total)
+    ]);
+    const head = [...(multiProvider ? ['Provider'] : []), title, 'tCO2e', 'Share'];
+    const rest = groups.length - shown.length;
+    return [
+        `#### Top ${title.toLowerCase()}${rest > 0 ? ` (${shown.length} of ${groups.length})` : ''}`,
+        '',
+        (0,markdown_table/* markdownTable */.Q)([head, ...rows], { align: [...(multiProvider ? ['l'] : []), 'l', 'r', 'r'] })
+    ].join('\n');
+}
+/** Forecast points as their own clearly labelled table: never part of any total. */
+function forecastSection(points) {
+    if (points.length === 0)
+        return '';
+    const rows = points.map((p) => [markdown_PROVIDER_LABELS[p.provider] ?? p.provider, (0,report_escape/* escapeMarkdown */.FV)(p.scope), p.month, markdown_t(p.grams)]);
+    return [
+        '### Forecast (not included in any total)',
+        '',
+        `<sub>The provider's own projection for the rest of the year (${(0,report_escape/* escapeMarkdown */.FV)([...new Set(points.map((p) => p.basis))].join(', '))}).</sub>`,
+        '',
+        (0,markdown_table/* markdownTable */.Q)([['Provider', 'Scope', 'Month', 'Forecast tCO2e'], ...rows], { align: ['l', 'l', 'l', 'r'] })
+    ].join('\n');
+}
+function thresholdTable(thresholds) {
+    if (thresholds.length === 0)
+        return '';
+    const rows = thresholds.map((th) => [
+        `\`${th.name}\``,
+        th.limitPercent !== undefined ? `${th.limitPercent}%` : `${th.limitTCO2e} t`,
+        th.limitPercent !== undefined
+            ? th.actualPercent === null || th.actualPercent === undefined
+                ? th.month
+                    ? '∞'
+                    : '–'
+                : `${th.actualPercent}%${th.month ? ` (${th.month})` : ''}`
+            : th.actualTCO2e === null || th.actualTCO2e === undefined
+                ? '–'
+                : `${th.actualTCO2e} t${th.month ? ` (${th.month})` : ''}`,
+        th.breached ? '❌ breached' : '✅ within'
+    ]);
+    return (0,markdown_table/* markdownTable */.Q)([['Limit', 'Value', 'Actual', 'Result'], ...rows], { align: ['l', 'r', 'r', 'l'] });
+}
+function renderSummary(model, thresholds, options = {}) {
+    const n = options.top ?? 10;
+    const out = [];
+    const method = METHOD_LABEL[model.method];
+    const providersShown = model.providers.map((p) => markdown_PROVIDER_LABELS[p.provider] ?? p.provider).join(', ');
+    const multi = new Set(model.providers.filter((p) => p.records > 0).map((p) => p.provider)).size > 1;
+    out.push('## Cloud carbon footprint');
+    out.push('');
+    out.push(`**${markdown_t(model.totalGrams)} tCO2e** (${method}) from ${providersShown}, ${model.period.start} to ${model.period.end}` +
+        ` · ${(0,units/* groupThousands */.Zv)(String(model.recordCount))} records`);
+    const alt = model.method === 'market' ? model.locationGrams : model.marketGrams;
+    const altMissing = model.method === 'market' ? model.recordsWithoutLocation : model.recordsWithoutMarket;
+    if (model.recordCount > 0 && altMissing < model.recordCount) {
+        out.push('');
+        out.push(`<sub>${model.method === 'market' ? 'Location-based' : 'Market-based'}: ${markdown_t(alt)} tCO2e` +
+            `${altMissing > 0 ? ` (${(0,units/* groupThousands */.Zv)(String(altMissing))} records do not give it)` : ''}.</sub>`);
+    }
+    // What went wrong comes before anything else a reader might act on.
+    const alerts = [];
+    for (const p of model.providers) {
+        const label = markdown_PROVIDER_LABELS[p.provider] ?? p.provider;
+        if (p.status === 'failed')
+            alerts.push(`> [!CAUTION]\n> **${label} failed:** ${(0,report_escape/* escapeMarkdown */.FV)(p.error ?? 'unknown error')}`);
+        else if (p.status === 'partial') {
+            const items = p.missing.slice(0, 10).map((m) => `> - ${(0,report_escape/* escapeMarkdown */.FV)(m.what)}: ${(0,report_escape/* escapeMarkdown */.FV)(m.cause)}`);
+            if (p.missing.length > 10)
+                items.push(`> - …and ${p.missing.length - 10} more (see report.json)`);
+            alerts.push(`> [!WARNING]\n> **${label} is incomplete.** Missing:\n${items.join('\n')}`);
+        }
+    }
+    for (const p of model.providers) {
+        for (const w of p.warnings)
+            alerts.push(`> [!WARNING]\n> **${markdown_PROVIDER_LABELS[p.provider] ?? p.provider}:** ${(0,report_escape/* escapeMarkdown */.FV)(w)}`);
+    }
+    const breached = thresholds.filter((th) => th.breached);
+    if (breached.length > 0)
+        alerts.push(`> [!CAUTION]\n${breached.map((th) => `> ❌ ${th.message}`).join('\n>\n')}`);
+    if (options.unpublished && options.unpublished.length > 0) {
+        alerts.push(`> [!NOTE]\n> ${options.unpublished.join(', ')} ${options.unpublished.length === 1 ? 'is' : 'are'} not published yet by every provider ` +
+            `(AWS publishes a month by the 21st of the next, Azure by the 19th): ${options.unpublished.length === 1 ? 'its figures are' : 'their figures are'} missing or incomplete.`);
+    }
+    if (alerts.length > 0)
+        out.push('', alerts.join('\n\n'));
+    if (thresholds.length > 0) {
+        out.push('', '### Limits', '', thresholdTable(thresholds));
+    }
+    out.push('', '### By month', '');
+    const chart = monthlyChart(model.months, `Monthly emissions, tCO2e (${method})`);
+    if (chart)
+        out.push(chart, '');
+    const provs = PROVIDER_IDS.filter((p) => model.months.some((m) => m.byProvider[p] !== undefined));
+    const monthRows = model.months.map((m) => [
+        m.month,
+        ...(provs.length > 1 ? provs.map((p) => (m.byProvider[p] === undefined ? '–' : markdown_t(m.byProvider[p]))) : []),
+        Object.keys(m.byProvider).length === 0 ? '– _(no data)_' : markdown_t(m.grams)
+    ]);
+    out.push((0,markdown_table/* markdownTable */.Q)([
+        ['Month', ...(provs.length > 1 ? provs.map((p) => `${markdown_PROVIDER_LABELS[p] ?? p} tCO2e`) : []), 'Total tCO2e'],
+        ...monthRows,
+        [
+            '**Total**',
+            ...(provs.length > 1
+                ? provs.map((p) => `**${markdown_t(model.providers.find((x) => x.provider === p)?.grams ?? 0)}**`)
+                : []),
+            `**${markdown_t(model.totalGrams)}**`
+        ]
+    ], { align: ['l', ...provs.map(() => 'r'), 'r'] }));
+    for (const s of options.sections ?? [])
+        if (s)
+            out.push('', s);
+    const tops = [
+        topTable('Services', model.services, model.totalGrams, n, multi),
+        topTable('Regions', model.regions, model.totalGrams, n, multi),
+        topTable('Accounts', model.accounts, model.totalGrams, n, multi)
+    ].filter(Boolean);
+    if (tops.length > 0)
+        out.push('', '### Where it comes from', '', tops.join('\n\n'));
+    out.push('', '### Providers', '');
+    out.push((0,markdown_table/* markdownTable */.Q)([
+        ['Provider', 'Status', 'Records', 'tCO2e', 'Notes'],
+        ...model.providers.map((p) => [
+            markdown_PROVIDER_LABELS[p.provider] ?? p.provider,
+            STATUS_MARK[p.status],
+            (0,units/* groupThousands */.Zv)(String(p.records)),
+            markdown_t(p.grams),
+            (0,report_escape/* escapeMarkdown */.FV)([...p.notes, ...(p.error && p.status !== 'failed' ? [p.error] : [])].join(' ')) || '–'
+        ])
+    ], { align: ['l', 'l', 'r', 'r', 'l'] }));
+    for (const note of model.notes)
+        out.push('', `<sub>${(0,report_escape/* escapeMarkdown */.FV)(note)}</sub>`);
+    out.push('', `<sub>Estimates from the providers' own carbon tools, in metric tons of CO2-equivalent (1 t = 1,000 kg); exact kilograms are in report.json and report.csv` +
+        `${options.runUrl ? ` ([run](${options.runUrl}))` : ''}. Generated ${model.generatedAt}. Total of ${(0,units/* humanMass */.Gv)(model.totalGrams)}.</sub>`, '');
+    return out.join('\n');
+}
+
+;// CONCATENATED MODULE: ./src/write.ts
+/**
+ * Writing the report: the model from what was collected, the limits, the changes, then report.json,
+ * report.csv and summary.md. Files first: whatever happens next, the report exists.
+ */
+
+
+
+
+
+
+
+/** GitHub's limit for a job summary is 1 MiB; a little is kept for what GitHub adds. */
+const MAX_SUMMARY_BYTES = 1024 * 1024 - 1024;
+function writeReport(settings, env, c) {
+    const notes = [];
+    if (c.unpublished.length > 0)
+        notes.push(`Not published yet by every provider: ${c.unpublished.join(', ')}.`);
+    if (settings.shard !== null)
+        notes.push(`Shard ${settings.shard.index} of ${settings.shard.count}: a share of the work; the merge job (mode: merge) writes the whole report and checks the limits.`);
+    const model = c.builder.model(c.outcomes, notes, new Date().toISOString());
+    // A shard holds a share of the data: its limits would judge a part as the whole. The merge job judges them.
+    const thresholds = settings.shard === null ? evaluateThresholds(settings.thresholds, model.totalGrams, model.months) : [];
+    const changes = { ...periodChanges(model), baseline: c.comparison?.result(model) ?? null };
+    const files = {
+        json: external_node_path_.join(settings.outputDir, 'report.json'),
+        csv: external_node_path_.join(settings.outputDir, 'report.csv'),
+        markdown: external_node_path_.join(settings.outputDir, 'summary.md')
+    };
+    const forecast = [...c.forecast].sort((a, b) => a.provider.localeCompare(b.provider) || a.scope.localeCompare(b.scope) || a.month.localeCompare(b.month));
+    const forecastJson = forecast.map((f) => ({
+        provider: f.provider,
+        scope: f.scope,
+        month: f.month,
+        basis: f.basis,
+        kgCO2e: (0,units/* gramsToKg */.YV)(f.grams)
+    }));
+    const extra = { forecast: forecastJson, changes: changesJson(changes) };
+    if (settings.shard !== null)
+        extra.shard = settings.shard;
+    c.builder.writeFiles(jsonHeader(model, thresholds, extra), files.json, files.csv);
+    c.builder.cleanup();
+    const runUrl = env.GITHUB_RUN_ID && env.GITHUB_REPOSITORY
+        ? `${env.GITHUB_SERVER_URL ?? 'https://github.com'}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}`
+        : null;
+    const unpublished = c.unpublished;
+    let markdown = renderSummary(model, thresholds, {
+        unpublished,
+        runUrl,
+        sections: [changesSection(changes), forecastSection(forecast)]
+    });
+    if (Buffer.byteLength(markdown) > MAX_SUMMARY_BYTES)
+        markdown = renderSummary(model, thresholds, {
+            unpublished,
+            runUrl,
+            sections: [changesSection(changes, 3), forecastSection(forecast)],
+            top: 3
+        });
+    external_node_fs_.writeFileSync(files.markdown, markdown);
+    return { files, markdown, model, thresholds, changes, runUrl };
+}
+
+;// CONCATENATED MODULE: ./src/main.ts
+/**
+ * The run, as its steps: inputs -> collect (every provider at once, or the shards in merge mode) -> write the
+ * report files -> publish (summary, artifact, comment) -> outputs -> verdict. The verdict comes last, so the
+ * reports always exist when the step fails.
+ */
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+async function run(deps = {}) {
+    const env = deps.env ?? process.env;
+    let inputs;
+    try {
+        inputs = readInputs(env, deps);
+    }
+    catch (e) {
+        if (e instanceof InputFailure)
+            return inputFailure(e.error, e.settings);
+        throw e;
+    }
+    const { settings, baseline } = inputs;
+    const started = Date.now();
+    const deadline = new AbortController();
+    const timer = setTimeout(() => deadline.abort(new Error('timeout-minutes')), settings.timeoutMs);
+    timer.unref();
+    const http = new HttpClient({
+        concurrency: settings.concurrency,
+        deadline: deadline.signal,
+        env,
+        log: (l) => core.debug(l),
+        ...deps.http
+    });
+    const decoder = deps.decoder ?? createDecoder(env);
+    try {
+        const collected = await collect(settings, env, { http, decoder, deadline: deadline.signal, baseline });
+        // The budget judges the fetching: the artifact and the comment have their own bounds after it.
+        const timedOut = deadline.signal.aborted;
+        const written = writeReport(settings, env, collected);
+        external_node_fs_.rmSync(collected.work, { recursive: true, force: true });
+        const published = await publish({ settings, env, deadlineAt: started + settings.timeoutMs }, written);
+        const status = overallStatus(written);
+        setOutputs(written, published, status);
+        core.info(`Total ${(0,units/* formatTonnes */.jY)(written.model.totalGrams)} tCO2e (${(0,units/* formatKg */.KC)(written.model.totalGrams)} kgCO2e), ${written.model.recordCount} records, ${((Date.now() - started) / 1000).toFixed(1)} s, ${http.attempts} requests. Reports in ${settings.outputDir}`);
+        const failures = verdict(settings, written, timedOut);
+        return {
+            settings,
+            status,
+            totalGrams: written.model.totalGrams,
+            thresholds: written.thresholds,
+            failures,
+            files: written.files
+        };
+    }
+    finally {
+        clearTimeout(timer);
+        http.close();
+        const d = decoder.stats();
+        if (d.onWorkers > 0)
+            core.debug(`pages decoded: ${d.onWorkers} on ${d.workers} worker thread(s), ${d.here} on the main thread`);
+        await decoder.close();
+    }
+}
+class InputFailure extends Error {
+    error;
+    settings;
+    constructor(error, settings) {
+        super(error.message);
+        this.error = error;
+        this.settings = settings;
+    }
+}
+/**
+ * Every input, before anything is fetched: the settings, the baseline file and the output directory (one that
+ * cannot be made or written is a bad input too).
+ */
+function readInputs(env, deps) {
+    let settings;
+    try {
+        settings = parseSettings({ env, now: deps.now, cwd: deps.cwd });
+    }
+    catch (e) {
+        throw e instanceof InputError ? new InputFailure(e, null) : e;
+    }
+    (0,secrets.registerSecret)(settings.githubToken);
+    let baseline = null;
+    try {
+        if (settings.baseline !== null)
+            baseline = loadBaseline(settings.baseline, env['INPUT_BASELINE']?.trim() || settings.baseline);
+    }
+    catch (e) {
+        throw e instanceof InputError ? new InputFailure(e, settings) : e;
+    }
+    const unusable = unusableDirectory(settings.outputDir);
+    if (unusable !== null) {
+        const error = new InputError([
+            `Input 'output-dir': "${settings.outputDir}" cannot hold the reports (${unusable}). Give a writable directory, or leave output-dir empty for $RUNNER_TEMP/cloud-carbon-report.`
+        ]);
+        throw new InputFailure(error, settings);
+    }
+    return { settings, baseline };
+}
+/**
+ * A bad input fails the step before anything is fetched; the outputs are still set (status failed), so that
+ * later steps can branch on them.
+ */
+function inputFailure(e, settings) {
+    core.setOutput('status', 'failed');
+    core.setOutput('threshold-breached', 'false');
+    core.setOutput('artifact-id', '');
+    core.setOutput('comment-url', '');
+    core.setFailed(e.message);
+    return { settings, status: 'input-error', totalGrams: 0, thresholds: [], failures: e.problems, files: null };
+}
+/** Why a directory cannot be made or written (its error code), or null when it can. */
+function unusableDirectory(dir) {
+    try {
+        external_node_fs_.mkdirSync(dir, { recursive: true });
+        external_node_fs_.accessSync(dir, external_node_fs_.constants.W_OK);
+        return null;
+    }
+    catch (e) {
+        const code = e.code;
+        if (code === 'ENOTDIR')
+            return 'a part of the path is a file';
+        if (code === 'EACCES' || code === 'EPERM')
+            return 'no permission to write there';
+        if (code === 'EROFS')
+            return 'a read-only file system';
+        return code ?? e.message;
+    }
+}
+/** The collect step: the providers (or the shards) into one streaming report. */
+async function collect(settings, env, s) {
+    external_node_fs_.mkdirSync(settings.outputDir, { recursive: true });
+    const work = external_node_fs_.mkdtempSync(external_node_path_.join(settings.outputDir, '.parts-'));
+    const c = {
+        builder: new ReportBuilder(work, settings.period, settings.method),
+        comparison: s.baseline ? new BaselineComparison(s.baseline, settings.period) : null,
+        http: s.http,
+        decoder: s.decoder,
+        deadline: s.deadline,
+        forecast: []
+    };
+    const names = settings.providers.map(providerLabel).join(', ');
+    core.info(`cloud-carbon-report: ${names}, ${settings.period.start} to ${settings.period.end}, ${settings.method}-based`);
+    const unpublished = (0,src_period/* monthsOf */.vo)(settings.period).filter((m) => settings.providers.some((p) => (0,src_period/* monthIndex */.L6)(m) > (0,src_period/* monthIndex */.L6)((0,src_period/* latestPublishedMonth */.I_)(PROVIDERS[p].publicationDay, settings.now))));
+    if (unpublished.length > 0) {
+        core.notice(`${unpublished.join(', ')} ${unpublished.length === 1 ? 'is' : 'are'} not published yet by every provider; the report holds what is available.`);
+    }
+    const outcomes = settings.mode === 'merge' ? await collectShards(settings, env, c, work) : await collectProviders(settings, env, c);
+    if (unpublished.length === (0,src_period/* monthsOf */.vo)(settings.period).length)
+        failUnpublished(settings, outcomes);
+    return { builder: c.builder, outcomes, forecast: c.forecast, comparison: c.comparison, unpublished, work };
+}
+/**
+ * Nothing at all is available and no month of the period is published yet: the publication lag is the likely
+ * cause. Each provider that answered with nothing has failed (so fail-on-error and the status outputs decide, as
+ * for any failed provider), with an error that says so.
+ */
+function failUnpublished(settings, outcomes) {
+    if (!outcomes.every((o) => o.records === 0))
+        return;
+    for (const o of outcomes) {
+        if (o.status !== 'ok')
+            continue;
+        o.status = 'failed';
+        o.error =
+            `no data: every month of ${settings.period.start} to ${settings.period.end} is after the latest published month ` +
+                `(${publicationSchedule(settings.providers)}). Leave end-date empty for the latest published month.`;
+    }
+}
+
+
+/***/ }),
+
+/***/ 60202:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   I_: () => (/* binding */ latestPublishedMonth),
+/* harmony export */   L6: () => (/* binding */ monthIndex),
+/* harmony export */   PS: () => (/* binding */ addMonths),
+/* harmony export */   R6: () => (/* binding */ utcMonth),
+/* harmony export */   Rn: () => (/* binding */ chunkPeriod),
+/* harmony export */   Tn: () => (/* binding */ monthFirstDay),
+/* harmony export */   mO: () => (/* binding */ monthStartIso),
+/* harmony export */   rk: () => (/* binding */ defaultEndMonth),
+/* harmony export */   vo: () => (/* binding */ monthsOf)
+/* harmony export */ });
+/* unused harmony export monthFromIndex */
+function monthIndex(month) {
+    // Hot (per row of some providers): slices instead of split + map, the same result for any input.
+    const a = month.indexOf('-');
+    if (a < 0)
+        return Number(month) * 12 + NaN;
+    const b = month.indexOf('-', a + 1);
+    return Number(month.slice(0, a)) * 12 + (Number(b < 0 ? month.slice(a + 1) : month.slice(a + 1, b)) - 1);
+}
+function monthFromIndex(index) {
+    const y = Math.floor(index / 12);
+    const m = index - y * 12 + 1;
+    return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}`;
+}
+function addMonths(month, n) {
+    return monthFromIndex(monthIndex(month) + n);
+}
+function monthsOf(period) {
+    const out = [];
+    for (let i = monthIndex(period.start); i <= monthIndex(period.end); i++)
+        out.push(monthFromIndex(i));
+    return out;
+}
+function utcMonth(date) {
+    return monthFromIndex(date.getUTCFullYear() * 12 + date.getUTCMonth());
+}
+/** First instant of a month, ISO 8601 with `Z` (`2025-01-01T00:00:00Z`). */
+function monthStartIso(month) {
+    return `${month}-01T00:00:00Z`;
+}
+/** First day of a month, `YYYY-MM-01`. */
+function monthFirstDay(month) {
+    return `${month}-01`;
+}
+/** The latest month published at `now` by a provider that publishes a month by `publicationDay` of the next (UTC). */
+function latestPublishedMonth(publicationDay, now) {
+    const current = monthIndex(utcMonth(now));
+    return monthFromIndex(now.getUTCDate() >= publicationDay ? current - 1 : current - 2);
+}
+/** The latest month every one of these publication days has published (the default `end-date`). */
+function defaultEndMonth(publicationDays, now) {
+    return monthFromIndex(Math.min(...publicationDays.map((d) => monthIndex(latestPublishedMonth(d, now)))));
+}
+/** Splits a period into consecutive chunks of at most `size` months. */
+function chunkPeriod(period, size) {
+    const out = [];
+    for (let i = monthIndex(period.start); i <= monthIndex(period.end); i += size) {
+        out.push({ start: monthFromIndex(i), end: monthFromIndex(Math.min(i + size - 1, monthIndex(period.end))) });
+    }
+    return out;
+}
+
+
+/***/ }),
+
+/***/ 12448:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   K: () => (/* binding */ recordsTask),
+/* harmony export */   Y: () => (/* binding */ streamInOrder)
+/* harmony export */ });
+/* harmony import */ var _report_batch_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(90338);
+
+/**
+ * Runs up to `lookahead` unit tasks at once and yields their records in task order, page by page: the
+ * records of the task being consumed stream out as its pages arrive, later tasks keep their pages until
+ * their turn. The output order is that of the tasks (deterministic). Memory is bounded by records, not by
+ * units: the tasks nearest the head have the first claim on `budget` records (waiting, or being fetched:
+ * a page counts as `pageSize`); a task further back whose records, with those ahead of it, would exceed it
+ * holds its next request until the consumer catches up. When the consumer keeps up nothing waits and
+ * `budget / pageSize` pages are in flight; the head and the task after it never wait, so the next month
+ * unit is on its way while the head is consumed.
+ */
+async function* streamInOrder(tasks, lookahead, budget, pageSize) {
+    const started = [];
+    let next = 0;
+    /** Whether a stream may go on fetching: near the head, or within the budget with the streams ahead of it. */
+    const mayFetch = (s) => {
+        let ahead = pageSize;
+        for (let i = 0; i < started.length; i++) {
+            ahead += started[i].waiting + started[i].reserved;
+            if (started[i] === s)
+                return i < 2 || ahead <= budget;
+        }
+        return true;
+    };
+    const release = () => {
+        for (const s of started) {
+            if (s.resume && mayFetch(s)) {
+                const r = s.resume;
+                s.resume = null;
+                s.reserved = pageSize;
+                r();
+            }
+        }
+    };
+    const fill = () => {
+        while (next < tasks.length && started.length < lookahead) {
+            const s = { pages: [], waiting: 0, reserved: 0, done: false, failure: null, wake: null, resume: null };
+            const notify = () => {
+                const w = s.wake;
+                s.wake = null;
+                w?.();
+            };
+            const finish = () => {
+                s.done = true;
+                notify();
+            };
+            tasks[next++]({
+                emit: (page) => {
+                    if (page.count > 0)
+                        s.pages.push(page);
+                    s.waiting += page.count;
+                    s.reserved = 0;
+                    notify();
+                    release();
+                },
+                turn: () => {
+                    if (!mayFetch(s))
+                        return new Promise((resume) => (s.resume = resume));
+                    s.reserved = pageSize;
+                    return Promise.resolve();
+                }
+            }).then(finish, (error) => {
+                s.failure = { error };
+                finish();
+            });
+            started.push(s);
+        }
+    };
+    fill();
+    while (started.length > 0) {
+        const s = started[0];
+        const page = s.pages.shift();
+        if (page !== undefined) {
+            s.waiting -= page.count;
+            release();
+            yield page;
+        }
+        else if (s.done) {
+            if (s.failure)
+                throw s.failure.error;
+            started.shift();
+            fill();
+            release();
+        }
+        else {
+            await new Promise((resolve) => (s.wake = resolve));
+        }
+    }
+}
+/** A unit that yields its records at once (a whole month folded and rounded together) as one batch. */
+function recordsTask(provider, keepRecords, fetch) {
+    return async (flow) => {
+        const rows = await fetch();
+        if (rows.length === 0)
+            return;
+        const enc = new _report_batch_js__WEBPACK_IMPORTED_MODULE_0__/* .BatchEncoder */ .H(provider, keepRecords);
+        for (const r of rows)
+            enc.add(r);
+        flow.emit(enc.take());
+    };
+}
+
+
+/***/ }),
+
+/***/ 27194:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   errorMessage: () => (/* binding */ errorMessage),
+/* harmony export */   registerSecret: () => (/* binding */ registerSecret),
+/* harmony export */   scrub: () => (/* binding */ scrub)
+/* harmony export */ });
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(91659);
+/**
+ * Every secret the run touches is registered here: masked in the runner's log with `core.setSecret`, and
+ * scrubbed from every message that can reach a file, a summary, an artifact or a comment (masking only
+ * protects the log). Known token shapes are scrubbed even when nobody registered them (SDK errors can echo
+ * requests).
+ */
+
+const known = new Set();
+function registerSecret(value) {
+    if (!value || value.length < 4 || known.has(value))
+        return;
+    known.add(value);
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__.setSecret(value);
+}
+const PATTERNS = [
+    [/eyJ[\w-]{4,}\.[\w-]{4,}\.[\w-]*/g, '***'], // JWTs (OIDC tokens, Entra access tokens, runtime token)
+    [/\b(Bearer|Basic)\s+[\w.~+/=-]{8,}/gi, '$1 ***'],
+    [
+        /((?:x-amz-security-token|X-Amz-Security-Token|SessionToken|WebIdentityToken|client_assertion|Ocp-Apim-Subscription-Key|subscription-key|sig|code)["']?\s*[:=]\s*["']?)[^"'&\s,}]{8,}/g,
+        '$1***'
+    ],
+    [/\b(?:ASIA|AKIA)[A-Z0-9]{16}\b/g, '***']
+];
+/** Removes every registered secret and every known token shape from a text. */
+function scrub(text) {
+    let out = text;
+    for (const s of known)
+        if (out.includes(s))
+            out = out.split(s).join('***');
+    for (const [re, by] of PATTERNS)
+        out = out.replace(re, by);
+    return out;
+}
+/** The message of an error, scrubbed. */
+function errorMessage(e) {
+    return scrub(e instanceof Error ? e.message : String(e));
+}
+
+
+/***/ })
+
+};
