@@ -150,12 +150,13 @@ function normalizeAwsRow(row, method, fallbackAccount) {
 function decodeAwsPage(body, job) {
     const data = (0,_body_js__WEBPACK_IMPORTED_MODULE_1__/* .parseJsonBody */ .Y2)((0,_body_js__WEBPACK_IMPORTED_MODULE_1__/* .bodyText */ .G3)(body));
     const enc = new _report_batch_js__WEBPACK_IMPORTED_MODULE_2__/* .BatchEncoder */ .H('aws', job.keepRecords);
-    if (!data || typeof data !== 'object' || (data.Results !== undefined && !Array.isArray(data.Results))) {
-        return { batch: enc.take(), next: undefined, error: 'the response has no Results list' };
+    // Results is required by the API's model: an answer without it is malformed, not empty.
+    if (!data || typeof data !== 'object' || !Array.isArray(data.Results)) {
+        return { batch: enc.take(), next: undefined, error: 'the response has no Results list (a malformed answer)' };
     }
     let error = null;
     try {
-        for (const row of data.Results ?? []) {
+        for (const row of data.Results) {
             const rec = normalizeAwsRow(row, job.method, job.fallbackAccount);
             if (rec.month !== job.month)
                 throw new Error(`a result for ${rec.month} came back for a query of ${job.month}`);

@@ -9,7 +9,7 @@ import * as path from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
 import type { HttpClient } from './http.js'
 import { isDeadlineError } from './http.js'
-import type { ProviderId, ProviderStatus } from './model.js'
+import type { ProviderId, ProviderStatus, WaterRecord } from './model.js'
 import type { Env, Settings } from './settings.js'
 import { loadProvider, providerLabel } from './providers/registry.js'
 import { runProvider } from './providers/kit/run.js'
@@ -34,6 +34,7 @@ export interface Collection {
   decoder: PageDecoder
   deadline: AbortSignal
   forecast: Forecast
+  water: WaterRecord[]
 }
 
 /** Every provider, concurrently; what each came to. */
@@ -64,6 +65,9 @@ async function collectOne(id: ProviderId, run: CollectRun): Promise<ProviderOutc
   const warnings: string[] = []
   const missing: MissingPart[] = []
   let stoppedByBudget = false
+  // Set once this provider's outcome is counted: what comes later (past the deadline) stays out of the report,
+  // so its records and its totals agree.
+  let counted = false
   const ctx: ProviderContext = {
     settings,
     period: settings.period,
@@ -82,13 +86,14 @@ async function collectOne(id: ProviderId, run: CollectRun): Promise<ProviderOutc
       core.warning(`${label}: ${scrub(text)}`)
     },
     forecast: (points) => c.forecast.push(...points.map((p) => ({ provider: id, ...p }))),
+    water: (records) => {
+      // Past the budget nothing more is counted, as for carbon.
+      if (!counted) c.water.push(...records)
+    },
     log: (line) => core.info(scrub(line))
   }
   const budget = `stopped after ${settings.timeoutMs / 60_000} min (timeout-minutes)`
   let error: string | null = null
-  // Set once this provider's outcome is counted: what comes later (past the deadline) stays out of the report,
-  // so its records and its totals agree.
-  let counted = false
   const consume = async (): Promise<'done'> => {
     const provider = await loadProvider(id)
     for await (const batch of runProvider(provider, ctx)) {

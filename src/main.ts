@@ -175,7 +175,8 @@ async function collect(
     http: s.http,
     decoder: s.decoder,
     deadline: s.deadline,
-    forecast: []
+    forecast: [],
+    water: []
   }
   const names = settings.providers.map(providerLabel).join(', ')
   core.info(
@@ -194,7 +195,15 @@ async function collect(
   const outcomes =
     settings.mode === 'merge' ? await collectShards(settings, env, c, work) : await collectProviders(settings, env, c)
   if (unpublished.length === monthsOf(settings.period).length) failUnpublished(settings, outcomes)
-  return { builder: c.builder, outcomes, forecast: c.forecast, comparison: c.comparison, unpublished, work }
+  return {
+    builder: c.builder,
+    outcomes,
+    forecast: c.forecast,
+    water: c.water,
+    comparison: c.comparison,
+    unpublished,
+    work
+  }
 }
 
 /**

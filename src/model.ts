@@ -39,6 +39,16 @@ export interface CarbonRecord {
   extra?: Record<string, string | number | null>
 }
 
+/** Water a provider allocates to the usage of an (account, calendar year, service, region), in integer litres. */
+export interface WaterRecord {
+  provider: ProviderId
+  account: string
+  year: string
+  service: string | null
+  region: string | null
+  litres: number
+}
+
 /** The inclusive range of months a run reports. */
 export interface Period {
   start: Month

@@ -14,6 +14,8 @@ import { shardArtifactName } from './shard.js'
 
 export interface Written {
   files: { json: string; csv: string; markdown: string }
+  /** water.csv, with `water: true`. */
+  waterCsv: string | null
   markdown: string
   model: ReportModel
   thresholds: ThresholdResult[]
@@ -57,7 +59,7 @@ async function uploadArtifact({ settings, env, deadlineAt }: PublishRun, w: Writ
   if (settings.artifactName === '') return ''
   const name =
     settings.shard === null ? settings.artifactName : shardArtifactName(settings.artifactName, settings.shard)
-  const files = [w.files.json, w.files.csv, w.files.markdown]
+  const files = [w.files.json, w.files.csv, w.files.markdown, ...(w.waterCsv ? [w.waterCsv] : [])]
   return uploadReportArtifact({ settings, env, files, name, deadlineAt })
 }
 

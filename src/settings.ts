@@ -29,6 +29,8 @@ export interface Settings extends ProviderSettings {
   failOnError: boolean
   outputDir: string
   jobSummary: boolean
+  /** Also report the water the providers allocate to the usage (`water`). */
+  water: boolean
   artifactName: string
   artifactRetentionDays: number | null
   prComment: boolean
@@ -203,6 +205,7 @@ export function parseSettings(options: ParseOptions = {}): Settings {
   const failOnThreshold = bool('fail-on-threshold', true)
   const failOnError = bool('fail-on-error', true)
   const jobSummary = bool('job-summary', true)
+  const water = bool('water', false)
   const prComment = bool('pr-comment', false)
   const rawOutputDir = input('output-dir')
   const outputDir = path.resolve(
@@ -288,6 +291,7 @@ export function parseSettings(options: ParseOptions = {}): Settings {
     failOnError,
     outputDir,
     jobSummary,
+    water,
     artifactName,
     artifactRetentionDays: retention,
     prComment,

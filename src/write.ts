@@ -13,6 +13,8 @@ import { evaluateThresholds } from './report/thresholds.js'
 import type { Written } from './publish.js'
 import type { Env, Settings } from './settings.js'
 import { gramsToKg } from './units.js'
+import type { WaterRecord } from './model.js'
+import { waterCsv, waterJson, waterModel, waterSection } from './report/water.js'
 
 /** GitHub's limit for a job summary is 1 MiB; a little is kept for what GitHub adds. */
 const MAX_SUMMARY_BYTES = 1024 * 1024 - 1024
@@ -21,6 +23,7 @@ export interface Collected {
   builder: ReportBuilder
   outcomes: ProviderOutcome[]
   forecast: Forecast
+  water: WaterRecord[]
   comparison: BaselineComparison | null
   /** Months of the period some selected provider has not published yet. */
   unpublished: string[]
@@ -56,6 +59,13 @@ export function writeReport(settings: Settings, env: Env, c: Collected): Written
   }))
   const extra: Record<string, unknown> = { forecast: forecastJson, changes: changesJson(changes) }
   if (settings.shard !== null) extra.shard = settings.shard
+  let waterFile: string | null = null
+  const water = settings.water ? waterModel(c.water, settings.period, settings.providers) : null
+  if (water !== null) {
+    extra.water = waterJson(water)
+    waterFile = path.join(settings.outputDir, 'water.csv')
+    fs.writeFileSync(waterFile, waterCsv(water))
+  }
   c.builder.writeFiles(jsonHeader(model, thresholds, extra), files.json, files.csv)
   c.builder.cleanup()
 
@@ -64,18 +74,19 @@ export function writeReport(settings: Settings, env: Env, c: Collected): Written
       ? `${env.GITHUB_SERVER_URL ?? 'https://github.com'}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}`
       : null
   const unpublished = c.unpublished
+  const waterPart = water === null ? '' : waterSection(water, settings.providers)
   let markdown = renderSummary(model, thresholds, {
     unpublished,
     runUrl,
-    sections: [changesSection(changes), forecastSection(forecast)]
+    sections: [changesSection(changes), forecastSection(forecast), waterPart]
   })
   if (Buffer.byteLength(markdown) > MAX_SUMMARY_BYTES)
     markdown = renderSummary(model, thresholds, {
       unpublished,
       runUrl,
-      sections: [changesSection(changes, 3), forecastSection(forecast)],
+      sections: [changesSection(changes, 3), forecastSection(forecast), waterPart],
       top: 3
     })
   fs.writeFileSync(files.markdown, markdown)
-  return { files, markdown, model, thresholds, changes, runUrl }
+  return { files, waterCsv: waterFile, markdown, model, thresholds, changes, runUrl }
 }

@@ -2,12 +2,16 @@
 import { STILL_THROTTLED, type ErrorBody } from '../kit/errors.js'
 
 /** A failure of the API that says what to do about it; `who` is the identity (a role ARN) it was made with. */
-export function explainAwsApiError(err: ErrorBody, who: string): string {
+export function explainAwsApiError(
+  err: ErrorBody,
+  who: string,
+  action = 'sustainability:GetEstimatedCarbonEmissions'
+): string {
   const { status, code: type, message } = err
   const base = `AWS Sustainability API answered HTTP ${status}${type ? ` ${type}` : ''}${message ? `: ${message}` : ''}`
   switch (type) {
     case 'AccessDeniedException':
-      return `${base}. Allow sustainability:GetEstimatedCarbonEmissions (Resource "*") in the permission policy of ${who}.`
+      return `${base}. Allow ${action} (Resource "*") in the permission policy of ${who}.`
     case 'UnrecognizedClientException':
     case 'InvalidSignatureException':
     case 'InvalidClientTokenId':

@@ -10,11 +10,12 @@ import type { AwsCredentialIdentity } from '@smithy/types'
 import type { Month } from '../../model.js'
 import { addMonths, monthStartIso, monthsOf } from '../../period.js'
 import { errorMessage } from '../../secrets.js'
-import { CallError, readErrorBody } from '../kit/errors.js'
 import { followPages } from '../kit/paging.js'
 import type { PageFlow, Provider, ProviderContext, UnitTask, WorkPlan } from '../kit/seam.js'
 import { awsIdentities, endpointFromEnv, partitionOf, type AwsIdentity } from './auth.js'
-import { explainAwsApiError } from './errors.js'
+import { checkAccountIds } from './accounts.js'
+import { callSustainability, roleAccount, type AwsTarget } from './api.js'
+import { fetchWater } from './water.js'
 import { EMISSIONS_TYPES, type AwsPage } from './page.js'
 import { sustainabilitySigner, type Sign } from './signer.js'
 
@@ -40,6 +41,7 @@ export const awsProvider: Provider = {
     )
     if (aws.accountIds.length > 0) ctx.note(`Only usage accounts ${aws.accountIds.join(', ')} (aws-account-ids).`)
     const months = monthsOf(ctx.period)
+    const targets: AwsTarget[] = []
     return {
       unit: '(identity, month)',
       // Identity-major: several roles split by role, one role by months.
@@ -49,12 +51,22 @@ export const awsProvider: Provider = {
         ctx.log(
           `AWS: ${signers.size} identit${signers.size === 1 ? 'y' : 'ies'}, ${months.length} month${months.length === 1 ? '' : 's'}, endpoint ${endpoint}`
         )
+        // An identity's whole-period questions go with its first month: one shard asks them, once.
+        for (const [id, sign] of signers)
+          if (mine.some((u) => u.id === id && u.month === months[0])) targets.push({ endpoint, sign, id })
         const tasks: UnitTask[] = []
         for (const { id, month } of mine) {
           const sign = signers.get(id)
           if (sign) tasks.push((flow) => fetchMonth(ctx, { endpoint, sign, id, month }, flow))
         }
         return tasks
+      },
+      end: async () => {
+        // The account check needs every organization's answer: a shard sees only some, so a matrix skips it.
+        await Promise.all([
+          settings.shard === null ? checkAccountIds(ctx, targets, aws.accountIds) : Promise.resolve(),
+          settings.water ? fetchWater(ctx, targets) : Promise.resolve()
+        ])
       },
       lookahead: Math.max(2, settings.concurrency * 2),
       budget: { records: MAX_RESULTS * Math.max(2, settings.concurrency), pageSize: MAX_RESULTS },
@@ -110,10 +122,7 @@ async function signIn(
   return signers
 }
 
-interface MonthQuery {
-  endpoint: string
-  sign: Sign
-  id: AwsIdentity
+interface MonthQuery extends AwsTarget {
   month: Month
 }
 
@@ -140,7 +149,6 @@ async function fetchMonth(ctx: ProviderContext, q: MonthQuery, flow: PageFlow): 
 
 /** One page of a month: its batch (as far as its rows are good), the NextToken, and what was wrong if anything. */
 async function fetchPage(ctx: ProviderContext, q: MonthQuery, token: string | undefined): Promise<AwsPage> {
-  const roleAccount = q.id.roleArn ? q.id.roleArn.split(':')[4] : null
   const body: Record<string, unknown> = {
     TimePeriod: { Start: monthStartIso(q.month), End: monthStartIso(addMonths(q.month, 1)) },
     GroupBy: ['USAGE_ACCOUNT_ID', 'REGION', 'SERVICE'],
@@ -151,27 +159,17 @@ async function fetchPage(ctx: ProviderContext, q: MonthQuery, token: string | un
   if (ctx.settings.aws.accountIds.length > 0)
     body.FilterBy = { Dimensions: { USAGE_ACCOUNT_ID: ctx.settings.aws.accountIds } }
   if (token !== undefined) body.NextToken = token
-  const res = await ctx.http.request({
-    service: 'AWS Sustainability API',
-    // AWS throttles each account apart: a role's 429 holds that role's requests, not the other organizations'.
-    throttleScope: roleAccount ?? undefined,
-    method: 'POST',
-    url: `${q.endpoint}/v1/estimated-carbon-emissions`,
-    headers: { 'content-type': 'application/json', accept: 'application/json' },
-    body: JSON.stringify(body),
-    expectJson: true,
+  const res = await callSustainability(ctx, q, {
+    path: '/v1/estimated-carbon-emissions',
+    action: 'sustainability:GetEstimatedCarbonEmissions',
+    body,
     decode: (bytes) =>
       ctx.decoder.decode(bytes, {
         method: ctx.settings.method,
-        fallbackAccount: roleAccount,
+        fallbackAccount: roleAccount(q.id),
         month: q.month,
         keepRecords: ctx.keepRecords
-      }),
-    sign: q.sign
+      })
   })
-  if (res.status !== 200) {
-    const err = readErrorBody(res)
-    throw new CallError(res.status, err, explainAwsApiError(err, q.id.label))
-  }
   return res.json as AwsPage
 }

@@ -112,12 +112,13 @@ export interface AwsPage {
 export function decodeAwsPage(body: Uint8Array, job: AwsPageJob): AwsPage {
   const data = parseJsonBody(bodyText(body)) as { Results?: ApiRow[]; NextToken?: string | null } | null
   const enc = new BatchEncoder('aws', job.keepRecords)
-  if (!data || typeof data !== 'object' || (data.Results !== undefined && !Array.isArray(data.Results))) {
-    return { batch: enc.take(), next: undefined, error: 'the response has no Results list' }
+  // Results is required by the API's model: an answer without it is malformed, not empty.
+  if (!data || typeof data !== 'object' || !Array.isArray(data.Results)) {
+    return { batch: enc.take(), next: undefined, error: 'the response has no Results list (a malformed answer)' }
   }
   let error: string | null = null
   try {
-    for (const row of data.Results ?? []) {
+    for (const row of data.Results) {
       const rec = normalizeAwsRow(row, job.method, job.fallbackAccount)
       if (rec.month !== job.month) throw new Error(`a result for ${rec.month} came back for a query of ${job.month}`)
       enc.add(rec)

@@ -5,7 +5,7 @@
  * then marks it partial) and anything a reader should know through `note`. Throwing before any record means the
  * provider failed as a whole.
  */
-import type { Period, ProviderId } from '../../model.js'
+import type { Period, ProviderId, WaterRecord } from '../../model.js'
 import type { HttpClient } from '../../http.js'
 import type { Env, Settings } from '../../settings.js'
 import type { RecordBatch } from '../../report/batch.js'
@@ -42,6 +42,8 @@ export interface ProviderContext {
   warn(text: string): void
   /** Forecast points (e.g. MCFS projections): shown apart, never added to totals. */
   forecast(points: ForecastPoint[]): void
+  /** Water records (with `water: true`): reported apart from carbon. */
+  water(records: WaterRecord[]): void
   /** A progress line for the run's log. */
   log(line: string): void
   /** Aborted when the run's time budget is spent. */

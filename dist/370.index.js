@@ -1,8 +1,8 @@
-export const id = 475;
-export const ids = [475,194];
+export const id = 370;
+export const ids = [370,194];
 export const modules = {
 
-/***/ 8475:
+/***/ 34370:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -627,7 +627,7 @@ const PROVIDERS = {
         short: 'AWS',
         publicationDay: 21,
         parseInputs: parseAwsInputs,
-        load: async () => (await Promise.all(/* import() */[__webpack_require__.e(118), __webpack_require__.e(480)]).then(__webpack_require__.bind(__webpack_require__, 6480))).awsProvider
+        load: async () => (await Promise.all(/* import() */[__webpack_require__.e(118), __webpack_require__.e(183)]).then(__webpack_require__.bind(__webpack_require__, 51183))).awsProvider
     },
     azure: {
         label: 'Azure',
@@ -999,6 +999,9 @@ async function collectOne(id, run) {
     const warnings = [];
     const missing = [];
     let stoppedByBudget = false;
+    // Set once this provider's outcome is counted: what comes later (past the deadline) stays out of the report,
+    // so its records and its totals agree.
+    let counted = false;
     const ctx = {
         settings,
         period: settings.period,
@@ -1018,13 +1021,15 @@ async function collectOne(id, run) {
             core.warning(`${label}: ${(0,secrets.scrub)(text)}`);
         },
         forecast: (points) => c.forecast.push(...points.map((p) => ({ provider: id, ...p }))),
+        water: (records) => {
+            // Past the budget nothing more is counted, as for carbon.
+            if (!counted)
+                c.water.push(...records);
+        },
         log: (line) => core.info((0,secrets.scrub)(line))
     };
     const budget = `stopped after ${settings.timeoutMs / 60_000} min (timeout-minutes)`;
     let error = null;
-    // Set once this provider's outcome is counted: what comes later (past the deadline) stays out of the report,
-    // so its records and its totals agree.
-    let counted = false;
     const consume = async () => {
         const provider = await loadProvider(id);
         for await (const batch of runProvider(provider, ctx)) {
@@ -1550,6 +1555,7 @@ function parseSettings(options = {}) {
     const failOnThreshold = bool('fail-on-threshold', true);
     const failOnError = bool('fail-on-error', true);
     const jobSummary = bool('job-summary', true);
+    const water = bool('water', false);
     const prComment = bool('pr-comment', false);
     const rawOutputDir = input('output-dir');
     const outputDir = external_node_path_.resolve(cwd, rawOutputDir || (env.RUNNER_TEMP ? external_node_path_.join(env.RUNNER_TEMP, 'cloud-carbon-report') : 'cloud-carbon-report'));
@@ -1611,6 +1617,7 @@ function parseSettings(options = {}) {
         failOnError,
         outputDir,
         jobSummary,
+        water,
         artifactName,
         artifactRetentionDays: retention,
         prComment,
@@ -2772,7 +2779,7 @@ async function uploadArtifact({ settings, env, deadlineAt }, w) {
     if (settings.artifactName === '')
         return '';
     const name = settings.shard === null ? settings.artifactName : shardArtifactName(settings.artifactName, settings.shard);
-    const files = [w.files.json, w.files.csv, w.files.markdown];
+    const files = [w.files.json, w.files.csv, w.files.markdown, ...(w.waterCsv ? [w.waterCsv] : [])];
     return uploadReportArtifact({ settings, env, files, name, deadlineAt });
 }
 /** The PR comment comes after the files and the artifact it links to; a shard leaves it to the merge job. */
@@ -3173,11 +3180,106 @@ function renderSummary(model, thresholds, options = {}) {
     return out.join('\n');
 }
 
+;// CONCATENATED MODULE: ./src/report/water.ts
+/**
+ * Water (`water: true`): the withdrawals the providers allocate to the usage, in m3 to the litre, reported apart
+ * from carbon: `water` in report.json, water.csv, and a short section of the summary. Providers give whole
+ * calendar years only, so every year the period touches is reported with how many of its months are in it.
+ */
+
+
+
+
+
+const WATER_CSV_HEADER = 'provider,account,year,service,region,m3';
+const cmp = (a, b) => ((a ?? '') < (b ?? '') ? -1 : (a ?? '') > (b ?? '') ? 1 : 0);
+/** The records in a fixed order (provider, year, account, service, region), the years and the totals. */
+function waterModel(records, period, providers) {
+    const order = new Map(providers.map((p, i) => [p, i]));
+    const sorted = [...records].sort((a, b) => (order.get(a.provider) ?? 99) - (order.get(b.provider) ?? 99) ||
+        cmp(a.year, b.year) ||
+        cmp(a.account, b.account) ||
+        cmp(a.service, b.service) ||
+        cmp(a.region, b.region));
+    const first = (0,src_period/* monthIndex */.L6)(period.start);
+    const last = (0,src_period/* monthIndex */.L6)(period.end);
+    const years = [];
+    for (let y = Math.floor(first / 12); y <= Math.floor(last / 12); y++) {
+        const monthsInPeriod = Math.min(last, y * 12 + 11) - Math.max(first, y * 12) + 1;
+        const mine = sorted.filter((r) => r.year === String(y));
+        const byProvider = {};
+        for (const r of mine)
+            byProvider[r.provider] = (byProvider[r.provider] ?? 0) + r.litres;
+        years.push({ year: String(y), monthsInPeriod, litres: mine.reduce((a, r) => a + r.litres, 0), byProvider });
+    }
+    return { litres: sorted.reduce((a, r) => a + r.litres, 0), years, records: sorted };
+}
+const m3 = (litres) => (0,units/* gramsToKg */.YV)(litres);
+/** `water` of report.json (figures in m3, 3 decimals: the litre). */
+function waterJson(w) {
+    const byProvider = (b) => Object.fromEntries(Object.entries(b).map(([p, l]) => [p, m3(l)]));
+    return {
+        unit: 'm3',
+        totalM3: m3(w.litres),
+        years: w.years.map((y) => ({
+            year: y.year,
+            monthsInPeriod: y.monthsInPeriod,
+            totalM3: m3(y.litres),
+            byProvider: byProvider(y.byProvider)
+        })),
+        records: w.records.map((r) => ({
+            provider: r.provider,
+            account: r.account,
+            year: r.year,
+            service: r.service,
+            region: r.region,
+            m3: m3(r.litres)
+        }))
+    };
+}
+/** water.csv: RFC 4180, CRLF, text cells defused as in report.csv. */
+function waterCsv(w) {
+    const rows = w.records.map((r) => [
+        (0,report_escape/* csvText */.kD)(r.provider),
+        (0,report_escape/* csvText */.kD)(r.account),
+        (0,report_escape/* csvText */.kD)(r.year),
+        (0,report_escape/* csvText */.kD)(r.service),
+        (0,report_escape/* csvText */.kD)(r.region),
+        (0,units/* formatKg */.KC)(r.litres)
+    ].join(','));
+    return [WATER_CSV_HEADER, ...rows].map((l) => `${l}\r\n`).join('');
+}
+/** The summary's water section: a row per year, saying when a year is only partly in the period. */
+function waterSection(w, providers) {
+    const shown = providers.filter((p) => w.records.some((r) => r.provider === p));
+    const rows = w.years.map((y) => [
+        y.monthsInPeriod === 12 ? y.year : `${y.year} (${y.monthsInPeriod} of 12 months in the period)`,
+        ...(shown.length > 1 ? shown.map((p) => (0,units/* groupThousands */.Zv)((0,units/* formatKg */.KC)(y.byProvider[p] ?? 0))) : []),
+        (0,units/* groupThousands */.Zv)((0,units/* formatKg */.KC)(y.litres))
+    ]);
+    if (w.years.length > 1)
+        rows.push([
+            '**Total**',
+            ...(shown.length > 1
+                ? shown.map((p) => (0,units/* groupThousands */.Zv)((0,units/* formatKg */.KC)(w.records.filter((r) => r.provider === p).reduce((a, r) => a + r.litres, 0))))
+                : []),
+            `**${(0,units/* groupThousands */.Zv)((0,units/* formatKg */.KC)(w.litres))}**`
+        ]);
+    return [
+        '### Water withdrawals',
+        '',
+        `<sub>What ${shown.length > 0 ? (0,report_escape/* escapeMarkdown */.FV)(shown.map(providerLabel).join(', ')) : 'the providers'} allocate${shown.length === 1 ? 's' : ''} to your usage, in m3, for whole calendar years (the providers give years only).</sub>`,
+        '',
+        (0,markdown_table/* markdownTable */.Q)([['Year', ...(shown.length > 1 ? shown.map((p) => `${providerLabel(p)} m3`) : []), 'Total m3'], ...rows], { align: ['l', ...(shown.length > 1 ? shown.map(() => 'r') : []), 'r'] })
+    ].join('\n');
+}
+
 ;// CONCATENATED MODULE: ./src/write.ts
 /**
  * Writing the report: the model from what was collected, the limits, the changes, then report.json,
  * report.csv and summary.md. Files first: whatever happens next, the report exists.
  */
+
 
 
 
@@ -3213,26 +3315,34 @@ function writeReport(settings, env, c) {
     const extra = { forecast: forecastJson, changes: changesJson(changes) };
     if (settings.shard !== null)
         extra.shard = settings.shard;
+    let waterFile = null;
+    const water = settings.water ? waterModel(c.water, settings.period, settings.providers) : null;
+    if (water !== null) {
+        extra.water = waterJson(water);
+        waterFile = external_node_path_.join(settings.outputDir, 'water.csv');
+        external_node_fs_.writeFileSync(waterFile, waterCsv(water));
+    }
     c.builder.writeFiles(jsonHeader(model, thresholds, extra), files.json, files.csv);
     c.builder.cleanup();
     const runUrl = env.GITHUB_RUN_ID && env.GITHUB_REPOSITORY
         ? `${env.GITHUB_SERVER_URL ?? 'https://github.com'}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}`
         : null;
     const unpublished = c.unpublished;
+    const waterPart = water === null ? '' : waterSection(water, settings.providers);
     let markdown = renderSummary(model, thresholds, {
         unpublished,
         runUrl,
-        sections: [changesSection(changes), forecastSection(forecast)]
+        sections: [changesSection(changes), forecastSection(forecast), waterPart]
     });
     if (Buffer.byteLength(markdown) > MAX_SUMMARY_BYTES)
         markdown = renderSummary(model, thresholds, {
             unpublished,
             runUrl,
-            sections: [changesSection(changes, 3), forecastSection(forecast)],
+            sections: [changesSection(changes, 3), forecastSection(forecast), waterPart],
             top: 3
         });
     external_node_fs_.writeFileSync(files.markdown, markdown);
-    return { files, markdown, model, thresholds, changes, runUrl };
+    return { files, waterCsv: waterFile, markdown, model, thresholds, changes, runUrl };
 }
 
 ;// CONCATENATED MODULE: ./src/main.ts
@@ -3389,7 +3499,8 @@ async function collect(settings, env, s) {
         http: s.http,
         decoder: s.decoder,
         deadline: s.deadline,
-        forecast: []
+        forecast: [],
+        water: []
     };
     const names = settings.providers.map(providerLabel).join(', ');
     core.info(`cloud-carbon-report: ${names}, ${settings.period.start} to ${settings.period.end}, ${settings.method}-based`);
@@ -3400,7 +3511,15 @@ async function collect(settings, env, s) {
     const outcomes = settings.mode === 'merge' ? await collectShards(settings, env, c, work) : await collectProviders(settings, env, c);
     if (unpublished.length === (0,src_period/* monthsOf */.vo)(settings.period).length)
         failUnpublished(settings, outcomes);
-    return { builder: c.builder, outcomes, forecast: c.forecast, comparison: c.comparison, unpublished, work };
+    return {
+        builder: c.builder,
+        outcomes,
+        forecast: c.forecast,
+        water: c.water,
+        comparison: c.comparison,
+        unpublished,
+        work
+    };
 }
 /**
  * Nothing at all is available and no month of the period is published yet: the publication lag is the likely

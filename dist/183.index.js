@@ -1,5 +1,5 @@
-export const id = 480;
-export const ids = [480];
+export const id = 183;
+export const ids = [183];
 export const modules = {
 
 /***/ 24377:
@@ -50,7 +50,7 @@ async function getIdToken(http, env, audience, forWhat) {
 
 /***/ }),
 
-/***/ 6480:
+/***/ 51183:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -63,11 +63,9 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./src/period.ts
-var period = __webpack_require__(60202);
+var src_period = __webpack_require__(60202);
 // EXTERNAL MODULE: ./src/secrets.ts
 var secrets = __webpack_require__(27194);
-// EXTERNAL MODULE: ./src/providers/kit/errors.ts
-var errors = __webpack_require__(74874);
 // EXTERNAL MODULE: ./src/providers/kit/paging.ts
 var paging = __webpack_require__(19705);
 // EXTERNAL MODULE: ./src/auth/github-oidc.ts
@@ -257,16 +255,18 @@ function awsIdentities(settings, http, env) {
     }));
 }
 
+// EXTERNAL MODULE: ./src/providers/kit/errors.ts
+var errors = __webpack_require__(74874);
 ;// CONCATENATED MODULE: ./src/providers/aws/errors.ts
 /** What the Sustainability API's refusals mean, and what to do about them. */
 
 /** A failure of the API that says what to do about it; `who` is the identity (a role ARN) it was made with. */
-function explainAwsApiError(err, who) {
+function explainAwsApiError(err, who, action = 'sustainability:GetEstimatedCarbonEmissions') {
     const { status, code: type, message } = err;
     const base = `AWS Sustainability API answered HTTP ${status}${type ? ` ${type}` : ''}${message ? `: ${message}` : ''}`;
     switch (type) {
         case 'AccessDeniedException':
-            return `${base}. Allow sustainability:GetEstimatedCarbonEmissions (Resource "*") in the permission policy of ${who}.`;
+            return `${base}. Allow ${action} (Resource "*") in the permission policy of ${who}.`;
         case 'UnrecognizedClientException':
         case 'InvalidSignatureException':
         case 'InvalidClientTokenId':
@@ -281,6 +281,170 @@ function explainAwsApiError(err, who) {
         default:
             return status === 404 ? `${base}. Check AWS_ENDPOINT_URL_SUSTAINABILITY / AWS_ENDPOINT_URL.` : `${base}.`;
     }
+}
+
+;// CONCATENATED MODULE: ./src/providers/aws/api.ts
+
+
+/** The account of a role (its ARN's fourth field), or null for the environment's credentials. */
+function roleAccount(id) {
+    return id.roleArn ? id.roleArn.split(':')[4] : null;
+}
+async function callSustainability(ctx, t, call) {
+    const account = roleAccount(t.id);
+    const res = await ctx.http.request({
+        service: 'AWS Sustainability API',
+        // AWS throttles each account apart: a role's 429 holds that role's requests, not the other organizations'.
+        throttleScope: account ?? undefined,
+        method: 'POST',
+        url: `${t.endpoint}${call.path}`,
+        headers: { 'content-type': 'application/json', accept: 'application/json' },
+        body: JSON.stringify(call.body),
+        expectJson: true,
+        decode: call.decode,
+        sign: t.sign
+    });
+    if (res.status !== 200) {
+        const err = (0,errors/* readErrorBody */.Nk)(res);
+        throw new errors/* CallError */.RA(res.status, err, explainAwsApiError(err, t.id.label, call.action));
+    }
+    return res;
+}
+
+;// CONCATENATED MODULE: ./src/providers/aws/accounts.ts
+
+
+
+
+const ACTION = 'sustainability:GetEstimatedCarbonEmissionsDimensionValues';
+/** The usage accounts with data in the period, as one identity sees them. */
+async function accountsWithData(ctx, t, period) {
+    const seen = new Set();
+    await (0,paging/* followPages */.kv)({
+        cursorName: 'NextToken',
+        fetch: async (token) => {
+            const body = {
+                TimePeriod: { Start: (0,src_period/* monthStartIso */.mO)(period.start), End: (0,src_period/* monthStartIso */.mO)((0,src_period/* addMonths */.PS)(period.end, 1)) },
+                Dimensions: ['USAGE_ACCOUNT_ID'],
+                MaxResults: 5000
+            };
+            if (token !== undefined)
+                body.NextToken = token;
+            const res = await callSustainability(ctx, t, {
+                path: '/v1/estimated-carbon-emissions-dimension-values',
+                action: ACTION,
+                body
+            });
+            const json = res.json;
+            if (!json || !Array.isArray(json.Results))
+                throw new Error('the response has no Results list (a malformed answer)');
+            for (const r of json.Results)
+                if (r?.Dimension === 'USAGE_ACCOUNT_ID' && typeof r.Value === 'string')
+                    seen.add(r.Value);
+            return json.NextToken;
+        }
+    });
+    return seen;
+}
+/** Warns of each listed account that no identity has data for in the period. */
+async function checkAccountIds(ctx, targets, listed) {
+    if (listed.length === 0 || targets.length === 0)
+        return;
+    const known = new Set();
+    try {
+        for (const set of await Promise.all(targets.map((t) => accountsWithData(ctx, t, ctx.period))))
+            for (const a of set)
+                known.add(a);
+    }
+    catch (e) {
+        ctx.warn(`aws-account-ids could not be checked against the accounts with data (${(0,secrets.errorMessage)(e)}); allow ${ACTION} to have it checked.`);
+        return;
+    }
+    const unknown = listed.filter((a) => !known.has(a));
+    if (unknown.length === 0)
+        return;
+    const range = `${ctx.period.start} to ${ctx.period.end}`;
+    ctx.warn(`aws-account-ids: ${unknown.join(', ')} ${unknown.length === 1 ? 'has' : 'have'} no emissions data for ${range} in ${targets.length === 1 ? 'the organization' : 'any of the organizations'} the role${targets.length === 1 ? '' : 's'} can see. ` +
+        `Check for a typo (12 digits, leading zeros kept) and that the account belongs to the organization.`);
+}
+
+// EXTERNAL MODULE: ./src/units.ts
+var units = __webpack_require__(61996);
+;// CONCATENATED MODULE: ./src/providers/aws/water.ts
+
+
+
+
+const WATER_ACTION = 'sustainability:GetEstimatedWaterAllocation';
+/** The calendar years a period touches. */
+function yearsOf(period) {
+    const first = Math.floor((0,src_period/* monthIndex */.L6)(period.start) / 12);
+    const last = Math.floor((0,src_period/* monthIndex */.L6)(period.end) / 12);
+    return Array.from({ length: last - first + 1 }, (_, i) => first + i);
+}
+/** One API row to a water record: m3 to exact litres (x1000 from the shortest decimal, as kg to g). */
+function waterRecord(row, year, fallbackAccount) {
+    const start = row.TimePeriod?.Start ?? '';
+    if (!start.startsWith(`${year}-01-01`))
+        throw new Error(`a water result for ${JSON.stringify(start)} came back for a query of ${year}`);
+    const w = row.AllocationValues?.TOTAL_WATER_WITHDRAWALS;
+    if (w === undefined || w.Value === undefined || w.Value === null)
+        throw new Error(`a water result of ${year} has no TOTAL_WATER_WITHDRAWALS`);
+    if (w.Unit !== undefined && w.Unit !== 'm3')
+        throw new Error(`unknown water unit ${JSON.stringify(w.Unit)}`);
+    const d = row.DimensionsValues;
+    return {
+        provider: 'aws',
+        account: d?.USAGE_ACCOUNT_ID ?? fallbackAccount ?? 'unknown',
+        year: String(year),
+        service: d?.SERVICE ?? null,
+        region: d?.REGION ?? null,
+        litres: (0,units/* kilogramsToGrams */.Lg)(w.Value, 'TOTAL_WATER_WITHDRAWALS')
+    };
+}
+/** A year of one identity's water, every page; a year that cannot be fetched is a missing part of AWS. */
+async function fetchWaterYear(ctx, t, year) {
+    const records = [];
+    try {
+        await (0,paging/* followPages */.kv)({
+            cursorName: 'NextToken',
+            fetch: async (token) => {
+                const body = {
+                    TimePeriod: { Start: `${year}-01-01T00:00:00Z`, End: `${year + 1}-01-01T00:00:00Z` },
+                    GroupBy: ['USAGE_ACCOUNT_ID', 'REGION', 'SERVICE'],
+                    AllocationTypes: ['TOTAL_WATER_WITHDRAWALS'],
+                    Granularity: 'YEARLY_CALENDAR',
+                    MaxResults: 5000
+                };
+                if (ctx.settings.aws.accountIds.length > 0)
+                    body.FilterBy = { Dimensions: { USAGE_ACCOUNT_ID: ctx.settings.aws.accountIds } };
+                if (token !== undefined)
+                    body.NextToken = token;
+                const res = await callSustainability(ctx, t, {
+                    path: '/v1/estimated-water-allocation',
+                    action: WATER_ACTION,
+                    body
+                });
+                const json = res.json;
+                // Results is required by the API's model: an answer without it is malformed, not empty.
+                if (!json || !Array.isArray(json.Results))
+                    throw new Error('the response has no Results list (a malformed answer)');
+                for (const row of json.Results)
+                    records.push(waterRecord(row, year, roleAccount(t.id)));
+                return json.NextToken;
+            }
+        });
+    }
+    catch (e) {
+        ctx.missing(`water of ${year} of ${t.id.label}`, e);
+    }
+    // What came before a failure is kept, as for carbon.
+    if (records.length > 0)
+        ctx.water(records);
+}
+async function fetchWater(ctx, targets) {
+    const years = yearsOf(ctx.period);
+    await Promise.all(targets.flatMap((t) => years.map((y) => fetchWaterYear(ctx, t, y))));
 }
 
 // EXTERNAL MODULE: ./src/providers/aws/page.ts
@@ -343,6 +507,7 @@ function sustainabilitySigner(signingRegion, credentials) {
 
 
 
+
 const MAX_RESULTS = 5000;
 const awsProvider = {
     id: 'aws',
@@ -357,7 +522,8 @@ const awsProvider = {
             : 'Figures are AWS location-based (LBM) estimates; market-based (MBM) figures are in the files.');
         if (aws.accountIds.length > 0)
             ctx.note(`Only usage accounts ${aws.accountIds.join(', ')} (aws-account-ids).`);
-        const months = (0,period/* monthsOf */.vo)(ctx.period);
+        const months = (0,src_period/* monthsOf */.vo)(ctx.period);
+        const targets = [];
         return {
             unit: '(identity, month)',
             // Identity-major: several roles split by role, one role by months.
@@ -365,6 +531,10 @@ const awsProvider = {
             start: async (mine) => {
                 const signers = await signIn(ctx, identities, mine, partition.signingRegion);
                 ctx.log(`AWS: ${signers.size} identit${signers.size === 1 ? 'y' : 'ies'}, ${months.length} month${months.length === 1 ? '' : 's'}, endpoint ${endpoint}`);
+                // An identity's whole-period questions go with its first month: one shard asks them, once.
+                for (const [id, sign] of signers)
+                    if (mine.some((u) => u.id === id && u.month === months[0]))
+                        targets.push({ endpoint, sign, id });
                 const tasks = [];
                 for (const { id, month } of mine) {
                     const sign = signers.get(id);
@@ -372,6 +542,13 @@ const awsProvider = {
                         tasks.push((flow) => fetchMonth(ctx, { endpoint, sign, id, month }, flow));
                 }
                 return tasks;
+            },
+            end: async () => {
+                // The account check needs every organization's answer: a shard sees only some, so a matrix skips it.
+                await Promise.all([
+                    settings.shard === null ? checkAccountIds(ctx, targets, aws.accountIds) : Promise.resolve(),
+                    settings.water ? fetchWater(ctx, targets) : Promise.resolve()
+                ]);
             },
             lookahead: Math.max(2, settings.concurrency * 2),
             budget: { records: MAX_RESULTS * Math.max(2, settings.concurrency), pageSize: MAX_RESULTS },
@@ -441,9 +618,8 @@ async function fetchMonth(ctx, q, flow) {
 }
 /** One page of a month: its batch (as far as its rows are good), the NextToken, and what was wrong if anything. */
 async function fetchPage(ctx, q, token) {
-    const roleAccount = q.id.roleArn ? q.id.roleArn.split(':')[4] : null;
     const body = {
-        TimePeriod: { Start: (0,period/* monthStartIso */.mO)(q.month), End: (0,period/* monthStartIso */.mO)((0,period/* addMonths */.PS)(q.month, 1)) },
+        TimePeriod: { Start: (0,src_period/* monthStartIso */.mO)(q.month), End: (0,src_period/* monthStartIso */.mO)((0,src_period/* addMonths */.PS)(q.month, 1)) },
         GroupBy: ['USAGE_ACCOUNT_ID', 'REGION', 'SERVICE'],
         EmissionsTypes: page/* EMISSIONS_TYPES */.Hh,
         Granularity: 'MONTHLY',
@@ -453,27 +629,17 @@ async function fetchPage(ctx, q, token) {
         body.FilterBy = { Dimensions: { USAGE_ACCOUNT_ID: ctx.settings.aws.accountIds } };
     if (token !== undefined)
         body.NextToken = token;
-    const res = await ctx.http.request({
-        service: 'AWS Sustainability API',
-        // AWS throttles each account apart: a role's 429 holds that role's requests, not the other organizations'.
-        throttleScope: roleAccount ?? undefined,
-        method: 'POST',
-        url: `${q.endpoint}/v1/estimated-carbon-emissions`,
-        headers: { 'content-type': 'application/json', accept: 'application/json' },
-        body: JSON.stringify(body),
-        expectJson: true,
+    const res = await callSustainability(ctx, q, {
+        path: '/v1/estimated-carbon-emissions',
+        action: 'sustainability:GetEstimatedCarbonEmissions',
+        body,
         decode: (bytes) => ctx.decoder.decode(bytes, {
             method: ctx.settings.method,
-            fallbackAccount: roleAccount,
+            fallbackAccount: roleAccount(q.id),
             month: q.month,
             keepRecords: ctx.keepRecords
-        }),
-        sign: q.sign
+        })
     });
-    if (res.status !== 200) {
-        const err = (0,errors/* readErrorBody */.Nk)(res);
-        throw new errors/* CallError */.RA(res.status, err, explainAwsApiError(err, q.id.label));
-    }
     return res.json;
 }
 
