@@ -113,7 +113,9 @@ export function parseGcpSettings(o: GcpSettingsInput): GcpSettings {
       'gcp-table',
       rawTable,
       'is not a BigQuery table name',
-      'Use PROJECT.DATASET.TABLE, e.g. my-project.carbon_export.carbon_footprint (the table the Carbon Footprint export fills).'
+      parseTableName(rawTable.replace(/:(?=[^:]*$)/, '.')) !== null
+        ? `Use a dot, not a colon, between the project and the dataset (Standard SQL): ${rawTable.replace(/:(?=[^:]*$)/, '.')}.`
+        : 'Use PROJECT.DATASET.TABLE, e.g. my-project.carbon_export.carbon_footprint (the table the Carbon Footprint export fills).'
     )
   if (rawTable === '' && o.selected)
     problem(
