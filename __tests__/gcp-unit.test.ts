@@ -5,7 +5,7 @@
 import { generateKeyPairSync, verify } from 'node:crypto'
 import type { HttpClient, HttpRequest, HttpResponse } from '../src/http.js'
 import { gcpEndpoints, parseGcpSettings, parseTableName, type GcpSettings } from '../src/providers/gcp/settings.js'
-import { carbonQuery, queryRequest, resultsUrl } from '../src/providers/gcp/query.js'
+import { carbonQuery, COLUMNS, queryRequest, resultsUrl } from '../src/providers/gcp/query.js'
 import {
   explainStsError,
   GcpAuthError,
@@ -482,20 +482,7 @@ describe('bigquery', () => {
 })
 
 describe('records', () => {
-  const FIELDS = [
-    'usage_month',
-    'account',
-    'service_description',
-    'region',
-    'market_kg',
-    'location_kg',
-    'scope1_kg',
-    'scope2_market_kg',
-    'scope2_location_kg',
-    'scope3_kg',
-    'model_version',
-    'row_count'
-  ].map((name) => ({ name, type: 'STRING' }))
+  const FIELDS = COLUMNS.map((name) => ({ name, type: 'STRING' }))
   const row = (v: (string | null)[]) => ({ f: v.map((x) => ({ v: x })) })
 
   test('decimal kilograms to exact nanograms, without a double', () => {
