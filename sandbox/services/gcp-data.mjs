@@ -46,19 +46,19 @@ const PLACES = [
 /**
  * Projects by billing account. `id: null` is usage without a project (or of a deleted one, which keeps its
  * number); `from`/`to` bound the months of usage; a project listed under two billing accounts moved between
- * them (both carry it in the month of the move).
+ * them (both carry it in the month of the move). Usage without a project has an empty project number.
  */
 const PROJECTS = [
   { billing: 0, id: 'shop-prod-4821', number: '501234567890', to: '2024-06' },
   { billing: 1, id: 'shop-prod-4821', number: '501234567890', from: '2024-06' },
   { billing: 0, id: 'shop-staging-1177', number: '501234567891' },
   { billing: 0, id: "=cmd|' /C calc'!A0", number: '501234567892', from: '2023-05' },
-  { billing: 0, id: null, number: null },
+  { billing: 0, id: null, number: '' },
   { billing: 1, id: 'data-lake-prod', number: '601234567890' },
   { billing: 1, id: 'ml-training-99', number: '601234567891', from: '2022-03' },
   { billing: 2, id: 'legacy-app', number: '701234567890', to: '2022-08' },
   { billing: 2, id: null, number: '701234567890', from: '2022-09', to: '2023-02' },
-  { billing: 2, id: null, number: null }
+  { billing: 2, id: null, number: '' }
 ]
 
 const pick = (seed, key, n) => hash32(`${seed}|${key}`) % n
