@@ -132,6 +132,15 @@ test('throttling and backend errors are retried (403 rateLimitExceeded included)
   expect(faults.map((e) => e.status).sort()).toEqual([403, 403, 429, 503])
 })
 
+test('an answer that never comes is given up after the attempt timeout and asked again', async () => {
+  http.close()
+  http = new HttpClient({ concurrency: 4, sleep: async () => {}, maxAttempts: 3, attemptTimeoutMs: 500 })
+  sb.kit.faults.add('bigquery', { kind: 'hang', match: '/queries/' }) // the first getQueryResults
+  const r = await report()
+  expect(sortRecords(r.records)).toEqual(sortRecords(truth().records))
+  expect(sb.kit.requests('bigquery').filter((e) => e.status === -2)).toHaveLength(1)
+})
+
 test('a repeated page token stops the reading with what came before kept', async () => {
   sb.gcp.state.pendingAnswers = 0
   sb.kit.faults.add('bigquery', { kind: 'repeat-token', after: 1 })

@@ -12,7 +12,6 @@
 // errors (400 invalidQuery). Faults render as BigQuery's errors: 429 / 403 rateLimitExceeded, 500 / 503
 // backendError; service-defined `repeat-token` answers a page whose pageToken is the one that asked for it.
 import { randomBytes } from 'node:crypto'
-import { DuckDBInstance, BIGINT, BOOLEAN, DATE, DOUBLE, LIST, VARCHAR, dateValue, listValue } from '@duckdb/node-api'
 import { bearer, SandboxError } from '../kit.mjs'
 import { googleError, UNAUTHENTICATED_MESSAGE } from './google-errors.mjs'
 import { translateSql } from './bigquery-sql.mjs'
@@ -134,10 +133,20 @@ function cell(value, type) {
   return typeof value === 'string' ? value : value.toString()
 }
 
-const SCALARS = { DATE, STRING: VARCHAR, INT64: BIGINT, FLOAT64: DOUBLE, BOOL: BOOLEAN }
+// DuckDB's native module is loaded when the first query runs: most sandbox runs never query BigQuery.
+let duckModule
+const duckdb = () => (duckModule ??= import('@duckdb/node-api'))
 
 /** A REST query parameter as a DuckDB value and type; throws BigQuery's 400 for a bad one. */
-function bindParameter(p) {
+function bindParameter(p, duck) {
+  const { dateValue, listValue, LIST } = duck
+  const SCALARS = {
+    DATE: duck.DATE,
+    STRING: duck.VARCHAR,
+    INT64: duck.BIGINT,
+    FLOAT64: duck.DOUBLE,
+    BOOL: duck.BOOLEAN
+  }
   const name = p?.name
   const type = p?.parameterType
   const bad = (why) => new BigQueryError(400, 'invalid', `Invalid value for query parameter ${name}: ${why}`, 'q')
@@ -180,6 +189,7 @@ function engineError(e) {
  * @param {{ datasets: Array<{ project: string, dataset: string, tables: Record<string, { ddl: string, insert: string[] }> }> }} o
  */
 export async function createEngine(o) {
+  const { DuckDBInstance } = await duckdb()
   const instance = await DuckDBInstance.create(':memory:')
   const setup = await instance.connect()
   for (const d of o.datasets) {
@@ -218,7 +228,7 @@ export async function createEngine(o) {
 
 /**
  * @param {object} o
- * @param {Awaited<ReturnType<typeof createEngine>>} o.engine
+ * @param {() => ReturnType<typeof createEngine>} o.engine the engine, made on first use (the same one every call)
  * @param {ReturnType<import('./google-sts.mjs').createTokenStore>} o.tokens
  * @param {Record<string, { jobUsers: string[] }>} o.projects project id -> members with bigquery.jobs.create
  * @param {Array<{ project: string, dataset: string, location: string, viewers: string[], tables: string[] }>} o.datasets
@@ -313,16 +323,17 @@ export function createBigQuery(o) {
     if (params.length > 0 && body.parameterMode !== 'NAMED')
       throw new BigQueryError(400, 'invalid', 'Query parameters must be named: set parameterMode to NAMED.', 'q')
     const translated = translateSql(body.query, resolver(who, project, location))
+    const duck = await duckdb()
     const values = {}
     const types = {}
     for (const name of translated.params) {
       const p = params.find((x) => x?.name?.toLowerCase() === name.toLowerCase())
       if (!p) throw new BigQueryError(400, 'invalidQuery', `Query parameter '${name}' not found`, 'q')
-      const bound = bindParameter(p)
+      const bound = bindParameter(p, duck)
       values[name] = bound.value
       types[name] = bound.type
     }
-    const result = await o.engine.run(translated.sql, values, types)
+    const result = await (await o.engine()).run(translated.sql, values, types)
     const jobId = `job_${randomBytes(15).toString('base64url')}`
     const job = {
       jobId,

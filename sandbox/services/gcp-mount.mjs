@@ -99,23 +99,26 @@ export async function mount(sb, options = {}) {
     now: sb.now,
     impersonators: { [GCP_SERVICE_ACCOUNT]: [repoSet], [GCP_NO_DATA_ACCOUNT]: [repoSet], [GCP_NOT_ALLOWED_ACCOUNT]: [] }
   })
-  const engine = await createEngine({
-    datasets: [
-      {
-        project: QUERY_PROJECT.id,
-        dataset: DATASET,
-        tables: { [TABLE]: { ddl: TABLE_DDL, insert: insertChunks(data.rows) } }
-      },
-      {
-        project: QUERY_PROJECT.id,
-        dataset: `${DATASET}_eu`,
-        tables: { [TABLE]: { ddl: TABLE_DDL, insert: insertChunks(data.rows.slice(0, 40)) } }
-      }
-    ]
-  })
+  // The engine and its table are made on the first query: most runs of the sandbox never query BigQuery.
+  let engine
+  const makeEngine = () =>
+    (engine ??= createEngine({
+      datasets: [
+        {
+          project: QUERY_PROJECT.id,
+          dataset: DATASET,
+          tables: { [TABLE]: { ddl: TABLE_DDL, insert: insertChunks(data.rows) } }
+        },
+        {
+          project: QUERY_PROJECT.id,
+          dataset: `${DATASET}_eu`,
+          tables: { [TABLE]: { ddl: TABLE_DDL, insert: insertChunks(data.rows.slice(0, 40)) } }
+        }
+      ]
+    }))
   const readers = [sa(GCP_SERVICE_ACCOUNT), repoSet]
   const bigquery = createBigQuery({
-    engine,
+    engine: makeEngine,
     tokens,
     state,
     projects: {
@@ -189,7 +192,7 @@ export async function mount(sb, options = {}) {
   const close = sb.close
   sb.close = async () => {
     await close()
-    engine.close()
+    if (engine) (await engine).close()
     fs.rmSync(dir, { recursive: true, force: true })
   }
 
