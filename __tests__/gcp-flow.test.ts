@@ -187,6 +187,12 @@ test('refusals say what to change', async () => {
   await expect(report({ 'gcp-service-account': sb.gcp.notAllowedAccount })).rejects.toThrow(
     /roles\/iam\.workloadIdentityUser on not-allowed@/
   )
+  await expect(
+    report(
+      { 'gcp-workload-identity-provider': '', 'gcp-service-account': sb.gcp.notAllowedAccount },
+      { GOOGLE_APPLICATION_CREDENTIALS: sb.gcp.credentialFiles.serviceAccountKey }
+    )
+  ).rejects.toThrow(/roles\/iam\.serviceAccountTokenCreator on not-allowed@.* to serviceAccount:carbon-reader@/)
   await expect(report({ 'gcp-workload-identity-provider': sb.gcp.otherProvider })).rejects.toThrow(GcpAuthError)
   await expect(report({ 'gcp-workload-identity-provider': sb.gcp.otherProvider })).rejects.toThrow(
     /attribute condition of .*other-repo rejects this workflow/

@@ -338,7 +338,7 @@ export function createBigQuery(o) {
     const job = {
       jobId,
       project,
-      location: location.toUpperCase() === location ? location : location.toLowerCase(),
+      location,
       who,
       result,
       pending: o.state.pendingAnswers,

@@ -115,6 +115,7 @@ export function explainStsError(status: number, body: Record<string, unknown>, p
 /** IAM Credentials generateAccessToken: the service account's token, for a caller allowed to impersonate it. */
 export async function impersonate(
   deps: GcpAuthDeps,
+  /** provider: the workload identity provider of the source token ('' when it is a service account key's). */
   o: { url: string; serviceAccount: string; source: GcpToken; provider: string }
 ): Promise<GcpToken> {
   const res = await deps.http.request({
@@ -142,11 +143,14 @@ export async function impersonate(
   const message = str((body.error as Record<string, unknown> | undefined)?.message)
   const said = `IAM Credentials refused to issue a token for ${o.serviceAccount} to ${o.source.identity} (HTTP ${res.status}${message ? `: ${message}` : ''})`
   const fix =
-    res.status === 403
-      ? `Grant roles/iam.workloadIdentityUser on ${o.serviceAccount} to ${principalSetHint(o.provider)} (gcloud iam service-accounts add-iam-policy-binding ${o.serviceAccount} --role=roles/iam.workloadIdentityUser --member=...), and check the e-mail in gcp-service-account; or leave gcp-service-account empty to query as the federated identity.`
-      : res.status === 401
-        ? 'The federated token was not accepted: check the pool provider and rerun.'
-        : 'Check gcp-service-account.'
+    res.status === 403 && o.provider === ''
+      ? // A service account (from a key file) impersonating another: that needs the token creator role.
+        `Grant roles/iam.serviceAccountTokenCreator on ${o.serviceAccount} to ${o.source.identity.replace(/^service account /, 'serviceAccount:')}, and check the e-mail in gcp-service-account.`
+      : res.status === 403
+        ? `Grant roles/iam.workloadIdentityUser on ${o.serviceAccount} to ${principalSetHint(o.provider)} (gcloud iam service-accounts add-iam-policy-binding ${o.serviceAccount} --role=roles/iam.workloadIdentityUser --member=...), and check the e-mail in gcp-service-account; or leave gcp-service-account empty to query as the federated identity.`
+        : res.status === 401
+          ? 'The federated token was not accepted: check the pool provider and rerun.'
+          : 'Check gcp-service-account.'
   throw new GcpAuthError(`${said}. ${fix}`)
 }
 
