@@ -55,7 +55,7 @@ async function report(inputs: Record<string, string> = {}, extraEnv: Record<stri
     registerSecret: (v) => registered.push(v),
     now: () => NOW // the sandbox's clock (it checks the key's JWT times against it)
   })
-  const folder = new GcpRecordFolder()
+  const folder = new GcpRecordFolder(PERIOD)
   const method = (inputs.method ?? 'market') as 'market' | 'location'
   let pages = 0
   for await (const page of queryPages({

@@ -261,6 +261,34 @@ describe('BigQuery', () => {
     expect(truth.totalGrams).toBe(truth.records.reduce((a: number, r: any) => a + r.grams, 0))
   })
 
+  test('BigQuery syntax runs as BigQuery reads it: string forms, comments, IN UNNEST, NUMERIC, parameters', async () => {
+    const token = await readerToken()
+    const { rows, fields } = await allRows(
+      {
+        query: [
+          "SELECT \"a@b\" AS s, 'it\\'s' AS q, -- @nothing here",
+          '  3 IN UNNEST([1, 2, (1 + 2)]) AS inside, @n IN UNNEST(@list) AS listed,',
+          '  CAST(0.1 AS NUMERIC) + CAST(0.2 AS NUMERIC) AS exact, CAST(@n AS INT64) * 2 AS twice /* @x */'
+        ].join('\n'),
+        useLegacySql: false,
+        parameterMode: 'NAMED',
+        queryParameters: [
+          param('n', 'INT64', '7'),
+          {
+            name: 'list',
+            parameterType: { type: 'ARRAY', arrayType: { type: 'INT64' } },
+            parameterValue: { arrayValues: [{ value: '7' }] }
+          }
+        ]
+      },
+      token
+    )
+    expect(rows[0].f.map((c: any) => c.v)).toEqual(['a@b', "it's", 'true', 'true', '0.3', '14'])
+    expect(fields.map((f: any) => f.type)).toEqual(['STRING', 'STRING', 'BOOLEAN', 'BOOLEAN', 'NUMERIC', 'INTEGER'])
+    const missing = await query(sb.gcp.queryProject, { query: 'SELECT @nope', useLegacySql: false }, token)
+    expect(missing.json.error.message).toBe("Query parameter 'nope' not found")
+  })
+
   test('legacy SQL, the default, is refused for standard syntax', async () => {
     const token = await readerToken()
     const r = await query(

@@ -583,6 +583,17 @@ describe('records', () => {
     expect(f.records('location').records.map((r) => r.grams)).toEqual([1, 2250])
   })
 
+  test('rows of months outside the period are left out and counted', () => {
+    const f = new GcpRecordFolder({ start: '2023-01', end: '2023-12' })
+    const r = (m: string) => row([m, 'a', 's', 'r', '1', '1', '0', '1', '1', '0', '1', '1'])
+    f.add(
+      COLUMNS.map((name) => ({ name, type: 'STRING' })),
+      [r('2022-12-01'), r('2023-01-01'), r('2024-01-01')]
+    )
+    expect(f.outside).toBe(2)
+    expect(f.records('market').records.map((x) => x.month)).toEqual(['2023-01'])
+  })
+
   test('a missing column or a bad month is an error, not a silent zero', () => {
     expect(() => new GcpRecordFolder().add(FIELDS.slice(0, 4), [])).toThrow(/no column market_kg/)
     expect(() =>

@@ -79,6 +79,11 @@ export interface GcpRecords {
 export class GcpRecordFolder {
   private readonly cells = new Map<string, Cell>()
   private index: Map<string, number> | null = null
+  /** Rows of months outside the period (the query filters them: a server that did not), left out and counted. */
+  outside = 0
+
+  /** `period`: the months asked for (YYYY-MM), to leave out rows of other months. */
+  constructor(private readonly period?: { start: string; end: string }) {}
 
   add(fields: SchemaField[], rows: BqRow[]): void {
     if (this.index === null || this.index.size !== fields.length) {
@@ -92,6 +97,10 @@ export class GcpRecordFolder {
       const month = /^(\d{4}-\d{2})-01$/.exec(v('usage_month') ?? '')?.[1]
       if (!month)
         throw new Error(`a row has no usage_month of a month's first day (${JSON.stringify(v('usage_month'))})`)
+      if (this.period && (month < this.period.start || month > this.period.end)) {
+        this.outside++
+        continue
+      }
       const account = v('account')
       if (account === null || account === '')
         throw new Error(`a row of ${month} has neither project.id nor billing_account_id`)
