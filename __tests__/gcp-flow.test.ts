@@ -99,6 +99,9 @@ test('the federated identity itself, location-based, for some billing accounts',
   expect(r.token.identity).toMatch(/federated identity/)
   expect(sortRecords(r.records)).toEqual(sortRecords(truth({ billingAccountIds: ids, method: 'location' }).records))
   expect(sb.kit.requests('iamcredentials')).toEqual([])
+  expect(r.records.reduce((a, x) => a + x.grams, 0)).toBe(
+    sb.gcp.truthGrams({ ...PERIOD, method: 'location', inputs: { 'gcp-billing-account-ids': ids.join('\n') } })
+  )
 })
 
 test('GOOGLE_APPLICATION_CREDENTIALS: external_account (impersonating, and direct) and a service account key', async () => {

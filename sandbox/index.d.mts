@@ -50,6 +50,7 @@ export interface SandboxGcp {
     totalGrams: number
     byMonth: Record<string, number>
   }
+  truthGrams(q: { start: string; end: string; method?: 'market' | 'location'; inputs?: Record<string, string> }): number
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- seeded rows, plain JavaScript objects
   data: { rows: any[]; available: string; first: string }
   /** The access tokens the Google services issued. */

@@ -13,6 +13,7 @@
 //   startSandbox({ gcp: { pendingAnswers: 2, pageRows: 50 } })   jobComplete false twice; pages of <= 50 rows
 //   sb.gcp.state.pageRows = 7                                     the same, between runs of one sandbox
 //   sb.gcp.truth({ start, end, billingAccountIds, method })      expected records and grams, without SQL
+//   sb.gcp.truthGrams({ start, end, method, inputs })             the total a run of those inputs must report
 //   sb.gcp.env()                                                  the CLOUDSDK_API_ENDPOINT_OVERRIDES_* variables
 //   sb.gcp.credentialFiles.externalAccount / .externalAccountDirect / .serviceAccountKey   GOOGLE_APPLICATION_CREDENTIALS files
 import * as fs from 'node:fs'
@@ -220,6 +221,17 @@ export async function mount(sb, options = {}) {
       'gcp-location': 'US'
     },
     secrets: () => [...tokens.all(), privatePem],
-    truth: (q) => gcpTruth(data, q)
+    truth: (q) => gcpTruth(data, q),
+    /** Expected grams of a run's inputs over [start, end] with the headline `method` (for the demo's check). */
+    truthGrams: ({ start, end, method, inputs = {} }) =>
+      gcpTruth(data, {
+        start,
+        end,
+        method,
+        billingAccountIds: (inputs['gcp-billing-account-ids'] ?? '')
+          .split(/[\n,]/)
+          .map((s) => s.trim().toUpperCase())
+          .filter(Boolean)
+      }).totalGrams
   })
 }
