@@ -11,7 +11,54 @@ export interface SandboxRequest {
   ms: number
   fault: string | null
 }
+/** A record the gcp provider must produce, from the sandbox's seed (services/gcp-data.mjs gcpTruth). */
+export interface GcpTruthRecord {
+  provider: 'gcp'
+  account: string
+  accountName: null
+  month: string
+  service: string | null
+  region: string | null
+  grams: number
+  marketGrams: number | null
+  locationGrams: number | null
+  scope1Grams: number | null
+  scope2MarketGrams: number | null
+  scope2LocationGrams: number | null
+  scope3MarketGrams: number | null
+  scope3LocationGrams: number | null
+  modelVersion: string
+}
+/** The Google Cloud plugin (services/gcp-mount.mjs). */
+export interface SandboxGcp {
+  state: { pendingAnswers: number; pageRows: number }
+  /** The latest month in the export (published by the 15th of the next month). */
+  available: string
+  provider: string
+  otherProvider: string
+  serviceAccount: string
+  noDataAccount: string
+  notAllowedAccount: string
+  table: string
+  queryProject: string
+  urls: { sts: string; iamcredentials: string; bigquery: string }
+  credentialFiles: { externalAccount: string; externalAccountDirect: string; serviceAccountKey: string }
+  env(): Record<string, string>
+  inputs: Record<string, string>
+  truth(q: { start: string; end: string; billingAccountIds?: string[]; method?: 'market' | 'location' }): {
+    records: GcpTruthRecord[]
+    totalGrams: number
+    byMonth: Record<string, number>
+  }
+  truthGrams(q: { start: string; end: string; method?: 'market' | 'location'; inputs?: Record<string, string> }): number
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- seeded rows, plain JavaScript objects
+  data: { rows: any[]; available: string; first: string }
+  /** The access tokens the Google services issued. */
+  tokens: { all(): string[] }
+  secrets(): string[]
+}
 export interface Sandbox {
+  gcp: SandboxGcp
   kit: {
     faults: { add(service: string, spec: Record<string, unknown>): { hits: number }; clear(service?: string): void }
     latency: Record<string, number>

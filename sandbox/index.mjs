@@ -23,7 +23,12 @@ import { createSustainability, seedAwsData, awsTruth } from './services/sustaina
 import { createArtifactService } from './services/artifact.mjs'
 import { createEntra, entraService } from './services/entra.mjs'
 
-const PLUGINS = ['./services/azure-mount.mjs', './services/mcfs-mount.mjs', './services/github-api.mjs']
+const PLUGINS = [
+  './services/azure-mount.mjs',
+  './services/mcfs-mount.mjs',
+  './services/github-api.mjs',
+  './services/gcp-mount.mjs'
+]
 
 export const AWS_ORGS = [
   { id: 'org-a', management: '111122223333', accounts: 6, role: 'arn:aws:iam::111122223333:role/carbon-reader' },

@@ -1,0 +1,431 @@
+// BigQuery REST v2, the two calls a query client makes, running the SQL for real on an embedded DuckDB:
+//   POST /bigquery/v2/projects/P/queries                 jobs.query { query, useLegacySql, parameterMode,
+//        queryParameters, location, maxResults, timeoutMs, requestId, ... }
+//   GET  /bigquery/v2/projects/P/queries/JOB?location&pageToken&maxResults&timeoutMs   jobs.getQueryResults
+// Answers: `jobComplete` false for the first `pendingAnswers` answers of a job, then `schema.fields`, `rows`
+// as `{ f: [{ v }] }` (every value a string or null, STRUCTs nested the same way), `totalRows` and a
+// `pageToken` while rows remain (pages of `maxResults`, at most `pageRows`).
+// Checks, in BigQuery's order: a bearer token the sandbox's STS, IAM Credentials or OAuth endpoint issued (401
+// authError); bigquery.jobs.create on P (403 accessDenied); the request's fields (400 invalid); legacy SQL,
+// BigQuery's default, refused for standard syntax (400 invalidQuery); each table: its project, dataset in the
+// job's location, dataViewer on the dataset, the table (404 notFound / 403 accessDenied); then the engine's own
+// errors (400 invalidQuery). Faults render as BigQuery's errors: 429 / 403 rateLimitExceeded, 500 / 503
+// backendError; service-defined `repeat-token` answers a page whose pageToken is the one that asked for it.
+import { randomBytes } from 'node:crypto'
+import { bearer, SandboxError } from '../kit.mjs'
+import { googleError, UNAUTHENTICATED_MESSAGE } from './google-errors.mjs'
+import { translateSql } from './bigquery-sql.mjs'
+
+const PREFIX = '/bigquery/v2/projects/'
+const QUERY_FIELDS = new Set([
+  'kind',
+  'query',
+  'useLegacySql',
+  'parameterMode',
+  'queryParameters',
+  'location',
+  'maxResults',
+  'timeoutMs',
+  'requestId',
+  'defaultDataset',
+  'dryRun',
+  'useQueryCache',
+  'labels',
+  'formatOptions',
+  'jobCreationMode',
+  'maximumBytesBilled',
+  'createSession',
+  'connectionProperties'
+])
+
+/** A BigQuery error: `reason` is one of BigQuery's (invalid, invalidQuery, accessDenied, notFound, ...). */
+export class BigQueryError extends SandboxError {
+  constructor(status, reason, message, location) {
+    super(status, reason, message)
+    this.location = location
+  }
+}
+
+const DOMAINS = { rateLimitExceeded: 'usageLimits', quotaExceeded: 'usageLimits' }
+
+function bqError(status, reason, message, location) {
+  const e = { reason, domain: DOMAINS[reason] ?? 'global', message }
+  if (location) Object.assign(e, { location, locationType: location === 'Authorization' ? 'header' : 'parameter' })
+  return googleError(status, message, { errors: [e] })
+}
+
+/** What an injected fault of a status looks like from BigQuery. */
+function faultError(status, code, message) {
+  if (status === 429 || (status === 403 && code === 'rateLimitExceeded'))
+    return bqError(
+      status,
+      'rateLimitExceeded',
+      'Exceeded rate limits: too many api requests per user per method for this user_method. For more information, see https://cloud.google.com/bigquery/docs/troubleshoot-quotas'
+    )
+  if (status === 403 && code === 'quotaExceeded')
+    return bqError(403, 'quotaExceeded', 'Quota exceeded: Your project exceeded quota for free query bytes scanned.')
+  if (status === 500) return bqError(500, 'backendError', 'Backend error. Job aborted.')
+  if (status === 503)
+    return bqError(503, 'backendError', 'Error encountered during execution. Retrying may solve the problem.')
+  if (status === 401) return bqError(401, 'authError', UNAUTHENTICATED_MESSAGE, 'Authorization')
+  const reason = { 400: 'invalid', 403: 'accessDenied', 404: 'notFound' }[status] ?? code
+  return bqError(status, reason, message)
+}
+
+/** FLOAT64 as BigQuery's REST API writes it (Java's Double.toString: 12.5, 1.0E-5, 1.234E7). */
+export function javaDouble(d) {
+  if (Number.isNaN(d)) return 'NaN'
+  if (!Number.isFinite(d)) return d > 0 ? 'Infinity' : '-Infinity'
+  if (d === 0) return Object.is(d, -0) ? '-0.0' : '0.0'
+  const a = Math.abs(d)
+  if (a >= 1e-3 && a < 1e7) {
+    const s = String(d)
+    return s.includes('.') ? s : `${s}.0`
+  }
+  const [m, e] = d.toExponential().split('e')
+  return `${m.includes('.') ? m : `${m}.0`}E${Number(e)}`
+}
+
+/** The REST schema field of a DuckDB column type. */
+function field(name, type) {
+  const t = type.toString()
+  if (t.startsWith('STRUCT'))
+    return {
+      name,
+      type: 'RECORD',
+      mode: 'NULLABLE',
+      fields: type.entryNames.map((n, k) => field(n, type.entryTypes[k]))
+    }
+  if (t.endsWith('[]')) return { ...field(name, type.valueType), mode: 'REPEATED' }
+  const simple = /^(BIGINT|INTEGER|SMALLINT|TINYINT|HUGEINT|UBIGINT|UINTEGER)$/.test(t)
+    ? 'INTEGER'
+    : /^(DOUBLE|FLOAT)$/.test(t)
+      ? 'FLOAT'
+      : t === 'DECIMAL(38,9)'
+        ? 'NUMERIC'
+        : t.startsWith('DECIMAL')
+          ? 'BIGNUMERIC'
+          : t === 'VARCHAR'
+            ? 'STRING'
+            : t === 'BOOLEAN'
+              ? 'BOOLEAN'
+              : t === 'DATE'
+                ? 'DATE'
+                : t.startsWith('TIMESTAMP')
+                  ? 'TIMESTAMP'
+                  : 'STRING'
+  return { name, type: simple, mode: 'NULLABLE' }
+}
+
+/** A DuckDB value as a REST cell value: a string, null, `{ f: [...] }` for a STRUCT, `[{ v }]` for an ARRAY. */
+function cell(value, type) {
+  if (value === null || value === undefined) return null
+  const t = type.toString()
+  if (t.startsWith('STRUCT'))
+    return { f: type.entryNames.map((n, k) => ({ v: cell(value.entries[n], type.entryTypes[k]) })) }
+  if (t.endsWith('[]')) return value.items.map((x) => ({ v: cell(x, type.valueType) }))
+  if (typeof value === 'number') return javaDouble(value)
+  if (typeof value === 'bigint' || typeof value === 'boolean') return String(value)
+  if (t.startsWith('DECIMAL')) {
+    const s = value.toString()
+    return s.includes('.') ? s.replace(/0+$/, '').replace(/\.$/, '') : s
+  }
+  return typeof value === 'string' ? value : value.toString()
+}
+
+// DuckDB's native module is loaded when the first query runs: most sandbox runs never query BigQuery.
+let duckModule
+const duckdb = () => (duckModule ??= import('@duckdb/node-api'))
+
+/** A REST query parameter as a DuckDB value and type; throws BigQuery's 400 for a bad one. */
+function bindParameter(p, duck) {
+  const { dateValue, listValue, LIST } = duck
+  const SCALARS = {
+    DATE: duck.DATE,
+    STRING: duck.VARCHAR,
+    INT64: duck.BIGINT,
+    FLOAT64: duck.DOUBLE,
+    BOOL: duck.BOOLEAN
+  }
+  const name = p?.name
+  const type = p?.parameterType
+  const bad = (why) => new BigQueryError(400, 'invalid', `Invalid value for query parameter ${name}: ${why}`, 'q')
+  const scalar = (t, v) => {
+    if (v === null || v === undefined) return null
+    if (typeof v !== 'string') throw bad(`expected a string value for ${t}`)
+    if (t === 'DATE') {
+      const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(v)
+      if (!m) throw bad(`Invalid date: '${v}'`)
+      return dateValue({ year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) })
+    }
+    if (t === 'INT64') {
+      if (!/^-?\d+$/.test(v)) throw bad(`Invalid INT64 value: '${v}'`)
+      return BigInt(v)
+    }
+    if (t === 'FLOAT64') return Number(v)
+    if (t === 'BOOL') return /^true$/i.test(v)
+    return v
+  }
+  if (type?.type === 'ARRAY') {
+    const inner = type.arrayType?.type
+    if (!SCALARS[inner]) throw bad(`unsupported array element type ${inner}`)
+    const items = (p.parameterValue?.arrayValues ?? []).map((x) => scalar(inner, x?.value))
+    return { value: listValue(items), type: LIST(SCALARS[inner]) }
+  }
+  if (!SCALARS[type?.type]) throw bad(`unsupported type ${type?.type}`)
+  return { value: scalar(type.type, p.parameterValue?.value), type: SCALARS[type.type] }
+}
+
+/** DuckDB's error as BigQuery tells a query error: the first line, syntax errors named as BigQuery names them. */
+function engineError(e) {
+  const first = String(e?.message ?? e).split('\n')[0]
+  const m = /^Catalog Error: Table with name (\S+) does not exist/.exec(first)
+  if (m) return new BigQueryError(404, 'notFound', `Not found: Table ${m[1]} was not found`, 'q')
+  return new BigQueryError(400, 'invalidQuery', first.replace(/^Parser Error: /, 'Syntax error: '), 'q')
+}
+
+/**
+ * The engine: one in-memory DuckDB with a schema per dataset (`"project.dataset"."table"`).
+ * @param {{ datasets: Array<{ project: string, dataset: string, tables: Record<string, { ddl: string, insert: string[] }> }> }} o
+ */
+export async function createEngine(o) {
+  const { DuckDBInstance } = await duckdb()
+  const instance = await DuckDBInstance.create(':memory:')
+  const setup = await instance.connect()
+  for (const d of o.datasets) {
+    const schema = `"${d.project}.${d.dataset}"`
+    await setup.run(`CREATE SCHEMA ${schema}`)
+    for (const [name, t] of Object.entries(d.tables)) {
+      await setup.run(`CREATE TABLE ${schema}."${name}" (${t.ddl})`)
+      for (const chunk of t.insert) await setup.run(`INSERT INTO ${schema}."${name}" VALUES ${chunk}`)
+    }
+  }
+  setup.closeSync?.()
+  return {
+    /** Prepares (the query's errors), binds and runs; rows as REST cells, schema as REST fields. */
+    async run(sql, values, types) {
+      const conn = await instance.connect()
+      try {
+        let reader
+        try {
+          reader = await conn.runAndReadAll(sql, values, types)
+        } catch (e) {
+          throw engineError(e)
+        }
+        const columnTypes = reader.columnTypes()
+        const names = reader.columnNames()
+        return {
+          fields: names.map((n, k) => field(n, columnTypes[k])),
+          rows: reader.getRows().map((row) => ({ f: row.map((v, k) => ({ v: cell(v, columnTypes[k]) })) }))
+        }
+      } finally {
+        conn.closeSync?.()
+      }
+    },
+    close: () => instance.closeSync?.()
+  }
+}
+
+/**
+ * @param {object} o
+ * @param {() => ReturnType<typeof createEngine>} o.engine the engine, made on first use (the same one every call)
+ * @param {ReturnType<import('./google-sts.mjs').createTokenStore>} o.tokens
+ * @param {Record<string, { jobUsers: string[] }>} o.projects project id -> members with bigquery.jobs.create
+ * @param {Array<{ project: string, dataset: string, location: string, viewers: string[], tables: string[] }>} o.datasets
+ * @param {{ pendingAnswers: number, pageRows: number }} o.state read per request (tests change it)
+ */
+export function createBigQuery(o) {
+  const jobs = new Map()
+  const byRequestId = new Map()
+
+  function identity(req) {
+    const who = o.tokens.lookup(bearer(req))
+    if (!who) throw new BigQueryError(401, 'authError', UNAUTHENTICATED_MESSAGE, 'Authorization')
+    return who
+  }
+  const holds = (who, members) => who.members.some((m) => members.includes(m))
+
+  function mayCreateJobs(who, project) {
+    if (!holds(who, o.projects[project]?.jobUsers ?? []))
+      throw new BigQueryError(
+        403,
+        'accessDenied',
+        `Access Denied: Project ${project}: User does not have bigquery.jobs.create permission in project ${project}.`
+      )
+  }
+
+  /** A backtick-quoted table path -> the engine's table, checked as BigQuery resolves and authorizes it. */
+  function resolver(who, jobProject, location) {
+    return (path, at) => {
+      const [project, dataset, table] = path.length === 3 ? path : [jobProject, ...path]
+      if (path.length > 3 || !table)
+        throw new BigQueryError(400, 'invalidQuery', `Invalid table name: ${path.join('.')} at ${at}`, 'q')
+      if (!o.projects[project]) throw new BigQueryError(404, 'notFound', `Not found: Project ${project}`)
+      const d = o.datasets.find(
+        (x) => x.project === project && x.dataset === dataset && x.location.toLowerCase() === location.toLowerCase()
+      )
+      if (!d)
+        throw new BigQueryError(
+          404,
+          'notFound',
+          `Not found: Dataset ${project}:${dataset} was not found in location ${location}`
+        )
+      if (!holds(who, d.viewers))
+        throw new BigQueryError(
+          403,
+          'accessDenied',
+          `Access Denied: Table ${project}:${dataset}.${table}: User does not have permission to query table ${project}:${dataset}.${table}, or perhaps it does not exist.`
+        )
+      if (!d.tables.includes(table))
+        throw new BigQueryError(
+          404,
+          'notFound',
+          `Not found: Table ${project}:${dataset}.${table} was not found in location ${location}`
+        )
+      return `"${project}.${dataset}"."${table}"`
+    }
+  }
+
+  async function query(req, project) {
+    const who = identity(req)
+    mayCreateJobs(who, project)
+    const body = req.json()
+    for (const k of Object.keys(body ?? {}))
+      if (!QUERY_FIELDS.has(k))
+        throw new BigQueryError(
+          400,
+          'invalid',
+          `Invalid JSON payload received. Unknown name "${k}": Cannot find field.`
+        )
+    if (typeof body.query !== 'string' || body.query.trim() === '')
+      throw new BigQueryError(400, 'invalid', 'Required parameter is missing: query', 'query')
+    if (body.requestId && byRequestId.has(body.requestId))
+      return answer(jobs.get(byRequestId.get(body.requestId)), req, {
+        maxResults: body.maxResults,
+        kind: 'bigquery#queryResponse'
+      })
+    const location = body.location ?? 'US'
+    if (body.useLegacySql !== false) {
+      // Legacy SQL (the default) reads `a.b.c` and @name as errors; a query in it gets BigQuery's hint.
+      const quoted = /`([^`]+)`/.exec(body.query)
+      throw new BigQueryError(
+        400,
+        'invalidQuery',
+        quoted
+          ? `Invalid table name: \`${quoted[1]}\` [Try using standard SQL (https://cloud.google.com/bigquery/docs/reference/standard-sql/enabling-standard-sql)].`
+          : body.queryParameters?.length
+            ? 'Query parameters cannot be used in Legacy SQL queries.'
+            : `Encountered " "SELECT" "SELECT "" at line 1, column 1. [Try using standard SQL (https://cloud.google.com/bigquery/docs/reference/standard-sql/enabling-standard-sql)].`,
+        'q'
+      )
+    }
+    const params = body.queryParameters ?? []
+    if (params.length > 0 && body.parameterMode !== 'NAMED')
+      throw new BigQueryError(400, 'invalid', 'Query parameters must be named: set parameterMode to NAMED.', 'q')
+    const translated = translateSql(body.query, resolver(who, project, location))
+    const duck = await duckdb()
+    const values = {}
+    const types = {}
+    for (const name of translated.params) {
+      const p = params.find((x) => x?.name?.toLowerCase() === name.toLowerCase())
+      if (!p) throw new BigQueryError(400, 'invalidQuery', `Query parameter '${name}' not found`, 'q')
+      const bound = bindParameter(p, duck)
+      values[name] = bound.value
+      types[name] = bound.type
+    }
+    const result = await (await o.engine()).run(translated.sql, values, types)
+    const jobId = `job_${randomBytes(15).toString('base64url')}`
+    const job = {
+      jobId,
+      project,
+      location,
+      who,
+      result,
+      pending: o.state.pendingAnswers,
+      tokens: new Map()
+    }
+    jobs.set(jobId, job)
+    if (body.requestId) byRequestId.set(body.requestId, jobId)
+    return answer(job, req, { maxResults: body.maxResults, kind: 'bigquery#queryResponse' })
+  }
+
+  function getResults(req, ctx, project, jobId) {
+    const who = identity(req)
+    const job = jobs.get(jobId)
+    const location = req.query.get('location') ?? 'US'
+    if (!job || job.project !== project || job.location.toLowerCase() !== location.toLowerCase())
+      throw new BigQueryError(404, 'notFound', `Not found: Job ${project}:${location}.${jobId}`)
+    if (!holds(job.who, who.members))
+      throw new BigQueryError(
+        403,
+        'accessDenied',
+        `Access Denied: Job ${project}:${location}.${jobId}: the job belongs to another user.`
+      )
+    const token = req.query.get('pageToken')
+    let offset = 0
+    if (token !== null) {
+      if (!job.tokens.has(token)) throw new BigQueryError(400, 'invalid', `Invalid page token: ${token}`, 'pageToken')
+      offset = job.tokens.get(token)
+    }
+    return answer(job, req, {
+      maxResults: req.query.get('maxResults'),
+      offset,
+      token,
+      repeat: token !== null && ctx.take('repeat-token') !== null,
+      kind: 'bigquery#getQueryResultsResponse'
+    })
+  }
+
+  function answer(job, req, { maxResults, offset = 0, token = null, repeat = false, kind } = {}) {
+    const jobReference = { projectId: job.project, jobId: job.jobId, location: job.location }
+    if (job.pending > 0) {
+      job.pending--
+      return { status: 200, body: { kind, jobReference, jobComplete: false } }
+    }
+    const rows = job.result.rows
+    const asked = maxResults === undefined || maxResults === null ? Infinity : Number(maxResults)
+    if (!Number.isInteger(asked) && asked !== Infinity)
+      throw new BigQueryError(400, 'invalid', `Invalid value for maxResults: ${maxResults}`, 'maxResults')
+    const size = Math.max(1, Math.min(asked, o.state.pageRows))
+    const end = Math.min(rows.length, offset + size)
+    const body = {
+      kind,
+      etag: randomBytes(8).toString('base64'),
+      schema: { fields: job.result.fields },
+      jobReference,
+      totalRows: String(rows.length),
+      rows: rows.slice(offset, end),
+      totalBytesProcessed: String(rows.length * 512),
+      jobComplete: true,
+      cacheHit: false
+    }
+    if (body.rows.length === 0) delete body.rows // BigQuery leaves `rows` out of an empty page
+    if (end < rows.length) {
+      let next = repeat ? token : randomBytes(20).toString('base64url').toUpperCase()
+      if (!repeat) job.tokens.set(next, end)
+      body.pageToken = next
+    }
+    return { status: 200, body }
+  }
+
+  return {
+    jobs,
+    errorResponse: (status, code, message) => faultError(status, code, message),
+    async handle(req, ctx) {
+      if (!req.path.startsWith(PREFIX)) return bqError(404, 'notFound', 'Not found: URL')
+      const parts = req.path.slice(PREFIX.length).split('/').map(decodeURIComponent)
+      try {
+        if (parts.length === 2 && parts[1] === 'queries' && req.method === 'POST') return await query(req, parts[0])
+        if (parts.length === 3 && parts[1] === 'queries' && req.method === 'GET')
+          return getResults(req, ctx, parts[0], parts[2])
+      } catch (e) {
+        if (e instanceof BigQueryError) return bqError(e.status, e.code, e.message, e.location)
+        if (e instanceof SandboxError && e.code === 'invalidQuery') return bqError(400, 'invalidQuery', e.message, 'q')
+        if (e instanceof SandboxError && e.code === 'InvalidJson')
+          return bqError(400, 'invalid', 'Invalid JSON payload received.')
+        throw e
+      }
+      return bqError(404, 'notFound', `Not found: ${req.method} ${req.path}`)
+    }
+  }
+}
