@@ -199,7 +199,7 @@ describe('settings: bad inputs fail with the input name and a fix', () => {
 
   it('reports every bad input at once', () => {
     try {
-      parse({ providers: 'gcp', method: 'x', concurrency: '-3' })
+      parse({ providers: 'oracle', method: 'x', concurrency: '-3' })
       throw new Error('did not throw')
     } catch (e) {
       expect((e as InputError).problems).toHaveLength(3)

@@ -580,9 +580,10 @@ function recordLines(r) {
 /* harmony export */   jY: () => (/* binding */ formatTonnes),
 /* harmony export */   n3: () => (/* binding */ kilogramsToNanograms),
 /* harmony export */   s5: () => (/* binding */ gramsToKgOrNull),
-/* harmony export */   tP: () => (/* binding */ gramsToKgText)
+/* harmony export */   tP: () => (/* binding */ gramsToKgText),
+/* harmony export */   wB: () => (/* binding */ nanogramsToGrams)
 /* harmony export */ });
-/* unused harmony exports fixed, roundDiv, toNanogramsExact, nanogramsToGrams */
+/* unused harmony exports fixed, roundDiv, toNanogramsExact */
 const MAX_GRAMS = Number.MAX_SAFE_INTEGER;
 /** Below this, a double's spacing is under 2^-12: see the fast path of toGrams. */
 const FAST_LIMIT = 2 ** 40;

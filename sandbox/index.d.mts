@@ -32,6 +32,8 @@ export interface GcpTruthRecord {
 /** The Google Cloud plugin (services/gcp-mount.mjs). */
 export interface SandboxGcp {
   state: { pendingAnswers: number; pageRows: number }
+  /** BigQuery's jobs by id, each with the request that made it (query, dialect, parameters). */
+  jobs: Map<string, { request: { query: string; useLegacySql?: boolean; parameterMode?: string; params: unknown[] } }>
   /** The latest month in the export (published by the 15th of the next month). */
   available: string
   provider: string

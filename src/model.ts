@@ -10,7 +10,7 @@
 export type Grams = number
 
 /** Every provider, in report order; each has one entry in providers/registry.ts (the compiler checks). */
-export const PROVIDER_IDS = ['aws', 'azure', 'mcfs'] as const
+export const PROVIDER_IDS = ['aws', 'azure', 'mcfs', 'gcp'] as const
 export type ProviderId = (typeof PROVIDER_IDS)[number]
 
 export type Method = 'market' | 'location'

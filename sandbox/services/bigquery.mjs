@@ -183,7 +183,9 @@ export function createBigQuery(o) {
       who,
       result,
       pending: o.state.pendingAnswers,
-      tokens: new Map()
+      tokens: new Map(),
+      // What the client sent, for tests that check how it asks (parameters, dialect).
+      request: { query: body.query, useLegacySql: body.useLegacySql, parameterMode: body.parameterMode, params }
     }
     jobs.set(jobId, job)
     if (body.requestId) byRequestId.set(body.requestId, jobId)

@@ -9,6 +9,7 @@ import type { Provider } from './kit/seam.js'
 import { parseAwsInputs } from './aws/inputs.js'
 import { parseAzureInputs } from './azure/inputs.js'
 import { parseMcfsInputs } from './mcfs/inputs.js'
+import { parseGcpInputs } from './gcp/inputs.js'
 
 export interface ProviderEntry<S> {
   /** The name a reader knows it by, in the report and the log. */
@@ -44,6 +45,13 @@ export const PROVIDERS = {
     publicationDay: 19,
     parseInputs: parseMcfsInputs,
     load: async () => (await import('./mcfs/index.js')).mcfsProvider
+  },
+  gcp: {
+    label: 'Google Cloud',
+    short: 'GCP',
+    publicationDay: 15,
+    parseInputs: parseGcpInputs,
+    load: async () => (await import('./gcp/index.js')).gcpProvider
   }
 } as const satisfies { [K in ProviderId]: ProviderEntry<unknown> }
 
