@@ -12,7 +12,11 @@ const baseline = path.join(os.tmpdir(), 'no-such-baseline.json')
 export const BAD_INPUTS: [string, Record<string, string>, RegExp][] = [
   ['providers missing', {}, /'providers' is required/],
   ['providers only separators', { providers: ' ,\n , ' }, /'providers' is required/],
-  ['unknown provider', { providers: 'oracle' }, /'providers': "oracle" is not a provider\. Use any of aws, azure, mcfs, gcp/],
+  [
+    'unknown provider',
+    { providers: 'oracle' },
+    /'providers': "oracle" is not a provider\. Use any of aws, azure, mcfs, gcp/
+  ],
   ['provider typo among good ones', { providers: 'aws, azrue' }, /"azrue" is not a provider/],
   ['month 13', { providers: 'aws', 'start-date': '2025-13' }, /'start-date': "2025-13" is not a month\. Use YYYY-MM/],
   ['month 00', { providers: 'aws', 'end-date': '2025-00' }, /'end-date': "2025-00" is not a month/],
