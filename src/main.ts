@@ -13,7 +13,7 @@ import { latestPublishedMonth, monthIndex, monthsOf } from './period.js'
 import { InputError, parseSettings, type Env, type Settings } from './settings.js'
 import { loadProvider } from './providers/index.js'
 import type { ForecastPoint, ProviderContext } from './providers/provider.js'
-import { ReportBuilder, type MissingPart, type ProviderOutcome } from './report/builder.js'
+import { ReportBuilder, overlapRule, type MissingPart, type ProviderOutcome } from './report/builder.js'
 import { createDecoder, type PageDecoder } from './workers/pool.js'
 import { evaluateThresholds, type ThresholdResult } from './report/thresholds.js'
 import { jsonHeader } from './report/json.js'
@@ -156,7 +156,10 @@ async function collect(
   const started = Date.now()
   fs.mkdirSync(settings.outputDir, { recursive: true })
   const work = fs.mkdtempSync(path.join(settings.outputDir, '.parts-'))
-  const builder = new ReportBuilder(work, settings.period, settings.method)
+  const builder = new ReportBuilder(work, settings.period, settings.method, {
+    fiscalYearStart: settings.fiscalYearStart,
+    overlap: overlapRule(settings.providers, settings.shard !== null)
+  })
   const comparison = baseline ? new BaselineComparison(baseline, settings.period) : null
   const providerNames = settings.providers.map((p) => PROVIDER_LABELS[p]).join(', ')
   core.info(
@@ -193,7 +196,7 @@ async function collect(
               http,
               env,
               decoder,
-              keepRecords: comparison !== null,
+              keepRecords: comparison !== null || builder.needsRecords(id),
               deadline: deadline.signal,
               note: (text) => notes.push(scrub(text)),
               missing: (what, cause) => missing.push({ what: scrub(what), cause: scrub(cause) }),

@@ -49,6 +49,8 @@ export interface Settings {
   /** Which ends of the period came from defaults (and so may be moved to what is published). */
   periodDefaults: { start: boolean; end: boolean }
   method: Method
+  /** First month (1-12) of the reporting year (`fiscal-year-start`). */
+  fiscalYearStart: number
   aws: AwsSettings
   azure: AzureSettings
   mcfs: McfsSettings
@@ -253,6 +255,20 @@ export function parseSettings(options: ParseOptions = {}): Settings {
         rawMethod,
         'is not an accounting method',
         'Use market (market-based, the default) or location (location-based).'
+      )
+  }
+
+  // fiscal-year-start
+  let fiscalYearStart = 1
+  const rawFiscal = input('fiscal-year-start')
+  if (rawFiscal !== '') {
+    if (/^(0?[1-9]|1[0-2])$/.test(rawFiscal)) fiscalYearStart = Number(rawFiscal)
+    else
+      bad(
+        'fiscal-year-start',
+        rawFiscal,
+        'is not a month number',
+        'Give the first month of your reporting year as 1 to 12 (1 = January, the calendar year; 4 = April).'
       )
   }
 
@@ -494,6 +510,7 @@ export function parseSettings(options: ParseOptions = {}): Settings {
     period: { start, end },
     periodDefaults: { start: startIn === null, end: endIn === null },
     method,
+    fiscalYearStart,
     aws: { roles, region, audience: awsAudience, sessionName, accountIds },
     azure: {
       clientId,
