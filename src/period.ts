@@ -25,10 +25,6 @@ export function monthsOf(period: Period): Month[] {
   return out
 }
 
-export function monthCount(period: Period): number {
-  return monthIndex(period.end) - monthIndex(period.start) + 1
-}
-
 export function utcMonth(date: Date): Month {
   return monthFromIndex(date.getUTCFullYear() * 12 + date.getUTCMonth())
 }

@@ -148,12 +148,6 @@ export function groupThousands(decimal: string): string {
   return `${sign}${grouped}${frac !== undefined ? `.${frac}` : ''}`
 }
 
-/** Percentage change from `before` to `after`, or null when `before` is 0. */
-export function percentChange(before: Grams, after: Grams): number | null {
-  if (before === 0) return null
-  return ((after - before) / Math.abs(before)) * 100
-}
-
 // ---------------------------------------------------------------------------------------------------------
 // Below the gram: providers whose rows are finer than a gram (Azure's resources, MCFS's scope rows) are summed
 // in exact integer nanograms, then the cells of a group are rounded together so that they add up to the
