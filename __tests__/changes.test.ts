@@ -197,7 +197,9 @@ describe('baseline comparison', () => {
     expect(md).toContain('#### Since the baseline')
     expect(md).toContain('Baseline: last/report.json')
     expect(md).toMatch(/Restated by the provider: 1 month/)
-    expect(md).toMatch(/\| AWS +\| 2025-02 +\| +0\.002 \| +0\.003 \|/)
+    // One unit per column, said in the header: kilograms for figures below a tonne.
+    expect(md).toMatch(/\| Provider \| Month +\| Baseline kgCO2e \| Now kgCO2e \| Change kgCO2e \|/)
+    expect(md).toMatch(/\| AWS +\| 2025-02 +\| +2\.300 \| +2\.540 \| +▲ \+0\.240 \|/)
     expect(md).toMatch(/Appeared: 1 record, \+0\.040 kg/)
     expect(md).toMatch(/Vanished: 1 record, -0\.300 kg/)
     expect(md).toContain('New since the baseline: 2025-04.')

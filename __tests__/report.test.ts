@@ -84,7 +84,9 @@ describe('report.json and report.csv', () => {
       'months',
       'thresholds',
       'notes',
-      'records'
+      'records',
+      'scopes',
+      'years'
     ])
     expect(json.schemaVersion).toBe(1)
     expect(json.unit).toBe('kgCO2e')

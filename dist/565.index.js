@@ -181,6 +181,8 @@ function decodeAwsPage(body, job) {
 /* harmony export */   M: () => (/* binding */ transferList)
 /* harmony export */ });
 /* harmony import */ var _records_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(69828);
+/* harmony import */ var _scopes_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(31945);
+
 
 /** Adds grams of a month to the group `key` (null and '' are one group) of `byKey`; a new group takes `label`. */
 function bump(byKey, key, label, month, grams) {
@@ -262,6 +264,7 @@ class BatchEncoder {
     noMarket = 0;
     noLocation = 0;
     months = new Map();
+    scopes = new Map();
     services = new Map();
     regions = new Map();
     accounts = new Map();
@@ -293,6 +296,10 @@ class BatchEncoder {
             this.location += r.locationGrams;
         const month = r.month;
         this.months.set(month, (this.months.get(month) ?? 0) + grams);
+        let sc = this.scopes.get(month);
+        if (!sc)
+            this.scopes.set(month, (sc = (0,_scopes_js__WEBPACK_IMPORTED_MODULE_1__/* .emptyScopes */ .T2)()));
+        (0,_scopes_js__WEBPACK_IMPORTED_MODULE_1__/* .addRecordScopes */ .Ef)(sc, r);
         bump(this.services, r.service, r.service, month, grams);
         bump(this.regions, r.region, r.region, month, grams);
         bump(this.accounts, r.account, r.accountName ? `${r.accountName} (${r.account})` : r.account, month, grams);
@@ -314,6 +321,7 @@ class BatchEncoder {
             noMarket: this.noMarket,
             noLocation: this.noLocation,
             months,
+            scopes: [...this.scopes].map(([month, sums]) => ({ month, sums })),
             services: deltas(this.services),
             regions: deltas(this.regions),
             accounts: deltas(this.accounts)
@@ -323,6 +331,7 @@ class BatchEncoder {
         this.count = 0;
         this.grams = this.market = this.location = this.noMarket = this.noLocation = 0;
         this.months = new Map();
+        this.scopes = new Map();
         this.services = new Map();
         this.regions = new Map();
         this.accounts = new Map();
@@ -563,6 +572,60 @@ function recordLines(r) {
 
 /***/ }),
 
+/***/ 31945:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Ef: () => (/* binding */ addRecordScopes),
+/* harmony export */   II: () => (/* binding */ scopesJson),
+/* harmony export */   Ng: () => (/* binding */ addScopes),
+/* harmony export */   T2: () => (/* binding */ emptyScopes),
+/* harmony export */   bz: () => (/* binding */ SCOPE_FIGURES),
+/* harmony export */   vP: () => (/* binding */ figure)
+/* harmony export */ });
+/* harmony import */ var _units_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(61996);
+
+/** The figures in report.json order, each with the record field it sums. */
+const SCOPE_FIGURES = [
+    ['scope1KgCO2e', 'scope1Grams'],
+    ['scope2LocationKgCO2e', 'scope2LocationGrams'],
+    ['scope2MarketKgCO2e', 'scope2MarketGrams'],
+    ['scope3LocationKgCO2e', 'scope3LocationGrams'],
+    ['scope3MarketKgCO2e', 'scope3MarketGrams'],
+    ['totalLocationKgCO2e', 'locationGrams'],
+    ['totalMarketKgCO2e', 'marketGrams']
+];
+const emptyScopes = () => ({ grams: [0, 0, 0, 0, 0, 0, 0], given: [0, 0, 0, 0, 0, 0, 0] });
+function addRecordScopes(s, r) {
+    for (let i = 0; i < SCOPE_FIGURES.length; i++) {
+        const v = r[SCOPE_FIGURES[i][1]];
+        if (v !== null) {
+            s.grams[i] += v;
+            s.given[i]++;
+        }
+    }
+}
+function addScopes(into, from) {
+    for (let i = 0; i < SCOPE_FIGURES.length; i++) {
+        into.grams[i] += from.grams[i];
+        into.given[i] += from.given[i];
+    }
+}
+/** The grams of one figure, or null when no record gives it. */
+function figure(s, name) {
+    const i = SCOPE_FIGURES.findIndex(([n]) => n === name);
+    return s.given[i] > 0 ? s.grams[i] : null;
+}
+/** F of the contract: each figure in kg, null where not reported. */
+function scopesJson(s) {
+    const out = {};
+    SCOPE_FIGURES.forEach(([name], i) => (out[name] = (0,_units_js__WEBPACK_IMPORTED_MODULE_0__/* .gramsToKgOrNull */ .s5)(s.given[i] > 0 ? s.grams[i] : null)));
+    return out;
+}
+
+
+/***/ }),
+
 /***/ 61996:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -573,7 +636,9 @@ function recordLines(r) {
 /* harmony export */   KC: () => (/* binding */ formatKg),
 /* harmony export */   Lg: () => (/* binding */ kilogramsToGrams),
 /* harmony export */   YV: () => (/* binding */ gramsToKg),
+/* harmony export */   Zu: () => (/* binding */ fixed),
 /* harmony export */   Zv: () => (/* binding */ groupThousands),
+/* harmony export */   _P: () => (/* binding */ roundDiv),
 /* harmony export */   bz: () => (/* binding */ apportionGrams),
 /* harmony export */   ey: () => (/* binding */ gramsToTonnes3),
 /* harmony export */   fC: () => (/* binding */ tonnesToGrams),
@@ -583,7 +648,7 @@ function recordLines(r) {
 /* harmony export */   tP: () => (/* binding */ gramsToKgText),
 /* harmony export */   wB: () => (/* binding */ nanogramsToGrams)
 /* harmony export */ });
-/* unused harmony exports fixed, roundDiv, toNanogramsExact */
+/* unused harmony export toNanogramsExact */
 const MAX_GRAMS = Number.MAX_SAFE_INTEGER;
 /** Below this, a double's spacing is under 2^-12: see the fast path of toGrams. */
 const FAST_LIMIT = 2 ** 40;

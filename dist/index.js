@@ -225,13 +225,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:queryst
 
 /***/ }),
 
-/***/ 80481:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:readline");
-
-/***/ }),
-
 /***/ 57075:
 /***/ ((module) => {
 
@@ -584,7 +577,7 @@ if (!node_worker_threads__WEBPACK_IMPORTED_MODULE_0__.isMainThread && node_worke
     void Promise.all(/* import() */[__nccwpck_require__.e(565), __nccwpck_require__.e(335)]).then(__nccwpck_require__.bind(__nccwpck_require__, 84335)).then((m) => m.serve());
 }
 else {
-    void Promise.all([__nccwpck_require__.e(/* import() */ 659).then(__nccwpck_require__.bind(__nccwpck_require__, 91659)), Promise.all(/* import() */[__nccwpck_require__.e(659), __nccwpck_require__.e(63), __nccwpck_require__.e(565), __nccwpck_require__.e(752)]).then(__nccwpck_require__.bind(__nccwpck_require__, 34752)), Promise.all(/* import() */[__nccwpck_require__.e(659), __nccwpck_require__.e(194)]).then(__nccwpck_require__.bind(__nccwpck_require__, 27194))]).then(([core, { run }, { errorMessage }]) => run()
+    void Promise.all([__nccwpck_require__.e(/* import() */ 659).then(__nccwpck_require__.bind(__nccwpck_require__, 91659)), Promise.all(/* import() */[__nccwpck_require__.e(659), __nccwpck_require__.e(63), __nccwpck_require__.e(565), __nccwpck_require__.e(199)]).then(__nccwpck_require__.bind(__nccwpck_require__, 20199)), Promise.all(/* import() */[__nccwpck_require__.e(659), __nccwpck_require__.e(194)]).then(__nccwpck_require__.bind(__nccwpck_require__, 27194))]).then(([core, { run }, { errorMessage }]) => run()
         .catch((e) => core.setFailed(`cloud-carbon-report failed unexpectedly: ${errorMessage(e)}`))
         .finally(() => setTimeout(() => process.exit(), 2000).unref()));
 }

@@ -74,7 +74,7 @@ async function collectOne(id: ProviderId, run: CollectRun): Promise<ProviderOutc
     http: c.http,
     env,
     decoder: c.decoder,
-    keepRecords: c.comparison !== null,
+    keepRecords: c.comparison !== null || c.builder.needsRecords(id),
     deadline: c.deadline,
     note: (text) => notes.push(scrub(text)),
     missing: (what, cause) => {

@@ -12,7 +12,7 @@ import type { ProviderStatus } from './model.js'
 import { latestPublishedMonth, monthIndex, monthsOf } from './period.js'
 import { PROVIDERS, providerLabel, publicationSchedule } from './providers/registry.js'
 import type { ProviderOutcome } from './report/builder.js'
-import { ReportBuilder } from './report/builder.js'
+import { ReportBuilder, overlapRule } from './report/builder.js'
 import { BaselineComparison, loadBaseline, type Baseline } from './report/changes.js'
 import type { ThresholdResult } from './report/thresholds.js'
 import { publish } from './publish.js'
@@ -46,7 +46,7 @@ export async function run(deps: RunDeps = {}): Promise<RunResult> {
   const env = deps.env ?? process.env
   let inputs: { settings: Settings; baseline: Baseline | null }
   try {
-    inputs = readInputs(env, deps)
+    inputs = await readInputs(env, deps)
   } catch (e) {
     if (e instanceof InputFailure) return inputFailure(e.error, e.settings)
     throw e
@@ -108,7 +108,7 @@ class InputFailure extends Error {
  * Every input, before anything is fetched: the settings, the baseline file and the output directory (one that
  * cannot be made or written is a bad input too).
  */
-function readInputs(env: Env, deps: RunDeps): { settings: Settings; baseline: Baseline | null } {
+async function readInputs(env: Env, deps: RunDeps): Promise<{ settings: Settings; baseline: Baseline | null }> {
   let settings: Settings
   try {
     settings = parseSettings({ env, now: deps.now, cwd: deps.cwd })
@@ -119,7 +119,7 @@ function readInputs(env: Env, deps: RunDeps): { settings: Settings; baseline: Ba
   let baseline: Baseline | null = null
   try {
     if (settings.baseline !== null)
-      baseline = loadBaseline(settings.baseline, env['INPUT_BASELINE']?.trim() || settings.baseline)
+      baseline = await loadBaseline(settings.baseline, env['INPUT_BASELINE']?.trim() || settings.baseline)
   } catch (e) {
     throw e instanceof InputError ? new InputFailure(e, settings) : e
   }
@@ -170,7 +170,10 @@ async function collect(
   fs.mkdirSync(settings.outputDir, { recursive: true })
   const work = fs.mkdtempSync(path.join(settings.outputDir, '.parts-'))
   const c: Collection = {
-    builder: new ReportBuilder(work, settings.period, settings.method),
+    builder: new ReportBuilder(work, settings.period, settings.method, {
+      fiscalYearStart: settings.fiscalYearStart,
+      overlap: overlapRule(settings.providers, settings.shard !== null)
+    }),
     comparison: s.baseline ? new BaselineComparison(s.baseline, settings.period) : null,
     http: s.http,
     decoder: s.decoder,

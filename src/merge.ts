@@ -10,7 +10,8 @@ import type { CarbonRecord, ProviderId, ProviderStatus } from './model.js'
 import type { Env, Settings } from './settings.js'
 import type { MissingPart, ProviderOutcome } from './report/builder.js'
 import type { ForecastPoint } from './providers/kit/seam.js'
-import { checkShardSet, readReport, unionOf, type ShardHeader } from './shard.js'
+import { checkShardSet, unionOf, type ShardHeader } from './shard.js'
+import { readReport } from './report/read.js'
 import { errorMessage } from './secrets.js'
 
 export interface MergedInput {
@@ -68,14 +69,19 @@ export async function mergeShardReports(
 ): Promise<MergedInput> {
   const headers: ShardHeader[] = []
   for (const [i, file] of files.entries()) {
-    const h = await readReport(file, (r) => {
-      if (!settings.providers.includes(r.provider)) {
-        throw new Error(
-          `shard ${i + 1} holds ${r.provider} records, but providers of the merge job are ${settings.providers.join(', ')}: give the merge job the same providers as the shards.`
-        )
-      }
-      add(r)
-    })
+    const name = `${path.basename(path.dirname(file))}/report.json`
+    const h = await readReport(
+      file,
+      (r) => {
+        if (!settings.providers.includes(r.provider)) {
+          throw new Error(
+            `shard ${i + 1} holds ${r.provider} records, but providers of the merge job are ${settings.providers.join(', ')}: give the merge job the same providers as the shards.`
+          )
+        }
+        add(r)
+      },
+      name
+    )
     const where = `shard ${i + 1} of ${files.length}`
     if (h.period.start !== settings.period.start || h.period.end !== settings.period.end) {
       throw new Error(

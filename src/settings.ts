@@ -24,6 +24,8 @@ export interface Settings extends ProviderSettings {
   /** Which ends of the period came from defaults (and so may be moved to what is published). */
   periodDefaults: { start: boolean; end: boolean }
   method: Method
+  /** First month (1-12) of the reporting year (`fiscal-year-start`). */
+  fiscalYearStart: number
   thresholds: Thresholds
   failOnThreshold: boolean
   failOnError: boolean
@@ -188,6 +190,20 @@ export function parseSettings(options: ParseOptions = {}): Settings {
       )
   }
 
+  // fiscal-year-start
+  let fiscalYearStart = 1
+  const rawFiscal = input('fiscal-year-start')
+  if (rawFiscal !== '') {
+    if (/^(0?[1-9]|1[0-2])$/.test(rawFiscal)) fiscalYearStart = Number(rawFiscal)
+    else
+      bad(
+        'fiscal-year-start',
+        rawFiscal,
+        'is not a month number',
+        'Give the first month of your reporting year as 1 to 12 (1 = January, the calendar year; 4 = April).'
+      )
+  }
+
   // Each provider's section, in registry order (every input is checked, whether its provider is selected or not).
   const inputs = inputsOf(env, providers, /^\s*merge\s*$/i.test(input('mode')), problems)
   const sections = Object.fromEntries(
@@ -285,6 +301,7 @@ export function parseSettings(options: ParseOptions = {}): Settings {
     period: { start, end },
     periodDefaults: { start: startIn === null, end: endIn === null },
     method,
+    fiscalYearStart,
     ...sections,
     thresholds,
     failOnThreshold,

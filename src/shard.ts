@@ -8,14 +8,11 @@
  * concatenation of the shards' records in shard order is the single run's record order: the merged
  * report.json equals the single run's byte for byte (but `generatedAt`).
  *
- * The merge job reads each shard's report.json as it was written: one record per line after the header, so
- * a million records stream through without being held in memory.
+ * The merge job streams each shard's report.json through the one report reader (report/read.ts), so a million
+ * records are never held in memory.
  */
-import * as fs from 'node:fs'
-import * as path from 'node:path'
-import * as readline from 'node:readline'
-import type { CarbonRecord, Method, Period, ProviderId, ProviderStatus } from './model.js'
-import type { MissingPart } from './report/builder.js'
+import type { ProviderStatus } from './model.js'
+import type { ReportHeader } from './report/read.js'
 
 export interface Shard {
   index: number
@@ -74,91 +71,7 @@ export function checkShardSet(name: string, names: readonly string[]): Map<numbe
 }
 
 /** What a shard's report.json says, besides its records. */
-export interface ShardHeader {
-  schemaVersion: number
-  period: Period
-  method: Method
-  shard?: Shard
-  providers: {
-    provider: ProviderId
-    status: ProviderStatus
-    records: number
-    error: string | null
-    notes: string[]
-    warnings?: string[]
-    missing?: MissingPart[]
-  }[]
-  forecast?: { provider: ProviderId; scope: string; month: string; basis: string; kgCO2e: number }[]
-  [key: string]: unknown
-}
-
-/** A report.json record back to a record (kg with at most 3 decimals -> exact grams). */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a parsed report.json record
-export function recordFromJson(o: Record<string, any>): CarbonRecord {
-  const g = (v: unknown): number | null => (v === null || v === undefined ? null : Math.round(Number(v) * 1000))
-  const r: CarbonRecord = {
-    provider: o.provider,
-    account: o.account,
-    accountName: o.accountName ?? null,
-    month: o.month,
-    service: o.service ?? null,
-    region: o.region ?? null,
-    grams: g(o.kgCO2e) ?? 0,
-    marketGrams: g(o.marketKgCO2e),
-    locationGrams: g(o.locationKgCO2e),
-    scope1Grams: g(o.scope1KgCO2e),
-    scope2MarketGrams: g(o.scope2MarketKgCO2e),
-    scope2LocationGrams: g(o.scope2LocationKgCO2e),
-    scope3MarketGrams: g(o.scope3MarketKgCO2e),
-    scope3LocationGrams: g(o.scope3LocationKgCO2e),
-    modelVersion: o.modelVersion ?? null
-  }
-  if (o.extra && typeof o.extra === 'object') r.extra = o.extra
-  return r
-}
-
-/**
- * Reads a report.json written by this action: the header (everything but the records) and then each record,
- * streamed line by line. Throws a clear error on a file that is not one of ours.
- */
-export async function readReport(file: string, onRecord: (r: CarbonRecord) => void): Promise<ShardHeader> {
-  const head: string[] = []
-  let inRecords = false
-  let records = 0
-  const lines = readline.createInterface({ input: fs.createReadStream(file, 'utf8'), crlfDelay: Infinity })
-  for await (const line of lines) {
-    if (!inRecords) {
-      if (line.startsWith('  "records": [')) {
-        inRecords = true
-        if (line.trim() === '"records": []') break
-        continue
-      }
-      head.push(line)
-      continue
-    }
-    const t = line.trim()
-    if (t === ']' || t === '}' || t === '') continue
-    const text = t.endsWith(',') ? t.slice(0, -1) : t
-    try {
-      onRecord(recordFromJson(JSON.parse(text)))
-    } catch (e) {
-      throw new Error(
-        `${path.basename(path.dirname(file))}/report.json: record ${records + 1} is not valid (${(e as Error).message}).`
-      )
-    }
-    records++
-  }
-  const headText = head.join('\n').replace(/,\s*$/, '') + '\n}'
-  let header: ShardHeader
-  try {
-    header = JSON.parse(headText)
-  } catch {
-    throw new Error(`${file} is not a report.json written by cloud-carbon-report (its header does not parse).`)
-  }
-  if (header.schemaVersion !== 1)
-    throw new Error(`${file} has schemaVersion ${String(header.schemaVersion)}; this version reads 1.`)
-  return header
-}
+export type ShardHeader = ReportHeader
 
 /** The status of a provider over all shards: ok when every shard was ok, failed when none brought data. */
 export function mergedStatus(statuses: ProviderStatus[], records: number): ProviderStatus {

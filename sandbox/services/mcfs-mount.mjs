@@ -19,7 +19,10 @@ export const MCFS_ENROLLMENT_ID = '12345678'
 /**
  * @param {object} sb the sandbox
  * @param {{ mcfs?: { pageSize?: number, consent?: boolean, seed?: string, apiKey?: string,
- *   available?: { start: string, end: string }, subscriptions?: number, matchCache?: number } }} [options]
+ *   available?: { start: string, end: string }, subscriptions?: number, matchCache?: number,
+ *   shareAzureSubscriptions?: number } }} [options]
+ *   shareAzureSubscriptions: the enrollment's first n subscriptions are the Azure plugin's first n (both
+ *   providers then report them: the action must count them once)
  *   matchCache: how many queries' matched rows (filtered, ordered) to keep for their pages (default 64)
  */
 export async function mount(sb, options = {}) {
@@ -30,7 +33,12 @@ export async function mount(sb, options = {}) {
     instanceId: MCFS_INSTANCE_ID,
     available,
     enrollments: [
-      { id: MCFS_ENROLLMENT_ID, orgName: 'Contoso Ltd', subscriptions: o.subscriptions ?? 7 },
+      {
+        id: MCFS_ENROLLMENT_ID,
+        orgName: 'Contoso Ltd',
+        subscriptions: o.subscriptions ?? 7,
+        subscriptionIds: sb.azure?.data.subscriptions.slice(0, o.shareAzureSubscriptions ?? 0).map((x) => x.id)
+      },
       { id: 'demodata', orgName: 'Contoso (demo data)', subscriptions: 3 }
     ],
     tenants: [{ tenantId: AZURE_TENANT_ID, tenantName: 'Contoso' }]

@@ -128,7 +128,8 @@ function rowGrams(seed, key, m, scopeId, base) {
  * @param {string} [o.seed]
  * @param {string} o.instanceId
  * @param {{start: string, end: string}} o.available published months (YYYY-MM)
- * @param {Array<{id: string, orgName: string, subscriptions: number}>} o.enrollments
+ * @param {Array<{id: string, orgName: string, subscriptions: number, subscriptionIds?: string[]}>} o.enrollments
+ *   subscriptionIds: ids the first subscriptions take instead of seeded ones (to share them with Azure's)
  * @param {Array<{tenantId: string, tenantName: string}>} o.tenants Microsoft 365 tenants connected to the instance
  */
 export function seedMcfsData(o) {
@@ -140,7 +141,7 @@ export function seedMcfsData(o) {
     const emissions = []
     const usage = []
     for (let s = 0; s < e.subscriptions; s++) {
-      const subscriptionId = guid(`${seed}|${e.id}`, `sub${s}`)
+      const subscriptionId = e.subscriptionIds?.[s] ?? guid(`${seed}|${e.id}`, `sub${s}`)
       const subscriptionName = `${['Contoso', 'Fabrikam', 'Northwind', 'Tailspin', 'Woodgrove'][s % 5]} ${['Production', 'Development', 'Test', 'Analytics'][pick(seed, `${e.id}|env${s}`, 4)]} ${s + 1}`
       const pairs = 3 + pick(seed, `${e.id}|k${s}`, 5)
       const seen = new Set()

@@ -7,6 +7,7 @@
  */
 import type { CarbonRecord, Grams, Month, ProviderId } from '../model.js'
 import { recordLines } from './records.js'
+import { addRecordScopes, emptyScopes, type ScopeSums } from './scopes.js'
 
 /** A group's share of a batch: its label (from its first record), grams, and grams per month (first-seen order). */
 export interface GroupDelta {
@@ -31,6 +32,8 @@ export interface RecordBatch {
   noLocation: number
   /** Month and grams, alternating, in first-seen order. */
   months: (Month | Grams)[]
+  /** The GHG inventory figures per month, in first-seen order. */
+  scopes: { month: Month; sums: ScopeSums }[]
   /** Groups in first-seen order (keys: service, region, account; null is ''). */
   services: GroupDelta[]
   regions: GroupDelta[]
@@ -128,6 +131,7 @@ export class BatchEncoder {
   private noMarket = 0
   private noLocation = 0
   private months = new Map<Month, Grams>()
+  private scopes = new Map<Month, ScopeSums>()
   private services = new Map<string, GroupSum>()
   private regions = new Map<string, GroupSum>()
   private accounts = new Map<string, GroupSum>()
@@ -157,6 +161,9 @@ export class BatchEncoder {
     else this.location += r.locationGrams
     const month = r.month
     this.months.set(month, (this.months.get(month) ?? 0) + grams)
+    let sc = this.scopes.get(month)
+    if (!sc) this.scopes.set(month, (sc = emptyScopes()))
+    addRecordScopes(sc, r)
     bump(this.services, r.service, r.service, month, grams)
     bump(this.regions, r.region, r.region, month, grams)
     bump(this.accounts, r.account, r.accountName ? `${r.accountName} (${r.account})` : r.account, month, grams)
@@ -178,6 +185,7 @@ export class BatchEncoder {
       noMarket: this.noMarket,
       noLocation: this.noLocation,
       months,
+      scopes: [...this.scopes].map(([month, sums]) => ({ month, sums })),
       services: deltas(this.services),
       regions: deltas(this.regions),
       accounts: deltas(this.accounts)
@@ -186,6 +194,7 @@ export class BatchEncoder {
     this.count = 0
     this.grams = this.market = this.location = this.noMarket = this.noLocation = 0
     this.months = new Map()
+    this.scopes = new Map()
     this.services = new Map()
     this.regions = new Map()
     this.accounts = new Map()

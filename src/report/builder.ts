@@ -19,6 +19,9 @@ import {
 import { monthsOf } from '../period.js'
 import { CSV_HEADER } from './records.js'
 import { BatchEncoder, type GroupDelta, type GroupSum, type RecordBatch } from './batch.js'
+import { addScopes, emptyScopes, type ScopeSums } from './scopes.js'
+import { reportingYears, type ReportingYear } from './years.js'
+import { recordFromJson } from './read.js'
 
 export interface MissingPart {
   what: string
@@ -36,6 +39,43 @@ export interface ProviderOutcome {
   /** Warnings a reader must see, e.g. the provider's own summary disagrees with its detail. */
   warnings: string[]
   missing: MissingPart[]
+  /** Records of this provider left out because another provider reports the same (account, month). */
+  overlap?: Overlap | null
+}
+
+/** What one provider's records left out for another's (no double counting). */
+export interface Overlap {
+  with: ProviderId
+  records: number
+  grams: Grams
+}
+
+/**
+ * No double counting: `provider`'s records of an (account, month) that `against` also reports are left out.
+ * Azure Carbon Optimization and MCFS both report Azure subscriptions; Azure's figures are the ones kept.
+ */
+export interface OverlapRule {
+  provider: ProviderId
+  against: ProviderId
+}
+
+export interface BuilderOptions {
+  /** First month (1-12) of the reporting year. */
+  fiscalYearStart?: number
+  overlap?: OverlapRule | null
+}
+
+/** The overlap rule for a run's providers: only a run that sees both (a shard sees a share: the merge decides). */
+export function overlapRule(providers: readonly ProviderId[], sharded: boolean): OverlapRule | null {
+  return !sharded && providers.includes('azure') && providers.includes('mcfs')
+    ? { provider: 'mcfs', against: 'azure' }
+    : null
+}
+
+export interface YearRow extends ReportingYear {
+  grams: Grams
+  byProvider: Partial<Record<ProviderId, Grams>>
+  scopes: ScopeSums
 }
 
 export interface Group {
@@ -71,9 +111,18 @@ export interface ReportModel {
   accounts: Group[]
   notes: string[]
   recordCount: number
+  /** GHG inventory figures, overall and per provider (providers with records only). */
+  scopes: { total: ScopeSums; byProvider: Partial<Record<ProviderId, ScopeSums>> }
+  years: YearRow[]
+  fiscalYearStart: number
+  /** The overlap rule applied, with the (account, month) keys left out (`account\u0000month`). */
+  overlap: (OverlapRule & { records: number; grams: Grams; keys: Set<string> }) | null
 }
 
 const FLUSH_BYTES = 1 << 20
+
+/** report.json keys written after `records` (the additions of the contract's second version). */
+export const TRAILING_KEYS: readonly string[] = ['scopes', 'years']
 
 /** The CSV header line, UTF-8. */
 const CSV_HEAD = Buffer.from(`${CSV_HEADER}\r\n`)
@@ -153,6 +202,15 @@ export class ReportBuilder {
   private readonly csv = new Map<ProviderId, PartFile>()
   private readonly counts = new Map<ProviderId, { records: number; grams: Grams }>()
   private readonly monthMap = new Map<Month, Map<ProviderId, Grams>>()
+  private readonly scopeMap = new Map<ProviderId, Map<Month, ScopeSums>>()
+  /**
+   * The overlap rule's provider's records, held until every provider is in: consecutive records of the same
+   * (account, month) make one segment, already encoded, so the ones kept go to the files in arrival order and
+   * the sums stay integer grams.
+   */
+  private readonly held: { key: string; enc: BatchEncoder }[] = []
+  private heldCount = { records: 0, grams: 0 }
+  private settled: ModelOverlap | null = null
   private readonly services: GroupMap = new Map()
   private readonly regions: GroupMap = new Map()
   private readonly accounts: GroupMap = new Map()
@@ -168,18 +226,29 @@ export class ReportBuilder {
    */
   private readonly pending = new Map<ProviderId, BatchEncoder>()
 
+  readonly fiscalYearStart: number
+  readonly overlap: OverlapRule | null
+
   constructor(
     private readonly workDir: string,
     readonly period: Period,
-    readonly method: Method
+    readonly method: Method,
+    options: BuilderOptions = {}
   ) {
     fs.mkdirSync(workDir, { recursive: true })
+    this.fiscalYearStart = options.fiscalYearStart ?? 1
+    this.overlap = options.overlap ?? null
+  }
+
+  /** Whether a provider's batches must carry their records (the overlap rule filters them at the end). */
+  needsRecords(provider: ProviderId): boolean {
+    return this.overlap?.provider === provider
   }
 
   /** One record (a merge reading the shards' records, tests). */
   add(r: CarbonRecord): void {
     let p = this.pending.get(r.provider)
-    if (!p) this.pending.set(r.provider, (p = new BatchEncoder(r.provider)))
+    if (!p) this.pending.set(r.provider, (p = new BatchEncoder(r.provider, this.needsRecords(r.provider))))
     p.add(r)
     if (p.count >= SINGLE_BATCH) this.merge(p.take())
   }
@@ -196,9 +265,49 @@ export class ReportBuilder {
     this.merge(b)
   }
 
+  /** Keeps a batch of the overlap rule's provider aside, split by (account, month). */
+  private hold(b: RecordBatch): void {
+    const records = b.records ?? recordsOfJson(b.json)
+    for (const r of records) {
+      const key = `${r.account}\u0000${r.month}`
+      let last = this.held[this.held.length - 1]
+      if (!last || last.key !== key) this.held.push((last = { key, enc: new BatchEncoder(r.provider) }))
+      last.enc.add(r)
+    }
+    this.heldCount.records += b.count
+    this.heldCount.grams += b.grams
+  }
+
+  /**
+   * Applies the overlap rule once every record is in: a held segment whose (account, month) the other
+   * provider reports is left out (counted in the overlap), the others join the files and sums in order.
+   */
+  private settle(): ModelOverlap | null {
+    const rule = this.overlap
+    if (rule === null || this.settled !== null) return this.settled
+    const theirs = new Set<string>()
+    for (const [account, g] of this.accounts.get(rule.against) ?? new Map<string, GroupSum>())
+      for (const month of g.byMonth.keys()) theirs.add(`${account}\u0000${month}`)
+    const settled: ModelOverlap = { ...rule, records: 0, grams: 0, keys: new Set() }
+    this.settled = settled
+    for (const seg of this.held.splice(0)) {
+      const b = seg.enc.take()
+      if (theirs.has(seg.key)) {
+        settled.records += b.count
+        settled.grams += b.grams
+        settled.keys.add(seg.key)
+      } else this.merge(b)
+    }
+    return settled
+  }
+
   private merge(b: RecordBatch): void {
     if (b.count === 0) return
     const provider = b.provider
+    if (this.overlap?.provider === provider && this.settled === null) {
+      this.hold(b)
+      return
+    }
     let j = this.json.get(provider)
     let c = this.csv.get(provider)
     if (!j || !c) {
@@ -225,6 +334,13 @@ export class ReportBuilder {
       if (!m) this.monthMap.set(month, (m = new Map()))
       m.set(provider, (m.get(provider) ?? 0) + (months[i + 1] as Grams))
     }
+    let sc = this.scopeMap.get(provider)
+    if (!sc) this.scopeMap.set(provider, (sc = new Map()))
+    for (const { month, sums } of b.scopes) {
+      let m = sc.get(month)
+      if (!m) sc.set(month, (m = emptyScopes()))
+      addScopes(m, sums)
+    }
     mergeGroups(groupsOf(this.services, provider), b.services)
     mergeGroups(groupsOf(this.regions, provider), b.regions)
     mergeGroups(groupsOf(this.accounts, provider), b.accounts)
@@ -233,11 +349,30 @@ export class ReportBuilder {
   /** Records and grams received so far for a provider. */
   countOf(provider: ProviderId): { records: number; grams: Grams } {
     this.flush()
-    return this.counts.get(provider) ?? { records: 0, grams: 0 }
+    const c = this.counts.get(provider) ?? { records: 0, grams: 0 }
+    // Before the overlap is settled, the held records count as received (the provider did bring them).
+    if (this.needsRecords(provider) && this.settled === null)
+      return { records: c.records + this.heldCount.records, grams: c.grams + this.heldCount.grams }
+    return { ...c }
   }
 
+  /**
+   * The model. With an overlap rule, this settles it and updates the rule's provider outcome (its records,
+   * grams and `overlap`) in place.
+   */
   model(providers: ProviderOutcome[], notes: string[], generatedAt: string): ReportModel {
     this.flush()
+    const overlap = this.settle()
+    if (overlap !== null) {
+      for (const o of providers) {
+        if (o.provider !== overlap.provider) continue
+        const c = this.counts.get(o.provider) ?? { records: 0, grams: 0 }
+        o.records = c.records
+        o.grams = c.grams
+        o.overlap =
+          overlap.records > 0 ? { with: overlap.against, records: overlap.records, grams: overlap.grams } : null
+      }
+    }
     const months: MonthRow[] = monthsOf(this.period).map((month) => {
       const byProvider: Partial<Record<ProviderId, Grams>> = {}
       let grams = 0
@@ -271,8 +406,49 @@ export class ReportBuilder {
       regions: sorted(this.regions),
       accounts: sorted(this.accounts),
       notes,
-      recordCount: [...this.counts.values()].reduce((a, c) => a + c.records, 0)
+      recordCount: [...this.counts.values()].reduce((a, c) => a + c.records, 0),
+      scopes: this.scopeTotals(),
+      years: this.yearRows(months),
+      fiscalYearStart: this.fiscalYearStart,
+      overlap
     }
+  }
+
+  /** Scopes of the given months (all when omitted), overall and per provider with records. */
+  private scopeTotals(only?: Set<Month>): ReportModel['scopes'] {
+    const total = emptyScopes()
+    const byProvider: Partial<Record<ProviderId, ScopeSums>> = {}
+    for (const p of PROVIDER_IDS) {
+      const byMonth = this.scopeMap.get(p)
+      if (!byMonth) continue
+      const sums = emptyScopes()
+      let any = false
+      for (const [month, s] of byMonth) {
+        if (only && !only.has(month)) continue
+        addScopes(sums, s)
+        any = true
+      }
+      if (!any) continue
+      byProvider[p] = sums
+      addScopes(total, sums)
+    }
+    return { total, byProvider }
+  }
+
+  private yearRows(months: MonthRow[]): YearRow[] {
+    const byMonth = new Map(months.map((m) => [m.month, m]))
+    return reportingYears(this.period, this.fiscalYearStart).map((y) => {
+      const byProvider: Partial<Record<ProviderId, Grams>> = {}
+      let grams = 0
+      for (const month of y.months) {
+        const row = byMonth.get(month)
+        if (!row) continue
+        grams += row.grams
+        for (const p of PROVIDER_IDS)
+          if (row.byProvider[p] !== undefined) byProvider[p] = (byProvider[p] ?? 0) + row.byProvider[p]!
+      }
+      return { ...y, grams, byProvider, scopes: this.scopeTotals(new Set(y.months)).total }
+    })
   }
 
   /**
@@ -282,7 +458,11 @@ export class ReportBuilder {
   writeFiles(header: Record<string, unknown>, jsonPath: string, csvPath: string): void {
     this.flush()
     for (const f of [...this.json.values(), ...this.csv.values()]) f.close()
-    const head = JSON.stringify(header, null, 2)
+    // Keys added after the records were first written go after them, so every earlier key keeps its place.
+    const lead: Record<string, unknown> = {}
+    const trail: Record<string, unknown> = {}
+    for (const [k, v] of Object.entries(header)) (TRAILING_KEYS.includes(k) ? trail : lead)[k] = v
+    const head = JSON.stringify(lead, null, 2)
     const out = fs.openSync(jsonPath, 'w')
     fs.writeSync(out, `${head.slice(0, head.lastIndexOf('}')).trimEnd()},\n  "records": [`)
     let first = true
@@ -291,7 +471,9 @@ export class ReportBuilder {
       if (!part) continue
       first = copyInto(out, part.file, first ? 1 : 0) ? false : first
     }
-    fs.writeSync(out, first ? ']\n}\n' : '\n  ]\n}\n')
+    const tail = JSON.stringify(trail, null, 2)
+    const rest = Object.keys(trail).length === 0 ? '' : `,\n${tail.slice(2, tail.lastIndexOf('}')).trimEnd()}`
+    fs.writeSync(out, `${first ? ']' : '\n  ]'}${rest}\n}\n`)
     fs.closeSync(out)
 
     // Each CSV part starts with the header: the first becomes report.csv as it is (a rename, no copy of
@@ -316,6 +498,17 @@ export class ReportBuilder {
       fs.rmSync(f.file, { force: true })
     }
   }
+}
+
+type ModelOverlap = NonNullable<ReportModel['overlap']>
+
+/** The records of a batch's report.json lines (a batch that did not carry its records). */
+function recordsOfJson(json: Uint8Array): CarbonRecord[] {
+  const text = Buffer.from(json.buffer, json.byteOffset, json.byteLength).toString('utf8')
+  return text
+    .split(',\n    ')
+    .filter((line) => line !== '')
+    .map((line) => recordFromJson(JSON.parse(line)))
 }
 
 /** Renames `from` to `to` (replacing it); false when it cannot (another file system), for a copy instead. */

@@ -12,7 +12,6 @@
  * say "new" when the later figure is not 0, and "–" when both are.
  */
 import * as fs from 'node:fs'
-import { markdownTable } from 'markdown-table'
 import {
   PROVIDER_IDS,
   type CarbonRecord,
@@ -24,9 +23,8 @@ import {
 } from '../model.js'
 import { addMonths, monthIndex, monthsOf } from '../period.js'
 import { InputError } from '../settings.js'
-import { formatTonnes, gramsToKg, groupThousands, humanMass, kilogramsToGrams } from '../units.js'
+import { gramsToKg, kilogramsToGrams } from '../units.js'
 import type { Group, ReportModel } from './builder.js'
-import { escapeMarkdown as esc } from './escape.js'
 import { SCHEMA_VERSION } from './json.js'
 import { lastTwoMonths } from './thresholds.js'
 
@@ -35,6 +33,9 @@ const PROVIDER_LABELS: Record<string, string> = {
   azure: 'Azure',
   mcfs: 'Microsoft Cloud for Sustainability'
 }
+
+// The rendering lives in changes-md.ts; re-exported for the modules that still import it from here.
+export { arrow, changesSection, clip, moversTable, signedMass, signedPercent } from './changes-md.js'
 
 /** One figure before and after. `percent` is null when `before` is 0. */
 export interface Change {
@@ -107,7 +108,7 @@ export interface Changes {
   baseline: BaselineChanges | null
 }
 
-const LIST_LIMIT = 1000
+export const LIST_LIMIT = 1000
 
 export function change(before: Grams, after: Grams): Change {
   return {
@@ -540,176 +541,4 @@ export function changesJson(c: Changes): Record<string, unknown> {
             changed: diffJson(b.changed)
           }
   }
-}
-
-// ---------------------------------------------------------------------------------------------------------
-// Markdown
-
-/** A signed mass for people: +1.234 t, -56.000 kg, ±0 kg. */
-export function signedMass(g: Grams): string {
-  if (g === 0) return '±0 kg'
-  return `${g > 0 ? '+' : '-'}${humanMass(Math.abs(g))}`
-}
-
-/** A percentage for people: +5.2%, -100.0%, "new" (from 0), "–" (0 to 0). */
-export function signedPercent(c: Change): string {
-  if (c.percent === null) return c.after === 0 ? '–' : 'new'
-  const p = Math.round(c.percent * 10) / 10
-  return `${p > 0 ? '+' : p < 0 ? '-' : '±'}${Math.abs(p).toFixed(1)}%`
-}
-
-/** An arrow for the direction of a change. */
-export function arrow(c: Change): string {
-  return c.delta > 0 ? '▲' : c.delta < 0 ? '▼' : '='
-}
-
-/** Cuts a provider string to `max` code points before escaping, so an escape is never cut in half. */
-export function clip(text: string, max: number): string {
-  const chars = [...text]
-  return chars.length <= max ? text : `${chars.slice(0, max - 1).join('')}…`
-}
-
-const t = (g: Grams): string => groupThousands(formatTonnes(g))
-const LABEL_MAX = 80
-
-function groupName(g: GroupChange): string {
-  return g.key === '' ? '_(none)_' : esc(clip(g.label, LABEL_MAX))
-}
-
-/** A table of the biggest risers and fallers of one dimension (services or accounts). */
-export function moversTable(title: string, groups: GroupChange[], n: number): string {
-  const { risers, fallers } = movers(groups, n)
-  if (risers.length + fallers.length === 0) return ''
-  const multi = new Set(groups.map((g) => g.provider)).size > 1
-  const rows = [...risers, ...fallers].map((g) => [
-    ...(multi ? [PROVIDER_LABELS[g.provider] ?? g.provider] : []),
-    groupName(g),
-    t(g.before),
-    t(g.after),
-    `${arrow(g)} ${signedMass(g.delta)}`,
-    signedPercent(g)
-  ])
-  return markdownTable(
-    [[...(multi ? ['Provider'] : []), title, 'Before tCO2e', 'After tCO2e', 'Change', '%'], ...rows],
-    {
-      align: [...(multi ? ['l' as const] : []), 'l', 'r', 'r', 'r', 'r']
-    }
-  )
-}
-
-function periodBlock(c: PeriodChange, n: number): string {
-  const title = c.kind === 'month-over-month' ? 'Month over month' : 'Year over year'
-  const out: string[] = [`#### ${title}: ${c.month} against ${c.previousMonth}`, '']
-  out.push(
-    `Total ${t(c.total.before)} → **${t(c.total.after)} tCO2e**, ${arrow(c.total)} ${signedMass(c.total.delta)} (${signedPercent(c.total)}).`
-  )
-  if (c.providers.length > 1) {
-    out.push(
-      '',
-      markdownTable(
-        [
-          ['Provider', `${c.previousMonth} tCO2e`, `${c.month} tCO2e`, 'Change', '%'],
-          ...c.providers.map((p) => [
-            PROVIDER_LABELS[p.provider] ?? p.provider,
-            t(p.before),
-            t(p.after),
-            `${arrow(p)} ${signedMass(p.delta)}`,
-            signedPercent(p)
-          ])
-        ],
-        { align: ['l', 'r', 'r', 'r', 'r'] }
-      )
-    )
-  }
-  const services = moversTable('Service', c.services, n)
-  const accounts = moversTable('Account', c.accounts, n)
-  if (services) out.push('', `Biggest risers and fallers by service:`, '', services)
-  if (accounts) out.push('', `Biggest risers and fallers by account:`, '', accounts)
-  return out.join('\n')
-}
-
-function recordLabel(d: RecordDiff): string {
-  const account = d.accountName ? `${d.accountName} (${d.account})` : d.account
-  return esc(clip([account, d.service ?? '(no service)', d.region ?? '(no region)'].join(' · '), 120))
-}
-
-function diffTable(title: string, set: RecordDiffSet, n: number): string {
-  if (set.count === 0) return ''
-  const shown = set.list.slice(0, n)
-  const rows = shown.map((d) => [
-    PROVIDER_LABELS[d.provider] ?? d.provider,
-    d.month,
-    recordLabel(d),
-    d.before === null ? '–' : t(d.before),
-    d.after === null ? '–' : t(d.after)
-  ])
-  return [
-    `${title}: ${groupThousands(String(set.count))} record${set.count === 1 ? '' : 's'}, ${signedMass(set.delta)}${set.count > shown.length ? ` (the ${shown.length} largest below; up to ${LIST_LIMIT} in report.json)` : ''}.`,
-    '',
-    markdownTable([['Provider', 'Month', 'Account · service · region', 'Before tCO2e', 'After tCO2e'], ...rows], {
-      align: ['l', 'l', 'l', 'r', 'r']
-    })
-  ].join('\n')
-}
-
-function baselineBlock(b: BaselineChanges, n: number): string {
-  const out: string[] = [`#### Since the baseline`, '']
-  out.push(
-    `Baseline: ${esc(clip(b.file, 200))}${b.generatedAt ? `, generated ${esc(b.generatedAt)}` : ''}, ${b.period.start} to ${b.period.end}` +
-      `${b.method ? `, ${b.method}-based` : ''}.`
-  )
-  for (const note of b.notCompared) out.push('', `> [!NOTE]\n> ${esc(note)}`)
-  if (b.overlap !== null && b.providers.length > 0) {
-    out.push(
-      '',
-      `Months both cover (${b.overlap.start} to ${b.overlap.end}): ${t(b.total.before)} → **${t(b.total.after)} tCO2e**, ${arrow(b.total)} ${signedMass(b.total.delta)} (${signedPercent(b.total)}).`
-    )
-  }
-  if (b.newMonths.length > 0)
-    out.push(
-      '',
-      `New since the baseline: ${b.newMonths.length > 12 ? `${b.newMonths.length} months` : b.newMonths.join(', ')}.`
-    )
-  if (b.restated.length > 0) {
-    const shown = b.restated.slice(0, Math.max(n, 12))
-    out.push(
-      '',
-      `Restated by the provider: ${b.restated.length} month${b.restated.length === 1 ? '' : 's'} (same month, a different total)${b.restated.length > shown.length ? `, the first ${shown.length} below` : ''}.`,
-      '',
-      markdownTable(
-        [
-          ['Provider', 'Month', 'Baseline tCO2e', 'Now tCO2e', 'Change', '%'],
-          ...shown.map((r) => [
-            PROVIDER_LABELS[r.provider] ?? r.provider,
-            r.month,
-            t(r.before),
-            t(r.after),
-            `${arrow(r)} ${signedMass(r.delta)}`,
-            signedPercent(r)
-          ])
-        ],
-        { align: ['l', 'l', 'r', 'r', 'r', 'r'] }
-      )
-    )
-  } else if (b.overlap !== null && b.providers.length > 0)
-    out.push('', 'No month was restated: every shared month has the same total as in the baseline.')
-  for (const [title, set] of [
-    ['Appeared', b.appeared],
-    ['Vanished', b.vanished],
-    ['Changed', b.changed]
-  ] as const) {
-    const table = diffTable(title, set, n)
-    if (table) out.push('', table)
-  }
-  return out.join('\n')
-}
-
-/** The "Change over time" section of the job summary; `n` rows per movers table. */
-export function changesSection(c: Changes, n = 5): string {
-  const blocks: string[] = []
-  if (c.monthOverMonth) blocks.push(periodBlock(c.monthOverMonth, n))
-  if (c.yearOverYear) blocks.push(periodBlock(c.yearOverYear, n))
-  if (c.baseline) blocks.push(baselineBlock(c.baseline, n))
-  if (blocks.length === 0) return ''
-  return ['### Change over time', '', blocks.join('\n\n')].join('\n')
 }

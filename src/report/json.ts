@@ -3,6 +3,15 @@ import { PROVIDER_IDS, type ProviderId } from '../model.js'
 import { gramsToKg } from '../units.js'
 import type { ReportModel } from './builder.js'
 import type { ThresholdResult } from './thresholds.js'
+import { emptyScopes, scopesJson, type ScopeSums } from './scopes.js'
+
+/** `scopes` of the contract: overall and per provider of the report (all null for one without records). */
+function scopesOf(total: ScopeSums, byProvider: Partial<Record<ProviderId, ScopeSums>>, providers: ProviderId[]) {
+  return {
+    total: scopesJson(total),
+    byProvider: Object.fromEntries(providers.map((p) => [p, scopesJson(byProvider[p] ?? emptyScopes())]))
+  }
+}
 
 export const SCHEMA_VERSION = 1
 
@@ -11,6 +20,7 @@ export function jsonHeader(
   thresholds: ThresholdResult[],
   extra: Record<string, unknown> = {}
 ): Record<string, unknown> {
+  const ids = model.providers.map((p) => p.provider)
   return {
     schemaVersion: SCHEMA_VERSION,
     generatedAt: model.generatedAt,
@@ -26,7 +36,16 @@ export function jsonHeader(
       error: p.error,
       notes: p.notes,
       warnings: p.warnings,
-      missing: p.missing
+      missing: p.missing,
+      ...(p.overlap === undefined
+        ? {}
+        : {
+            overlap: p.overlap && {
+              with: p.overlap.with,
+              records: p.overlap.records,
+              kgCO2e: gramsToKg(p.overlap.grams)
+            }
+          })
     })),
     months: model.months.map((m) => {
       const byProvider: Partial<Record<ProviderId, number>> = {}
@@ -35,6 +54,21 @@ export function jsonHeader(
     }),
     thresholds: thresholds.map((t) => ({ ...t })),
     notes: model.notes,
-    ...extra
+    ...extra,
+    scopes: scopesOf(model.scopes.total, model.scopes.byProvider, ids),
+    years: model.years.map((y) => {
+      const byProvider: Partial<Record<ProviderId, number>> = {}
+      for (const p of PROVIDER_IDS) if (y.byProvider[p] !== undefined) byProvider[p] = gramsToKg(y.byProvider[p]!)
+      return {
+        label: y.label,
+        start: y.start,
+        end: y.end,
+        monthsInPeriod: y.months.length,
+        complete: y.complete,
+        totalKgCO2e: gramsToKg(y.grams),
+        byProvider,
+        scopes: scopesJson(y.scopes)
+      }
+    })
   }
 }

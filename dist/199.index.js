@@ -1,8 +1,8 @@
-export const id = 752;
-export const ids = [752,194];
+export const id = 199;
+export const ids = [199,194];
 export const modules = {
 
-/***/ 34752:
+/***/ 20199:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -686,25 +686,7 @@ function loadProvider(id) {
     return next;
 }
 
-// EXTERNAL MODULE: external "node:readline"
-var external_node_readline_ = __webpack_require__(80481);
 ;// CONCATENATED MODULE: ./src/shard.ts
-/**
- * Matrix jobs: `shard: i/n` makes a run take one contiguous share of each provider's planned work, and
- * `mode: merge` combines the shards' reports into the one a single run would have written.
- *
- * A provider plans its work as an ordered list of units (AWS: role x month, identity-major; Azure: batch of
- * subscriptions x month; MCFS: source x month) and yields records in that order. Shard i takes the i-th of n
- * contiguous blocks of that list, so several roles are split by role and a single source by months, and the
- * concatenation of the shards' records in shard order is the single run's record order: the merged
- * report.json equals the single run's byte for byte (but `generatedAt`).
- *
- * The merge job reads each shard's report.json as it was written: one record per line after the header, so
- * a million records stream through without being held in memory.
- */
-
-
-
 /** The units of shard i of n: the i-th of n contiguous blocks (sizes differ by at most one). */
 function shareOf(units, shard) {
     if (shard === null)
@@ -749,75 +731,6 @@ function checkShardSet(name, names) {
         throw new Error(`mode: merge is missing shard${missing.length === 1 ? '' : 's'} ${missing.join(', ')} of ${count} (${missing.map((i) => `${name}-shard-${i}-of-${count}`).join(', ')}): a shard job failed before its upload or has not finished. The merge job should need every shard job.`);
     }
     return byIndex;
-}
-/** A report.json record back to a record (kg with at most 3 decimals -> exact grams). */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a parsed report.json record
-function recordFromJson(o) {
-    const g = (v) => (v === null || v === undefined ? null : Math.round(Number(v) * 1000));
-    const r = {
-        provider: o.provider,
-        account: o.account,
-        accountName: o.accountName ?? null,
-        month: o.month,
-        service: o.service ?? null,
-        region: o.region ?? null,
-        grams: g(o.kgCO2e) ?? 0,
-        marketGrams: g(o.marketKgCO2e),
-        locationGrams: g(o.locationKgCO2e),
-        scope1Grams: g(o.scope1KgCO2e),
-        scope2MarketGrams: g(o.scope2MarketKgCO2e),
-        scope2LocationGrams: g(o.scope2LocationKgCO2e),
-        scope3MarketGrams: g(o.scope3MarketKgCO2e),
-        scope3LocationGrams: g(o.scope3LocationKgCO2e),
-        modelVersion: o.modelVersion ?? null
-    };
-    if (o.extra && typeof o.extra === 'object')
-        r.extra = o.extra;
-    return r;
-}
-/**
- * Reads a report.json written by this action: the header (everything but the records) and then each record,
- * streamed line by line. Throws a clear error on a file that is not one of ours.
- */
-async function readReport(file, onRecord) {
-    const head = [];
-    let inRecords = false;
-    let records = 0;
-    const lines = external_node_readline_.createInterface({ input: external_node_fs_.createReadStream(file, 'utf8'), crlfDelay: Infinity });
-    for await (const line of lines) {
-        if (!inRecords) {
-            if (line.startsWith('  "records": [')) {
-                inRecords = true;
-                if (line.trim() === '"records": []')
-                    break;
-                continue;
-            }
-            head.push(line);
-            continue;
-        }
-        const t = line.trim();
-        if (t === ']' || t === '}' || t === '')
-            continue;
-        const text = t.endsWith(',') ? t.slice(0, -1) : t;
-        try {
-            onRecord(recordFromJson(JSON.parse(text)));
-        }
-        catch (e) {
-            throw new Error(`${external_node_path_.basename(external_node_path_.dirname(file))}/report.json: record ${records + 1} is not valid (${e.message}).`);
-        }
-        records++;
-    }
-    const headText = head.join('\n').replace(/,\s*$/, '') + '\n}';
-    let header;
-    try {
-        header = JSON.parse(headText);
-    }
-    catch {
-        throw new Error(`${file} is not a report.json written by cloud-carbon-report (its header does not parse).`);
-    }
-    if (header.schemaVersion !== 1)
-        throw new Error(`${file} has schemaVersion ${String(header.schemaVersion)}; this version reads 1.`);
-    return header;
 }
 /** The status of a provider over all shards: ok when every shard was ok, failed when none brought data. */
 function mergedStatus(statuses, records) {
@@ -875,12 +788,199 @@ function label(id) {
 
 // EXTERNAL MODULE: ./src/secrets.ts
 var secrets = __webpack_require__(27194);
+// EXTERNAL MODULE: external "node:string_decoder"
+var external_node_string_decoder_ = __webpack_require__(46193);
+;// CONCATENATED MODULE: ./src/report/read.ts
+/**
+ * The one reader of report.json (the shard merge, the baseline, the bench): the header (every key but
+ * `records`) and each record, streamed, so a million records are never held at once. It scans JSON tokens
+ * (strings, nesting) instead of trusting the writer's indentation, so a report.json re-formatted by another
+ * tool reads the same; anything that is not a report.json of this action is a clear error naming the file.
+ */
+
+
+/** A report.json record back to a record (kg with at most 3 decimals -> exact grams). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a parsed report.json record
+function recordFromJson(o) {
+    if (o === null || typeof o !== 'object' || typeof o.provider !== 'string' || typeof o.month !== 'string')
+        throw new Error('a record needs at least provider and month');
+    const g = (v) => (v === null || v === undefined ? null : Math.round(Number(v) * 1000));
+    const r = {
+        provider: o.provider,
+        account: o.account,
+        accountName: o.accountName ?? null,
+        month: o.month,
+        service: o.service ?? null,
+        region: o.region ?? null,
+        grams: g(o.kgCO2e) ?? 0,
+        marketGrams: g(o.marketKgCO2e),
+        locationGrams: g(o.locationKgCO2e),
+        scope1Grams: g(o.scope1KgCO2e),
+        scope2MarketGrams: g(o.scope2MarketKgCO2e),
+        scope2LocationGrams: g(o.scope2LocationKgCO2e),
+        scope3MarketGrams: g(o.scope3MarketKgCO2e),
+        scope3LocationGrams: g(o.scope3LocationKgCO2e),
+        modelVersion: o.modelVersion ?? null
+    };
+    if (o.extra && typeof o.extra === 'object')
+        r.extra = o.extra;
+    return r;
+}
+const QUOTE = 34;
+const BACKSLASH = 92;
+const OPEN_OBJ = 123;
+const CLOSE_OBJ = 125;
+const OPEN_ARR = 91;
+const CLOSE_ARR = 93;
+const COMMA = 44;
+const SPACE = 32;
+/**
+ * Token scanner over text arriving in chunks: it splits the top-level object into the header text (with
+ * `records` emptied) and the text of each record (the elements of the top-level `records` array).
+ */
+class ReportScanner {
+    onElement;
+    header = '';
+    depth = 0;
+    inString = false;
+    escaped = false;
+    /** The last string closed at depth 1 (a key, when an array opens next), and the one being read. */
+    lastKey = '';
+    key = null;
+    inRecords = false;
+    /** The text of the record being read, when it spans chunks. */
+    element = '';
+    inElement = false;
+    constructor(onElement) {
+        this.onElement = onElement;
+    }
+    push(chunk) {
+        let headerFrom = this.inRecords ? -1 : 0;
+        let keyFrom = 0;
+        let elementFrom = 0;
+        const n = chunk.length;
+        for (let i = 0; i < n; i++) {
+            const c = chunk.charCodeAt(i);
+            if (this.inString) {
+                if (this.escaped)
+                    this.escaped = false;
+                else if (c === BACKSLASH)
+                    this.escaped = true;
+                else if (c === QUOTE) {
+                    this.inString = false;
+                    if (this.key !== null) {
+                        this.lastKey = this.key + chunk.slice(keyFrom, i);
+                        this.key = null;
+                    }
+                }
+                continue;
+            }
+            if (c === QUOTE) {
+                this.inString = true;
+                if (this.depth === 1) {
+                    this.key = '';
+                    keyFrom = i + 1;
+                }
+            }
+            else if (c === OPEN_OBJ || c === OPEN_ARR) {
+                this.depth++;
+                if (this.depth === 2 && c === OPEN_ARR && this.lastKey === 'records' && !this.inRecords) {
+                    this.header += chunk.slice(headerFrom, i + 1);
+                    headerFrom = -1;
+                    this.inRecords = true;
+                }
+                else if (this.inRecords && this.depth === 3) {
+                    this.inElement = true;
+                    this.element = '';
+                    elementFrom = i;
+                }
+            }
+            else if (c === CLOSE_OBJ || c === CLOSE_ARR) {
+                if (this.inRecords && this.depth === 3) {
+                    const text = this.element + chunk.slice(elementFrom, i + 1);
+                    this.inElement = false;
+                    this.element = '';
+                    this.onElement(text);
+                }
+                else if (this.inRecords && this.depth === 2) {
+                    this.inRecords = false;
+                    headerFrom = i;
+                }
+                this.depth--;
+                if (this.depth < 0)
+                    throw new Error('unbalanced brackets');
+            }
+            else if (this.inRecords && this.depth === 2 && c !== COMMA && c > SPACE) {
+                throw new Error('a record is not an object');
+            }
+        }
+        if (this.key !== null)
+            this.key += chunk.slice(keyFrom);
+        if (this.inElement)
+            this.element += chunk.slice(elementFrom);
+        if (headerFrom !== -1)
+            this.header += chunk.slice(headerFrom);
+    }
+    get complete() {
+        return this.depth === 0 && !this.inString && this.header.trim() !== '';
+    }
+}
+/**
+ * Reads a report.json written by this action: `onRecord` gets each record in order, the header is returned
+ * once the whole file is read. Throws a clear error naming `name` (default: the file) on anything else.
+ */
+async function readReport(file, onRecord, name = file) {
+    let records = 0;
+    const scanner = new ReportScanner((text) => {
+        let r;
+        try {
+            r = recordFromJson(JSON.parse(text));
+        }
+        catch (e) {
+            throw new Error(`${name}: record ${records + 1} is not valid (${e.message}).`);
+        }
+        records++;
+        onRecord(r);
+    });
+    const decoder = new external_node_string_decoder_.StringDecoder('utf8');
+    try {
+        for await (const chunk of external_node_fs_.createReadStream(file))
+            scanner.push(decoder.write(chunk));
+        scanner.push(decoder.end());
+    }
+    catch (e) {
+        if (e.code)
+            throw e;
+        if (e.message.startsWith(`${name}:`))
+            throw e;
+        throw new Error(`${name} is not a report.json written by cloud-carbon-report (${e.message}).`);
+    }
+    return parseHeader(scanner.complete ? scanner.header : '', name);
+}
+/** The header of a whole report.json text (records included or not), checked like readReport. */
+function parseHeader(text, name) {
+    let header;
+    try {
+        header = JSON.parse(text);
+    }
+    catch {
+        throw new Error(`${name} is not a report.json written by cloud-carbon-report (it does not parse as JSON).`);
+    }
+    if (header === null || typeof header !== 'object' || Array.isArray(header))
+        throw new Error(`${name} is not a report.json written by cloud-carbon-report (not a JSON object).`);
+    if (header.schemaVersion !== 1)
+        throw new Error(`${name} has schemaVersion ${String(header.schemaVersion)}; this version reads 1.`);
+    delete header.records;
+    return header;
+}
+
 ;// CONCATENATED MODULE: ./src/merge.ts
 /**
  * `mode: merge`: downloads every shard artifact of this workflow run (`<artifact-name>-shard-i-of-n`) with
  * @actions/artifact, checks that all n arrived and none twice, and streams their records into the report
  * builder in shard order, so that the combined report equals the one a single run would have written.
  */
+
 
 
 
@@ -928,12 +1028,13 @@ async function downloadShards(settings, env, dir) {
 async function mergeShardReports(settings, files, add) {
     const headers = [];
     for (const [i, file] of files.entries()) {
+        const name = `${external_node_path_.basename(external_node_path_.dirname(file))}/report.json`;
         const h = await readReport(file, (r) => {
             if (!settings.providers.includes(r.provider)) {
                 throw new Error(`shard ${i + 1} holds ${r.provider} records, but providers of the merge job are ${settings.providers.join(', ')}: give the merge job the same providers as the shards.`);
             }
             add(r);
-        });
+        }, name);
         const where = `shard ${i + 1} of ${files.length}`;
         if (h.period.start !== settings.period.start || h.period.end !== settings.period.end) {
             throw new Error(`${where} covers ${h.period.start} to ${h.period.end}, the merge job ${settings.period.start} to ${settings.period.end}: give every job the same start-date and end-date (a scheduled run should set them explicitly so that no job sees another month boundary).`);
@@ -1030,7 +1131,7 @@ async function collectOne(id, run) {
         http: c.http,
         env,
         decoder: c.decoder,
-        keepRecords: c.comparison !== null,
+        keepRecords: c.comparison !== null || c.builder.needsRecords(id),
         deadline: c.deadline,
         note: (text) => notes.push((0,secrets.scrub)(text)),
         missing: (what, cause) => {
@@ -1161,6 +1262,40 @@ const PROVIDER_IDS = ['aws', 'azure', 'mcfs', 'gcp'];
 var records = __webpack_require__(69828);
 // EXTERNAL MODULE: ./src/report/batch.ts
 var batch = __webpack_require__(90338);
+// EXTERNAL MODULE: ./src/report/scopes.ts
+var scopes = __webpack_require__(31945);
+;// CONCATENATED MODULE: ./src/report/years.ts
+
+const pad = (m) => String(m).padStart(2, '0');
+/** The reporting year a month falls in. */
+function yearOf(month, fiscalYearStart) {
+    const y = Number(month.slice(0, 4));
+    const m = Number(month.slice(5, 7));
+    const first = m >= fiscalYearStart ? y : y - 1;
+    const endYear = fiscalYearStart === 1 ? first : first + 1;
+    const endMonth = fiscalYearStart === 1 ? 12 : fiscalYearStart - 1;
+    return {
+        label: fiscalYearStart === 1 ? String(first) : `FY${endYear}`,
+        start: `${first}-${pad(fiscalYearStart)}`,
+        end: `${endYear}-${pad(endMonth)}`
+    };
+}
+/** Every reporting year the period touches, in order, with its months inside the period. */
+function reportingYears(period, fiscalYearStart) {
+    const out = [];
+    for (const month of (0,src_period/* monthsOf */.vo)(period)) {
+        const y = yearOf(month, fiscalYearStart);
+        const last = out[out.length - 1];
+        if (last && last.label === y.label)
+            last.months.push(month);
+        else
+            out.push({ ...y, months: [month], complete: false });
+    }
+    for (const y of out)
+        y.complete = y.months.length === 12;
+    return out;
+}
+
 ;// CONCATENATED MODULE: ./src/report/builder.ts
 /**
  * The report model, built as records stream in. Records go straight to per-provider part files (JSON lines
@@ -1174,7 +1309,18 @@ var batch = __webpack_require__(90338);
 
 
 
+
+
+
+/** The overlap rule for a run's providers: only a run that sees both (a shard sees a share: the merge decides). */
+function overlapRule(providers, sharded) {
+    return !sharded && providers.includes('azure') && providers.includes('mcfs')
+        ? { provider: 'mcfs', against: 'azure' }
+        : null;
+}
 const FLUSH_BYTES = 1 << 20;
+/** report.json keys written after `records` (the additions of the contract's second version). */
+const TRAILING_KEYS = ['scopes', 'years'];
 /** The CSV header line, UTF-8. */
 const CSV_HEAD = Buffer.from(`${records/* CSV_HEADER */.v$}\r\n`);
 /** A part file: bytes gathered in a buffer and written when it fills. */
@@ -1254,6 +1400,15 @@ class ReportBuilder {
     csv = new Map();
     counts = new Map();
     monthMap = new Map();
+    scopeMap = new Map();
+    /**
+     * The overlap rule's provider's records, held until every provider is in: consecutive records of the same
+     * (account, month) make one segment, already encoded, so the ones kept go to the files in arrival order and
+     * the sums stay integer grams.
+     */
+    held = [];
+    heldCount = { records: 0, grams: 0 };
+    settled = null;
     services = new Map();
     regions = new Map();
     accounts = new Map();
@@ -1268,17 +1423,25 @@ class ReportBuilder {
      * matters (its part files); sums and group order do not depend on how providers interleave.
      */
     pending = new Map();
-    constructor(workDir, period, method) {
+    fiscalYearStart;
+    overlap;
+    constructor(workDir, period, method, options = {}) {
         this.workDir = workDir;
         this.period = period;
         this.method = method;
         external_node_fs_.mkdirSync(workDir, { recursive: true });
+        this.fiscalYearStart = options.fiscalYearStart ?? 1;
+        this.overlap = options.overlap ?? null;
+    }
+    /** Whether a provider's batches must carry their records (the overlap rule filters them at the end). */
+    needsRecords(provider) {
+        return this.overlap?.provider === provider;
     }
     /** One record (a merge reading the shards' records, tests). */
     add(r) {
         let p = this.pending.get(r.provider);
         if (!p)
-            this.pending.set(r.provider, (p = new batch/* BatchEncoder */.H(r.provider)));
+            this.pending.set(r.provider, (p = new batch/* BatchEncoder */.H(r.provider, this.needsRecords(r.provider))));
         p.add(r);
         if (p.count >= SINGLE_BATCH)
             this.merge(p.take());
@@ -1294,10 +1457,53 @@ class ReportBuilder {
         this.flush(b.provider);
         this.merge(b);
     }
+    /** Keeps a batch of the overlap rule's provider aside, split by (account, month). */
+    hold(b) {
+        const records = b.records ?? recordsOfJson(b.json);
+        for (const r of records) {
+            const key = `${r.account}\u0000${r.month}`;
+            let last = this.held[this.held.length - 1];
+            if (!last || last.key !== key)
+                this.held.push((last = { key, enc: new batch/* BatchEncoder */.H(r.provider) }));
+            last.enc.add(r);
+        }
+        this.heldCount.records += b.count;
+        this.heldCount.grams += b.grams;
+    }
+    /**
+     * Applies the overlap rule once every record is in: a held segment whose (account, month) the other
+     * provider reports is left out (counted in the overlap), the others join the files and sums in order.
+     */
+    settle() {
+        const rule = this.overlap;
+        if (rule === null || this.settled !== null)
+            return this.settled;
+        const theirs = new Set();
+        for (const [account, g] of this.accounts.get(rule.against) ?? new Map())
+            for (const month of g.byMonth.keys())
+                theirs.add(`${account}\u0000${month}`);
+        const settled = { ...rule, records: 0, grams: 0, keys: new Set() };
+        this.settled = settled;
+        for (const seg of this.held.splice(0)) {
+            const b = seg.enc.take();
+            if (theirs.has(seg.key)) {
+                settled.records += b.count;
+                settled.grams += b.grams;
+                settled.keys.add(seg.key);
+            }
+            else
+                this.merge(b);
+        }
+        return settled;
+    }
     merge(b) {
         if (b.count === 0)
             return;
         const provider = b.provider;
+        if (this.overlap?.provider === provider && this.settled === null) {
+            this.hold(b);
+            return;
+        }
         let j = this.json.get(provider);
         let c = this.csv.get(provider);
         if (!j || !c) {
@@ -1326,6 +1532,15 @@ class ReportBuilder {
                 this.monthMap.set(month, (m = new Map()));
             m.set(provider, (m.get(provider) ?? 0) + months[i + 1]);
         }
+        let sc = this.scopeMap.get(provider);
+        if (!sc)
+            this.scopeMap.set(provider, (sc = new Map()));
+        for (const { month, sums } of b.scopes) {
+            let m = sc.get(month);
+            if (!m)
+                sc.set(month, (m = (0,scopes/* emptyScopes */.T2)()));
+            (0,scopes/* addScopes */.Ng)(m, sums);
+        }
         mergeGroups(groupsOf(this.services, provider), b.services);
         mergeGroups(groupsOf(this.regions, provider), b.regions);
         mergeGroups(groupsOf(this.accounts, provider), b.accounts);
@@ -1333,10 +1548,30 @@ class ReportBuilder {
     /** Records and grams received so far for a provider. */
     countOf(provider) {
         this.flush();
-        return this.counts.get(provider) ?? { records: 0, grams: 0 };
+        const c = this.counts.get(provider) ?? { records: 0, grams: 0 };
+        // Before the overlap is settled, the held records count as received (the provider did bring them).
+        if (this.needsRecords(provider) && this.settled === null)
+            return { records: c.records + this.heldCount.records, grams: c.grams + this.heldCount.grams };
+        return { ...c };
     }
+    /**
+     * The model. With an overlap rule, this settles it and updates the rule's provider outcome (its records,
+     * grams and `overlap`) in place.
+     */
     model(providers, notes, generatedAt) {
         this.flush();
+        const overlap = this.settle();
+        if (overlap !== null) {
+            for (const o of providers) {
+                if (o.provider !== overlap.provider)
+                    continue;
+                const c = this.counts.get(o.provider) ?? { records: 0, grams: 0 };
+                o.records = c.records;
+                o.grams = c.grams;
+                o.overlap =
+                    overlap.records > 0 ? { with: overlap.against, records: overlap.records, grams: overlap.grams } : null;
+            }
+        }
         const months = (0,src_period/* monthsOf */.vo)(this.period).map((month) => {
             const byProvider = {};
             let grams = 0;
@@ -1369,8 +1604,52 @@ class ReportBuilder {
             regions: sorted(this.regions),
             accounts: sorted(this.accounts),
             notes,
-            recordCount: [...this.counts.values()].reduce((a, c) => a + c.records, 0)
+            recordCount: [...this.counts.values()].reduce((a, c) => a + c.records, 0),
+            scopes: this.scopeTotals(),
+            years: this.yearRows(months),
+            fiscalYearStart: this.fiscalYearStart,
+            overlap
         };
+    }
+    /** Scopes of the given months (all when omitted), overall and per provider with records. */
+    scopeTotals(only) {
+        const total = (0,scopes/* emptyScopes */.T2)();
+        const byProvider = {};
+        for (const p of PROVIDER_IDS) {
+            const byMonth = this.scopeMap.get(p);
+            if (!byMonth)
+                continue;
+            const sums = (0,scopes/* emptyScopes */.T2)();
+            let any = false;
+            for (const [month, s] of byMonth) {
+                if (only && !only.has(month))
+                    continue;
+                (0,scopes/* addScopes */.Ng)(sums, s);
+                any = true;
+            }
+            if (!any)
+                continue;
+            byProvider[p] = sums;
+            (0,scopes/* addScopes */.Ng)(total, sums);
+        }
+        return { total, byProvider };
+    }
+    yearRows(months) {
+        const byMonth = new Map(months.map((m) => [m.month, m]));
+        return reportingYears(this.period, this.fiscalYearStart).map((y) => {
+            const byProvider = {};
+            let grams = 0;
+            for (const month of y.months) {
+                const row = byMonth.get(month);
+                if (!row)
+                    continue;
+                grams += row.grams;
+                for (const p of PROVIDER_IDS)
+                    if (row.byProvider[p] !== undefined)
+                        byProvider[p] = (byProvider[p] ?? 0) + row.byProvider[p];
+            }
+            return { ...y, grams, byProvider, scopes: this.scopeTotals(new Set(y.months)).total };
+        });
     }
     /**
      * Writes report.json (header, then every record in canonical provider order) and report.csv.
@@ -1380,7 +1659,12 @@ class ReportBuilder {
         this.flush();
         for (const f of [...this.json.values(), ...this.csv.values()])
             f.close();
-        const head = JSON.stringify(header, null, 2);
+        // Keys added after the records were first written go after them, so every earlier key keeps its place.
+        const lead = {};
+        const trail = {};
+        for (const [k, v] of Object.entries(header))
+            (TRAILING_KEYS.includes(k) ? trail : lead)[k] = v;
+        const head = JSON.stringify(lead, null, 2);
         const out = external_node_fs_.openSync(jsonPath, 'w');
         external_node_fs_.writeSync(out, `${head.slice(0, head.lastIndexOf('}')).trimEnd()},\n  "records": [`);
         let first = true;
@@ -1390,7 +1674,9 @@ class ReportBuilder {
                 continue;
             first = copyInto(out, part.file, first ? 1 : 0) ? false : first;
         }
-        external_node_fs_.writeSync(out, first ? ']\n}\n' : '\n  ]\n}\n');
+        const tail = JSON.stringify(trail, null, 2);
+        const rest = Object.keys(trail).length === 0 ? '' : `,\n${tail.slice(2, tail.lastIndexOf('}')).trimEnd()}`;
+        external_node_fs_.writeSync(out, `${first ? ']' : '\n  ]'}${rest}\n}\n`);
         external_node_fs_.closeSync(out);
         // Each CSV part starts with the header: the first becomes report.csv as it is (a rename, no copy of
         // what is most of the bytes), the others are appended to it without their header.
@@ -1415,6 +1701,14 @@ class ReportBuilder {
             external_node_fs_.rmSync(f.file, { force: true });
         }
     }
+}
+/** The records of a batch's report.json lines (a batch that did not carry its records). */
+function recordsOfJson(json) {
+    const text = Buffer.from(json.buffer, json.byteOffset, json.byteLength).toString('utf8');
+    return text
+        .split(',\n    ')
+        .filter((line) => line !== '')
+        .map((line) => recordFromJson(JSON.parse(line)));
 }
 /** Renames `from` to `to` (replacing it); false when it cannot (another file system), for a copy instead. */
 function moveFile(from, to) {
@@ -1446,8 +1740,6 @@ function copyInto(fd, file, skip) {
     return copied;
 }
 
-// EXTERNAL MODULE: ./node_modules/markdown-table/index.js
-var markdown_table = __webpack_require__(735);
 ;// CONCATENATED MODULE: ./src/settings.ts
 /**
  * Every input of the action, read once and validated into a typed object before any request is made.
@@ -1564,6 +1856,15 @@ function parseSettings(options = {}) {
         else
             bad('method', rawMethod, 'is not an accounting method', 'Use market (market-based, the default) or location (location-based).');
     }
+    // fiscal-year-start
+    let fiscalYearStart = 1;
+    const rawFiscal = input('fiscal-year-start');
+    if (rawFiscal !== '') {
+        if (/^(0?[1-9]|1[0-2])$/.test(rawFiscal))
+            fiscalYearStart = Number(rawFiscal);
+        else
+            bad('fiscal-year-start', rawFiscal, 'is not a month number', 'Give the first month of your reporting year as 1 to 12 (1 = January, the calendar year; 4 = April).');
+    }
     // Each provider's section, in registry order (every input is checked, whether its provider is selected or not).
     const inputs = inputsOf(env, providers, /^\s*merge\s*$/i.test(input('mode')), problems);
     const sections = Object.fromEntries(PROVIDER_IDS.map((id) => [id, PROVIDERS[id].parseInputs(inputs)]));
@@ -1633,6 +1934,7 @@ function parseSettings(options = {}) {
         period: { start, end },
         periodDefaults: { start: startIn === null, end: endIn === null },
         method,
+        fiscalYearStart,
         ...sections,
         thresholds,
         failOnThreshold,
@@ -1653,14 +1955,21 @@ function parseSettings(options = {}) {
     };
 }
 
-// EXTERNAL MODULE: ./src/report/escape.ts
-var report_escape = __webpack_require__(14031);
 ;// CONCATENATED MODULE: ./src/report/json.ts
 /** report.json without its records (they are streamed in after this header by the builder). */
 
 
+
+/** `scopes` of the contract: overall and per provider of the report (all null for one without records). */
+function scopesOf(total, byProvider, providers) {
+    return {
+        total: (0,scopes/* scopesJson */.II)(total),
+        byProvider: Object.fromEntries(providers.map((p) => [p, (0,scopes/* scopesJson */.II)(byProvider[p] ?? (0,scopes/* emptyScopes */.T2)())]))
+    };
+}
 const SCHEMA_VERSION = 1;
 function jsonHeader(model, thresholds, extra = {}) {
+    const ids = model.providers.map((p) => p.provider);
     return {
         schemaVersion: SCHEMA_VERSION,
         generatedAt: model.generatedAt,
@@ -1676,7 +1985,16 @@ function jsonHeader(model, thresholds, extra = {}) {
             error: p.error,
             notes: p.notes,
             warnings: p.warnings,
-            missing: p.missing
+            missing: p.missing,
+            ...(p.overlap === undefined
+                ? {}
+                : {
+                    overlap: p.overlap && {
+                        with: p.overlap.with,
+                        records: p.overlap.records,
+                        kgCO2e: (0,units/* gramsToKg */.YV)(p.overlap.grams)
+                    }
+                })
         })),
         months: model.months.map((m) => {
             const byProvider = {};
@@ -1687,7 +2005,24 @@ function jsonHeader(model, thresholds, extra = {}) {
         }),
         thresholds: thresholds.map((t) => ({ ...t })),
         notes: model.notes,
-        ...extra
+        ...extra,
+        scopes: scopesOf(model.scopes.total, model.scopes.byProvider, ids),
+        years: model.years.map((y) => {
+            const byProvider = {};
+            for (const p of PROVIDER_IDS)
+                if (y.byProvider[p] !== undefined)
+                    byProvider[p] = (0,units/* gramsToKg */.YV)(y.byProvider[p]);
+            return {
+                label: y.label,
+                start: y.start,
+                end: y.end,
+                monthsInPeriod: y.months.length,
+                complete: y.complete,
+                totalKgCO2e: (0,units/* gramsToKg */.YV)(y.grams),
+                byProvider,
+                scopes: (0,scopes/* scopesJson */.II)(y.scopes)
+            };
+        })
     };
 }
 
@@ -1766,6 +2101,282 @@ function evaluateThresholds(t, totalGrams, months) {
     return out;
 }
 
+// EXTERNAL MODULE: ./node_modules/markdown-table/index.js
+var markdown_table = __webpack_require__(735);
+// EXTERNAL MODULE: ./src/report/escape.ts
+var report_escape = __webpack_require__(14031);
+;// CONCATENATED MODULE: ./src/report/chart.ts
+/**
+ * A Mermaid `xychart-beta` of monthly emissions (GitHub renders Mermaid >= 10.6 in summaries and comments).
+ * xychart colours its plots by position and has no legend: the palette is fixed here per provider (bars
+ * first, then one line per provider present), so a provider keeps its colour from run to run, and a legend
+ * in the same colours follows the chart. The colours read on GitHub's light and dark themes alike.
+ */
+
+
+
+
+const SHORT_LABELS = Object.fromEntries(PROVIDER_IDS.map((p) => [p, PROVIDERS[p].short]));
+/** Bars (the total) and each provider's line; the square is the emoji closest to the colour, for the legend. */
+const TOTAL_COLOUR = '#8b949e';
+const PROVIDER_COLOURS = {
+    aws: { colour: '#f0883e', square: '🟧' },
+    azure: { colour: '#2f81f7', square: '🟦' },
+    mcfs: { colour: '#3fb950', square: '🟩' },
+    gcp: { colour: '#a371f7', square: '🟪' }
+};
+/** `incomplete`: months whose figures lack a part (marked `*` on the axis). */
+function monthlyChart(months, title, incomplete = new Set()) {
+    if (months.length === 0)
+        return '';
+    const values = months.map((m) => (0,units/* formatTonnes */.jY)(m.grams));
+    const max = Math.max(...months.map((m) => m.grams));
+    const top = Number((0,units/* formatTonnes */.jY)(Math.max(max, 1000))) * 1.1;
+    const providers = PROVIDER_IDS.filter((p) => months.some((m) => m.byProvider[p] !== undefined));
+    const multi = providers.length > 1;
+    const palette = [TOTAL_COLOUR, ...(multi ? providers.map((p) => PROVIDER_COLOURS[p].colour) : [])];
+    const lines = [
+        '```mermaid',
+        `%%{init: {"themeVariables": {"xyChart": {"plotColorPalette": "${palette.join(', ')}"}}}}%%`,
+        'xychart-beta',
+        `  title "${(0,report_escape/* escapeMermaid */.Fw)(title)}"`,
+        `  x-axis [${months.map((m) => `"${m.month}${incomplete.has(m.month) ? '*' : ''}"`).join(', ')}]`,
+        `  y-axis "tCO2e" 0 --> ${Number(top.toFixed(3))}`,
+        `  bar [${values.join(', ')}]`
+    ];
+    // With several providers, one line each over the total bars (xychart-beta does not stack bars).
+    if (multi) {
+        for (const p of providers)
+            lines.push(`  line [${months.map((m) => (0,units/* formatTonnes */.jY)(m.byProvider[p] ?? 0)).join(', ')}]`);
+    }
+    lines.push('```');
+    const legend = [
+        '⬜ bars: total',
+        ...(multi ? providers.map((p) => `${PROVIDER_COLOURS[p].square} ${SHORT_LABELS[p]}`) : []),
+        ...(months.some((m) => incomplete.has(m.month)) ? ['* incomplete month'] : [])
+    ];
+    lines.push(`<sub>${legend.join(' · ')}</sub>`);
+    return lines.join('\n');
+}
+
+;// CONCATENATED MODULE: ./src/report/figures.ts
+
+/** The rule, said once under the figures. */
+const PRECISION_RULE = 'Rounded so that the largest figure of each column keeps 4 significant digits (tonnes from 1 t, kilograms below); report.json and report.csv hold exact kilograms.';
+/** The format a column of figures shares. */
+function massFormat(values) {
+    let max = 0;
+    for (const v of values)
+        if (typeof v === 'number' && Math.abs(v) > max)
+            max = Math.abs(v);
+    const unit = max >= 1_000_000 ? 't' : 'kg';
+    const scale = unit === 't' ? 6 : 3;
+    const whole = max === 0 ? 1 : Math.floor(Math.log10(max)) - scale + 1;
+    const decimals = Math.max(0, Math.min(3, 4 - Math.max(1, whole)));
+    return {
+        unit,
+        decimals,
+        format: (g) => (0,units/* groupThousands */.Zv)((0,units/* fixed */.Zu)((0,units/* roundDiv */._P)(g, scale - decimals), decimals))
+    };
+}
+/** One figure with its unit, e.g. `715.1 t` or `42.35 kg`. */
+function mass(g) {
+    const f = massFormat([g]);
+    return `${f.format(g)} ${f.unit}`;
+}
+/** Months as ranges of consecutive months: 2025-01..2025-03, 2025-06. */
+function monthRanges(months) {
+    const sorted = [...new Set(months)].sort();
+    const index = (m) => Number(m.slice(0, 4)) * 12 + Number(m.slice(5, 7)) - 1;
+    const out = [];
+    let from = 0;
+    for (let i = 1; i <= sorted.length; i++) {
+        if (i < sorted.length && index(sorted[i]) === index(sorted[i - 1]) + 1)
+            continue;
+        out.push(i - 1 === from ? sorted[from] : `${sorted[from]}..${sorted[i - 1]}`);
+        from = i;
+    }
+    return out.join(', ');
+}
+
+;// CONCATENATED MODULE: ./src/report/changes-md.ts
+/**
+ * The "Change over time" section of the job summary (and the PR comment's movers), rendered from what
+ * changes.ts computed. Provider names are short; each figure column has one unit, said in its header.
+ */
+
+
+
+
+
+
+const changes_md_short = (p) => SHORT_LABELS[p] ?? p;
+/** A signed figure in a column's unit (the unit is in the header): ▲ +1.604. */
+function signedIn(f, c) {
+    return `${arrow(c)} ${c.delta > 0 ? '+' : c.delta < 0 ? '-' : '±'}${f.format(Math.abs(c.delta))}`;
+}
+/** A signed mass for people: +1.234 t, -56.000 kg, ±0 kg. */
+function signedMass(g) {
+    if (g === 0)
+        return '±0 kg';
+    return `${g > 0 ? '+' : '-'}${(0,units/* humanMass */.Gv)(Math.abs(g))}`;
+}
+/** A percentage for people: +5.2%, -100.0%, "new" (from 0), "–" (0 to 0). */
+function signedPercent(c) {
+    if (c.percent === null)
+        return c.after === 0 ? '–' : 'new';
+    const p = Math.round(c.percent * 10) / 10;
+    return `${p > 0 ? '+' : p < 0 ? '-' : '±'}${Math.abs(p).toFixed(1)}%`;
+}
+/** An arrow for the direction of a change. */
+function arrow(c) {
+    return c.delta > 0 ? '▲' : c.delta < 0 ? '▼' : '=';
+}
+/** Cuts a provider string to `max` code points before escaping, so an escape is never cut in half. */
+function clip(text, max) {
+    const chars = [...text];
+    return chars.length <= max ? text : `${chars.slice(0, max - 1).join('')}…`;
+}
+const t = (g) => (0,units/* groupThousands */.Zv)((0,units/* formatTonnes */.jY)(g));
+const LABEL_MAX = 80;
+function groupName(g) {
+    return g.key === '' ? '_(none)_' : (0,report_escape/* escapeMarkdown */.FV)(clip(g.label, LABEL_MAX));
+}
+/** A table of the biggest risers and fallers of one dimension (services or accounts). */
+function moversTable(title, groups, n) {
+    const { risers, fallers } = movers(groups, n);
+    if (risers.length + fallers.length === 0)
+        return '';
+    const multi = new Set(groups.map((g) => g.provider)).size > 1;
+    const shown = [...risers, ...fallers];
+    const f = massFormat(shown.flatMap((g) => [g.before, g.after]));
+    const d = massFormat(shown.map((g) => g.delta));
+    const rows = shown.map((g) => [
+        ...(multi ? [changes_md_short(g.provider)] : []),
+        groupName(g),
+        f.format(g.before),
+        f.format(g.after),
+        signedIn(d, g),
+        signedPercent(g)
+    ]);
+    return (0,markdown_table/* markdownTable */.Q)([
+        [
+            ...(multi ? ['Provider'] : []),
+            title,
+            `Before ${f.unit}CO2e`,
+            `After ${f.unit}CO2e`,
+            `Change ${d.unit}CO2e`,
+            '%'
+        ],
+        ...rows
+    ], {
+        align: [...(multi ? ['l'] : []), 'l', 'r', 'r', 'r', 'r']
+    });
+}
+function periodBlock(c, n) {
+    const title = c.kind === 'month-over-month' ? 'Month over month' : 'Year over year';
+    const out = [`#### ${title}: ${c.month} against ${c.previousMonth}`, ''];
+    out.push(`Total ${t(c.total.before)} → **${t(c.total.after)} tCO2e**, ${arrow(c.total)} ${signedMass(c.total.delta)} (${signedPercent(c.total)}).`);
+    if (c.providers.length > 1) {
+        const f = massFormat(c.providers.flatMap((p) => [p.before, p.after]));
+        const d = massFormat(c.providers.map((p) => p.delta));
+        out.push('', (0,markdown_table/* markdownTable */.Q)([
+            ['Provider', `${c.previousMonth} ${f.unit}CO2e`, `${c.month} ${f.unit}CO2e`, `Change ${d.unit}CO2e`, '%'],
+            ...c.providers.map((p) => [
+                changes_md_short(p.provider),
+                f.format(p.before),
+                f.format(p.after),
+                signedIn(d, p),
+                signedPercent(p)
+            ])
+        ], { align: ['l', 'r', 'r', 'r', 'r'] }));
+    }
+    const services = moversTable('Service', c.services, n);
+    const accounts = moversTable('Account', c.accounts, n);
+    if (services)
+        out.push('', `Biggest risers and fallers by service:`, '', services);
+    if (accounts)
+        out.push('', `Biggest risers and fallers by account:`, '', accounts);
+    return out.join('\n');
+}
+function recordLabel(d) {
+    const account = d.accountName ? `${d.accountName} (${d.account})` : d.account;
+    return (0,report_escape/* escapeMarkdown */.FV)(clip([account, d.service ?? '(no service)', d.region ?? '(no region)'].join(' · '), 120));
+}
+function diffTable(title, set, n) {
+    if (set.count === 0)
+        return '';
+    const shown = set.list.slice(0, n);
+    const f = massFormat(shown.flatMap((d) => [d.before, d.after]));
+    const rows = shown.map((d) => [
+        changes_md_short(d.provider),
+        d.month,
+        recordLabel(d),
+        d.before === null ? '–' : f.format(d.before),
+        d.after === null ? '–' : f.format(d.after)
+    ]);
+    return [
+        `${title}: ${(0,units/* groupThousands */.Zv)(String(set.count))} record${set.count === 1 ? '' : 's'}, ${signedMass(set.delta)}${set.count > shown.length ? ` (the ${shown.length} largest below; up to ${LIST_LIMIT} in report.json)` : ''}.`,
+        '',
+        (0,markdown_table/* markdownTable */.Q)([['Provider', 'Month', 'Account · service · region', `Before ${f.unit}CO2e`, `After ${f.unit}CO2e`], ...rows], {
+            align: ['l', 'l', 'l', 'r', 'r']
+        })
+    ].join('\n');
+}
+function baselineBlock(b, n) {
+    const out = [`#### Since the baseline`, ''];
+    out.push(`Baseline: ${(0,report_escape/* escapeMarkdown */.FV)(clip(b.file, 200))}${b.generatedAt ? `, generated ${(0,report_escape/* escapeMarkdown */.FV)(b.generatedAt)}` : ''}, ${b.period.start} to ${b.period.end}` +
+        `${b.method ? `, ${b.method}-based` : ''}.`);
+    for (const note of b.notCompared)
+        out.push('', `> [!NOTE]\n> ${(0,report_escape/* escapeMarkdown */.FV)(note)}`);
+    if (b.overlap !== null && b.providers.length > 0) {
+        out.push('', `Months both cover (${b.overlap.start} to ${b.overlap.end}): ${t(b.total.before)} → **${t(b.total.after)} tCO2e**, ${arrow(b.total)} ${signedMass(b.total.delta)} (${signedPercent(b.total)}).`);
+    }
+    if (b.newMonths.length > 0)
+        out.push('', `New since the baseline: ${b.newMonths.length > 12 ? `${b.newMonths.length} months` : b.newMonths.join(', ')}.`);
+    if (b.restated.length > 0) {
+        const shown = b.restated.slice(0, Math.max(n, 12));
+        const f = massFormat(shown.flatMap((r) => [r.before, r.after]));
+        const d = massFormat(shown.map((r) => r.delta));
+        out.push('', `Restated by the provider: ${b.restated.length} month${b.restated.length === 1 ? '' : 's'} (same month, a different total)${b.restated.length > shown.length ? `, the first ${shown.length} below` : ''}.`, '', (0,markdown_table/* markdownTable */.Q)([
+            ['Provider', 'Month', `Baseline ${f.unit}CO2e`, `Now ${f.unit}CO2e`, `Change ${d.unit}CO2e`, '%'],
+            ...shown.map((r) => [
+                changes_md_short(r.provider),
+                r.month,
+                f.format(r.before),
+                f.format(r.after),
+                signedIn(d, r),
+                signedPercent(r)
+            ])
+        ], { align: ['l', 'l', 'r', 'r', 'r', 'r'] }));
+    }
+    else if (b.overlap !== null && b.providers.length > 0)
+        out.push('', 'No month was restated: every shared month has the same total as in the baseline.');
+    for (const [title, set] of [
+        ['Appeared', b.appeared],
+        ['Vanished', b.vanished],
+        ['Changed', b.changed]
+    ]) {
+        const table = diffTable(title, set, n);
+        if (table)
+            out.push('', table);
+    }
+    return out.join('\n');
+}
+/** The "Change over time" section of the job summary; `n` rows per movers table. */
+function changesSection(c, n = 5) {
+    const blocks = [];
+    if (c.monthOverMonth)
+        blocks.push(periodBlock(c.monthOverMonth, n));
+    if (c.yearOverYear)
+        blocks.push(periodBlock(c.yearOverYear, n));
+    if (c.baseline)
+        blocks.push(baselineBlock(c.baseline, n));
+    if (blocks.length === 0)
+        return '';
+    return ['### Change over time', '', blocks.join('\n\n')].join('\n');
+}
+
 ;// CONCATENATED MODULE: ./src/report/changes.ts
 /**
  * Change over time, on exact grams.
@@ -1787,13 +2398,13 @@ function evaluateThresholds(t, totalGrams, months) {
 
 
 
-
-
 const PROVIDER_LABELS = {
     aws: 'AWS',
     azure: 'Azure',
     mcfs: 'Microsoft Cloud for Sustainability'
 };
+// The rendering lives in changes-md.ts; re-exported for the modules that still import it from here.
+
 const LIST_LIMIT = 1000;
 function change(before, after) {
     return {
@@ -2183,151 +2794,6 @@ function changesJson(c) {
             }
     };
 }
-// ---------------------------------------------------------------------------------------------------------
-// Markdown
-/** A signed mass for people: +1.234 t, -56.000 kg, ±0 kg. */
-function signedMass(g) {
-    if (g === 0)
-        return '±0 kg';
-    return `${g > 0 ? '+' : '-'}${(0,units/* humanMass */.Gv)(Math.abs(g))}`;
-}
-/** A percentage for people: +5.2%, -100.0%, "new" (from 0), "–" (0 to 0). */
-function signedPercent(c) {
-    if (c.percent === null)
-        return c.after === 0 ? '–' : 'new';
-    const p = Math.round(c.percent * 10) / 10;
-    return `${p > 0 ? '+' : p < 0 ? '-' : '±'}${Math.abs(p).toFixed(1)}%`;
-}
-/** An arrow for the direction of a change. */
-function arrow(c) {
-    return c.delta > 0 ? '▲' : c.delta < 0 ? '▼' : '=';
-}
-/** Cuts a provider string to `max` code points before escaping, so an escape is never cut in half. */
-function clip(text, max) {
-    const chars = [...text];
-    return chars.length <= max ? text : `${chars.slice(0, max - 1).join('')}…`;
-}
-const t = (g) => (0,units/* groupThousands */.Zv)((0,units/* formatTonnes */.jY)(g));
-const LABEL_MAX = 80;
-function groupName(g) {
-    return g.key === '' ? '_(none)_' : (0,report_escape/* escapeMarkdown */.FV)(clip(g.label, LABEL_MAX));
-}
-/** A table of the biggest risers and fallers of one dimension (services or accounts). */
-function moversTable(title, groups, n) {
-    const { risers, fallers } = movers(groups, n);
-    if (risers.length + fallers.length === 0)
-        return '';
-    const multi = new Set(groups.map((g) => g.provider)).size > 1;
-    const rows = [...risers, ...fallers].map((g) => [
-        ...(multi ? [PROVIDER_LABELS[g.provider] ?? g.provider] : []),
-        groupName(g),
-        t(g.before),
-        t(g.after),
-        `${arrow(g)} ${signedMass(g.delta)}`,
-        signedPercent(g)
-    ]);
-    return (0,markdown_table/* markdownTable */.Q)([[...(multi ? ['Provider'] : []), title, 'Before tCO2e', 'After tCO2e', 'Change', '%'], ...rows], {
-        align: [...(multi ? ['l'] : []), 'l', 'r', 'r', 'r', 'r']
-    });
-}
-function periodBlock(c, n) {
-    const title = c.kind === 'month-over-month' ? 'Month over month' : 'Year over year';
-    const out = [`#### ${title}: ${c.month} against ${c.previousMonth}`, ''];
-    out.push(`Total ${t(c.total.before)} → **${t(c.total.after)} tCO2e**, ${arrow(c.total)} ${signedMass(c.total.delta)} (${signedPercent(c.total)}).`);
-    if (c.providers.length > 1) {
-        out.push('', (0,markdown_table/* markdownTable */.Q)([
-            ['Provider', `${c.previousMonth} tCO2e`, `${c.month} tCO2e`, 'Change', '%'],
-            ...c.providers.map((p) => [
-                PROVIDER_LABELS[p.provider] ?? p.provider,
-                t(p.before),
-                t(p.after),
-                `${arrow(p)} ${signedMass(p.delta)}`,
-                signedPercent(p)
-            ])
-        ], { align: ['l', 'r', 'r', 'r', 'r'] }));
-    }
-    const services = moversTable('Service', c.services, n);
-    const accounts = moversTable('Account', c.accounts, n);
-    if (services)
-        out.push('', `Biggest risers and fallers by service:`, '', services);
-    if (accounts)
-        out.push('', `Biggest risers and fallers by account:`, '', accounts);
-    return out.join('\n');
-}
-function recordLabel(d) {
-    const account = d.accountName ? `${d.accountName} (${d.account})` : d.account;
-    return (0,report_escape/* escapeMarkdown */.FV)(clip([account, d.service ?? '(no service)', d.region ?? '(no region)'].join(' · '), 120));
-}
-function diffTable(title, set, n) {
-    if (set.count === 0)
-        return '';
-    const shown = set.list.slice(0, n);
-    const rows = shown.map((d) => [
-        PROVIDER_LABELS[d.provider] ?? d.provider,
-        d.month,
-        recordLabel(d),
-        d.before === null ? '–' : t(d.before),
-        d.after === null ? '–' : t(d.after)
-    ]);
-    return [
-        `${title}: ${(0,units/* groupThousands */.Zv)(String(set.count))} record${set.count === 1 ? '' : 's'}, ${signedMass(set.delta)}${set.count > shown.length ? ` (the ${shown.length} largest below; up to ${LIST_LIMIT} in report.json)` : ''}.`,
-        '',
-        (0,markdown_table/* markdownTable */.Q)([['Provider', 'Month', 'Account · service · region', 'Before tCO2e', 'After tCO2e'], ...rows], {
-            align: ['l', 'l', 'l', 'r', 'r']
-        })
-    ].join('\n');
-}
-function baselineBlock(b, n) {
-    const out = [`#### Since the baseline`, ''];
-    out.push(`Baseline: ${(0,report_escape/* escapeMarkdown */.FV)(clip(b.file, 200))}${b.generatedAt ? `, generated ${(0,report_escape/* escapeMarkdown */.FV)(b.generatedAt)}` : ''}, ${b.period.start} to ${b.period.end}` +
-        `${b.method ? `, ${b.method}-based` : ''}.`);
-    for (const note of b.notCompared)
-        out.push('', `> [!NOTE]\n> ${(0,report_escape/* escapeMarkdown */.FV)(note)}`);
-    if (b.overlap !== null && b.providers.length > 0) {
-        out.push('', `Months both cover (${b.overlap.start} to ${b.overlap.end}): ${t(b.total.before)} → **${t(b.total.after)} tCO2e**, ${arrow(b.total)} ${signedMass(b.total.delta)} (${signedPercent(b.total)}).`);
-    }
-    if (b.newMonths.length > 0)
-        out.push('', `New since the baseline: ${b.newMonths.length > 12 ? `${b.newMonths.length} months` : b.newMonths.join(', ')}.`);
-    if (b.restated.length > 0) {
-        const shown = b.restated.slice(0, Math.max(n, 12));
-        out.push('', `Restated by the provider: ${b.restated.length} month${b.restated.length === 1 ? '' : 's'} (same month, a different total)${b.restated.length > shown.length ? `, the first ${shown.length} below` : ''}.`, '', (0,markdown_table/* markdownTable */.Q)([
-            ['Provider', 'Month', 'Baseline tCO2e', 'Now tCO2e', 'Change', '%'],
-            ...shown.map((r) => [
-                PROVIDER_LABELS[r.provider] ?? r.provider,
-                r.month,
-                t(r.before),
-                t(r.after),
-                `${arrow(r)} ${signedMass(r.delta)}`,
-                signedPercent(r)
-            ])
-        ], { align: ['l', 'l', 'r', 'r', 'r', 'r'] }));
-    }
-    else if (b.overlap !== null && b.providers.length > 0)
-        out.push('', 'No month was restated: every shared month has the same total as in the baseline.');
-    for (const [title, set] of [
-        ['Appeared', b.appeared],
-        ['Vanished', b.vanished],
-        ['Changed', b.changed]
-    ]) {
-        const table = diffTable(title, set, n);
-        if (table)
-            out.push('', table);
-    }
-    return out.join('\n');
-}
-/** The "Change over time" section of the job summary; `n` rows per movers table. */
-function changesSection(c, n = 5) {
-    const blocks = [];
-    if (c.monthOverMonth)
-        blocks.push(periodBlock(c.monthOverMonth, n));
-    if (c.yearOverYear)
-        blocks.push(periodBlock(c.yearOverYear, n));
-    if (c.baseline)
-        blocks.push(baselineBlock(c.baseline, n));
-    if (blocks.length === 0)
-        return '';
-    return ['### Change over time', '', blocks.join('\n\n')].join('\n');
-}
 
 ;// CONCATENATED MODULE: ./src/artifact.ts
 /**
@@ -2378,38 +2844,6 @@ async function uploadReportArtifact({ settings, env, files, name, deadlineAt }) 
     }
 }
 
-;// CONCATENATED MODULE: ./src/report/chart.ts
-/** A Mermaid `xychart-beta` of monthly emissions (GitHub renders Mermaid >= 10.6 in summaries and comments). */
-
-
-
-const LABELS = { aws: 'AWS', azure: 'Azure', mcfs: 'MCFS' };
-function monthlyChart(months, title) {
-    if (months.length === 0)
-        return '';
-    const values = months.map((m) => (0,units/* formatTonnes */.jY)(m.grams));
-    const max = Math.max(...months.map((m) => m.grams));
-    const top = Number((0,units/* formatTonnes */.jY)(Math.max(max, 1000))) * 1.1;
-    const providers = PROVIDER_IDS.filter((p) => months.some((m) => m.byProvider[p] !== undefined));
-    const lines = [
-        '```mermaid',
-        'xychart-beta',
-        `  title "${(0,report_escape/* escapeMermaid */.Fw)(title)}"`,
-        `  x-axis [${months.map((m) => `"${m.month}"`).join(', ')}]`,
-        `  y-axis "tCO2e" 0 --> ${Number(top.toFixed(3))}`,
-        `  bar [${values.join(', ')}]`
-    ];
-    // With several providers, one line each over the total bars (xychart-beta does not stack bars).
-    if (providers.length > 1) {
-        for (const p of providers)
-            lines.push(`  line [${months.map((m) => (0,units/* formatTonnes */.jY)(m.byProvider[p] ?? 0)).join(', ')}]`);
-    }
-    lines.push('```');
-    if (providers.length > 1)
-        lines.push(`<sub>Bars: total. Lines: ${providers.map((p) => LABELS[p]).join(', ')}, in that order.</sub>`);
-    return lines.join('\n');
-}
-
 ;// CONCATENATED MODULE: ./src/github/comment.ts
 /**
  * The sticky pull-request comment (`pr-comment: true`).
@@ -2444,7 +2878,7 @@ const COMMENT_BUDGET_MS = 90_000;
 const MIN_COMMENT_MS = 10_000;
 const PR_EVENTS = new Set(['pull_request', 'pull_request_target']);
 const FORK_HINT = 'For pull requests from forks, run the report from a second workflow on workflow_run, which has OIDC and a writable token (see docs/workflows.md).';
-const comment_LABELS = { aws: 'AWS', azure: 'Azure', mcfs: 'Microsoft Cloud for Sustainability' };
+const LABELS = { aws: 'AWS', azure: 'Azure', mcfs: 'Microsoft Cloud for Sustainability' };
 const METHOD = { market: 'market-based', location: 'location-based' };
 const comment_t = (g) => (0,units/* groupThousands */.Zv)((0,units/* formatTonnes */.jY)(g));
 const LEVELS = [
@@ -2479,7 +2913,7 @@ function renderComment(model, thresholds, changes, links, limit = MAX_COMMENT_CH
 }
 function renderAt(model, thresholds, changes, links, d) {
     const out = [MARKER, '### Cloud carbon footprint', ''];
-    const providers = model.providers.map((p) => comment_LABELS[p.provider] ?? p.provider).join(', ');
+    const providers = model.providers.map((p) => LABELS[p.provider] ?? p.provider).join(', ');
     out.push(`**${comment_t(model.totalGrams)} tCO2e** (${METHOD[model.method]}) from ${providers}, ${model.period.start} to ${model.period.end}.`);
     const mom = changes.monthOverMonth;
     if (mom) {
@@ -2491,7 +2925,7 @@ function renderAt(model, thresholds, changes, links, d) {
     const problems = model.providers.filter((p) => p.status !== 'ok');
     if (problems.length > 0) {
         out.push('', problems
-            .map((p) => `${p.status === 'failed' ? '❌' : '⚠️'} **${comment_LABELS[p.provider] ?? p.provider} ${p.status}**${d.errors && p.error ? `: ${(0,report_escape/* escapeMarkdown */.FV)(clip(p.error, 300))}` : ''}`)
+            .map((p) => `${p.status === 'failed' ? '❌' : '⚠️'} **${LABELS[p.provider] ?? p.provider} ${p.status}**${d.errors && p.error ? `: ${(0,report_escape/* escapeMarkdown */.FV)(clip(p.error, 300))}` : ''}`)
             .join('  \n'));
     }
     if (thresholds.length > 0) {
@@ -3033,12 +3467,71 @@ function createDecoder(env) {
     return new DecoderPool(n > 0 ? bundleEntry() : null, n);
 }
 
+;// CONCATENATED MODULE: ./src/report/gaps.ts
+
+
+const gaps_MONTH = /\b\d{4}-(0[1-9]|1[0-2])\b/g;
+function gapsOf(model) {
+    const inPeriod = new Set((0,src_period/* monthsOf */.vo)(model.period));
+    const out = [];
+    for (const p of model.providers) {
+        if (p.status === 'ok')
+            continue;
+        if (p.status === 'failed') {
+            out.push({ provider: p.provider, failed: true, months: [...inPeriod], otherParts: false });
+            continue;
+        }
+        const months = new Set();
+        let otherParts = p.missing.length === 0;
+        for (const m of p.missing) {
+            const found = [...m.what.matchAll(gaps_MONTH)].map((x) => x[0]).filter((x) => inPeriod.has(x));
+            if (found.length === 0)
+                otherParts = true;
+            for (const x of found)
+                months.add(x);
+        }
+        out.push({ provider: p.provider, failed: false, months: [...months].sort(), otherParts });
+    }
+    return out;
+}
+/** Per month, the providers whose figures for it are incomplete. */
+function incompleteMonths(gaps) {
+    const out = new Map();
+    for (const g of gaps)
+        for (const m of g.months)
+            out.set(m, [...(out.get(m) ?? []), g.provider]);
+    return out;
+}
+/**
+ * Missing parts grouped by cause (one cause told once), the parts of a cause folded into month ranges:
+ * "2025-01..2025-06 of role X" instead of one line per month.
+ */
+function groupMissing(missing) {
+    const byCause = new Map();
+    for (const m of missing) {
+        let templates = byCause.get(m.cause);
+        if (!templates)
+            byCause.set(m.cause, (templates = new Map()));
+        const months = [...m.what.matchAll(gaps_MONTH)].map((x) => x[0]);
+        const template = months.length === 1 ? m.what.replace(gaps_MONTH, '\u0000') : m.what;
+        templates.set(template, [...(templates.get(template) ?? []), ...(months.length === 1 ? months : [])]);
+    }
+    return [...byCause].map(([cause, templates]) => ({
+        cause,
+        parts: [...templates].map(([t, months]) => (months.length > 0 ? t.replace('\u0000', monthRanges(months)) : t))
+    }));
+}
+
 ;// CONCATENATED MODULE: ./src/report/markdown.ts
 /**
- * The job summary (and summary.md): what a sustainability lead reads in 20 seconds. Headline first, then the
- * verdicts, the monthly chart with its table, the top services, regions and accounts, and what each provider
- * returned. Every provider string is escaped; tables come from markdown-table.
+ * The job summary (and summary.md): what a sustainability lead reads in 20 seconds. The first line says
+ * whether the report is complete (and what is missing), then the headline, the verdicts, the GHG inventory,
+ * the reporting years, the monthly chart with its table, the top services, regions and accounts (folded), and
+ * what each provider returned. Every provider string is escaped; tables come from markdown-table.
  */
+
+
+
 
 
 
@@ -3052,6 +3545,7 @@ const markdown_PROVIDER_LABELS = {
 const METHOD_LABEL = { market: 'market-based', location: 'location-based' };
 const STATUS_MARK = { ok: '✅ ok', partial: '⚠️ partial', failed: '❌ failed' };
 const markdown_t = (g) => (0,units/* groupThousands */.Zv)((0,units/* formatTonnes */.jY)(g));
+const markdown_short = (p) => SHORT_LABELS[p] ?? p;
 function share(part, total) {
     if (total <= 0)
         return '–';
@@ -3061,13 +3555,14 @@ function topTable(title, groups, total, n, multiProvider) {
     if (groups.length === 0)
         return '';
     const shown = groups.slice(0, n);
+    const f = massFormat(shown.map((g) => g.grams));
     const rows = shown.map((g) => [
-        ...(multiProvider ? [markdown_PROVIDER_LABELS[g.provider] ?? g.provider] : []),
+        ...(multiProvider ? [markdown_short(g.provider)] : []),
         g.key === '' ? '_(none)_' : (0,report_escape/* escapeMarkdown */.FV)(g.label),
-        markdown_t(g.grams),
+        f.format(g.grams),
         share(g.grams, total)
     ]);
-    const head = [...(multiProvider ? ['Provider'] : []), title, 'tCO2e', 'Share'];
+    const head = [...(multiProvider ? ['Provider'] : []), title, `${f.unit}CO2e`, 'Share'];
     const rest = groups.length - shown.length;
     return [
         `#### Top ${title.toLowerCase()}${rest > 0 ? ` (${shown.length} of ${groups.length})` : ''}`,
@@ -3079,7 +3574,7 @@ function topTable(title, groups, total, n, multiProvider) {
 function forecastSection(points) {
     if (points.length === 0)
         return '';
-    const rows = points.map((p) => [markdown_PROVIDER_LABELS[p.provider] ?? p.provider, (0,report_escape/* escapeMarkdown */.FV)(p.scope), p.month, markdown_t(p.grams)]);
+    const rows = points.map((p) => [markdown_short(p.provider), (0,report_escape/* escapeMarkdown */.FV)(p.scope), p.month, markdown_t(p.grams)]);
     return [
         '### Forecast (not included in any total)',
         '',
@@ -3107,39 +3602,212 @@ function thresholdTable(thresholds) {
     ]);
     return (0,markdown_table/* markdownTable */.Q)([['Limit', 'Value', 'Actual', 'Result'], ...rows], { align: ['l', 'r', 'r', 'l'] });
 }
+const FIGURE_LABELS = {
+    scope1KgCO2e: 'Scope 1 (gross)',
+    scope2LocationKgCO2e: 'Scope 2, location-based',
+    scope2MarketKgCO2e: 'Scope 2, market-based',
+    scope3LocationKgCO2e: 'Scope 3 (with location-based inputs)',
+    scope3MarketKgCO2e: 'Scope 3 (with market-based inputs)',
+    totalLocationKgCO2e: '**Total, location-based**',
+    totalMarketKgCO2e: '**Total, market-based**'
+};
+const and = (items) => items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+/** What a gap leaves out, e.g. "AWS (failed)" or "Azure 2025-03..2025-04". */
+function gapText(g) {
+    if (g.failed)
+        return `${markdown_short(g.provider)} (failed)`;
+    const months = g.months.length > 0 ? ` ${monthRanges(g.months)}` : '';
+    return `${markdown_short(g.provider)}${months}${g.otherParts ? `${months ? ' and' : ''} some parts` : ''}`;
+}
+/** The first line: the heading, saying when the report is incomplete and what it lacks. */
+function heading(gaps) {
+    if (gaps.length === 0)
+        return '## Cloud carbon footprint';
+    return `## ⚠️ Incomplete cloud carbon footprint: without ${and(gaps.map(gapText))}`;
+}
+/** A provider's failure or missing parts: grouped by cause (the cause, which names the fix, first), months as ranges. */
+function problemItems(p) {
+    if (p.missing.length === 0)
+        return [`> ${(0,report_escape/* escapeMarkdown */.FV)(p.error ?? 'unknown error')}`];
+    const groups = groupMissing(p.missing);
+    const items = groups.slice(0, 10).map((g) => `> - ${(0,report_escape/* escapeMarkdown */.FV)(g.cause)}: ${(0,report_escape/* escapeMarkdown */.FV)(g.parts.join('; '))}`);
+    if (groups.length > 10)
+        items.push(`> - …and ${groups.length - 10} more causes (see report.json)`);
+    return items;
+}
+/** GHG inventory: Scope 1, 2 (both methods), 3 and totals, per provider and overall (ESRS E1-6 shape). */
+function inventorySection(model) {
+    const shown = model.providers;
+    const multi = shown.length > 1;
+    const cell = (s, name, f) => {
+        if (!s)
+            return '–';
+        const g = (0,scopes/* figure */.vP)(s, name);
+        return g === null ? '_not reported_' : f(g);
+    };
+    const all = [model.scopes.total, ...Object.values(model.scopes.byProvider)].flatMap((s) => scopes/* SCOPE_FIGURES */.bz.map(([n]) => (0,scopes/* figure */.vP)(s, n)));
+    const fmt = massFormat(all);
+    const head = [
+        `${fmt.unit}CO2e`,
+        ...shown.map((p) => `${markdown_short(p.provider)}${p.status === 'failed' ? ' (failed)' : ''}`),
+        ...(multi ? ['Total'] : [])
+    ];
+    const rows = scopes/* SCOPE_FIGURES */.bz.map(([name]) => [
+        FIGURE_LABELS[name],
+        ...shown.map((p) => (p.status === 'failed' ? '–' : cell(model.scopes.byProvider[p.provider], name, fmt.format))),
+        ...(multi ? [cell(model.scopes.total, name, fmt.format)] : [])
+    ]);
+    const out = [
+        '### Greenhouse gas inventory',
+        '',
+        (0,markdown_table/* markdownTable */.Q)([head, ...rows], { align: ['l', ...head.slice(1).map(() => 'r')] }),
+        ''
+    ];
+    // Which providers each total leaves out: a provider's "not reported" is not a zero.
+    const leftOut = [];
+    for (const [name] of scopes/* SCOPE_FIGURES */.bz) {
+        const without = shown
+            .filter((p) => p.status !== 'failed' && p.records > 0)
+            .filter((p) => {
+            const s = model.scopes.byProvider[p.provider];
+            return !s || (0,scopes/* figure */.vP)(s, name) === null;
+        })
+            .map((p) => markdown_short(p.provider));
+        if (without.length > 0 && without.length < shown.length)
+            leftOut.push(`${FIGURE_LABELS[name].replace(/\*/g, '')}: without ${and(without)} (not reported)`);
+    }
+    const failed = shown.filter((p) => p.status === 'failed').map((p) => markdown_short(p.provider));
+    if (failed.length > 0)
+        leftOut.unshift(`every figure: without ${and(failed)} (failed)`);
+    if (leftOut.length > 0)
+        out.push(`<sub>Totals leave out: ${leftOut.join('; ')}.</sub>`, '');
+    out.push('<sub>These are the emissions the providers allocate to your use of their services: in your own inventory ' +
+        'they are purchased services (Scope 3, category 1). Rows follow ESRS E1-6: gross Scope 1, Scope 2 and ' +
+        'totals, location- and market-based.</sub>');
+    return out.join('\n');
+}
+/** Totals and scopes per reporting year, saying when a year is only partly in the period. */
+function yearsSection(model) {
+    if (model.years.length === 0)
+        return '';
+    const method = METHOD_LABEL[model.method];
+    const figures = [
+        'scope1KgCO2e',
+        'scope2LocationKgCO2e',
+        'scope2MarketKgCO2e',
+        'scope3MarketKgCO2e',
+        'totalLocationKgCO2e',
+        'totalMarketKgCO2e'
+    ];
+    const fmt = massFormat(model.years.flatMap((y) => [y.grams, ...figures.map((n) => (0,scopes/* figure */.vP)(y.scopes, n))]));
+    const rows = model.years.map((y) => [
+        `**${y.label}**`,
+        y.complete
+            ? `${y.start}..${y.end}`
+            : `${y.months[0]}..${y.months[y.months.length - 1]} (${y.months.length} of 12 months)`,
+        fmt.format(y.grams),
+        ...figures.map((n) => {
+            const g = (0,scopes/* figure */.vP)(y.scopes, n);
+            return g === null ? '_not reported_' : fmt.format(g);
+        })
+    ]);
+    const head = [
+        'Year',
+        'Months',
+        `Total ${fmt.unit}CO2e (${method})`,
+        'Scope 1',
+        'Scope 2 location',
+        'Scope 2 market',
+        'Scope 3',
+        'Total location',
+        'Total market'
+    ];
+    const partial = model.years.filter((y) => !y.complete);
+    const out = [
+        `### By reporting year${model.fiscalYearStart === 1 ? '' : ` (fiscal years from month ${model.fiscalYearStart})`}`,
+        '',
+        (0,markdown_table/* markdownTable */.Q)([head, ...rows], { align: ['l', 'l', ...head.slice(2).map(() => 'r')] })
+    ];
+    if (partial.length > 0)
+        out.push('', `<sub>${and(partial.map((y) => y.label))} ${partial.length === 1 ? 'is' : 'are'} only partly in the period: ` +
+            `${partial.length === 1 ? 'its figures cover' : 'their figures cover'} only the months shown. Scope 3 with market-based inputs.</sub>`);
+    return out.join('\n');
+}
+function monthsSection(model, gaps) {
+    const method = METHOD_LABEL[model.method];
+    const incomplete = incompleteMonths(gaps);
+    const out = ['### By month', ''];
+    const chart = monthlyChart(model.months, `Monthly emissions, tCO2e (${method})`, new Set(incomplete.keys()));
+    if (chart)
+        out.push(chart, '');
+    const provs = PROVIDER_IDS.filter((p) => model.months.some((m) => m.byProvider[p] !== undefined));
+    const fmt = massFormat(model.months.map((m) => m.grams));
+    const gapOf = new Map(gaps.map((g) => [g.provider, g]));
+    const monthRows = model.months.map((m) => {
+        const lacking = incomplete.get(m.month) ?? [];
+        return [
+            lacking.length > 0 ? `${m.month} ⚠️` : m.month,
+            ...(provs.length > 1
+                ? provs.map((p) => m.byProvider[p] !== undefined
+                    ? fmt.format(m.byProvider[p])
+                    : gapOf.get(p)?.months.includes(m.month)
+                        ? '_missing_'
+                        : '–')
+                : []),
+            Object.keys(m.byProvider).length === 0
+                ? lacking.length > 0
+                    ? '_missing_'
+                    : '– _(no data)_'
+                : fmt.format(m.grams)
+        ];
+    });
+    const table = (0,markdown_table/* markdownTable */.Q)([
+        ['Month', ...(provs.length > 1 ? provs.map((p) => markdown_short(p)) : []), `Total ${fmt.unit}CO2e`],
+        ...monthRows,
+        [
+            '**Total**',
+            ...(provs.length > 1
+                ? provs.map((p) => `**${fmt.format(model.providers.find((x) => x.provider === p)?.grams ?? 0)}**`)
+                : []),
+            `**${fmt.format(model.totalGrams)}**`
+        ]
+    ], { align: ['l', ...provs.map(() => 'r'), 'r'] });
+    const note = incomplete.size > 0
+        ? `\n\n<sub>⚠️ a part of the month is missing (${and(gaps.map(gapText))}): its figures are too low, not a real drop.</sub>`
+        : '';
+    if (model.months.length > 12)
+        out.push(`<details><summary>Monthly figures (${model.months.length} months)</summary>\n\n${table}${note}\n\n</details>`);
+    else
+        out.push(`${table}${note}`);
+    return out.join('\n');
+}
 function renderSummary(model, thresholds, options = {}) {
     const n = options.top ?? 10;
     const out = [];
     const method = METHOD_LABEL[model.method];
-    const providersShown = model.providers.map((p) => markdown_PROVIDER_LABELS[p.provider] ?? p.provider).join(', ');
+    const gaps = gapsOf(model);
+    const counted = model.providers.filter((p) => p.status !== 'failed').map((p) => markdown_short(p.provider));
+    const failed = model.providers.filter((p) => p.status === 'failed').map((p) => markdown_short(p.provider));
     const multi = new Set(model.providers.filter((p) => p.records > 0).map((p) => p.provider)).size > 1;
-    out.push('## Cloud carbon footprint');
+    out.push(heading(gaps));
     out.push('');
-    out.push(`**${markdown_t(model.totalGrams)} tCO2e** (${method}) from ${providersShown}, ${model.period.start} to ${model.period.end}` +
-        ` · ${(0,units/* groupThousands */.Zv)(String(model.recordCount))} records`);
-    const alt = model.method === 'market' ? model.locationGrams : model.marketGrams;
-    const altMissing = model.method === 'market' ? model.recordsWithoutLocation : model.recordsWithoutMarket;
-    if (model.recordCount > 0 && altMissing < model.recordCount) {
-        out.push('');
-        out.push(`<sub>${model.method === 'market' ? 'Location-based' : 'Market-based'}: ${markdown_t(alt)} tCO2e` +
-            `${altMissing > 0 ? ` (${(0,units/* groupThousands */.Zv)(String(altMissing))} records do not give it)` : ''}.</sub>`);
-    }
+    out.push(`**${mass(model.totalGrams).replace(/ (t|kg)$/, ' $1CO2e')}** (${method}) from ${and(counted) || 'no provider'}, ${model.period.start} to ${model.period.end}` +
+        ` · ${(0,units/* groupThousands */.Zv)(String(model.recordCount))} records` +
+        (failed.length > 0 ? ` · ${and(failed)} failed: not in any total` : ''));
     // What went wrong comes before anything else a reader might act on.
     const alerts = [];
     for (const p of model.providers) {
-        const label = markdown_PROVIDER_LABELS[p.provider] ?? p.provider;
+        const label = markdown_short(p.provider);
         if (p.status === 'failed')
-            alerts.push(`> [!CAUTION]\n> **${label} failed:** ${(0,report_escape/* escapeMarkdown */.FV)(p.error ?? 'unknown error')}`);
+            alerts.push(`> [!CAUTION]\n> **${label} failed**, so it is in no total:\n${problemItems(p).join('\n')}`);
         else if (p.status === 'partial') {
-            const items = p.missing.slice(0, 10).map((m) => `> - ${(0,report_escape/* escapeMarkdown */.FV)(m.what)}: ${(0,report_escape/* escapeMarkdown */.FV)(m.cause)}`);
-            if (p.missing.length > 10)
-                items.push(`> - …and ${p.missing.length - 10} more (see report.json)`);
-            alerts.push(`> [!WARNING]\n> **${label} is incomplete.** Missing:\n${items.join('\n')}`);
+            const g = gaps.find((x) => x.provider === p.provider);
+            alerts.push(`> [!WARNING]\n> **${label} is incomplete**${g && g.months.length > 0 ? ` (${monthRanges(g.months)})` : ''}: its figures leave out\n${problemItems(p).join('\n')}`);
         }
     }
     for (const p of model.providers) {
         for (const w of p.warnings)
-            alerts.push(`> [!WARNING]\n> **${markdown_PROVIDER_LABELS[p.provider] ?? p.provider}:** ${(0,report_escape/* escapeMarkdown */.FV)(w)}`);
+            alerts.push(`> [!WARNING]\n> **${markdown_short(p.provider)}:** ${(0,report_escape/* escapeMarkdown */.FV)(w)}`);
     }
     const breached = thresholds.filter((th) => th.breached);
     if (breached.length > 0)
@@ -3148,32 +3816,21 @@ function renderSummary(model, thresholds, options = {}) {
         alerts.push(`> [!NOTE]\n> ${options.unpublished.join(', ')} ${options.unpublished.length === 1 ? 'is' : 'are'} not published yet by every provider ` +
             `(AWS publishes a month by the 21st of the next, Azure by the 19th): ${options.unpublished.length === 1 ? 'its figures are' : 'their figures are'} missing or incomplete.`);
     }
+    if (model.overlap) {
+        const o = model.overlap;
+        alerts.push(`> [!NOTE]\n> No double counting: ${o.records > 0 ? `${(0,units/* groupThousands */.Zv)(String(o.records))} ${markdown_short(o.provider)} records (${mass(o.grams)}) of subscriptions and months that ${markdown_short(o.against)} also reports are left out` : `no subscription and month is reported by both ${markdown_short(o.provider)} and ${markdown_short(o.against)}`}; ${markdown_short(o.against)}'s figures are the ones counted.`);
+    }
     if (alerts.length > 0)
         out.push('', alerts.join('\n\n'));
     if (thresholds.length > 0) {
         out.push('', '### Limits', '', thresholdTable(thresholds));
     }
-    out.push('', '### By month', '');
-    const chart = monthlyChart(model.months, `Monthly emissions, tCO2e (${method})`);
-    if (chart)
-        out.push(chart, '');
-    const provs = PROVIDER_IDS.filter((p) => model.months.some((m) => m.byProvider[p] !== undefined));
-    const monthRows = model.months.map((m) => [
-        m.month,
-        ...(provs.length > 1 ? provs.map((p) => (m.byProvider[p] === undefined ? '–' : markdown_t(m.byProvider[p]))) : []),
-        Object.keys(m.byProvider).length === 0 ? '– _(no data)_' : markdown_t(m.grams)
-    ]);
-    out.push((0,markdown_table/* markdownTable */.Q)([
-        ['Month', ...(provs.length > 1 ? provs.map((p) => `${markdown_PROVIDER_LABELS[p] ?? p} tCO2e`) : []), 'Total tCO2e'],
-        ...monthRows,
-        [
-            '**Total**',
-            ...(provs.length > 1
-                ? provs.map((p) => `**${markdown_t(model.providers.find((x) => x.provider === p)?.grams ?? 0)}**`)
-                : []),
-            `**${markdown_t(model.totalGrams)}**`
-        ]
-    ], { align: ['l', ...provs.map(() => 'r'), 'r'] }));
+    if (model.recordCount > 0)
+        out.push('', inventorySection(model));
+    const years = yearsSection(model);
+    if (years && model.recordCount > 0)
+        out.push('', years);
+    out.push('', monthsSection(model, gaps));
     for (const s of options.sections ?? [])
         if (s)
             out.push('', s);
@@ -3183,22 +3840,25 @@ function renderSummary(model, thresholds, options = {}) {
         topTable('Accounts', model.accounts, model.totalGrams, n, multi)
     ].filter(Boolean);
     if (tops.length > 0)
-        out.push('', '### Where it comes from', '', tops.join('\n\n'));
+        out.push('', '### Where it comes from', '', `<details><summary>Top services, regions and accounts</summary>\n\n${tops.join('\n\n')}\n\n</details>`);
     out.push('', '### Providers', '');
+    const pf = massFormat(model.providers.map((p) => p.grams));
     out.push((0,markdown_table/* markdownTable */.Q)([
-        ['Provider', 'Status', 'Records', 'tCO2e', 'Notes'],
+        ['Provider', 'Status', 'Records', `${pf.unit}CO2e`, 'Notes'],
         ...model.providers.map((p) => [
-            markdown_PROVIDER_LABELS[p.provider] ?? p.provider,
+            markdown_short(p.provider),
             STATUS_MARK[p.status],
-            (0,units/* groupThousands */.Zv)(String(p.records)),
-            markdown_t(p.grams),
-            (0,report_escape/* escapeMarkdown */.FV)([...p.notes, ...(p.error && p.status !== 'failed' ? [p.error] : [])].join(' ')) || '–'
+            p.status === 'failed' ? '–' : (0,units/* groupThousands */.Zv)(String(p.records)),
+            p.status === 'failed' ? '–' : pf.format(p.grams),
+            p.status === 'failed'
+                ? 'see above'
+                : (0,report_escape/* escapeMarkdown */.FV)([...p.notes, ...(p.error && p.missing.length === 0 ? [p.error] : [])].join(' ')) || '–'
         ])
     ], { align: ['l', 'l', 'r', 'r', 'l'] }));
     for (const note of model.notes)
         out.push('', `<sub>${(0,report_escape/* escapeMarkdown */.FV)(note)}</sub>`);
-    out.push('', `<sub>Estimates from the providers' own carbon tools, in metric tons of CO2-equivalent (1 t = 1,000 kg); exact kilograms are in report.json and report.csv` +
-        `${options.runUrl ? ` ([run](${options.runUrl}))` : ''}. Generated ${model.generatedAt}. Total of ${(0,units/* humanMass */.Gv)(model.totalGrams)}.</sub>`, '');
+    out.push('', `<sub>Estimates from the providers' own carbon tools, in CO2-equivalent (1 t = 1,000 kg). ${PRECISION_RULE}` +
+        `${options.runUrl ? ` ([run](${options.runUrl}))` : ''} Generated ${model.generatedAt}. AWS: Amazon Web Services; MCFS: Microsoft Cloud for Sustainability.</sub>`, '');
     return out.join('\n');
 }
 
@@ -3393,7 +4053,7 @@ async function run(deps = {}) {
     const env = deps.env ?? process.env;
     let inputs;
     try {
-        inputs = readInputs(env, deps);
+        inputs = await readInputs(env, deps);
     }
     catch (e) {
         if (e instanceof InputFailure)
@@ -3455,7 +4115,7 @@ class InputFailure extends Error {
  * Every input, before anything is fetched: the settings, the baseline file and the output directory (one that
  * cannot be made or written is a bad input too).
  */
-function readInputs(env, deps) {
+async function readInputs(env, deps) {
     let settings;
     try {
         settings = parseSettings({ env, now: deps.now, cwd: deps.cwd });
@@ -3467,7 +4127,7 @@ function readInputs(env, deps) {
     let baseline = null;
     try {
         if (settings.baseline !== null)
-            baseline = loadBaseline(settings.baseline, env['INPUT_BASELINE']?.trim() || settings.baseline);
+            baseline = await loadBaseline(settings.baseline, env['INPUT_BASELINE']?.trim() || settings.baseline);
     }
     catch (e) {
         throw e instanceof InputError ? new InputFailure(e, settings) : e;
@@ -3516,7 +4176,10 @@ async function collect(settings, env, s) {
     external_node_fs_.mkdirSync(settings.outputDir, { recursive: true });
     const work = external_node_fs_.mkdtempSync(external_node_path_.join(settings.outputDir, '.parts-'));
     const c = {
-        builder: new ReportBuilder(work, settings.period, settings.method),
+        builder: new ReportBuilder(work, settings.period, settings.method, {
+            fiscalYearStart: settings.fiscalYearStart,
+            overlap: overlapRule(settings.providers, settings.shard !== null)
+        }),
         comparison: s.baseline ? new BaselineComparison(s.baseline, settings.period) : null,
         http: s.http,
         decoder: s.decoder,
