@@ -8,7 +8,8 @@ import { HttpClient } from '../src/http.js'
 import { getIdToken } from '../src/auth/github-oidc.js'
 import { parseGcpSettings, type GcpSettings } from '../src/providers/gcp/settings.js'
 import { signIn, GcpAuthError } from '../src/providers/gcp/auth.js'
-import { queryPages, BigQueryError, BigQueryPagingError } from '../src/providers/gcp/bigquery.js'
+import { readQuery, BigQueryError } from '../src/providers/gcp/bigquery.js'
+import { PagingStopped } from '../src/providers/kit/paging.js'
 import { GcpRecordFolder } from '../src/providers/gcp/records.js'
 
 const NOW = Date.parse('2026-03-15T08:00:00Z')
@@ -58,17 +59,20 @@ async function report(inputs: Record<string, string> = {}, extraEnv: Record<stri
   const folder = new GcpRecordFolder(PERIOD)
   const method = (inputs.method ?? 'market') as 'market' | 'location'
   let pages = 0
-  for await (const page of queryPages({
-    http,
-    settings,
-    accessToken: token.accessToken,
-    identity: token.identity,
-    period: PERIOD,
-    maxResults: inputs.maxResults ? Number(inputs.maxResults) : undefined
-  })) {
-    pages++
-    folder.add(page.fields, page.rows)
-  }
+  await readQuery(
+    {
+      http,
+      settings,
+      accessToken: token.accessToken,
+      identity: token.identity,
+      period: PERIOD,
+      maxResults: inputs.maxResults ? Number(inputs.maxResults) : undefined
+    },
+    (page) => {
+      pages++
+      folder.add(page.fields, page.rows)
+    }
+  )
   return { ...folder.records(method), token, registered, pages, settings }
 }
 
@@ -158,20 +162,11 @@ test('a repeated page token stops the reading with what came before kept', async
   const folder = new GcpRecordFolder()
   let pages = 0
   await expect(
-    (async () => {
-      for await (const page of queryPages({
-        http,
-        settings,
-        ...token,
-        identity: token.identity,
-        period: PERIOD,
-        maxResults: 50
-      })) {
-        pages++
-        folder.add(page.fields, page.rows)
-      }
-    })()
-  ).rejects.toThrow(BigQueryPagingError)
+    readQuery({ http, settings, ...token, identity: token.identity, period: PERIOD, maxResults: 50 }, (page) => {
+      pages++
+      folder.add(page.fields, page.rows)
+    })
+  ).rejects.toThrow(PagingStopped)
   expect(pages).toBe(3)
   expect(folder.records('market').records.length).toBe(150)
 })

@@ -140,7 +140,7 @@ describe('gcp through run()', () => {
     const p = gcpOf(r)
     expect(p.status).toBe('partial')
     expect(p.missing.length).toBe(1)
-    expect(p.missing[0].cause).toMatch(/page token it had given before/)
+    expect(p.missing[0].cause).toMatch(/repeated a pageToken it had already given/)
     expectConsistent(r)
   })
 })

@@ -45,7 +45,7 @@ describe('a sharded run merged equals the single run', () => {
   let inputs: Record<string, string>
   beforeAll(async () => {
     sb = await startSandbox()
-    const providers = ['aws', 'azure', 'mcfs'].filter((p) => sb.inputs[p])
+    const providers = ['aws', 'azure', 'mcfs', 'gcp'].filter((p) => sb.inputs[p])
     inputs = Object.assign({}, ...providers.map((p) => sb.inputs[p]), PERIOD, { providers: providers.join(',') })
   })
   afterAll(async () => {

@@ -1079,7 +1079,12 @@ async function mergeShardReports(settings, files, add) {
             });
         }
     }
-    return { outcomes, forecast };
+    return { outcomes, forecast, water: headers.flatMap(waterOf) };
+}
+/** The water records of a shard's report.json (m3 with 3 decimals -> exact litres). */
+function waterOf(h) {
+    const w = h.water;
+    return (w?.records ?? []).map(({ m3, ...r }) => ({ ...r, litres: Math.round(m3 * 1000) }));
 }
 
 // EXTERNAL MODULE: ./src/units.ts
@@ -1218,6 +1223,7 @@ async function collectShards(settings, env, c, work) {
             c.comparison?.observe(r);
         });
         c.forecast.push(...merged.forecast);
+        c.water.push(...merged.water);
         return merged.outcomes.map(({ statuses, ...o }) => {
             const { records, grams } = c.builder.countOf(o.provider);
             for (const w of o.warnings)

@@ -128,6 +128,8 @@ async function exchangeToken(deps, o) {
         method: 'POST',
         url: o.url,
         headers: { 'content-type': 'application/json', accept: 'application/json' },
+        // A 2xx whose body is not JSON (a proxy's page, a cut body) is no answer: the HTTP layer asks again.
+        expectJson: true,
         body: JSON.stringify({
             audience: o.audience,
             grantType: TOKEN_EXCHANGE,
@@ -171,6 +173,7 @@ o) {
         service: 'IAM Credentials API',
         method: 'POST',
         url: o.url,
+        expectJson: true,
         headers: {
             authorization: `Bearer ${o.source.accessToken}`,
             'content-type': 'application/json',
@@ -441,13 +444,15 @@ function resultsUrl(bigquery, project, jobId, o) {
     return `${queryUrl(bigquery, project)}/${encodeURIComponent(jobId)}?${q.toString()}`;
 }
 
+// EXTERNAL MODULE: ./src/providers/kit/paging.ts
+var paging = __webpack_require__(19705);
 ;// CONCATENATED MODULE: ./src/providers/gcp/bigquery.ts
 /**
  * Running the query on BigQuery REST v2 and reading its answer page by page:
  *   POST .../projects/P/queries (jobs.query) -> while `jobComplete` is false, GET .../queries/JOB (getQueryResults,
  *   which waits up to timeoutMs on the server) -> the rows of each page, then GET with `pageToken` while one is given.
- * A page token seen before (a loop) or more pages than `maxPages` stops the reading with a BigQueryPagingError:
- * the pages already read stand, the caller reports the rest missing.
+ * The pages are followed by the kit's one paging loop: a page token seen before (a loop) or the page cap stops the
+ * reading with PagingStopped; the pages already read stand, and the caller reports the rest missing.
  *
  * Errors. BigQuery's body names a `reason`; rateLimitExceeded and backendError are transient, also when they
  * come as 403 or 400, and the HTTP layer retries them (with its throttling hold) through `transient`; the rest
@@ -455,9 +460,9 @@ function resultsUrl(bigquery, project, jobId, o) {
  */
 
 
+
 const SERVICE = 'BigQuery API';
 /** Far beyond any export's aggregated rows (pages of 10,000). */
-const MAX_PAGES = 10_000;
 /** Polls of an unfinished job (each waits up to timeoutMs on the server). */
 const MAX_POLLS = 360;
 /** The reason and message of a Google error body (`error.errors[0].reason`), if it is one. */
@@ -492,12 +497,6 @@ class BigQueryError extends Error {
         this.name = 'BigQueryError';
     }
 }
-class BigQueryPagingError extends Error {
-    constructor(message) {
-        super(message);
-        this.name = 'BigQueryPagingError';
-    }
-}
 /** A BigQuery error answer as a message that says what to change. */
 function explainBigQueryError(res, where) {
     const e = errorOf(res) ?? { reason: '', message: '' };
@@ -527,13 +526,15 @@ function explainBigQueryError(res, where) {
         fix = `Check gcp-table, gcp-project-id and gcp-location.`;
     return new BigQueryError(`${said}. ${fix}`, e.reason, res.status);
 }
-/** The pages of the query's answer, in order. */
-async function* queryPages(o) {
+/**
+ * Runs the query and hands each page of its answer to `onPage`, in order; returns how many pages there were. A
+ * refused query throws its BigQueryError; a failure after the first page throws PagingStopped (kit/paging.ts).
+ */
+async function readQuery(o, onPage) {
     const { http, settings } = o;
     const where = { ...settings, identity: o.identity };
     const base = settings.endpoints.bigquery;
     const headers = { authorization: `Bearer ${o.accessToken}`, accept: 'application/json' };
-    const maxPages = o.maxPages ?? MAX_PAGES;
     const maxPolls = o.maxPolls ?? MAX_POLLS;
     const call = async (method, url, body) => {
         const res = await http.request({
@@ -559,35 +560,31 @@ async function* queryPages(o) {
     if (!jobId)
         throw new BigQueryError(`${SERVICE} answered the query without a job reference.`, 'bad-body', 200);
     const results = (pageToken) => resultsUrl(base, project, jobId, { location, pageToken, maxResults: o.maxResults, timeoutMs: 10_000 });
-    for (let polls = 0; answer.jobComplete !== true; polls++) {
-        if (polls >= maxPolls)
-            throw new BigQueryError(`The BigQuery job ${jobId} did not finish after ${polls} polls.`, 'timeout', 200);
-        answer = await call('GET', results());
-    }
-    const seen = new Set();
-    for (let page = 1;; page++) {
-        yield {
-            fields: answer.schema?.fields ?? [],
-            rows: answer.rows ?? [],
-            totalRows: answer.totalRows !== undefined && /^\d+$/.test(answer.totalRows) ? Number(answer.totalRows) : null,
-            jobId
-        };
-        const token = answer.pageToken;
-        if (token === undefined || token === '')
-            return;
-        if (seen.has(token))
-            throw new BigQueryPagingError(`BigQuery gave a page token it had given before (job ${jobId}, after page ${page}): the rows after that page were not read.`);
-        if (page >= maxPages)
-            throw new BigQueryPagingError(`BigQuery's answer went past ${maxPages} pages (job ${jobId}): the rest was not read.`);
-        seen.add(token);
-        answer = await call('GET', results(token));
-        // A page may come back unfinished again while the job's results are being written: ask again.
-        for (let polls = 0; answer.jobComplete === false; polls++) {
+    // A job, or a page of its results while they are being written, may come back unfinished: ask again.
+    const untilComplete = async (token) => {
+        for (let polls = 0; answer.jobComplete !== true; polls++) {
             if (polls >= maxPolls)
                 throw new BigQueryError(`The BigQuery job ${jobId} did not finish after ${polls} polls.`, 'timeout', 200);
             answer = await call('GET', results(token));
         }
-    }
+    };
+    await untilComplete();
+    return (0,paging/* followPages */.kv)({
+        cursorName: 'pageToken',
+        fetch: async (token) => {
+            if (token !== undefined) {
+                answer = await call('GET', results(token));
+                await untilComplete(token);
+            }
+            onPage({
+                fields: answer.schema?.fields ?? [],
+                rows: answer.rows ?? [],
+                totalRows: answer.totalRows !== undefined && /^\d+$/.test(answer.totalRows) ? Number(answer.totalRows) : null,
+                jobId
+            });
+            return answer.pageToken;
+        }
+    });
 }
 
 // EXTERNAL MODULE: ./src/units.ts
@@ -730,6 +727,7 @@ function scalar(cell, name) {
 
 
 
+
 /** Refusals that are the same for every month: the provider fails once with them instead of per month. */
 const WHOLE_PROVIDER = new Set([401, 403, 404]);
 const gcpProvider = {
@@ -768,23 +766,82 @@ async function fetchMonth(ctx, token, month) {
     const one = { start: month, end: month };
     const folder = new GcpRecordFolder(one);
     try {
-        for await (const page of queryPages({
+        await readQuery({
             http: ctx.http,
             settings: ctx.settings.gcp,
             accessToken: token.accessToken,
             identity: token.identity,
             period: one
-        }))
-            folder.add(page.fields, page.rows);
+        }, (page) => folder.add(page.fields, page.rows));
     }
     catch (e) {
-        if (e instanceof BigQueryError && WHOLE_PROVIDER.has(e.status))
-            throw e;
+        const cause = e instanceof paging/* PagingStopped */.aH ? e.cause : e;
+        if (cause instanceof BigQueryError && WHOLE_PROVIDER.has(cause.status))
+            throw cause;
         ctx.missing(`${month}`, e);
     }
     if (folder.outside > 0)
         ctx.warn(`${month}: ${folder.outside} rows of other months came back despite the query's filter and were left out`);
     return folder.records(ctx.settings.method).records;
+}
+
+
+/***/ }),
+
+/***/ 19705:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   aH: () => (/* binding */ PagingStopped),
+/* harmony export */   kv: () => (/* binding */ followPages)
+/* harmony export */ });
+/* unused harmony export MAX_PAGES */
+/**
+ * The one paging loop: NextToken, skipToken and @odata.nextLink chains alike. It stops at a cursor the API had
+ * already given (a loop) and at one page cap, and says which page was the first not had, so that a provider can
+ * keep what came and name the rest as missing.
+ */
+/** Far beyond any real account's pages for one unit of work; only a broken API reaches it. */
+const MAX_PAGES = 100_000;
+/** Paging stopped: `page` is the first page not had; `cause` why (the request's error, or a paging problem). */
+class PagingStopped extends Error {
+    page;
+    cause;
+    constructor(page, cause) {
+        super(cause instanceof Error ? cause.message : String(cause));
+        this.page = page;
+        this.cause = cause;
+        this.name = 'PagingStopped';
+    }
+}
+/** Follows the pages to the end; returns how many there were, or throws PagingStopped. */
+async function followPages(p) {
+    const seen = new Set(p.first === undefined ? [] : [p.first]);
+    let cursor = p.first;
+    for (let page = 1;; page++) {
+        if (page > MAX_PAGES)
+            throw new PagingStopped(page, new Error(`more than ${MAX_PAGES} pages; stopped`));
+        let next;
+        try {
+            next = await p.fetch(cursor, page);
+        }
+        catch (e) {
+            throw new PagingStopped(page, e);
+        }
+        if (next === undefined || next === null || next === '')
+            return page;
+        try {
+            next = p.check ? p.check(next, page) : next;
+        }
+        catch (e) {
+            throw new PagingStopped(page + 1, e);
+        }
+        if (seen.has(next)) {
+            throw new PagingStopped(page + 1, new Error(`the API repeated a ${p.cursorName} it had already given (page ${page}); stopped paging to avoid a loop, so the data may be incomplete`));
+        }
+        seen.add(next);
+        cursor = next;
+    }
 }
 
 

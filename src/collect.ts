@@ -164,6 +164,7 @@ export async function collectShards(
       c.comparison?.observe(r)
     })
     c.forecast.push(...merged.forecast)
+    c.water.push(...merged.water)
     return merged.outcomes.map(({ statuses, ...o }) => {
       const { records, grams } = c.builder.countOf(o.provider)
       for (const w of o.warnings) core.warning(`${providerLabel(o.provider)}: ${w}`)

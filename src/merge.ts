@@ -6,7 +6,7 @@
 import * as core from '@actions/core'
 import * as fs from 'node:fs'
 import * as path from 'node:path'
-import type { CarbonRecord, ProviderId, ProviderStatus } from './model.js'
+import type { CarbonRecord, ProviderId, ProviderStatus, WaterRecord } from './model.js'
 import type { Env, Settings } from './settings.js'
 import type { MissingPart, ProviderOutcome } from './report/builder.js'
 import type { ForecastPoint } from './providers/kit/seam.js'
@@ -18,6 +18,8 @@ export interface MergedInput {
   /** What the shards said of each provider; its status comes from the records merged (mergedStatus). */
   outcomes: (Omit<ProviderOutcome, 'records' | 'grams' | 'label' | 'status'> & { statuses: ProviderStatus[] })[]
   forecast: (ForecastPoint & { provider: ProviderId })[]
+  /** The shards' water records (each identity's water is fetched by one shard). */
+  water: WaterRecord[]
 }
 
 /** Downloads the shard artifacts into `dir`; returns the report.json of each, in shard order. */
@@ -131,5 +133,11 @@ export async function mergeShardReports(
       })
     }
   }
-  return { outcomes, forecast }
+  return { outcomes, forecast, water: headers.flatMap(waterOf) }
+}
+
+/** The water records of a shard's report.json (m3 with 3 decimals -> exact litres). */
+function waterOf(h: Record<string, unknown>): WaterRecord[] {
+  const w = h.water as { records?: (Omit<WaterRecord, 'litres'> & { m3: number })[] } | undefined
+  return (w?.records ?? []).map(({ m3, ...r }) => ({ ...r, litres: Math.round(m3 * 1000) }))
 }

@@ -10,7 +10,8 @@
 // BigQuery's default, refused for standard syntax (400 invalidQuery); each table: its project, dataset in the
 // job's location, dataViewer on the dataset, the table (404 notFound / 403 accessDenied); then the engine's own
 // errors (400 invalidQuery). Faults render as BigQuery's errors: 429 / 403 rateLimitExceeded, 500 / 503
-// backendError; service-defined `repeat-token` answers a page whose pageToken is the one that asked for it.
+// backendError; service-defined `repeat-token` answers a page whose pageToken is the one that asked for it, and
+// `empty-page` a page with no rows whose pageToken leads on to the rows it left out.
 import { randomBytes } from 'node:crypto'
 import { bearer, SandboxError } from '../kit.mjs'
 import { googleError, UNAUTHENTICATED_MESSAGE } from './google-errors.mjs'
@@ -215,11 +216,12 @@ export function createBigQuery(o) {
       offset,
       token,
       repeat: token !== null && ctx.take('repeat-token') !== null,
+      empty: ctx.take('empty-page') !== null,
       kind: 'bigquery#getQueryResultsResponse'
     })
   }
 
-  function answer(job, req, { maxResults, offset = 0, token = null, repeat = false, kind } = {}) {
+  function answer(job, req, { maxResults, offset = 0, token = null, repeat = false, empty = false, kind } = {}) {
     const jobReference = { projectId: job.project, jobId: job.jobId, location: job.location }
     if (job.pending > 0) {
       job.pending--
@@ -230,7 +232,8 @@ export function createBigQuery(o) {
     if (!Number.isInteger(asked) && asked !== Infinity)
       throw new BigQueryError(400, 'invalid', `Invalid value for maxResults: ${maxResults}`, 'maxResults')
     const size = Math.max(1, Math.min(asked, o.state.pageRows))
-    const end = Math.min(rows.length, offset + size)
+    // An `empty-page` fault: a page with no rows whose token leads on to the same rows (a client must follow it).
+    const end = empty ? offset : Math.min(rows.length, offset + size)
     const body = {
       kind,
       etag: randomBytes(8).toString('base64'),
@@ -243,7 +246,7 @@ export function createBigQuery(o) {
       cacheHit: false
     }
     if (body.rows.length === 0) delete body.rows // BigQuery leaves `rows` out of an empty page
-    if (end < rows.length) {
+    if (end < rows.length || (empty && offset < rows.length)) {
       let next = repeat ? token : randomBytes(20).toString('base64url').toUpperCase()
       if (!repeat) job.tokens.set(next, end)
       body.pageToken = next

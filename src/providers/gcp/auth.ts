@@ -77,6 +77,8 @@ export async function exchangeToken(
     method: 'POST',
     url: o.url,
     headers: { 'content-type': 'application/json', accept: 'application/json' },
+    // A 2xx whose body is not JSON (a proxy's page, a cut body) is no answer: the HTTP layer asks again.
+    expectJson: true,
     body: JSON.stringify({
       audience: o.audience,
       grantType: TOKEN_EXCHANGE,
@@ -122,6 +124,7 @@ export async function impersonate(
     service: 'IAM Credentials API',
     method: 'POST',
     url: o.url,
+    expectJson: true,
     headers: {
       authorization: `Bearer ${o.source.accessToken}`,
       'content-type': 'application/json',

@@ -2,8 +2,8 @@
  * Running the query on BigQuery REST v2 and reading its answer page by page:
  *   POST .../projects/P/queries (jobs.query) -> while `jobComplete` is false, GET .../queries/JOB (getQueryResults,
  *   which waits up to timeoutMs on the server) -> the rows of each page, then GET with `pageToken` while one is given.
- * A page token seen before (a loop) or more pages than `maxPages` stops the reading with a BigQueryPagingError:
- * the pages already read stand, the caller reports the rest missing.
+ * The pages are followed by the kit's one paging loop: a page token seen before (a loop) or the page cap stops the
+ * reading with PagingStopped; the pages already read stand, and the caller reports the rest missing.
  *
  * Errors. BigQuery's body names a `reason`; rateLimitExceeded and backendError are transient, also when they
  * come as 403 or 400, and the HTTP layer retries them (with its throttling hold) through `transient`; the rest
@@ -13,10 +13,10 @@ import { randomUUID } from 'node:crypto'
 import type { HttpClient, HttpResponse } from '../../http.js'
 import type { GcpSettings } from './settings.js'
 import { queryRequest, queryUrl, resultsUrl } from './query.js'
+import { followPages } from '../kit/paging.js'
 
 export const SERVICE = 'BigQuery API'
 /** Far beyond any export's aggregated rows (pages of 10,000). */
-const MAX_PAGES = 10_000
 /** Polls of an unfinished job (each waits up to timeoutMs on the server). */
 const MAX_POLLS = 360
 
@@ -76,13 +76,6 @@ export class BigQueryError extends Error {
   }
 }
 
-export class BigQueryPagingError extends Error {
-  constructor(message: string) {
-    super(message)
-    this.name = 'BigQueryPagingError'
-  }
-}
-
 type Where = Pick<GcpSettings, 'table' | 'projectId' | 'location'> & { identity: string }
 
 /** A BigQuery error answer as a message that says what to change. */
@@ -131,18 +124,19 @@ export interface RunQueryOptions {
   identity: string
   period: { start: string; end: string }
   maxResults?: number
-  maxPages?: number
   maxPolls?: number
   requestId?: string
 }
 
-/** The pages of the query's answer, in order. */
-export async function* queryPages(o: RunQueryOptions): AsyncGenerator<QueryPage> {
+/**
+ * Runs the query and hands each page of its answer to `onPage`, in order; returns how many pages there were. A
+ * refused query throws its BigQueryError; a failure after the first page throws PagingStopped (kit/paging.ts).
+ */
+export async function readQuery(o: RunQueryOptions, onPage: (page: QueryPage) => void): Promise<number> {
   const { http, settings } = o
   const where: Where = { ...settings, identity: o.identity }
   const base = settings.endpoints.bigquery
   const headers = { authorization: `Bearer ${o.accessToken}`, accept: 'application/json' }
-  const maxPages = o.maxPages ?? MAX_PAGES
   const maxPolls = o.maxPolls ?? MAX_POLLS
   const call = async (method: 'GET' | 'POST', url: string, body?: string): Promise<QueryAnswer> => {
     const res = await http.request({
@@ -174,37 +168,29 @@ export async function* queryPages(o: RunQueryOptions): AsyncGenerator<QueryPage>
   if (!jobId) throw new BigQueryError(`${SERVICE} answered the query without a job reference.`, 'bad-body', 200)
   const results = (pageToken?: string): string =>
     resultsUrl(base, project, jobId, { location, pageToken, maxResults: o.maxResults, timeoutMs: 10_000 })
-
-  for (let polls = 0; answer.jobComplete !== true; polls++) {
-    if (polls >= maxPolls)
-      throw new BigQueryError(`The BigQuery job ${jobId} did not finish after ${polls} polls.`, 'timeout', 200)
-    answer = await call('GET', results())
-  }
-  const seen = new Set<string>()
-  for (let page = 1; ; page++) {
-    yield {
-      fields: answer.schema?.fields ?? [],
-      rows: answer.rows ?? [],
-      totalRows: answer.totalRows !== undefined && /^\d+$/.test(answer.totalRows) ? Number(answer.totalRows) : null,
-      jobId
-    }
-    const token = answer.pageToken
-    if (token === undefined || token === '') return
-    if (seen.has(token))
-      throw new BigQueryPagingError(
-        `BigQuery gave a page token it had given before (job ${jobId}, after page ${page}): the rows after that page were not read.`
-      )
-    if (page >= maxPages)
-      throw new BigQueryPagingError(
-        `BigQuery's answer went past ${maxPages} pages (job ${jobId}): the rest was not read.`
-      )
-    seen.add(token)
-    answer = await call('GET', results(token))
-    // A page may come back unfinished again while the job's results are being written: ask again.
-    for (let polls = 0; answer.jobComplete === false; polls++) {
+  // A job, or a page of its results while they are being written, may come back unfinished: ask again.
+  const untilComplete = async (token?: string): Promise<void> => {
+    for (let polls = 0; answer.jobComplete !== true; polls++) {
       if (polls >= maxPolls)
         throw new BigQueryError(`The BigQuery job ${jobId} did not finish after ${polls} polls.`, 'timeout', 200)
       answer = await call('GET', results(token))
     }
   }
+  await untilComplete()
+  return followPages({
+    cursorName: 'pageToken',
+    fetch: async (token) => {
+      if (token !== undefined) {
+        answer = await call('GET', results(token))
+        await untilComplete(token)
+      }
+      onPage({
+        fields: answer.schema?.fields ?? [],
+        rows: answer.rows ?? [],
+        totalRows: answer.totalRows !== undefined && /^\d+$/.test(answer.totalRows) ? Number(answer.totalRows) : null,
+        jobId
+      })
+      return answer.pageToken
+    }
+  })
 }

@@ -11,7 +11,8 @@ import { registerSecret } from '../../secrets.js'
 import { recordsTask } from '../kit/schedule.js'
 import type { Provider, ProviderContext, WorkPlan } from '../kit/seam.js'
 import { signIn } from './auth.js'
-import { BigQueryError, queryPages } from './bigquery.js'
+import { BigQueryError, readQuery } from './bigquery.js'
+import { PagingStopped } from '../kit/paging.js'
 import { GcpRecordFolder } from './records.js'
 
 /** Refusals that are the same for every month: the provider fails once with them instead of per month. */
@@ -63,16 +64,19 @@ async function fetchMonth(
   const one = { start: month, end: month }
   const folder = new GcpRecordFolder(one)
   try {
-    for await (const page of queryPages({
-      http: ctx.http,
-      settings: ctx.settings.gcp,
-      accessToken: token.accessToken,
-      identity: token.identity,
-      period: one
-    }))
-      folder.add(page.fields, page.rows)
+    await readQuery(
+      {
+        http: ctx.http,
+        settings: ctx.settings.gcp,
+        accessToken: token.accessToken,
+        identity: token.identity,
+        period: one
+      },
+      (page) => folder.add(page.fields, page.rows)
+    )
   } catch (e) {
-    if (e instanceof BigQueryError && WHOLE_PROVIDER.has(e.status)) throw e
+    const cause = e instanceof PagingStopped ? e.cause : e
+    if (cause instanceof BigQueryError && WHOLE_PROVIDER.has(cause.status)) throw cause
     ctx.missing(`${month}`, e)
   }
   if (folder.outside > 0)
