@@ -5,7 +5,7 @@ import { readErrorBody } from '../src/providers/kit/errors.js'
 import { runProvider } from '../src/providers/kit/run.js'
 import { BatchEncoder } from '../src/report/batch.js'
 import type { Provider, ProviderContext } from '../src/providers/kit/seam.js'
-import { endpointFromEnv, explainStsError, partitionOf } from '../src/providers/aws/auth.js'
+import { explainStsError } from '../src/providers/aws/auth.js'
 
 // The response example of the AWS Sustainability API reference (shared/docs/aws.md).
 const DOC_EXAMPLE = {
@@ -180,41 +180,5 @@ describe('AWS errors and endpoints', () => {
     ).toMatch(
       /Could not assume arn:aws:iam::1:role\/r .*trust policy .*token\.actions\.githubusercontent\.com:aud = sts\.amazonaws\.com .*sub condition/
     )
-  })
-  it('resolves endpoints as the SDKs do, per partition', () => {
-    expect(
-      endpointFromEnv(
-        { AWS_ENDPOINT_URL_SUSTAINABILITY: 'https://127.0.0.1:9/', AWS_ENDPOINT_URL: 'https://x' },
-        'SUSTAINABILITY',
-        'd'
-      )
-    ).toBe('https://127.0.0.1:9')
-    expect(endpointFromEnv({ AWS_ENDPOINT_URL: 'https://x' }, 'STS', 'd')).toBe('https://x')
-    expect(
-      endpointFromEnv(
-        {
-          AWS_ENDPOINT_URL: 'https://x',
-          AWS_ENDPOINT_URL_STS: 'https://y',
-          AWS_IGNORE_CONFIGURED_ENDPOINT_URLS: 'true'
-        },
-        'STS',
-        'https://sts.us-east-1.amazonaws.com'
-      )
-    ).toBe('https://sts.us-east-1.amazonaws.com')
-    expect(
-      endpointFromEnv({ AWS_ENDPOINT_URL: 'https://x', AWS_IGNORE_CONFIGURED_ENDPOINT_URLS: 'false' }, 'STS', 'd')
-    ).toBe('https://x')
-    expect(endpointFromEnv({}, 'STS', 'https://sts.us-east-1.amazonaws.com')).toBe(
-      'https://sts.us-east-1.amazonaws.com'
-    )
-    expect(partitionOf('eu-west-1')).toMatchObject({
-      sustainabilityEndpoint: 'https://api.sustainability.us-east-1.api.aws',
-      signingRegion: 'us-east-1'
-    })
-    expect(partitionOf('us-gov-west-1')).toMatchObject({
-      sustainabilityEndpoint: 'https://sustainability.us-gov.api.aws',
-      signingRegion: 'us-gov-west-1'
-    })
-    expect(partitionOf('cn-north-1').stsEndpoint('cn-north-1')).toBe('https://sts.cn-north-1.amazonaws.com.cn')
   })
 })

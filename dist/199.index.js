@@ -412,7 +412,10 @@ function response(status, headers, body, attempts) {
     };
 }
 
+// EXTERNAL MODULE: ./src/providers/aws/env.ts
+var env = __webpack_require__(28531);
 ;// CONCATENATED MODULE: ./src/providers/aws/inputs.ts
+
 const ROLE_ARN = /^arn:aws(-cn|-us-gov|-iso|-iso-b)?:iam::(\d{12}):role\/[\w+=,.@/-]{1,512}$/;
 const AWS_REGION = /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/;
 const SESSION_NAME = /^[\w+=,.@-]{2,64}$/;
@@ -442,6 +445,15 @@ function parseAwsInputs(i) {
             i.bad('aws-account-ids', a, 'is not an AWS account id', 'Use 12-digit account ids (keep leading zeros), comma- or newline-separated.');
         else if (!accountIds.includes(a))
             accountIds.push(a);
+    }
+    // The SDKs' FIPS switch is an input of the run too: a value they would not read is said before any request.
+    const fips = (i.env.AWS_USE_FIPS_ENDPOINT ?? '').trim();
+    if (i.selected.includes('aws') && !i.merge) {
+        const useFips = (0,env/* useFipsFromEnv */.j)(i.env);
+        if (useFips === null)
+            i.problem(`The environment variable AWS_USE_FIPS_ENDPOINT ${JSON.stringify(fips)} is not true or false. Set it to true for the FIPS endpoints, or remove it.`);
+        else if (useFips && (0,env/* configuredEndpoint */.i)(i.env, 'SUSTAINABILITY') !== null)
+            i.problem(`AWS_USE_FIPS_ENDPOINT=true with a configured endpoint (AWS_ENDPOINT_URL_SUSTAINABILITY or AWS_ENDPOINT_URL): the Sustainability API's endpoint rules support no FIPS with a custom endpoint. Remove one of them.`);
     }
     return { roles, region, audience, sessionName, accountIds };
 }
@@ -642,7 +654,7 @@ const PROVIDERS = {
         short: 'AWS',
         publicationDay: 21,
         parseInputs: parseAwsInputs,
-        load: async () => (await Promise.all(/* import() */[__webpack_require__.e(118), __webpack_require__.e(183)]).then(__webpack_require__.bind(__webpack_require__, 51183))).awsProvider
+        load: async () => (await Promise.all(/* import() */[__webpack_require__.e(773), __webpack_require__.e(802)]).then(__webpack_require__.bind(__webpack_require__, 86802))).awsProvider
     },
     azure: {
         label: 'Azure',
@@ -4297,6 +4309,34 @@ function chunkPeriod(period, size) {
         out.push({ start: monthFromIndex(i), end: monthFromIndex(Math.min(i + size - 1, monthIndex(period.end))) });
     }
     return out;
+}
+
+
+/***/ }),
+
+/***/ 28531:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   i: () => (/* binding */ configuredEndpoint),
+/* harmony export */   j: () => (/* binding */ useFipsFromEnv)
+/* harmony export */ });
+/** The endpoint the SDKs would use for `AWS_ENDPOINT_URL_<SERVICE>`, then `AWS_ENDPOINT_URL`; null when none. */
+function configuredEndpoint(env, serviceEnvName) {
+    // As the SDKs do: AWS_IGNORE_CONFIGURED_ENDPOINT_URLS=true turns the endpoint variables off.
+    if (env.AWS_IGNORE_CONFIGURED_ENDPOINT_URLS?.trim().toLowerCase() === 'true')
+        return null;
+    const v = env[`AWS_ENDPOINT_URL_${serviceEnvName}`]?.trim() || env.AWS_ENDPOINT_URL?.trim();
+    return v ? v.replace(/\/+$/, '') : null;
+}
+/** `AWS_USE_FIPS_ENDPOINT` as the SDKs read it: true or false (any case); null when it is neither. */
+function useFipsFromEnv(env) {
+    const v = (env.AWS_USE_FIPS_ENDPOINT ?? '').trim().toLowerCase();
+    if (v === '' || v === 'false')
+        return false;
+    if (v === 'true')
+        return true;
+    return null;
 }
 
 

@@ -22,6 +22,7 @@ import { createSts } from './services/sts.mjs'
 import { createSustainability, seedAwsData, awsTruth } from './services/sustainability.mjs'
 import { createArtifactService } from './services/artifact.mjs'
 import { createEntra, entraService } from './services/entra.mjs'
+import { awsSustainabilityHosts } from './aws-hosts.mjs'
 
 const PLUGINS = [
   './services/azure-mount.mjs',
@@ -111,7 +112,8 @@ export async function startSandbox(o = {}) {
     data,
     credentials: (id) => creds.get(id) ?? null,
     pageCap: o.aws?.pageCap,
-    pageCache: o.aws?.pageCache ?? process.env.SANDBOX_AWS_PAGE_CACHE === '1'
+    pageCache: o.aws?.pageCache ?? process.env.SANDBOX_AWS_PAGE_CACHE === '1',
+    hostRegions: awsSustainabilityHosts()
   })
   const artifact = createArtifactService()
   // One Entra for every Microsoft API (ARM and MCFS): plugins verify bearer tokens with sb.entra.verifyAccessToken.
@@ -136,6 +138,8 @@ export async function startSandbox(o = {}) {
   const urls = {}
   for (const [name, svc] of Object.entries({ oidc, sts, sustainability, artifact, entra: entraService(entra) }))
     urls[name] = (await kit.serve(name, svc)).url
+  // The real Sustainability hosts, through a CONNECT proxy: a run resolves, connects and signs as against AWS.
+  const awsProxy = await kit.proxy(new Map([...awsSustainabilityHosts().keys()].map((h) => [h, urls.sustainability])))
 
   const sb = {
     kit,
@@ -197,6 +201,18 @@ export async function startSandbox(o = {}) {
     roles: orgs.filter((g) => g.role && !g.denied).map((g) => g.role),
     deniedRole: orgs.find((g) => g.denied)?.role,
     untrustedRole: UNTRUSTED_ROLE,
+    /** The real Sustainability hosts (from the model's endpoint rules) and the region each must be signed for. */
+    hosts: awsSustainabilityHosts(),
+    /**
+     * Environment for a run that resolves the Sustainability endpoint as against AWS (no configured endpoint):
+     * HTTPS_PROXY is the sandbox's CONNECT proxy, which tunnels only those hosts; the other services stay direct.
+     */
+    realEndpointEnv: () => ({
+      HTTPS_PROXY: awsProxy,
+      NO_PROXY: 'localhost,127.0.0.1,::1',
+      AWS_ENDPOINT_URL_SUSTAINABILITY: undefined,
+      AWS_ENDPOINT_URL: undefined
+    }),
     /** Environment credentials (the no-role path). */
     envCredentials: {
       AWS_ACCESS_KEY_ID: staticKey.accessKeyId,

@@ -21,7 +21,9 @@
 //   and service-defined kinds a handler takes itself with `ctx.take(kind)`: repeat-token, empty-page...
 // Every fault has `times` (default 1), `after` (let this many matching requests through first) and `match`
 // (a substring of the path+query, a RegExp, or a function of the request).
+import * as http from 'node:http'
 import * as https from 'node:https'
+import * as net from 'node:net'
 import { once } from 'node:events'
 
 export class SandboxError extends Error {
@@ -233,6 +235,46 @@ export function createKit({ tls, now = Date.now }) {
     return { name, url, server }
   }
 
+  /**
+   * A CONNECT proxy (HTTPS_PROXY) that tunnels the real hosts in `routes` (host -> a served URL of this sandbox)
+   * and refuses every other host with 403, so a run that resolves real cloud endpoints reaches only the sandbox.
+   */
+  async function proxy(routes) {
+    const server = http.createServer((_req, res) => res.writeHead(405).end())
+    server.on('connect', (req, client, head) => {
+      const [host, port] = (req.url ?? '').split(':')
+      const target = routes.get(host)
+      log.push({
+        service: 'proxy',
+        method: 'CONNECT',
+        path: req.url,
+        status: target ? 200 : 403,
+        at: now(),
+        ms: 0,
+        fault: null
+      })
+      if (!target || (port && port !== '443')) {
+        client.end('HTTP/1.1 403 Forbidden\r\n\r\n')
+        return
+      }
+      const upstream = net.connect(Number(new URL(target).port), '127.0.0.1', () => {
+        client.write('HTTP/1.1 200 Connection Established\r\n\r\n')
+        if (head?.length) upstream.write(head)
+        upstream.pipe(client)
+        client.pipe(upstream)
+      })
+      for (const s of [client, upstream]) {
+        sockets.add(s)
+        s.on('close', () => sockets.delete(s))
+        s.on('error', () => (s === client ? upstream : client).destroy())
+      }
+    })
+    server.listen(0, '127.0.0.1')
+    await once(server, 'listening')
+    servers.push(server)
+    return `http://127.0.0.1:${server.address().port}`
+  }
+
   async function close() {
     closed = true
     for (const s of sockets) s.destroy()
@@ -242,7 +284,7 @@ export function createKit({ tls, now = Date.now }) {
   /** Requests of a service (or all), e.g. to assert that a bad input made none. */
   const requests = (service) => (service ? log.filter((e) => e.service === service) : log)
 
-  return { serve, close, log, requests, faults, latency }
+  return { serve, proxy, close, log, requests, faults, latency }
 }
 
 /** Parses `Authorization: Bearer x`; returns x or null. */

@@ -1,4 +1,5 @@
-// The sandbox's TLS: a private CA and a server certificate for localhost, 127.0.0.1 and ::1, made once and
+// The sandbox's TLS: a private CA and a server certificate for localhost, 127.0.0.1, ::1 and the real hosts of the
+// AWS Sustainability API (reached through the sandbox's CONNECT proxy, see aws-hosts.mjs), made once and
 // kept in .sandbox/ (git-ignored). The action reaches the sandbox over real HTTPS and trusts the CA through
 // NODE_EXTRA_CA_CERTS, which Node reads only when a process starts: `npm test` and `npm run demo` start
 // their children with it. Keys come from node:crypto (fast); node-forge only writes the X.509 certificates.
@@ -7,6 +8,7 @@ import * as path from 'node:path'
 import { generateKeyPairSync, randomBytes, X509Certificate } from 'node:crypto'
 import { fileURLToPath } from 'node:url'
 import forge from 'node-forge'
+import { awsSustainabilityHosts } from './aws-hosts.mjs'
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const DAY = 24 * 3600 * 1000
@@ -18,7 +20,7 @@ function rsaKey() {
   return { pem, key, pub: forge.pki.setRsaPublicKey(key.n, key.e) }
 }
 
-function certificate({ subject, issuer, pub, signer, ca, days }) {
+function certificate({ subject, issuer, pub, signer, ca, days, names = [] }) {
   const cert = forge.pki.createCertificate()
   cert.publicKey = pub
   cert.serialNumber = '01' + randomBytes(8).toString('hex')
@@ -48,7 +50,8 @@ function certificate({ subject, issuer, pub, signer, ca, days }) {
             altNames: [
               { type: 2, value: 'localhost' },
               { type: 7, ip: '127.0.0.1' },
-              { type: 7, ip: '::1' }
+              { type: 7, ip: '::1' },
+              ...names.map((value) => ({ type: 2, value }))
             ]
           }
         ]
@@ -74,7 +77,10 @@ export async function ensureTls(dir = path.join(ROOT, '.sandbox')) {
   const caPath = path.join(dir, 'ca.pem')
   const certPath = path.join(dir, 'server.pem')
   const keyPath = path.join(dir, 'server-key.pem')
-  if (!(fs.existsSync(keyPath) && stillGood(caPath) && stillGood(certPath))) {
+  const namesPath = path.join(dir, 'server-names.txt')
+  const names = [...awsSustainabilityHosts().keys()].sort()
+  const sameNames = fs.existsSync(namesPath) && fs.readFileSync(namesPath, 'utf8') === names.join('\n')
+  if (!(fs.existsSync(keyPath) && sameNames && stillGood(caPath) && stillGood(certPath))) {
     fs.mkdirSync(dir, { recursive: true })
     const ca = rsaKey()
     const server = rsaKey()
@@ -92,7 +98,8 @@ export async function ensureTls(dir = path.join(ROOT, '.sandbox')) {
       pub: server.pub,
       signer: ca.key,
       ca: false,
-      days: 825
+      days: 825,
+      names
     })
     // Written under temporary names and renamed, so that parallel first runs never read half a file.
     const write = (file, text) => {
@@ -103,6 +110,7 @@ export async function ensureTls(dir = path.join(ROOT, '.sandbox')) {
     write(keyPath, server.pem)
     write(certPath, certPem)
     write(caPath, caPem)
+    write(namesPath, names.join('\n'))
   }
   return {
     caPath,

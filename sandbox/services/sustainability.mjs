@@ -419,7 +419,11 @@ export function createSustainability(o) {
 
   function common(req) {
     if (req.method !== 'POST') throw new SandboxError(404, 'UnknownOperationException', 'Unknown operation')
-    const cred = verifySigV4(req, { lookup: o.credentials, region: signingRegion })
+    // Reached as a real AWS host (through the sandbox's proxy), the request must be signed for the region the
+    // API's endpoint rules give that host; reached as localhost (a configured endpoint), for the configured one.
+    const host = String(req.headers.host ?? '').split(':')[0]
+    const region = o.hostRegions?.get(host) ?? signingRegion
+    const cred = verifySigV4(req, { lookup: o.credentials, region })
     const org = data.orgs.get(cred.org)
     if (!org || org.denied) {
       throw new SandboxError(

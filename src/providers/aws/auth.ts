@@ -9,49 +9,7 @@ import type { Env } from '../../inputs.js'
 import type { AwsSettings } from './inputs.js'
 import { getIdToken } from '../../auth/github-oidc.js'
 import { registerSecret, scrub } from '../../secrets.js'
-
-export interface AwsPartition {
-  name: 'aws' | 'aws-us-gov' | 'aws-cn'
-  sustainabilityEndpoint: string
-  signingRegion: string
-  stsEndpoint(region: string): string
-}
-
-const PARTITIONS: Record<AwsPartition['name'], AwsPartition> = {
-  aws: {
-    name: 'aws',
-    sustainabilityEndpoint: 'https://api.sustainability.us-east-1.api.aws',
-    signingRegion: 'us-east-1',
-    stsEndpoint: (r) => `https://sts.${r}.amazonaws.com`
-  },
-  'aws-us-gov': {
-    name: 'aws-us-gov',
-    sustainabilityEndpoint: 'https://sustainability.us-gov.api.aws',
-    signingRegion: 'us-gov-west-1',
-    stsEndpoint: (r) => `https://sts.${r}.amazonaws.com`
-  },
-  'aws-cn': {
-    name: 'aws-cn',
-    sustainabilityEndpoint: 'https://sustainability.global.api.amazonwebservices.com.cn',
-    signingRegion: 'cn-north-1',
-    stsEndpoint: (r) => `https://sts.${r}.amazonaws.com.cn`
-  }
-}
-
-/** The partition of a region (`us-gov-west-1`, `cn-north-1`, else commercial). */
-export function partitionOf(region: string): AwsPartition {
-  if (region.startsWith('us-gov-')) return PARTITIONS['aws-us-gov']
-  if (region.startsWith('cn-')) return PARTITIONS['aws-cn']
-  return PARTITIONS.aws
-}
-
-/** An endpoint as the AWS SDKs resolve it: `AWS_ENDPOINT_URL_<SERVICE>`, then `AWS_ENDPOINT_URL`, then the default. */
-export function endpointFromEnv(env: Env, serviceEnvName: string, fallback: string): string {
-  // As the SDKs do: AWS_IGNORE_CONFIGURED_ENDPOINT_URLS=true turns the endpoint variables off.
-  if (env.AWS_IGNORE_CONFIGURED_ENDPOINT_URLS?.trim().toLowerCase() === 'true') return fallback.replace(/\/+$/, '')
-  const v = env[`AWS_ENDPOINT_URL_${serviceEnvName}`]?.trim() || env.AWS_ENDPOINT_URL?.trim()
-  return (v || fallback).replace(/\/+$/, '')
-}
+import { configuredEndpoint, useFipsFromEnv } from './env.js'
 
 export interface AwsIdentity {
   /** What the credentials are, for messages: the role ARN, or "environment credentials". */
@@ -167,7 +125,6 @@ export function explainStsError(e: unknown, roleArn: string, audience: string): 
 }
 
 export function awsIdentities(settings: AwsSettings, http: HttpClient, env: Env): AwsIdentity[] {
-  const partition = partitionOf(settings.region)
   if (settings.roles.length === 0) {
     return [
       {
@@ -187,7 +144,9 @@ export function awsIdentities(settings: AwsSettings, http: HttpClient, env: Env)
       }
     ]
   }
-  const stsEndpoint = endpointFromEnv(env, 'STS', partition.stsEndpoint(settings.region))
+  // A configured STS endpoint as the SDKs read it; else the STS client's own rules pick the region's endpoint
+  // (its partition's, FIPS where AWS_USE_FIPS_ENDPOINT=true).
+  const stsEndpoint = configuredEndpoint(env, 'STS') ?? undefined
   return settings.roles.map((roleArn) => ({
     label: roleArn,
     roleArn,
@@ -203,6 +162,7 @@ export function awsIdentities(settings: AwsSettings, http: HttpClient, env: Env)
           clientConfig: {
             region: settings.region,
             endpoint: stsEndpoint,
+            useFipsEndpoint: stsEndpoint === undefined && useFipsFromEnv(env) === true,
             maxAttempts: 1, // our HTTP layer retries
             requestHandler: smithyHandler(http, 'AWS STS')
           }

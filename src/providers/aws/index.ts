@@ -12,7 +12,9 @@ import { addMonths, monthStartIso, monthsOf } from '../../period.js'
 import { errorMessage } from '../../secrets.js'
 import { followPages } from '../kit/paging.js'
 import type { PageFlow, Provider, ProviderContext, UnitTask, WorkPlan } from '../kit/seam.js'
-import { awsIdentities, endpointFromEnv, partitionOf, type AwsIdentity } from './auth.js'
+import { awsIdentities, type AwsIdentity } from './auth.js'
+import { resolveSustainabilityEndpoint } from './endpoints.js'
+import { configuredEndpoint, useFipsFromEnv } from './env.js'
 import { checkAccountIds } from './accounts.js'
 import { callSustainability, roleAccount, type AwsTarget } from './api.js'
 import { fetchWater } from './water.js'
@@ -31,8 +33,12 @@ export const awsProvider: Provider = {
   async plan(ctx: ProviderContext): Promise<WorkPlan<Unit>> {
     const { settings, http, env } = ctx
     const aws = settings.aws
-    const partition = partitionOf(aws.region)
-    const endpoint = endpointFromEnv(env, 'SUSTAINABILITY', partition.sustainabilityEndpoint)
+    const resolved = resolveSustainabilityEndpoint({
+      region: aws.region,
+      useFips: useFipsFromEnv(env) === true,
+      endpoint: configuredEndpoint(env, 'SUSTAINABILITY')
+    })
+    const endpoint = resolved.url
     const identities = awsIdentities(aws, http, env)
     ctx.note(
       settings.method === 'market'
@@ -47,9 +53,9 @@ export const awsProvider: Provider = {
       // Identity-major: several roles split by role, one role by months.
       units: identities.flatMap((id) => months.map((month) => ({ id, month }))),
       start: async (mine) => {
-        const signers = await signIn(ctx, identities, mine, partition.signingRegion)
+        const signers = await signIn(ctx, identities, mine, resolved.signingRegion)
         ctx.log(
-          `AWS: ${signers.size} identit${signers.size === 1 ? 'y' : 'ies'}, ${months.length} month${months.length === 1 ? '' : 's'}, endpoint ${endpoint}`
+          `AWS: ${signers.size} identit${signers.size === 1 ? 'y' : 'ies'}, ${months.length} month${months.length === 1 ? '' : 's'}, endpoint ${endpoint} (signed for ${resolved.signingRegion})`
         )
         // An identity's whole-period questions go with its first month: one shard asks them, once.
         for (const [id, sign] of signers)

@@ -1,5 +1,6 @@
 /** The aws provider's inputs: the roles (or the environment's credentials), the STS region and the accounts. */
 import type { Inputs } from '../../inputs.js'
+import { configuredEndpoint, useFipsFromEnv } from './env.js'
 
 export interface AwsSettings {
   roles: string[]
@@ -55,6 +56,19 @@ export function parseAwsInputs(i: Inputs): AwsSettings {
         'Use 12-digit account ids (keep leading zeros), comma- or newline-separated.'
       )
     else if (!accountIds.includes(a)) accountIds.push(a)
+  }
+  // The SDKs' FIPS switch is an input of the run too: a value they would not read is said before any request.
+  const fips = (i.env.AWS_USE_FIPS_ENDPOINT ?? '').trim()
+  if (i.selected.includes('aws') && !i.merge) {
+    const useFips = useFipsFromEnv(i.env)
+    if (useFips === null)
+      i.problem(
+        `The environment variable AWS_USE_FIPS_ENDPOINT ${JSON.stringify(fips)} is not true or false. Set it to true for the FIPS endpoints, or remove it.`
+      )
+    else if (useFips && configuredEndpoint(i.env, 'SUSTAINABILITY') !== null)
+      i.problem(
+        `AWS_USE_FIPS_ENDPOINT=true with a configured endpoint (AWS_ENDPOINT_URL_SUSTAINABILITY or AWS_ENDPOINT_URL): the Sustainability API's endpoint rules support no FIPS with a custom endpoint. Remove one of them.`
+      )
   }
   return { roles, region, audience, sessionName, accountIds }
 }

@@ -1,5 +1,5 @@
-export const id = 183;
-export const ids = [183];
+export const id = 802;
+export const ids = [802];
 export const modules = {
 
 /***/ 24377:
@@ -50,7 +50,7 @@ async function getIdToken(http, env, audience, forWhat) {
 
 /***/ }),
 
-/***/ 51183:
+/***/ 86802:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -70,45 +70,12 @@ var secrets = __webpack_require__(27194);
 var paging = __webpack_require__(19705);
 // EXTERNAL MODULE: ./src/auth/github-oidc.ts
 var github_oidc = __webpack_require__(24377);
+// EXTERNAL MODULE: ./src/providers/aws/env.ts
+var aws_env = __webpack_require__(28531);
 ;// CONCATENATED MODULE: ./src/providers/aws/auth.ts
 
 
-const PARTITIONS = {
-    aws: {
-        name: 'aws',
-        sustainabilityEndpoint: 'https://api.sustainability.us-east-1.api.aws',
-        signingRegion: 'us-east-1',
-        stsEndpoint: (r) => `https://sts.${r}.amazonaws.com`
-    },
-    'aws-us-gov': {
-        name: 'aws-us-gov',
-        sustainabilityEndpoint: 'https://sustainability.us-gov.api.aws',
-        signingRegion: 'us-gov-west-1',
-        stsEndpoint: (r) => `https://sts.${r}.amazonaws.com`
-    },
-    'aws-cn': {
-        name: 'aws-cn',
-        sustainabilityEndpoint: 'https://sustainability.global.api.amazonwebservices.com.cn',
-        signingRegion: 'cn-north-1',
-        stsEndpoint: (r) => `https://sts.${r}.amazonaws.com.cn`
-    }
-};
-/** The partition of a region (`us-gov-west-1`, `cn-north-1`, else commercial). */
-function partitionOf(region) {
-    if (region.startsWith('us-gov-'))
-        return PARTITIONS['aws-us-gov'];
-    if (region.startsWith('cn-'))
-        return PARTITIONS['aws-cn'];
-    return PARTITIONS.aws;
-}
-/** An endpoint as the AWS SDKs resolve it: `AWS_ENDPOINT_URL_<SERVICE>`, then `AWS_ENDPOINT_URL`, then the default. */
-function endpointFromEnv(env, serviceEnvName, fallback) {
-    // As the SDKs do: AWS_IGNORE_CONFIGURED_ENDPOINT_URLS=true turns the endpoint variables off.
-    if (env.AWS_IGNORE_CONFIGURED_ENDPOINT_URLS?.trim().toLowerCase() === 'true')
-        return fallback.replace(/\/+$/, '');
-    const v = env[`AWS_ENDPOINT_URL_${serviceEnvName}`]?.trim() || env.AWS_ENDPOINT_URL?.trim();
-    return (v || fallback).replace(/\/+$/, '');
-}
+
 /**
  * STS answers that are worth another attempt though their status says otherwise: throttling in the Query protocol's
  * XML (STS answers `400 <Code>Throttling</Code>`) and STS's IDPCommunicationError (the OIDC provider's keys
@@ -208,7 +175,6 @@ function explainStsError(e, roleArn, audience) {
     return new Error(`Could not assume ${roleArn} with the GitHub OIDC token: ${code ? `${code}: ` : ''}${msg}${hint}`);
 }
 function awsIdentities(settings, http, env) {
-    const partition = partitionOf(settings.region);
     if (settings.roles.length === 0) {
         return [
             {
@@ -227,7 +193,9 @@ function awsIdentities(settings, http, env) {
             }
         ];
     }
-    const stsEndpoint = endpointFromEnv(env, 'STS', partition.stsEndpoint(settings.region));
+    // A configured STS endpoint as the SDKs read it; else the STS client's own rules pick the region's endpoint
+    // (its partition's, FIPS where AWS_USE_FIPS_ENDPOINT=true).
+    const stsEndpoint = (0,aws_env/* configuredEndpoint */.i)(env, 'STS') ?? undefined;
     return settings.roles.map((roleArn) => ({
         label: roleArn,
         roleArn,
@@ -243,6 +211,7 @@ function awsIdentities(settings, http, env) {
                     clientConfig: {
                         region: settings.region,
                         endpoint: stsEndpoint,
+                        useFipsEndpoint: stsEndpoint === undefined && (0,aws_env/* useFipsFromEnv */.j)(env) === true,
                         maxAttempts: 1, // our HTTP layer retries
                         requestHandler: smithyHandler(http, 'AWS STS')
                     }
@@ -253,6 +222,47 @@ function awsIdentities(settings, http, env) {
             }
         })
     }));
+}
+
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/core/dist-cjs/submodules/client/index.js
+var client = __webpack_require__(5152);
+;// CONCATENATED MODULE: ./src/providers/aws/endpoint-rules.ts
+/**
+ * The AWS Sustainability API's endpoint rule set, as its official Smithy model states it (the service shape's
+ * `smithy.rules#endpointRuleSet`; sandbox/models/aws-sustainability.json). The AWS SDK's own rules engine
+ * evaluates it (endpoints.ts); __tests__/aws-endpoints.test.ts checks this copy against the model.
+ */
+// prettier-ignore
+const SUSTAINABILITY_ENDPOINT_RULES = { "version": "1.0", "parameters": { "UseFIPS": { "builtIn": "AWS::UseFIPS", "required": true, "default": false, "documentation": "When true, send this request to the FIPS-compliant regional endpoint. If the configured endpoint does not have a FIPS compliant endpoint, dispatching the request will return an error.", "type": "boolean" }, "Endpoint": { "builtIn": "SDK::Endpoint", "required": false, "documentation": "Override the endpoint used to send this request", "type": "string" }, "Region": { "builtIn": "AWS::Region", "required": false, "documentation": "The AWS region used to dispatch the request.", "type": "string" } }, "rules": [{ "conditions": [{ "fn": "isSet", "argv": [{ "ref": "Endpoint" }] }], "rules": [{ "conditions": [{ "fn": "booleanEquals", "argv": [{ "ref": "UseFIPS" }, true] }], "error": "Invalid Configuration: FIPS and custom endpoint are not supported", "type": "error" }, { "conditions": [], "endpoint": { "url": { "ref": "Endpoint" }, "properties": { "authSchemes": [{ "name": "sigv4a", "signingRegionSet": ["*"] }, { "name": "sigv4" }] }, "headers": {} }, "type": "endpoint" }], "type": "tree" }, { "conditions": [], "rules": [{ "conditions": [{ "fn": "isSet", "argv": [{ "ref": "Region" }] }], "rules": [{ "conditions": [{ "fn": "aws.partition", "argv": [{ "ref": "Region" }], "assign": "PartitionResult" }], "rules": [{ "conditions": [{ "fn": "stringEquals", "argv": [{ "fn": "getAttr", "argv": [{ "ref": "PartitionResult" }, "name"] }, "aws"] }, { "fn": "booleanEquals", "argv": [{ "ref": "UseFIPS" }, false] }], "endpoint": { "url": "https://api.sustainability.{Region}.{PartitionResult#dualStackDnsSuffix}", "properties": { "authSchemes": [{ "name": "sigv4a", "signingRegionSet": ["*"] }, { "name": "sigv4", "signingRegion": "us-east-1" }] }, "headers": {} }, "type": "endpoint" }, { "conditions": [{ "fn": "stringEquals", "argv": [{ "fn": "getAttr", "argv": [{ "ref": "PartitionResult" }, "name"] }, "aws-us-gov"] }, { "fn": "booleanEquals", "argv": [{ "ref": "UseFIPS" }, false] }], "endpoint": { "url": "https://sustainability.us-gov.{PartitionResult#dualStackDnsSuffix}", "properties": { "authSchemes": [{ "name": "sigv4a", "signingRegionSet": ["*"] }, { "name": "sigv4", "signingRegion": "us-gov-west-1" }] }, "headers": {} }, "type": "endpoint" }, { "conditions": [{ "fn": "stringEquals", "argv": [{ "fn": "getAttr", "argv": [{ "ref": "PartitionResult" }, "name"] }, "aws-us-gov"] }, { "fn": "booleanEquals", "argv": [{ "ref": "UseFIPS" }, true] }], "endpoint": { "url": "https://sustainability-fips.us-gov.{PartitionResult#dualStackDnsSuffix}", "properties": { "authSchemes": [{ "name": "sigv4a", "signingRegionSet": ["*"] }, { "name": "sigv4", "signingRegion": "us-gov-west-1" }] }, "headers": {} }, "type": "endpoint" }, { "conditions": [{ "fn": "booleanEquals", "argv": [{ "ref": "UseFIPS" }, true] }], "endpoint": { "url": "https://sustainability-fips.global.{PartitionResult#dualStackDnsSuffix}", "properties": { "authSchemes": [{ "name": "sigv4a", "signingRegionSet": ["*"] }, { "name": "sigv4", "signingRegion": "{PartitionResult#implicitGlobalRegion}" }] }, "headers": {} }, "type": "endpoint" }, { "conditions": [], "endpoint": { "url": "https://sustainability.global.{PartitionResult#dualStackDnsSuffix}", "properties": { "authSchemes": [{ "name": "sigv4a", "signingRegionSet": ["*"] }, { "name": "sigv4", "signingRegion": "{PartitionResult#implicitGlobalRegion}" }] }, "headers": {} }, "type": "endpoint" }], "type": "tree" }], "type": "tree" }, { "conditions": [], "error": "Invalid Configuration: Missing Region", "type": "error" }], "type": "tree" }] };
+
+;// CONCATENATED MODULE: ./src/providers/aws/endpoints.ts
+/**
+ * Where the Sustainability API is and which region signs for it, as the model's endpoint rules resolve them
+ * (endpoint-rules.ts, evaluated by the AWS SDK's own rules engine with its partitions data): commercial
+ * `https://api.sustainability.{region}.api.aws` signed us-east-1, GovCloud signed us-gov-west-1, every other
+ * partition `https://sustainability.global.{dualStackDnsSuffix}` signed with the partition's implicit global region
+ * (China: cn-northwest-1), FIPS hosts where `AWS_USE_FIPS_ENDPOINT=true`. A configured endpoint
+ * (`AWS_ENDPOINT_URL_SUSTAINABILITY`, `AWS_ENDPOINT_URL`) is used as the SDKs use it, signed with the configured
+ * region.
+ */
+
+
+/** The Sustainability endpoint and its signing region for a region, FIPS setting and configured endpoint. */
+function resolveSustainabilityEndpoint(p) {
+    const params = { Region: p.region, UseFIPS: p.useFips };
+    if (p.endpoint !== null)
+        params.Endpoint = p.endpoint;
+    let resolved;
+    try {
+        resolved = (0,client.resolveEndpoint)(SUSTAINABILITY_ENDPOINT_RULES, { endpointParams: params });
+    }
+    catch (e) {
+        // The rules' own errors ("FIPS and custom endpoint are not supported"), with what to change.
+        throw new Error(`No AWS Sustainability API endpoint for aws-region ${p.region}${p.useFips ? ' with AWS_USE_FIPS_ENDPOINT=true' : ''}${p.endpoint ? ` and the endpoint ${p.endpoint}` : ''}: ${e.message}.`);
+    }
+    const schemes = (resolved.properties?.authSchemes ?? []);
+    const sigv4 = schemes.find((s) => s.name === 'sigv4');
+    return { url: resolved.url.href.replace(/\/+$/, ''), signingRegion: sigv4?.signingRegion ?? p.region };
 }
 
 // EXTERNAL MODULE: ./src/providers/kit/errors.ts
@@ -508,14 +518,20 @@ function sustainabilitySigner(signingRegion, credentials) {
 
 
 
+
+
 const MAX_RESULTS = 5000;
 const awsProvider = {
     id: 'aws',
     async plan(ctx) {
         const { settings, http, env } = ctx;
         const aws = settings.aws;
-        const partition = partitionOf(aws.region);
-        const endpoint = endpointFromEnv(env, 'SUSTAINABILITY', partition.sustainabilityEndpoint);
+        const resolved = resolveSustainabilityEndpoint({
+            region: aws.region,
+            useFips: (0,aws_env/* useFipsFromEnv */.j)(env) === true,
+            endpoint: (0,aws_env/* configuredEndpoint */.i)(env, 'SUSTAINABILITY')
+        });
+        const endpoint = resolved.url;
         const identities = awsIdentities(aws, http, env);
         ctx.note(settings.method === 'market'
             ? 'Figures are AWS market-based (MBM) estimates; location-based (LBM) figures are in the files.'
@@ -529,8 +545,8 @@ const awsProvider = {
             // Identity-major: several roles split by role, one role by months.
             units: identities.flatMap((id) => months.map((month) => ({ id, month }))),
             start: async (mine) => {
-                const signers = await signIn(ctx, identities, mine, partition.signingRegion);
-                ctx.log(`AWS: ${signers.size} identit${signers.size === 1 ? 'y' : 'ies'}, ${months.length} month${months.length === 1 ? '' : 's'}, endpoint ${endpoint}`);
+                const signers = await signIn(ctx, identities, mine, resolved.signingRegion);
+                ctx.log(`AWS: ${signers.size} identit${signers.size === 1 ? 'y' : 'ies'}, ${months.length} month${months.length === 1 ? '' : 's'}, endpoint ${endpoint} (signed for ${resolved.signingRegion})`);
                 // An identity's whole-period questions go with its first month: one shard asks them, once.
                 for (const [id, sign] of signers)
                     if (mine.some((u) => u.id === id && u.month === months[0]))
