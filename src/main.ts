@@ -100,7 +100,7 @@ export async function run(deps: RunDeps = {}): Promise<RunResult> {
   let baseline: Baseline | null = null
   if (settings.baseline !== null) {
     try {
-      baseline = loadBaseline(settings.baseline, env['INPUT_BASELINE']?.trim() || settings.baseline)
+      baseline = await loadBaseline(settings.baseline, env['INPUT_BASELINE']?.trim() || settings.baseline)
     } catch (e) {
       if (e instanceof InputError) return inputFailure(e, settings)
       throw e
