@@ -124,7 +124,7 @@ function heading(gaps: Gap[]): string {
 function problemItems(p: ProviderOutcome): string[] {
   if (p.missing.length === 0) return [`> ${esc(p.error ?? 'unknown error')}`]
   const groups = groupMissing(p.missing)
-  const items = groups.slice(0, 10).map((g) => `> - ${esc(g.cause)}: ${esc(g.parts.join('; '))}`)
+  const items = groups.slice(0, 10).map((g) => `> - ${esc(g.cause)} — missing: ${esc(g.parts.join('; '))}`)
   if (groups.length > 10) items.push(`> - …and ${groups.length - 10} more causes (see report.json)`)
   return items
 }
@@ -275,10 +275,14 @@ function monthsSection(model: ReportModel, gaps: Gap[]): string {
     ],
     { align: ['l', ...provs.map(() => 'r' as const), 'r'] }
   )
-  const note =
-    incomplete.size > 0
-      ? `\n\n<sub>⚠️ a part of the month is missing (${and(gaps.map(gapText))}): its figures are too low, not a real drop.</sub>`
-      : ''
+  const notes: string[] = []
+  if (incomplete.size > 0)
+    notes.push(
+      `⚠️ a part of the month is missing (${and(gaps.filter((g) => !g.failed).map(gapText))}): its figures are too low, not a real drop.`
+    )
+  const failed = gaps.filter((g) => g.failed).map((g) => short(g.provider))
+  if (failed.length > 0) notes.push(`${and(failed)} failed: in no month.`)
+  const note = notes.length > 0 ? `\n\n<sub>${notes.join(' ')}</sub>` : ''
   if (model.months.length > 12)
     out.push(
       `<details><summary>Monthly figures (${model.months.length} months)</summary>\n\n${table}${note}\n\n</details>`
@@ -328,10 +332,10 @@ export function renderSummary(model: ReportModel, thresholds: ThresholdResult[],
         `(AWS publishes a month by the 21st of the next, Azure by the 19th): ${options.unpublished.length === 1 ? 'its figures are' : 'their figures are'} missing or incomplete.`
     )
   }
-  if (model.overlap) {
+  if (model.overlap && model.overlap.records > 0) {
     const o = model.overlap
     alerts.push(
-      `> [!NOTE]\n> No double counting: ${o.records > 0 ? `${groupThousands(String(o.records))} ${short(o.provider)} records (${mass(o.grams)}) of subscriptions and months that ${short(o.against)} also reports are left out` : `no subscription and month is reported by both ${short(o.provider)} and ${short(o.against)}`}; ${short(o.against)}'s figures are the ones counted.`
+      `> [!NOTE]\n> No double counting: ${groupThousands(String(o.records))} ${short(o.provider)} records (${mass(o.grams)}) of subscriptions and months that ${short(o.against)} also reports are left out; ${short(o.against)}'s figures are the ones counted.`
     )
   }
   if (alerts.length > 0) out.push('', alerts.join('\n\n'))
