@@ -12,6 +12,7 @@ import { readReport } from '../src/report/read.js'
 import { recordJson } from '../src/report/records.js'
 import type { CarbonRecord, ProviderId } from '../src/model.js'
 import { rec } from './helpers/records.js'
+import { BaselineComparison, loadBaseline } from '../src/report/changes.js'
 
 const PERIOD = { start: '2025-01', end: '2025-03' }
 const tmp = () => fs.mkdtempSync(path.join(os.tmpdir(), 'ccr-read-'))
@@ -151,5 +152,25 @@ describe('no double counting (builder)', () => {
     // The merge streams the shards' records in shard order; azure and mcfs interleave differently than in
     // the single run, which must not matter.
     expect(write(merged, ['azure', 'mcfs'])).toBe(single)
+  })
+
+  it('a baseline comparison leaves out what the report left out (observed as the records came)', async () => {
+    const file = path.join(tmp(), 'report.json')
+    fs.writeFileSync(file, write(records, ['azure', 'mcfs']))
+    const cmp = new BaselineComparison(await loadBaseline(file), PERIOD)
+    const b = new ReportBuilder(path.join(tmp(), 'parts'), PERIOD, 'market', {
+      overlap: overlapRule(['azure', 'mcfs'], false)
+    })
+    for (const r of records) {
+      b.add(r)
+      cmp.observe(r)
+    }
+    const model = b.model([outcome('azure', b), outcome('mcfs', b)], [], '2026-12-04T00:00:00.000Z')
+    const result = cmp.result(model)
+    expect(result.appeared.count).toBe(0)
+    expect(result.vanished.count).toBe(0)
+    expect(result.changed.count).toBe(0)
+    expect(result.restated).toEqual([])
+    b.cleanup()
   })
 })
