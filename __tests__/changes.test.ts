@@ -20,27 +20,12 @@ import {
 import { jsonHeader } from '../src/report/json.js'
 import { InputError } from '../src/settings.js'
 import type { CarbonRecord, Period, ProviderId } from '../src/model.js'
+import { okOutcome as outcome } from './helpers/outcome.js'
 import { rec } from './helpers/records.js'
 import { startSandbox, type Sandbox } from '../sandbox/index.mjs'
 import { runInProcess } from './helpers/action.js'
 
 const tmp = () => fs.mkdtempSync(path.join(os.tmpdir(), 'ccr-changes-'))
-
-function outcome(provider: ProviderId, b: ReportBuilder, over: Partial<ProviderOutcome> = {}): ProviderOutcome {
-  const c = b.countOf(provider)
-  return {
-    provider,
-    label: provider,
-    status: 'ok',
-    records: c.records,
-    grams: c.grams,
-    error: null,
-    notes: [],
-    warnings: [],
-    missing: [],
-    ...over
-  }
-}
 
 function build(
   records: CarbonRecord[],

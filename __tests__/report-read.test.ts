@@ -6,31 +6,17 @@
 import * as fs from 'node:fs'
 import * as os from 'node:os'
 import * as path from 'node:path'
-import { ReportBuilder, overlapRule, type ProviderOutcome } from '../src/report/builder.js'
+import { ReportBuilder, overlapRule } from '../src/report/builder.js'
 import { jsonHeader } from '../src/report/json.js'
 import { readReport } from '../src/report/read.js'
 import { recordJson } from '../src/report/records.js'
 import type { CarbonRecord, ProviderId } from '../src/model.js'
 import { rec } from './helpers/records.js'
+import { okOutcome as outcome } from './helpers/outcome.js'
 import { BaselineComparison, loadBaseline } from '../src/report/changes.js'
 
 const PERIOD = { start: '2025-01', end: '2025-03' }
 const tmp = () => fs.mkdtempSync(path.join(os.tmpdir(), 'ccr-read-'))
-
-function outcome(provider: ProviderId, b: ReportBuilder): ProviderOutcome {
-  const c = b.countOf(provider)
-  return {
-    provider,
-    label: provider,
-    status: 'ok',
-    records: c.records,
-    grams: c.grams,
-    error: null,
-    notes: [],
-    warnings: [],
-    missing: []
-  }
-}
 
 /** Writes a report of `records` (in order, one at a time) and returns report.json's text. */
 function write(records: Iterable<CarbonRecord>, providers: ProviderId[], rule = overlapRule(providers, false)): string {
