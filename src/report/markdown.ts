@@ -110,8 +110,8 @@ const and = (items: string[]): string =>
 /** What a gap leaves out, e.g. "AWS (failed)" or "Azure 2025-03..2025-04". */
 function gapText(g: Gap): string {
   if (g.failed) return `${short(g.provider)} (failed)`
-  const months = g.months.length > 0 ? ` ${monthRanges(g.months)}` : ''
-  return `${short(g.provider)}${months}${g.otherParts ? `${months ? ' and' : ''} some parts` : ''}`
+  if (g.months.length === 0) return `${short(g.provider)} (some parts)`
+  return `${short(g.provider)} ${monthRanges(g.months)}${g.otherParts ? ' and some other parts' : ''}`
 }
 
 /** The first line: the heading, saying when the report is incomplete and what it lacks. */
