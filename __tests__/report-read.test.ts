@@ -10,6 +10,7 @@ import { ReportBuilder, overlapRule } from '../src/report/builder.js'
 import { jsonHeader } from '../src/report/json.js'
 import { readReport } from '../src/report/read.js'
 import { recordJson } from '../src/report/records.js'
+import { renderSummary } from '../src/report/markdown.js'
 import type { CarbonRecord, ProviderId } from '../src/model.js'
 import { rec } from './helpers/records.js'
 import { okOutcome as outcome } from './helpers/outcome.js'
@@ -133,6 +134,14 @@ describe('no double counting (builder)', () => {
       write(part, ['azure', 'mcfs'], overlapRule(['azure', 'mcfs'], true))
     )
     expect(JSON.parse(shards[0]).providers[1].overlap).toBeUndefined()
+    // A shard's summary says that the rule is the merge job's.
+    const shard = new ReportBuilder(path.join(tmp(), 'parts'), PERIOD, 'market', {
+      overlap: overlapRule(['azure', 'mcfs'], true)
+    })
+    for (const r of records) shard.add(r)
+    const md = renderSummary(shard.model([outcome('azure', shard), outcome('mcfs', shard)], [], 'now'), [])
+    expect(md).toMatch(/counted twice here; the merge job counts it once, from Azure/)
+    shard.cleanup()
     const merged: CarbonRecord[] = []
     for (const s of shards) merged.push(...(await readAll(s)).records)
     // The merge streams the shards' records in shard order; azure and mcfs interleave differently than in

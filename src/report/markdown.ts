@@ -338,6 +338,12 @@ export function renderSummary(model: ReportModel, thresholds: ThresholdResult[],
       `> [!NOTE]\n> No double counting: ${groupThousands(String(o.records))} ${short(o.provider)} records (${mass(o.grams)}) of subscriptions and months that ${short(o.against)} also reports are left out; ${short(o.against)}'s figures are the ones counted.`
     )
   }
+  if (model.overlapDeferred) {
+    const o = model.overlapDeferred
+    alerts.push(
+      `> [!NOTE]\n> A shard keeps every record: a subscription and month that both ${short(o.provider)} and ${short(o.against)} report is counted twice here; the merge job counts it once, from ${short(o.against)}.`
+    )
+  }
   if (alerts.length > 0) out.push('', alerts.join('\n\n'))
 
   if (thresholds.length > 0) {
