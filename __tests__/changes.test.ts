@@ -20,27 +20,12 @@ import {
 import { jsonHeader } from '../src/report/json.js'
 import { InputError } from '../src/settings.js'
 import type { CarbonRecord, Period, ProviderId } from '../src/model.js'
+import { okOutcome as outcome } from './helpers/outcome.js'
 import { rec } from './helpers/records.js'
 import { startSandbox, type Sandbox } from '../sandbox/index.mjs'
 import { runInProcess } from './helpers/action.js'
 
 const tmp = () => fs.mkdtempSync(path.join(os.tmpdir(), 'ccr-changes-'))
-
-function outcome(provider: ProviderId, b: ReportBuilder, over: Partial<ProviderOutcome> = {}): ProviderOutcome {
-  const c = b.countOf(provider)
-  return {
-    provider,
-    label: provider,
-    status: 'ok',
-    records: c.records,
-    grams: c.grams,
-    error: null,
-    notes: [],
-    warnings: [],
-    missing: [],
-    ...over
-  }
-}
 
 function build(
   records: CarbonRecord[],
@@ -166,9 +151,9 @@ describe('baseline comparison', () => {
     rec({ provider: 'azure', account: 'sub-1', month: '2025-02', service: 'VM', grams: 99 })
   ]
 
-  it('restated months, appeared, vanished and changed records, keyed by provider/account/month/service/region', () => {
+  it('restated months, appeared, vanished and changed records, keyed by provider/account/month/service/region', async () => {
     const { file } = build(base, { start: '2025-01', end: '2025-03' }, ['aws', 'azure'])
-    const baseline = loadBaseline(file, 'last/report.json')
+    const baseline = await loadBaseline(file, 'last/report.json')
     const cmp = new BaselineComparison(baseline, { start: '2025-02', end: '2025-04' })
     // Azure is partial now: its figures are not compared (a difference would not be a restatement).
     const { model } = build(now, { start: '2025-02', end: '2025-04' }, ['aws', 'azure'], cmp, { azure: 'partial' })
@@ -217,9 +202,9 @@ describe('baseline comparison', () => {
     expect(j.baseline.vanished.records[0]).toMatchObject({ service: 'S3', beforeKgCO2e: 0.3, afterKgCO2e: null })
   })
 
-  it('an identical report: nothing restated, nothing appeared or vanished', () => {
+  it('an identical report: nothing restated, nothing appeared or vanished', async () => {
     const { file } = build(base, { start: '2025-01', end: '2025-03' }, ['aws', 'azure'])
-    const cmp = new BaselineComparison(loadBaseline(file), { start: '2025-01', end: '2025-03' })
+    const cmp = new BaselineComparison(await loadBaseline(file), { start: '2025-01', end: '2025-03' })
     const { model } = build(base, { start: '2025-01', end: '2025-03' }, ['aws', 'azure'], cmp)
     const b = cmp.result(model)
     expect(b.providers).toEqual(['aws', 'azure'])
@@ -229,12 +214,12 @@ describe('baseline comparison', () => {
     expect(changesSection({ monthOverMonth: null, yearOverYear: null, baseline: b })).toContain('No month was restated')
   })
 
-  it('no shared month, another method, a provider missing: said, not guessed', () => {
+  it('no shared month, another method, a provider missing: said, not guessed', async () => {
     const { file } = build(base, { start: '2025-01', end: '2025-03' }, ['aws', 'azure'])
     const doc = JSON.parse(fs.readFileSync(file, 'utf8'))
     doc.method = 'location'
     fs.writeFileSync(file, JSON.stringify(doc))
-    const cmp = new BaselineComparison(loadBaseline(file), { start: '2025-06', end: '2025-07' })
+    const cmp = new BaselineComparison(await loadBaseline(file), { start: '2025-06', end: '2025-07' })
     const { model } = build([rec({ month: '2025-07' })], { start: '2025-06', end: '2025-07' }, ['aws'], cmp)
     const b = cmp.result(model)
     expect(b.overlap).toBeNull()
@@ -282,19 +267,27 @@ describe('bad baseline files name the input and the fix', () => {
       /period\.start and period\.end must be YYYY-MM/
     ]
   ]
-  it.each(cases)('%s', (_n, file, message) => {
+  it.each(cases)('%s', async (_n, file, message) => {
     let err: unknown
     try {
-      loadBaseline(file())
+      await loadBaseline(file())
     } catch (e) {
       err = e
     }
     expect(err).toBeInstanceOf(InputError)
     expect((err as Error).message).toMatch(message)
   })
-  it('a BOM and a report of another run are fine', () => {
+  it('a BOM and a report of another run are fine', async () => {
     const f = write(`\uFEFF${JSON.stringify(good())}`)
-    expect(loadBaseline(f).records.size).toBe(1)
+    expect((await loadBaseline(f)).records.size).toBe(1)
+  })
+  it('a report.json re-formatted by another tool (one line, other spacing) reads the same', async () => {
+    const f = write(JSON.stringify(good()))
+    const g = write(JSON.stringify(good(), null, '\t').replace(/\n/g, '\r\n'))
+    const a = await loadBaseline(f)
+    const b = await loadBaseline(g)
+    expect([...b.records.values()]).toEqual([...a.records.values()])
+    expect(b.period).toEqual(a.period)
   })
 })
 

@@ -2,7 +2,7 @@ import * as fs from 'node:fs'
 import * as os from 'node:os'
 import * as path from 'node:path'
 import fc from 'fast-check'
-import { ReportBuilder, type ProviderOutcome } from '../src/report/builder.js'
+import { ReportBuilder } from '../src/report/builder.js'
 import { jsonHeader } from '../src/report/json.js'
 import { evaluateThresholds } from '../src/report/thresholds.js'
 import { renderSummary } from '../src/report/markdown.js'
@@ -10,22 +10,7 @@ import { csvText, escapeMarkdown, defuseFormula } from '../src/report/escape.js'
 import { CSV_HEADER, recordCsv } from '../src/report/records.js'
 import type { CarbonRecord, ProviderId } from '../src/model.js'
 import { parseCsv, rec } from './helpers/records.js'
-
-function outcome(provider: ProviderId, b: ReportBuilder, over: Partial<ProviderOutcome> = {}): ProviderOutcome {
-  const c = b.countOf(provider)
-  return {
-    provider,
-    label: provider,
-    status: 'ok',
-    records: c.records,
-    grams: c.grams,
-    error: null,
-    notes: [],
-    warnings: [],
-    missing: [],
-    ...over
-  }
-}
+import { okOutcome as outcome } from './helpers/outcome.js'
 
 function build(records: CarbonRecord[], providers: ProviderId[] = ['aws']) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ccr-report-'))

@@ -679,8 +679,9 @@ const PROVIDERS = {
         load: async () => (await __webpack_require__.e(/* import() */ 708).then(__webpack_require__.bind(__webpack_require__, 7708))).gcpProvider
     }
 };
+/** A provider's name in prose; an id this version does not know (an older report's, say) as it is. */
 function providerLabel(id) {
-    return PROVIDERS[id].label;
+    return id in PROVIDERS ? PROVIDERS[id].label : id;
 }
 /** "AWS publishes a month by the 21st of the next month, Azure by the 19th, …", for messages. */
 function publicationSchedule(ids) {
@@ -838,6 +839,14 @@ function recordFromJson(o) {
         r.extra = o.extra;
     return r;
 }
+/** Why a file is not a report.json: the reader's callers word it for their input (baseline, shard). */
+class ReportReadError extends Error {
+    kind;
+    constructor(kind, message) {
+        super(message);
+        this.kind = kind;
+    }
+}
 const QUOTE = 34;
 const BACKSLASH = 92;
 const OPEN_OBJ = 123;
@@ -853,6 +862,9 @@ const SPACE = 32;
 class ReportScanner {
     onElement;
     header = '';
+    /** Whether the top-level `records` array was found. */
+    sawRecords = false;
+    started = false;
     depth = 0;
     inString = false;
     escaped = false;
@@ -867,6 +879,11 @@ class ReportScanner {
         this.onElement = onElement;
     }
     push(chunk) {
+        if (!this.started && chunk.length > 0) {
+            this.started = true;
+            if (chunk.charCodeAt(0) === 0xfeff)
+                chunk = chunk.slice(1);
+        }
         let headerFrom = this.inRecords ? -1 : 0;
         let keyFrom = 0;
         let elementFrom = 0;
@@ -900,6 +917,7 @@ class ReportScanner {
                     this.header += chunk.slice(headerFrom, i + 1);
                     headerFrom = -1;
                     this.inRecords = true;
+                    this.sawRecords = true;
                 }
                 else if (this.inRecords && this.depth === 3) {
                     this.inElement = true;
@@ -920,10 +938,10 @@ class ReportScanner {
                 }
                 this.depth--;
                 if (this.depth < 0)
-                    throw new Error('unbalanced brackets');
+                    throw new ReportReadError('json', 'unbalanced brackets');
             }
             else if (this.inRecords && this.depth === 2 && c !== COMMA && c > SPACE) {
-                throw new Error('a record is not an object');
+                throw new ReportReadError('records', 'a record is not an object');
             }
         }
         if (this.key !== null)
@@ -938,52 +956,77 @@ class ReportScanner {
     }
 }
 /**
- * Reads a report.json written by this action: `onRecord` gets each record in order, the header is returned
- * once the whole file is read. Throws a clear error naming `name` (default: the file) on anything else.
+ * Reads a report.json as this action writes it: `onRecord` gets each record (the parsed JSON object, with its
+ * index) in order; the header (every key but `records`) is returned once the whole file is read. A file that
+ * is not a report.json is a ReportReadError; errors of `onRecord` and of the file system pass through.
  */
-async function readReport(file, onRecord, name = file) {
-    let records = 0;
+async function readReportObjects(file, onRecord) {
+    let index = 0;
     const scanner = new ReportScanner((text) => {
-        let r;
+        let o;
         try {
-            r = recordFromJson(JSON.parse(text));
+            o = JSON.parse(text);
         }
         catch (e) {
-            throw new Error(`${name}: record ${records + 1} is not valid (${e.message}).`);
+            throw new ReportReadError('records', `record ${index + 1} is not JSON (${e.message})`);
         }
-        records++;
-        onRecord(r);
+        onRecord(o, index++);
     });
     const decoder = new external_node_string_decoder_.StringDecoder('utf8');
-    try {
-        for await (const chunk of external_node_fs_.createReadStream(file))
-            scanner.push(decoder.write(chunk));
-        scanner.push(decoder.end());
-    }
-    catch (e) {
-        if (e.code)
-            throw e;
-        if (e.message.startsWith(`${name}:`))
-            throw e;
-        throw new Error(`${name} is not a report.json written by cloud-carbon-report (${e.message}).`);
-    }
-    return parseHeader(scanner.complete ? scanner.header : '', name);
+    for await (const chunk of external_node_fs_.createReadStream(file))
+        scanner.push(decoder.write(chunk));
+    scanner.push(decoder.end());
+    return { header: parseHeader(scanner.complete ? scanner.header : ''), sawRecords: scanner.sawRecords };
 }
-/** The header of a whole report.json text (records included or not), checked like readReport. */
-function parseHeader(text, name) {
+/** The header of a report.json text without its records; ReportReadError when it is not one. */
+function parseHeader(text) {
     let header;
     try {
         header = JSON.parse(text);
     }
-    catch {
-        throw new Error(`${name} is not a report.json written by cloud-carbon-report (it does not parse as JSON).`);
+    catch (e) {
+        throw new ReportReadError('json', text.trim() === '' ? 'empty or cut short' : e.message.slice(0, 120));
     }
     if (header === null || typeof header !== 'object' || Array.isArray(header))
-        throw new Error(`${name} is not a report.json written by cloud-carbon-report (not a JSON object).`);
+        throw new ReportReadError('object', 'not a JSON object');
+    if (!('schemaVersion' in header))
+        throw new ReportReadError('schema', 'it has no schemaVersion');
     if (header.schemaVersion !== 1)
-        throw new Error(`${name} has schemaVersion ${String(header.schemaVersion)}; this version reads 1.`);
+        throw new ReportReadError('schema', `schemaVersion ${JSON.stringify(header.schemaVersion)}`);
+    if ('records' in header && !Array.isArray(header.records))
+        throw new ReportReadError('records', 'records is not a list');
     delete header.records;
     return header;
+}
+/**
+ * Reads a report.json written by this action into its header and records (exact grams), streamed; a clear
+ * error naming `name` (default: the file) on anything else.
+ */
+async function readReport(file, onRecord, name = file) {
+    try {
+        const { header, sawRecords } = await readReportObjects(file, (o, i) => {
+            let r;
+            try {
+                r = recordFromJson(o);
+            }
+            catch (e) {
+                throw new ReportReadError('records', `record ${i + 1} is not valid (${e.message})`);
+            }
+            onRecord(r);
+        });
+        if (!sawRecords)
+            throw new ReportReadError('records', 'it has no records list');
+        return header;
+    }
+    catch (e) {
+        if (!(e instanceof ReportReadError))
+            throw e;
+        if (e.kind === 'schema' && e.message.startsWith('schemaVersion'))
+            throw new Error(`${name} has ${e.message}; this version reads 1.`);
+        throw new Error(e.kind === 'records'
+            ? `${name}: ${e.message}.`
+            : `${name} is not a report.json written by cloud-carbon-report (${e.message}).`);
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/merge.ts
@@ -1332,8 +1375,8 @@ function reportingYears(period, fiscalYearStart) {
 
 /** The overlap rule for a run's providers: only a run that sees both (a shard sees a share: the merge decides). */
 function overlapRule(providers, sharded) {
-    return !sharded && providers.includes('azure') && providers.includes('mcfs')
-        ? { provider: 'mcfs', against: 'azure' }
+    return providers.includes('azure') && providers.includes('mcfs')
+        ? { provider: 'mcfs', against: 'azure', ...(sharded ? { deferred: true } : {}) }
         : null;
 }
 const FLUSH_BYTES = 1 << 20;
@@ -1443,13 +1486,16 @@ class ReportBuilder {
     pending = new Map();
     fiscalYearStart;
     overlap;
+    deferred;
     constructor(workDir, period, method, options = {}) {
         this.workDir = workDir;
         this.period = period;
         this.method = method;
         external_node_fs_.mkdirSync(workDir, { recursive: true });
         this.fiscalYearStart = options.fiscalYearStart ?? 1;
-        this.overlap = options.overlap ?? null;
+        const rule = options.overlap ?? null;
+        this.overlap = rule && !rule.deferred ? rule : null;
+        this.deferred = rule?.deferred ? rule : null;
     }
     /** Whether a provider's batches must carry their records (the overlap rule filters them at the end). */
     needsRecords(provider) {
@@ -1626,6 +1672,7 @@ class ReportBuilder {
             scopes: this.scopeTotals(),
             years: this.yearRows(months),
             fiscalYearStart: this.fiscalYearStart,
+            overlapDeferred: this.deferred,
             overlap
         };
     }
@@ -2311,10 +2358,13 @@ function periodBlock(c, n) {
     }
     const services = moversTable('Service', c.services, n);
     const accounts = moversTable('Account', c.accounts, n);
-    if (services)
-        out.push('', `Biggest risers and fallers by service:`, '', services);
-    if (accounts)
-        out.push('', `Biggest risers and fallers by account:`, '', accounts);
+    // The movers are detail: folded, so the section stays a few lines long.
+    const movers = [
+        ...(services ? [`Biggest risers and fallers by service:`, '', services] : []),
+        ...(accounts ? [...(services ? [''] : []), `Biggest risers and fallers by account:`, '', accounts] : [])
+    ];
+    if (movers.length > 0)
+        out.push('', `<details><summary>Risers and fallers</summary>`, '', ...movers, '', '</details>');
     return out.join('\n');
 }
 function recordLabel(d) {
@@ -2416,11 +2466,7 @@ function changesSection(c, n = 5) {
 
 
 
-const PROVIDER_LABELS = {
-    aws: 'AWS',
-    azure: 'Azure',
-    mcfs: 'Microsoft Cloud for Sustainability'
-};
+
 // The rendering lives in changes-md.ts; re-exported for the modules that still import it from here.
 
 const LIST_LIMIT = 1000;
@@ -2491,48 +2537,13 @@ const recordKey = (r) => JSON.stringify([r.provider, r.account, r.month, r.servi
 const FIX = 'Give the path of the report.json an earlier run wrote (e.g. downloaded with actions/download-artifact), or leave baseline empty.';
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 /**
- * Reads and checks an earlier report.json. Any problem is an InputError naming the input `baseline`, thrown
- * before anything is fetched.
+ * Reads and checks an earlier report.json, streamed through the one report reader (a baseline of any size
+ * reads in bounded memory). Any problem is an InputError naming the input `baseline`, thrown before anything
+ * is fetched.
  */
-function loadBaseline(file, given = file) {
+async function loadBaseline(file, given = file) {
     const bad = (why, fix = FIX) => new InputError([`Input 'baseline': ${JSON.stringify(given)} ${why}. ${fix}`]);
-    let text;
-    try {
-        text = external_node_fs_.readFileSync(file, 'utf8');
-    }
-    catch (e) {
-        const code = e.code;
-        if (code === 'EISDIR')
-            throw bad('is a directory', `Give the report.json inside it (e.g. ${given.replace(/\/+$/, '')}/report.json).`);
-        if (e instanceof RangeError || code === 'ERR_STRING_TOO_LONG')
-            throw bad('is too large to read as one JSON document', 'Give a report.json of a shorter period.');
-        throw bad(`cannot be read (${code ?? e.message})`);
-    }
-    let doc;
-    try {
-        doc = JSON.parse(text.replace(/^\uFEFF/, ''));
-    }
-    catch (e) {
-        throw bad(`is not JSON (${e.message.slice(0, 120)})`, `Give report.json (not report.csv or summary.md). ${FIX}`);
-    }
-    if (typeof doc !== 'object' || doc === null || Array.isArray(doc))
-        throw bad('is not a report.json (not a JSON object)');
-    const d = doc;
-    if (!('schemaVersion' in d))
-        throw bad('is not a cloud-carbon-report report.json (it has no schemaVersion)');
-    if (d.schemaVersion !== SCHEMA_VERSION) {
-        throw bad(`has schemaVersion ${JSON.stringify(d.schemaVersion)}; this version of the action reads schemaVersion ${SCHEMA_VERSION}`, 'Give a report.json written by cloud-carbon-report v1, or leave baseline empty.');
-    }
     const invalid = (what) => bad(`is not a valid report.json (${what})`);
-    const period = d.period;
-    if (typeof period !== 'object' ||
-        period === null ||
-        typeof period.start !== 'string' ||
-        typeof period.end !== 'string' ||
-        !MONTH.test(period.start) ||
-        !MONTH.test(period.end)) {
-        throw invalid('period.start and period.end must be YYYY-MM');
-    }
     const kg = (v, what) => {
         if (typeof v !== 'number' || !Number.isFinite(v))
             throw invalid(`${what} is not a number`);
@@ -2546,6 +2557,72 @@ function loadBaseline(file, given = file) {
         return v;
     };
     const isProvider = (v) => typeof v === 'string' && PROVIDER_IDS.includes(v);
+    // Records are checked as they stream by; the first bad one is reported after the header (which says
+    // first whether the file is a report.json of this version at all).
+    const records = new Map();
+    let recordProblem = null;
+    const onRecord = (r, i) => {
+        if (recordProblem)
+            return;
+        try {
+            const o = r;
+            if (typeof o !== 'object' || o === null || !isProvider(o.provider))
+                throw invalid(`records[${i}].provider is not aws, azure or mcfs`);
+            if (typeof o.month !== 'string' || !MONTH.test(o.month))
+                throw invalid(`records[${i}].month is not YYYY-MM`);
+            const rec = {
+                provider: o.provider,
+                account: str(o.account, `records[${i}].account`, false),
+                accountName: str(o.accountName ?? null, `records[${i}].accountName`, true),
+                month: o.month,
+                service: str(o.service ?? null, `records[${i}].service`, true),
+                region: str(o.region ?? null, `records[${i}].region`, true),
+                grams: kg(o.kgCO2e, `records[${i}].kgCO2e`)
+            };
+            const key = recordKey(rec);
+            const seen = records.get(key);
+            if (seen)
+                seen.grams += rec.grams;
+            else
+                records.set(key, rec);
+        }
+        catch (e) {
+            if (!(e instanceof InputError))
+                throw e;
+            recordProblem = e;
+        }
+    };
+    let d;
+    let sawRecords;
+    try {
+        ;
+        ({ header: d, sawRecords } = await readReportObjects(file, onRecord));
+    }
+    catch (e) {
+        const code = e.code;
+        if (code === 'EISDIR')
+            throw bad('is a directory', `Give the report.json inside it (e.g. ${given.replace(/\/+$/, '')}/report.json).`);
+        if (!(e instanceof ReportReadError))
+            throw bad(`cannot be read (${code ?? e.message})`);
+        if (e.kind === 'json')
+            throw bad(`is not JSON (${e.message})`, `Give report.json (not report.csv or summary.md). ${FIX}`);
+        if (e.kind === 'object')
+            throw bad('is not a report.json (not a JSON object)');
+        if (e.kind === 'schema' && e.message.startsWith('schemaVersion'))
+            throw bad(`has ${e.message}; this version of the action reads schemaVersion ${SCHEMA_VERSION}`, 'Give a report.json written by cloud-carbon-report v1, or leave baseline empty.');
+        if (e.kind === 'schema')
+            throw bad(`is not a cloud-carbon-report report.json (${e.message})`);
+        throw invalid(e.message);
+    }
+    const period = d.period;
+    if (typeof period !== 'object' ||
+        period === null ||
+        typeof period.start !== 'string' ||
+        typeof period.end !== 'string' ||
+        !MONTH.test(period.start) ||
+        !MONTH.test(period.end)) {
+        throw invalid('period.start and period.end must be YYYY-MM');
+    }
     const providers = new Map();
     if (!Array.isArray(d.providers))
         throw invalid('providers is not a list');
@@ -2574,31 +2651,10 @@ function loadBaseline(file, given = file) {
                 by.set(p, kg(v, `months[${i}].byProvider.${p}`));
         months.set(o.month, by);
     }
-    const records = new Map();
-    if (!Array.isArray(d.records))
+    if (!sawRecords)
         throw invalid('records is not a list');
-    for (const [i, r] of d.records.entries()) {
-        const o = r;
-        if (typeof o !== 'object' || o === null || !isProvider(o.provider))
-            throw invalid(`records[${i}].provider is not aws, azure or mcfs`);
-        if (typeof o.month !== 'string' || !MONTH.test(o.month))
-            throw invalid(`records[${i}].month is not YYYY-MM`);
-        const rec = {
-            provider: o.provider,
-            account: str(o.account, `records[${i}].account`, false),
-            accountName: str(o.accountName ?? null, `records[${i}].accountName`, true),
-            month: o.month,
-            service: str(o.service ?? null, `records[${i}].service`, true),
-            region: str(o.region ?? null, `records[${i}].region`, true),
-            grams: kg(o.kgCO2e, `records[${i}].kgCO2e`)
-        };
-        const key = recordKey(rec);
-        const seen = records.get(key);
-        if (seen)
-            seen.grams += rec.grams;
-        else
-            records.set(key, rec);
-    }
+    if (recordProblem)
+        throw recordProblem;
     return {
         file: given,
         generatedAt: typeof d.generatedAt === 'string' ? d.generatedAt : null,
@@ -2644,10 +2700,16 @@ class BaselineComparison {
     }
     result(model) {
         const b = this.baseline;
+        // Records the report left out (no double counting) were observed as they came: they leave the comparison too.
+        const left = model.overlap;
+        if (left)
+            for (const [key, r] of this.current)
+                if (r.provider === left.provider && left.keys.has(`${r.account}\u0000${r.month}`))
+                    this.current.delete(key);
         const notCompared = [];
         const compared = [];
         for (const p of model.providers) {
-            const label = PROVIDER_LABELS[p.provider] ?? p.provider;
+            const label = providerLabel(p.provider);
             const theirs = b.providers.get(p.provider);
             if (!theirs)
                 notCompared.push(`${label} is not in the baseline.`);
@@ -2660,7 +2722,7 @@ class BaselineComparison {
         }
         for (const p of b.providers.keys()) {
             if (!model.providers.some((o) => o.provider === p))
-                notCompared.push(`${PROVIDER_LABELS[p] ?? p} is in the baseline but not in this report.`);
+                notCompared.push(`${providerLabel(p)} is in the baseline but not in this report.`);
         }
         if (b.method !== null && b.method !== model.method) {
             notCompared.push(`The baseline is ${b.method}-based and this report is ${model.method}-based: differences include the change of method.`);
@@ -3512,12 +3574,17 @@ function gapsOf(model) {
     }
     return out;
 }
-/** Per month, the providers whose figures for it are incomplete. */
+/**
+ * Per month, the providers whose figures for it are incomplete. A failed provider lacks every month: that is
+ * said once up front (and under the table), not as a mark on every month, which would hide the months that do
+ * lack a part of a provider that is there.
+ */
 function incompleteMonths(gaps) {
     const out = new Map();
     for (const g of gaps)
-        for (const m of g.months)
-            out.set(m, [...(out.get(m) ?? []), g.provider]);
+        if (!g.failed)
+            for (const m of g.months)
+                out.set(m, [...(out.get(m) ?? []), g.provider]);
     return out;
 }
 /**
@@ -3555,11 +3622,6 @@ function groupMissing(missing) {
 
 
 
-const markdown_PROVIDER_LABELS = {
-    aws: 'AWS',
-    azure: 'Azure',
-    mcfs: 'Microsoft Cloud for Sustainability'
-};
 const METHOD_LABEL = { market: 'market-based', location: 'location-based' };
 const STATUS_MARK = { ok: '✅ ok', partial: '⚠️ partial', failed: '❌ failed' };
 const markdown_t = (g) => (0,units/* groupThousands */.Zv)((0,units/* formatTonnes */.jY)(g));
@@ -3634,8 +3696,9 @@ const and = (items) => items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, 
 function gapText(g) {
     if (g.failed)
         return `${markdown_short(g.provider)} (failed)`;
-    const months = g.months.length > 0 ? ` ${monthRanges(g.months)}` : '';
-    return `${markdown_short(g.provider)}${months}${g.otherParts ? `${months ? ' and' : ''} some parts` : ''}`;
+    if (g.months.length === 0)
+        return `${markdown_short(g.provider)} (some parts)`;
+    return `${markdown_short(g.provider)} ${monthRanges(g.months)}${g.otherParts ? ' and some other parts' : ''}`;
 }
 /** The first line: the heading, saying when the report is incomplete and what it lacks. */
 function heading(gaps) {
@@ -3648,7 +3711,7 @@ function problemItems(p) {
     if (p.missing.length === 0)
         return [`> ${(0,report_escape/* escapeMarkdown */.FV)(p.error ?? 'unknown error')}`];
     const groups = groupMissing(p.missing);
-    const items = groups.slice(0, 10).map((g) => `> - ${(0,report_escape/* escapeMarkdown */.FV)(g.cause)}: ${(0,report_escape/* escapeMarkdown */.FV)(g.parts.join('; '))}`);
+    const items = groups.slice(0, 10).map((g) => `> - ${(0,report_escape/* escapeMarkdown */.FV)(g.cause)} — missing: ${(0,report_escape/* escapeMarkdown */.FV)(g.parts.join('; '))}`);
     if (groups.length > 10)
         items.push(`> - …and ${groups.length - 10} more causes (see report.json)`);
     return items;
@@ -3790,9 +3853,13 @@ function monthsSection(model, gaps) {
             `**${fmt.format(model.totalGrams)}**`
         ]
     ], { align: ['l', ...provs.map(() => 'r'), 'r'] });
-    const note = incomplete.size > 0
-        ? `\n\n<sub>⚠️ a part of the month is missing (${and(gaps.map(gapText))}): its figures are too low, not a real drop.</sub>`
-        : '';
+    const notes = [];
+    if (incomplete.size > 0)
+        notes.push(`⚠️ a part of the month is missing (${and(gaps.filter((g) => !g.failed).map(gapText))}): its figures are too low, not a real drop.`);
+    const failed = gaps.filter((g) => g.failed).map((g) => markdown_short(g.provider));
+    if (failed.length > 0)
+        notes.push(`${and(failed)} failed: in no month.`);
+    const note = notes.length > 0 ? `\n\n<sub>${notes.join(' ')}</sub>` : '';
     if (model.months.length > 12)
         out.push(`<details><summary>Monthly figures (${model.months.length} months)</summary>\n\n${table}${note}\n\n</details>`);
     else
@@ -3834,9 +3901,13 @@ function renderSummary(model, thresholds, options = {}) {
         alerts.push(`> [!NOTE]\n> ${options.unpublished.join(', ')} ${options.unpublished.length === 1 ? 'is' : 'are'} not published yet by every provider ` +
             `(AWS publishes a month by the 21st of the next, Azure by the 19th): ${options.unpublished.length === 1 ? 'its figures are' : 'their figures are'} missing or incomplete.`);
     }
-    if (model.overlap) {
+    if (model.overlap && model.overlap.records > 0) {
         const o = model.overlap;
-        alerts.push(`> [!NOTE]\n> No double counting: ${o.records > 0 ? `${(0,units/* groupThousands */.Zv)(String(o.records))} ${markdown_short(o.provider)} records (${mass(o.grams)}) of subscriptions and months that ${markdown_short(o.against)} also reports are left out` : `no subscription and month is reported by both ${markdown_short(o.provider)} and ${markdown_short(o.against)}`}; ${markdown_short(o.against)}'s figures are the ones counted.`);
+        alerts.push(`> [!NOTE]\n> No double counting: ${(0,units/* groupThousands */.Zv)(String(o.records))} ${markdown_short(o.provider)} records (${mass(o.grams)}) of subscriptions and months that ${markdown_short(o.against)} also reports are left out; ${markdown_short(o.against)}'s figures are the ones counted.`);
+    }
+    if (model.overlapDeferred) {
+        const o = model.overlapDeferred;
+        alerts.push(`> [!NOTE]\n> A shard keeps every record: a subscription and month that both ${markdown_short(o.provider)} and ${markdown_short(o.against)} report is counted twice here; the merge job counts it once, from ${markdown_short(o.against)}.`);
     }
     if (alerts.length > 0)
         out.push('', alerts.join('\n\n'));

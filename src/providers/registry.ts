@@ -58,8 +58,9 @@ export const PROVIDERS = {
 /** Each provider's section of the settings, by id. */
 export type ProviderSettings = { [K in ProviderId]: ReturnType<(typeof PROVIDERS)[K]['parseInputs']> }
 
-export function providerLabel(id: ProviderId): string {
-  return PROVIDERS[id].label
+/** A provider's name in prose; an id this version does not know (an older report's, say) as it is. */
+export function providerLabel(id: string): string {
+  return id in PROVIDERS ? PROVIDERS[id as ProviderId].label : id
 }
 
 /** "AWS publishes a month by the 21st of the next month, Azure by the 19th, …", for messages. */

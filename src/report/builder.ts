@@ -57,6 +57,8 @@ export interface Overlap {
 export interface OverlapRule {
   provider: ProviderId
   against: ProviderId
+  /** A shard sees a share of each provider: it keeps every record, and the merge job applies the rule. */
+  deferred?: boolean
 }
 
 export interface BuilderOptions {
@@ -67,8 +69,8 @@ export interface BuilderOptions {
 
 /** The overlap rule for a run's providers: only a run that sees both (a shard sees a share: the merge decides). */
 export function overlapRule(providers: readonly ProviderId[], sharded: boolean): OverlapRule | null {
-  return !sharded && providers.includes('azure') && providers.includes('mcfs')
-    ? { provider: 'mcfs', against: 'azure' }
+  return providers.includes('azure') && providers.includes('mcfs')
+    ? { provider: 'mcfs', against: 'azure', ...(sharded ? { deferred: true } : {}) }
     : null
 }
 
@@ -115,6 +117,8 @@ export interface ReportModel {
   scopes: { total: ScopeSums; byProvider: Partial<Record<ProviderId, ScopeSums>> }
   years: YearRow[]
   fiscalYearStart: number
+  /** A shard's overlap rule, left to the merge job (its figures may count an Azure subscription twice). */
+  overlapDeferred: OverlapRule | null
   /** The overlap rule applied, with the (account, month) keys left out (`account\u0000month`). */
   overlap: (OverlapRule & { records: number; grams: Grams; keys: Set<string> }) | null
 }
@@ -228,6 +232,7 @@ export class ReportBuilder {
 
   readonly fiscalYearStart: number
   readonly overlap: OverlapRule | null
+  private readonly deferred: OverlapRule | null
 
   constructor(
     private readonly workDir: string,
@@ -237,7 +242,9 @@ export class ReportBuilder {
   ) {
     fs.mkdirSync(workDir, { recursive: true })
     this.fiscalYearStart = options.fiscalYearStart ?? 1
-    this.overlap = options.overlap ?? null
+    const rule = options.overlap ?? null
+    this.overlap = rule && !rule.deferred ? rule : null
+    this.deferred = rule?.deferred ? rule : null
   }
 
   /** Whether a provider's batches must carry their records (the overlap rule filters them at the end). */
@@ -410,6 +417,7 @@ export class ReportBuilder {
       scopes: this.scopeTotals(),
       years: this.yearRows(months),
       fiscalYearStart: this.fiscalYearStart,
+      overlapDeferred: this.deferred,
       overlap
     }
   }

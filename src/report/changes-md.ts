@@ -120,8 +120,12 @@ function periodBlock(c: PeriodChange, n: number): string {
   }
   const services = moversTable('Service', c.services, n)
   const accounts = moversTable('Account', c.accounts, n)
-  if (services) out.push('', `Biggest risers and fallers by service:`, '', services)
-  if (accounts) out.push('', `Biggest risers and fallers by account:`, '', accounts)
+  // The movers are detail: folded, so the section stays a few lines long.
+  const movers = [
+    ...(services ? [`Biggest risers and fallers by service:`, '', services] : []),
+    ...(accounts ? [...(services ? [''] : []), `Biggest risers and fallers by account:`, '', accounts] : [])
+  ]
+  if (movers.length > 0) out.push('', `<details><summary>Risers and fallers</summary>`, '', ...movers, '', '</details>')
   return out.join('\n')
 }
 

@@ -11,7 +11,6 @@
  * A percentage is null when the earlier figure is 0 (there is nothing to take a percentage of): the renderers
  * say "new" when the later figure is not 0, and "–" when both are.
  */
-import * as fs from 'node:fs'
 import {
   PROVIDER_IDS,
   type CarbonRecord,
@@ -26,13 +25,9 @@ import { InputError } from '../settings.js'
 import { gramsToKg, kilogramsToGrams } from '../units.js'
 import type { Group, ReportModel } from './builder.js'
 import { SCHEMA_VERSION } from './json.js'
+import { readReportObjects, ReportReadError } from './read.js'
 import { lastTwoMonths } from './thresholds.js'
-
-const PROVIDER_LABELS: Record<string, string> = {
-  aws: 'AWS',
-  azure: 'Azure',
-  mcfs: 'Microsoft Cloud for Sustainability'
-}
+import { providerLabel } from '../providers/registry.js'
 
 // The rendering lives in changes-md.ts; re-exported for the modules that still import it from here.
 export { arrow, changesSection, clip, moversTable, signedMass, signedPercent } from './changes-md.js'
@@ -216,54 +211,14 @@ const FIX =
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/
 
 /**
- * Reads and checks an earlier report.json. Any problem is an InputError naming the input `baseline`, thrown
- * before anything is fetched.
+ * Reads and checks an earlier report.json, streamed through the one report reader (a baseline of any size
+ * reads in bounded memory). Any problem is an InputError naming the input `baseline`, thrown before anything
+ * is fetched.
  */
-export function loadBaseline(file: string, given: string = file): Baseline {
+export async function loadBaseline(file: string, given: string = file): Promise<Baseline> {
   const bad = (why: string, fix = FIX): InputError =>
     new InputError([`Input 'baseline': ${JSON.stringify(given)} ${why}. ${fix}`])
-  let text: string
-  try {
-    text = fs.readFileSync(file, 'utf8')
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code
-    if (code === 'EISDIR')
-      throw bad('is a directory', `Give the report.json inside it (e.g. ${given.replace(/\/+$/, '')}/report.json).`)
-    if (e instanceof RangeError || code === 'ERR_STRING_TOO_LONG')
-      throw bad('is too large to read as one JSON document', 'Give a report.json of a shorter period.')
-    throw bad(`cannot be read (${code ?? (e as Error).message})`)
-  }
-  let doc: unknown
-  try {
-    doc = JSON.parse(text.replace(/^\uFEFF/, ''))
-  } catch (e) {
-    throw bad(
-      `is not JSON (${(e as Error).message.slice(0, 120)})`,
-      `Give report.json (not report.csv or summary.md). ${FIX}`
-    )
-  }
-  if (typeof doc !== 'object' || doc === null || Array.isArray(doc))
-    throw bad('is not a report.json (not a JSON object)')
-  const d = doc as Record<string, unknown>
-  if (!('schemaVersion' in d)) throw bad('is not a cloud-carbon-report report.json (it has no schemaVersion)')
-  if (d.schemaVersion !== SCHEMA_VERSION) {
-    throw bad(
-      `has schemaVersion ${JSON.stringify(d.schemaVersion)}; this version of the action reads schemaVersion ${SCHEMA_VERSION}`,
-      'Give a report.json written by cloud-carbon-report v1, or leave baseline empty.'
-    )
-  }
   const invalid = (what: string): InputError => bad(`is not a valid report.json (${what})`)
-  const period = d.period as Record<string, unknown> | undefined
-  if (
-    typeof period !== 'object' ||
-    period === null ||
-    typeof period.start !== 'string' ||
-    typeof period.end !== 'string' ||
-    !MONTH.test(period.start) ||
-    !MONTH.test(period.end)
-  ) {
-    throw invalid('period.start and period.end must be YYYY-MM')
-  }
   const kg = (v: unknown, what: string): Grams => {
     if (typeof v !== 'number' || !Number.isFinite(v)) throw invalid(`${what} is not a number`)
     return kilogramsToGrams(v, what)
@@ -276,6 +231,66 @@ export function loadBaseline(file: string, given: string = file): Baseline {
   const isProvider = (v: unknown): v is ProviderId =>
     typeof v === 'string' && (PROVIDER_IDS as readonly string[]).includes(v)
 
+  // Records are checked as they stream by; the first bad one is reported after the header (which says
+  // first whether the file is a report.json of this version at all).
+  const records = new Map<string, BaselineRecord>()
+  let recordProblem: InputError | null = null
+  const onRecord = (r: unknown, i: number): void => {
+    if (recordProblem) return
+    try {
+      const o = r as Record<string, unknown>
+      if (typeof o !== 'object' || o === null || !isProvider(o.provider))
+        throw invalid(`records[${i}].provider is not aws, azure or mcfs`)
+      if (typeof o.month !== 'string' || !MONTH.test(o.month)) throw invalid(`records[${i}].month is not YYYY-MM`)
+      const rec: BaselineRecord = {
+        provider: o.provider,
+        account: str(o.account, `records[${i}].account`, false)!,
+        accountName: str(o.accountName ?? null, `records[${i}].accountName`, true),
+        month: o.month,
+        service: str(o.service ?? null, `records[${i}].service`, true),
+        region: str(o.region ?? null, `records[${i}].region`, true),
+        grams: kg(o.kgCO2e, `records[${i}].kgCO2e`)
+      }
+      const key = recordKey(rec)
+      const seen = records.get(key)
+      if (seen) seen.grams += rec.grams
+      else records.set(key, rec)
+    } catch (e) {
+      if (!(e instanceof InputError)) throw e
+      recordProblem = e
+    }
+  }
+  let d: Record<string, unknown>
+  let sawRecords: boolean
+  try {
+    ;({ header: d, sawRecords } = await readReportObjects(file, onRecord))
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code
+    if (code === 'EISDIR')
+      throw bad('is a directory', `Give the report.json inside it (e.g. ${given.replace(/\/+$/, '')}/report.json).`)
+    if (!(e instanceof ReportReadError)) throw bad(`cannot be read (${code ?? (e as Error).message})`)
+    if (e.kind === 'json')
+      throw bad(`is not JSON (${e.message})`, `Give report.json (not report.csv or summary.md). ${FIX}`)
+    if (e.kind === 'object') throw bad('is not a report.json (not a JSON object)')
+    if (e.kind === 'schema' && e.message.startsWith('schemaVersion'))
+      throw bad(
+        `has ${e.message}; this version of the action reads schemaVersion ${SCHEMA_VERSION}`,
+        'Give a report.json written by cloud-carbon-report v1, or leave baseline empty.'
+      )
+    if (e.kind === 'schema') throw bad(`is not a cloud-carbon-report report.json (${e.message})`)
+    throw invalid(e.message)
+  }
+  const period = d.period as Record<string, unknown> | undefined
+  if (
+    typeof period !== 'object' ||
+    period === null ||
+    typeof period.start !== 'string' ||
+    typeof period.end !== 'string' ||
+    !MONTH.test(period.start) ||
+    !MONTH.test(period.end)
+  ) {
+    throw invalid('period.start and period.end must be YYYY-MM')
+  }
   const providers = new Map<ProviderId, { status: string; grams: Grams }>()
   if (!Array.isArray(d.providers)) throw invalid('providers is not a list')
   for (const [i, p] of (d.providers as unknown[]).entries()) {
@@ -299,27 +314,8 @@ export function loadBaseline(file: string, given: string = file): Baseline {
     for (const [p, v] of Object.entries(bp)) if (isProvider(p)) by.set(p, kg(v, `months[${i}].byProvider.${p}`))
     months.set(o.month, by)
   }
-  const records = new Map<string, BaselineRecord>()
-  if (!Array.isArray(d.records)) throw invalid('records is not a list')
-  for (const [i, r] of (d.records as unknown[]).entries()) {
-    const o = r as Record<string, unknown>
-    if (typeof o !== 'object' || o === null || !isProvider(o.provider))
-      throw invalid(`records[${i}].provider is not aws, azure or mcfs`)
-    if (typeof o.month !== 'string' || !MONTH.test(o.month)) throw invalid(`records[${i}].month is not YYYY-MM`)
-    const rec: BaselineRecord = {
-      provider: o.provider,
-      account: str(o.account, `records[${i}].account`, false)!,
-      accountName: str(o.accountName ?? null, `records[${i}].accountName`, true),
-      month: o.month,
-      service: str(o.service ?? null, `records[${i}].service`, true),
-      region: str(o.region ?? null, `records[${i}].region`, true),
-      grams: kg(o.kgCO2e, `records[${i}].kgCO2e`)
-    }
-    const key = recordKey(rec)
-    const seen = records.get(key)
-    if (seen) seen.grams += rec.grams
-    else records.set(key, rec)
-  }
+  if (!sawRecords) throw invalid('records is not a list')
+  if (recordProblem) throw recordProblem
   return {
     file: given,
     generatedAt: typeof d.generatedAt === 'string' ? d.generatedAt : null,
@@ -366,10 +362,15 @@ export class BaselineComparison {
 
   result(model: ReportModel): BaselineChanges {
     const b = this.baseline
+    // Records the report left out (no double counting) were observed as they came: they leave the comparison too.
+    const left = model.overlap
+    if (left)
+      for (const [key, r] of this.current)
+        if (r.provider === left.provider && left.keys.has(`${r.account}\u0000${r.month}`)) this.current.delete(key)
     const notCompared: string[] = []
     const compared: ProviderId[] = []
     for (const p of model.providers) {
-      const label = PROVIDER_LABELS[p.provider] ?? p.provider
+      const label = providerLabel(p.provider)
       const theirs = b.providers.get(p.provider)
       if (!theirs) notCompared.push(`${label} is not in the baseline.`)
       else if (theirs.status !== 'ok')
@@ -380,7 +381,7 @@ export class BaselineComparison {
     }
     for (const p of b.providers.keys()) {
       if (!model.providers.some((o) => o.provider === p))
-        notCompared.push(`${PROVIDER_LABELS[p] ?? p} is in the baseline but not in this report.`)
+        notCompared.push(`${providerLabel(p)} is in the baseline but not in this report.`)
     }
     if (b.method !== null && b.method !== model.method) {
       notCompared.push(

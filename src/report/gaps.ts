@@ -39,10 +39,14 @@ export function gapsOf(model: ReportModel): Gap[] {
   return out
 }
 
-/** Per month, the providers whose figures for it are incomplete. */
+/**
+ * Per month, the providers whose figures for it are incomplete. A failed provider lacks every month: that is
+ * said once up front (and under the table), not as a mark on every month, which would hide the months that do
+ * lack a part of a provider that is there.
+ */
 export function incompleteMonths(gaps: readonly Gap[]): Map<Month, ProviderId[]> {
   const out = new Map<Month, ProviderId[]>()
-  for (const g of gaps) for (const m of g.months) out.set(m, [...(out.get(m) ?? []), g.provider])
+  for (const g of gaps) if (!g.failed) for (const m of g.months) out.set(m, [...(out.get(m) ?? []), g.provider])
   return out
 }
 

@@ -15,11 +15,6 @@ import { mass, massFormat, monthRanges, PRECISION_RULE } from './figures.js'
 import { gapsOf, groupMissing, incompleteMonths, type Gap } from './gaps.js'
 import { figure, SCOPE_FIGURES, type ScopeFigure, type ScopeSums } from './scopes.js'
 
-export const PROVIDER_LABELS: Record<string, string> = {
-  aws: 'AWS',
-  azure: 'Azure',
-  mcfs: 'Microsoft Cloud for Sustainability'
-}
 const METHOD_LABEL = { market: 'market-based', location: 'location-based' } as const
 const STATUS_MARK = { ok: '✅ ok', partial: '⚠️ partial', failed: '❌ failed' } as const
 
@@ -110,8 +105,8 @@ const and = (items: string[]): string =>
 /** What a gap leaves out, e.g. "AWS (failed)" or "Azure 2025-03..2025-04". */
 function gapText(g: Gap): string {
   if (g.failed) return `${short(g.provider)} (failed)`
-  const months = g.months.length > 0 ? ` ${monthRanges(g.months)}` : ''
-  return `${short(g.provider)}${months}${g.otherParts ? `${months ? ' and' : ''} some parts` : ''}`
+  if (g.months.length === 0) return `${short(g.provider)} (some parts)`
+  return `${short(g.provider)} ${monthRanges(g.months)}${g.otherParts ? ' and some other parts' : ''}`
 }
 
 /** The first line: the heading, saying when the report is incomplete and what it lacks. */
@@ -124,7 +119,7 @@ function heading(gaps: Gap[]): string {
 function problemItems(p: ProviderOutcome): string[] {
   if (p.missing.length === 0) return [`> ${esc(p.error ?? 'unknown error')}`]
   const groups = groupMissing(p.missing)
-  const items = groups.slice(0, 10).map((g) => `> - ${esc(g.cause)}: ${esc(g.parts.join('; '))}`)
+  const items = groups.slice(0, 10).map((g) => `> - ${esc(g.cause)} — missing: ${esc(g.parts.join('; '))}`)
   if (groups.length > 10) items.push(`> - …and ${groups.length - 10} more causes (see report.json)`)
   return items
 }
@@ -275,10 +270,14 @@ function monthsSection(model: ReportModel, gaps: Gap[]): string {
     ],
     { align: ['l', ...provs.map(() => 'r' as const), 'r'] }
   )
-  const note =
-    incomplete.size > 0
-      ? `\n\n<sub>⚠️ a part of the month is missing (${and(gaps.map(gapText))}): its figures are too low, not a real drop.</sub>`
-      : ''
+  const notes: string[] = []
+  if (incomplete.size > 0)
+    notes.push(
+      `⚠️ a part of the month is missing (${and(gaps.filter((g) => !g.failed).map(gapText))}): its figures are too low, not a real drop.`
+    )
+  const failed = gaps.filter((g) => g.failed).map((g) => short(g.provider))
+  if (failed.length > 0) notes.push(`${and(failed)} failed: in no month.`)
+  const note = notes.length > 0 ? `\n\n<sub>${notes.join(' ')}</sub>` : ''
   if (model.months.length > 12)
     out.push(
       `<details><summary>Monthly figures (${model.months.length} months)</summary>\n\n${table}${note}\n\n</details>`
@@ -328,10 +327,16 @@ export function renderSummary(model: ReportModel, thresholds: ThresholdResult[],
         `(AWS publishes a month by the 21st of the next, Azure by the 19th): ${options.unpublished.length === 1 ? 'its figures are' : 'their figures are'} missing or incomplete.`
     )
   }
-  if (model.overlap) {
+  if (model.overlap && model.overlap.records > 0) {
     const o = model.overlap
     alerts.push(
-      `> [!NOTE]\n> No double counting: ${o.records > 0 ? `${groupThousands(String(o.records))} ${short(o.provider)} records (${mass(o.grams)}) of subscriptions and months that ${short(o.against)} also reports are left out` : `no subscription and month is reported by both ${short(o.provider)} and ${short(o.against)}`}; ${short(o.against)}'s figures are the ones counted.`
+      `> [!NOTE]\n> No double counting: ${groupThousands(String(o.records))} ${short(o.provider)} records (${mass(o.grams)}) of subscriptions and months that ${short(o.against)} also reports are left out; ${short(o.against)}'s figures are the ones counted.`
+    )
+  }
+  if (model.overlapDeferred) {
+    const o = model.overlapDeferred
+    alerts.push(
+      `> [!NOTE]\n> A shard keeps every record: a subscription and month that both ${short(o.provider)} and ${short(o.against)} report is counted twice here; the merge job counts it once, from ${short(o.against)}.`
     )
   }
   if (alerts.length > 0) out.push('', alerts.join('\n\n'))

@@ -56,6 +56,16 @@ export function recordFromJson(o: Record<string, any>): CarbonRecord {
   return r
 }
 
+/** Why a file is not a report.json: the reader's callers word it for their input (baseline, shard). */
+export class ReportReadError extends Error {
+  constructor(
+    readonly kind: 'json' | 'object' | 'schema' | 'records',
+    message: string
+  ) {
+    super(message)
+  }
+}
+
 const QUOTE = 34
 const BACKSLASH = 92
 const OPEN_OBJ = 123
@@ -71,6 +81,9 @@ const SPACE = 32
  */
 class ReportScanner {
   header = ''
+  /** Whether the top-level `records` array was found. */
+  sawRecords = false
+  private started = false
   private depth = 0
   private inString = false
   private escaped = false
@@ -85,6 +98,10 @@ class ReportScanner {
   constructor(private readonly onElement: (text: string) => void) {}
 
   push(chunk: string): void {
+    if (!this.started && chunk.length > 0) {
+      this.started = true
+      if (chunk.charCodeAt(0) === 0xfeff) chunk = chunk.slice(1)
+    }
     let headerFrom = this.inRecords ? -1 : 0
     let keyFrom = 0
     let elementFrom = 0
@@ -115,6 +132,7 @@ class ReportScanner {
           this.header += chunk.slice(headerFrom, i + 1)
           headerFrom = -1
           this.inRecords = true
+          this.sawRecords = true
         } else if (this.inRecords && this.depth === 3) {
           this.inElement = true
           this.element = ''
@@ -131,9 +149,9 @@ class ReportScanner {
           headerFrom = i
         }
         this.depth--
-        if (this.depth < 0) throw new Error('unbalanced brackets')
+        if (this.depth < 0) throw new ReportReadError('json', 'unbalanced brackets')
       } else if (this.inRecords && this.depth === 2 && c !== COMMA && c > SPACE) {
-        throw new Error('a record is not an object')
+        throw new ReportReadError('records', 'a record is not an object')
       }
     }
     if (this.key !== null) this.key += chunk.slice(keyFrom)
@@ -147,49 +165,78 @@ class ReportScanner {
 }
 
 /**
- * Reads a report.json written by this action: `onRecord` gets each record in order, the header is returned
- * once the whole file is read. Throws a clear error naming `name` (default: the file) on anything else.
+ * Reads a report.json as this action writes it: `onRecord` gets each record (the parsed JSON object, with its
+ * index) in order; the header (every key but `records`) is returned once the whole file is read. A file that
+ * is not a report.json is a ReportReadError; errors of `onRecord` and of the file system pass through.
+ */
+export async function readReportObjects(
+  file: string,
+  onRecord: (o: unknown, index: number) => void
+): Promise<{ header: ReportHeader; sawRecords: boolean }> {
+  let index = 0
+  const scanner = new ReportScanner((text) => {
+    let o: unknown
+    try {
+      o = JSON.parse(text)
+    } catch (e) {
+      throw new ReportReadError('records', `record ${index + 1} is not JSON (${(e as Error).message})`)
+    }
+    onRecord(o, index++)
+  })
+  const decoder = new StringDecoder('utf8')
+  for await (const chunk of fs.createReadStream(file)) scanner.push(decoder.write(chunk as Buffer))
+  scanner.push(decoder.end())
+  return { header: parseHeader(scanner.complete ? scanner.header : ''), sawRecords: scanner.sawRecords }
+}
+
+/** The header of a report.json text without its records; ReportReadError when it is not one. */
+export function parseHeader(text: string): ReportHeader {
+  let header: ReportHeader
+  try {
+    header = JSON.parse(text)
+  } catch (e) {
+    throw new ReportReadError('json', text.trim() === '' ? 'empty or cut short' : (e as Error).message.slice(0, 120))
+  }
+  if (header === null || typeof header !== 'object' || Array.isArray(header))
+    throw new ReportReadError('object', 'not a JSON object')
+  if (!('schemaVersion' in header)) throw new ReportReadError('schema', 'it has no schemaVersion')
+  if (header.schemaVersion !== 1)
+    throw new ReportReadError('schema', `schemaVersion ${JSON.stringify(header.schemaVersion)}`)
+  if ('records' in header && !Array.isArray(header.records))
+    throw new ReportReadError('records', 'records is not a list')
+  delete header.records
+  return header
+}
+
+/**
+ * Reads a report.json written by this action into its header and records (exact grams), streamed; a clear
+ * error naming `name` (default: the file) on anything else.
  */
 export async function readReport(
   file: string,
   onRecord: (r: CarbonRecord) => void,
   name: string = file
 ): Promise<ReportHeader> {
-  let records = 0
-  const scanner = new ReportScanner((text) => {
-    let r: CarbonRecord
-    try {
-      r = recordFromJson(JSON.parse(text))
-    } catch (e) {
-      throw new Error(`${name}: record ${records + 1} is not valid (${(e as Error).message}).`)
-    }
-    records++
-    onRecord(r)
-  })
-  const decoder = new StringDecoder('utf8')
   try {
-    for await (const chunk of fs.createReadStream(file)) scanner.push(decoder.write(chunk as Buffer))
-    scanner.push(decoder.end())
+    const { header, sawRecords } = await readReportObjects(file, (o, i) => {
+      let r: CarbonRecord
+      try {
+        r = recordFromJson(o as Record<string, unknown>)
+      } catch (e) {
+        throw new ReportReadError('records', `record ${i + 1} is not valid (${(e as Error).message})`)
+      }
+      onRecord(r)
+    })
+    if (!sawRecords) throw new ReportReadError('records', 'it has no records list')
+    return header
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code) throw e
-    if ((e as Error).message.startsWith(`${name}:`)) throw e
-    throw new Error(`${name} is not a report.json written by cloud-carbon-report (${(e as Error).message}).`)
+    if (!(e instanceof ReportReadError)) throw e
+    if (e.kind === 'schema' && e.message.startsWith('schemaVersion'))
+      throw new Error(`${name} has ${e.message}; this version reads 1.`)
+    throw new Error(
+      e.kind === 'records'
+        ? `${name}: ${e.message}.`
+        : `${name} is not a report.json written by cloud-carbon-report (${e.message}).`
+    )
   }
-  return parseHeader(scanner.complete ? scanner.header : '', name)
-}
-
-/** The header of a whole report.json text (records included or not), checked like readReport. */
-export function parseHeader(text: string, name: string): ReportHeader {
-  let header: ReportHeader
-  try {
-    header = JSON.parse(text)
-  } catch {
-    throw new Error(`${name} is not a report.json written by cloud-carbon-report (it does not parse as JSON).`)
-  }
-  if (header === null || typeof header !== 'object' || Array.isArray(header))
-    throw new Error(`${name} is not a report.json written by cloud-carbon-report (not a JSON object).`)
-  if (header.schemaVersion !== 1)
-    throw new Error(`${name} has schemaVersion ${String(header.schemaVersion)}; this version reads 1.`)
-  delete header.records
-  return header
 }
