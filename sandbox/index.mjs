@@ -23,6 +23,7 @@ import { createSustainability, seedAwsData, awsTruth } from './services/sustaina
 import { createArtifactService } from './services/artifact.mjs'
 import { createEntra, entraService } from './services/entra.mjs'
 import { awsSustainabilityHosts } from './aws-hosts.mjs'
+import { waterTruth } from './services/water.mjs'
 
 const PLUGINS = [
   './services/azure-mount.mjs',
@@ -233,6 +234,14 @@ export async function startSandbox(o = {}) {
         ...(env && envOrg ? [envOrg.id] : [])
       ]
       return awsTruth(data, { orgs: ids, accountIds, start, end })
+    },
+    /** Expected water (litres) for the given roles (or 'env'), accounts and calendar years [firstYear, lastYear]. */
+    waterTruth({ roles, env = false, accountIds, firstYear, lastYear }) {
+      const ids = [
+        ...(roles ?? []).map((r) => roleOrg.get(r)?.id).filter(Boolean),
+        ...(env && envOrg ? [envOrg.id] : [])
+      ]
+      return waterTruth(data, { orgs: ids, accountIds, firstYear, lastYear })
     }
   })
 

@@ -12,6 +12,7 @@
 // query costs O(page + accounts), not O(rows). `truth()` gives the expected figures without HTTP.
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto'
 import { FNV_BASIS, fnv32, hash32, mix32, monthIndex, monthOf, SandboxError } from '../kit.mjs'
+import { waterRows, yearsIn } from './water.mjs'
 
 export const EMISSIONS_TYPES = [
   'TOTAL_LBM_CARBON_EMISSIONS',
@@ -417,7 +418,7 @@ export function createSustainability(o) {
     }
   }
 
-  function common(req) {
+  function common(req, action = 'sustainability:GetEstimatedCarbonEmissions') {
     if (req.method !== 'POST') throw new SandboxError(404, 'UnknownOperationException', 'Unknown operation')
     // Reached as a real AWS host (through the sandbox's proxy), the request must be signed for the region the
     // API's endpoint rules give that host; reached as localhost (a configured endpoint), for the configured one.
@@ -425,11 +426,12 @@ export function createSustainability(o) {
     const region = o.hostRegions?.get(host) ?? signingRegion
     const cred = verifySigV4(req, { lookup: o.credentials, region })
     const org = data.orgs.get(cred.org)
-    if (!org || org.denied) {
+    // A denied org lacks every permission; a `waterDenied` one lacks only the water action (added 2026-07-16).
+    if (!org || org.denied || (org.waterDenied && action === 'sustainability:GetEstimatedWaterAllocation')) {
       throw new SandboxError(
         403,
         'AccessDeniedException',
-        `User: ${cred.principal} is not authorized to perform: sustainability:GetEstimatedCarbonEmissions because no identity-based policy allows the sustainability:GetEstimatedCarbonEmissions action`
+        `User: ${cred.principal} is not authorized to perform: ${action} because no identity-based policy allows the ${action} action`
       )
     }
     if (!/^application\/(x-amz-)?json/.test(req.headers['content-type'] ?? ''))
@@ -643,6 +645,60 @@ export function createSustainability(o) {
     return { status: 200, body: out }
   }
 
+  /** GetEstimatedWaterAllocation: YEARLY_CALENDAR only, TOTAL_WATER_WITHDRAWALS in m3, grouped and paged. */
+  function water(req, ctx) {
+    const { org, body } = common(req, 'sustainability:GetEstimatedWaterAllocation')
+    const { start, end } = timePeriod(body)
+    const groupBy = body.GroupBy ?? []
+    if (
+      !Array.isArray(groupBy) ||
+      groupBy.some((g) => !DIMENSIONS.includes(g)) ||
+      new Set(groupBy).size !== groupBy.length
+    )
+      throw validation(
+        `1 validation error detected: Value '${JSON.stringify(groupBy)}' at 'groupBy' failed to satisfy constraint: Member must satisfy enum value set: [${DIMENSIONS.join(', ')}]`
+      )
+    const types = body.AllocationTypes ?? ['TOTAL_WATER_WITHDRAWALS']
+    if (!Array.isArray(types) || types.some((t) => t !== 'TOTAL_WATER_WITHDRAWALS'))
+      throw validation(
+        `1 validation error detected: Value '${JSON.stringify(types)}' at 'allocationTypes' failed to satisfy constraint: Member must satisfy enum value set: [TOTAL_WATER_WITHDRAWALS]`
+      )
+    const granularity = body.Granularity ?? 'YEARLY_CALENDAR'
+    if (granularity !== 'YEARLY_CALENDAR')
+      throw validation(`Only YEARLY_CALENDAR time granularity is currently supported for water allocation.`)
+    const max = Math.min(paging(body), o.pageCap ?? Infinity)
+    const dims = filters(body)
+    const { NextToken, MaxResults, ...rest } = body
+    const fingerprint = String(hash32(JSON.stringify(rest)))
+    const offset = offsetOf(body, fingerprint)
+    const keep = pairFilter(dims)
+    const groups = new Map()
+    for (const r of waterRows(data, visible(org, dims), yearsIn(data, start, end))) {
+      if (keep && !keep(r.pair)) continue
+      const dv = {}
+      for (const g of groupBy)
+        dv[g] = g === 'USAGE_ACCOUNT_ID' ? r.account : g === 'REGION' ? r.pair.region : r.pair.service
+      const key = `${r.year}|${JSON.stringify(dv)}`
+      const e = groups.get(key) ?? { year: r.year, dv, litres: 0 }
+      e.litres += r.litres
+      groups.set(key, e)
+    }
+    const all = [...groups.values()]
+    if (ctx.take('empty-page') && offset < all.length)
+      return { status: 200, body: { Results: [], NextToken: tokenFor(fingerprint, offset) } }
+    const results = all.slice(offset, offset + max).map((e) => ({
+      TimePeriod: { Start: `${e.year}-01-01T00:00:00Z`, End: `${e.year + 1}-01-01T00:00:00Z` },
+      DimensionsValues: e.dv,
+      ModelVersion: 'v1.0.0',
+      AllocationValues: { TOTAL_WATER_WITHDRAWALS: { Value: e.litres / 1000, Unit: 'm3' } }
+    }))
+    const out = { Results: results }
+    const next = offset + results.length
+    if (next < all.length)
+      out.NextToken = body.NextToken && ctx.take('repeat-token') ? body.NextToken : tokenFor(fingerprint, next)
+    return { status: 200, body: out }
+  }
+
   function dimensionValues(req) {
     const { org, body } = common(req)
     const { start, end } = timePeriod(body)
@@ -675,6 +731,7 @@ export function createSustainability(o) {
     handle(req, ctx) {
       if (req.path === '/v1/estimated-carbon-emissions') return emissions(req, ctx)
       if (req.path === '/v1/estimated-carbon-emissions-dimension-values') return dimensionValues(req)
+      if (req.path === '/v1/estimated-water-allocation') return water(req, ctx)
       throw new SandboxError(404, 'UnknownOperationException', `Unknown operation: ${req.method} ${req.path}`)
     }
   }
