@@ -52,7 +52,7 @@ test.each(blocks.map((b) => [where(b), b] as const))('%s is valid YAML', (_w, b)
 
 const workflows = blocks.filter((b) => {
   const v = parseDocument(b.text).toJS() as Record<string, unknown> | null
-  return v !== null && typeof v === 'object' && 'jobs' in v && ('on' in v || true in v)
+  return v !== null && typeof v === 'object' && 'jobs' in v && 'on' in v
 })
 
 test('complete workflows among them', () => {
