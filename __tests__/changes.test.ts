@@ -7,16 +7,8 @@ import * as fs from 'node:fs'
 import * as os from 'node:os'
 import * as path from 'node:path'
 import { ReportBuilder, type ProviderOutcome } from '../src/report/builder.js'
-import {
-  BaselineComparison,
-  change,
-  changesJson,
-  changesSection,
-  loadBaseline,
-  movers,
-  periodChanges,
-  signedPercent
-} from '../src/report/changes.js'
+import { BaselineComparison, change, changesJson, loadBaseline, movers, periodChanges } from '../src/report/changes.js'
+import { changesSection, signedPercent } from '../src/report/changes-md.js'
 import { jsonHeader } from '../src/report/json.js'
 import { InputError } from '../src/settings.js'
 import type { CarbonRecord, Period, ProviderId } from '../src/model.js'

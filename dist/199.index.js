@@ -2166,285 +2166,6 @@ function evaluateThresholds(t, totalGrams, months) {
     return out;
 }
 
-// EXTERNAL MODULE: ./node_modules/markdown-table/index.js
-var markdown_table = __webpack_require__(735);
-// EXTERNAL MODULE: ./src/report/escape.ts
-var report_escape = __webpack_require__(14031);
-;// CONCATENATED MODULE: ./src/report/chart.ts
-/**
- * A Mermaid `xychart-beta` of monthly emissions (GitHub renders Mermaid >= 10.6 in summaries and comments).
- * xychart colours its plots by position and has no legend: the palette is fixed here per provider (bars
- * first, then one line per provider present), so a provider keeps its colour from run to run, and a legend
- * in the same colours follows the chart. The colours read on GitHub's light and dark themes alike.
- */
-
-
-
-
-const SHORT_LABELS = Object.fromEntries(PROVIDER_IDS.map((p) => [p, PROVIDERS[p].short]));
-/** Bars (the total) and each provider's line; the square is the emoji closest to the colour, for the legend. */
-const TOTAL_COLOUR = '#8b949e';
-const PROVIDER_COLOURS = {
-    aws: { colour: '#f0883e', square: '🟧' },
-    azure: { colour: '#2f81f7', square: '🟦' },
-    mcfs: { colour: '#3fb950', square: '🟩' },
-    gcp: { colour: '#a371f7', square: '🟪' }
-};
-/** `incomplete`: months whose figures lack a part (marked `*` on the axis). */
-function monthlyChart(months, title, incomplete = new Set()) {
-    if (months.length === 0)
-        return '';
-    const values = months.map((m) => (0,units/* formatTonnes */.jY)(m.grams));
-    const max = Math.max(...months.map((m) => m.grams));
-    const top = Number((0,units/* formatTonnes */.jY)(Math.max(max, 1000))) * 1.1;
-    const providers = PROVIDER_IDS.filter((p) => months.some((m) => m.byProvider[p] !== undefined));
-    const multi = providers.length > 1;
-    const palette = [TOTAL_COLOUR, ...(multi ? providers.map((p) => PROVIDER_COLOURS[p].colour) : [])];
-    const lines = [
-        '```mermaid',
-        `%%{init: {"themeVariables": {"xyChart": {"plotColorPalette": "${palette.join(', ')}"}}}}%%`,
-        'xychart-beta',
-        `  title "${(0,report_escape/* escapeMermaid */.Fw)(title)}"`,
-        `  x-axis [${months.map((m) => `"${m.month}${incomplete.has(m.month) ? '*' : ''}"`).join(', ')}]`,
-        `  y-axis "tCO2e" 0 --> ${Number(top.toFixed(3))}`,
-        `  bar [${values.join(', ')}]`
-    ];
-    // With several providers, one line each over the total bars (xychart-beta does not stack bars).
-    if (multi) {
-        for (const p of providers)
-            lines.push(`  line [${months.map((m) => (0,units/* formatTonnes */.jY)(m.byProvider[p] ?? 0)).join(', ')}]`);
-    }
-    lines.push('```');
-    const legend = [
-        '⬜ bars: total',
-        ...(multi ? providers.map((p) => `${PROVIDER_COLOURS[p].square} ${SHORT_LABELS[p]}`) : []),
-        ...(months.some((m) => incomplete.has(m.month)) ? ['* incomplete month'] : [])
-    ];
-    lines.push(`<sub>${legend.join(' · ')}</sub>`);
-    return lines.join('\n');
-}
-
-;// CONCATENATED MODULE: ./src/report/figures.ts
-
-/** The rule, said once under the figures. */
-const PRECISION_RULE = 'Rounded so that the largest figure of each column keeps 4 significant digits (tonnes from 1 t, kilograms below); report.json and report.csv hold exact kilograms.';
-/** The format a column of figures shares. */
-function massFormat(values) {
-    let max = 0;
-    for (const v of values)
-        if (typeof v === 'number' && Math.abs(v) > max)
-            max = Math.abs(v);
-    const unit = max >= 1_000_000 ? 't' : 'kg';
-    const scale = unit === 't' ? 6 : 3;
-    const whole = max === 0 ? 1 : Math.floor(Math.log10(max)) - scale + 1;
-    const decimals = Math.max(0, Math.min(3, 4 - Math.max(1, whole)));
-    return {
-        unit,
-        decimals,
-        format: (g) => (0,units/* groupThousands */.Zv)((0,units/* fixed */.Zu)((0,units/* roundDiv */._P)(g, scale - decimals), decimals))
-    };
-}
-/** One figure with its unit, e.g. `715.1 t` or `42.35 kg`. */
-function mass(g) {
-    const f = massFormat([g]);
-    return `${f.format(g)} ${f.unit}`;
-}
-/** Months as ranges of consecutive months: 2025-01..2025-03, 2025-06. */
-function monthRanges(months) {
-    const sorted = [...new Set(months)].sort();
-    const index = (m) => Number(m.slice(0, 4)) * 12 + Number(m.slice(5, 7)) - 1;
-    const out = [];
-    let from = 0;
-    for (let i = 1; i <= sorted.length; i++) {
-        if (i < sorted.length && index(sorted[i]) === index(sorted[i - 1]) + 1)
-            continue;
-        out.push(i - 1 === from ? sorted[from] : `${sorted[from]}..${sorted[i - 1]}`);
-        from = i;
-    }
-    return out.join(', ');
-}
-
-;// CONCATENATED MODULE: ./src/report/changes-md.ts
-/**
- * The "Change over time" section of the job summary (and the PR comment's movers), rendered from what
- * changes.ts computed. Provider names are short; each figure column has one unit, said in its header.
- */
-
-
-
-
-
-
-const changes_md_short = (p) => SHORT_LABELS[p] ?? p;
-/** A signed figure in a column's unit (the unit is in the header): ▲ +1.604. */
-function signedIn(f, c) {
-    return `${arrow(c)} ${c.delta > 0 ? '+' : c.delta < 0 ? '-' : '±'}${f.format(Math.abs(c.delta))}`;
-}
-/** A signed mass for people: +1.234 t, -56.000 kg, ±0 kg. */
-function signedMass(g) {
-    if (g === 0)
-        return '±0 kg';
-    return `${g > 0 ? '+' : '-'}${(0,units/* humanMass */.Gv)(Math.abs(g))}`;
-}
-/** A percentage for people: +5.2%, -100.0%, "new" (from 0), "–" (0 to 0). */
-function signedPercent(c) {
-    if (c.percent === null)
-        return c.after === 0 ? '–' : 'new';
-    const p = Math.round(c.percent * 10) / 10;
-    return `${p > 0 ? '+' : p < 0 ? '-' : '±'}${Math.abs(p).toFixed(1)}%`;
-}
-/** An arrow for the direction of a change. */
-function arrow(c) {
-    return c.delta > 0 ? '▲' : c.delta < 0 ? '▼' : '=';
-}
-/** Cuts a provider string to `max` code points before escaping, so an escape is never cut in half. */
-function clip(text, max) {
-    const chars = [...text];
-    return chars.length <= max ? text : `${chars.slice(0, max - 1).join('')}…`;
-}
-const t = (g) => (0,units/* groupThousands */.Zv)((0,units/* formatTonnes */.jY)(g));
-const LABEL_MAX = 80;
-function groupName(g) {
-    return g.key === '' ? '_(none)_' : (0,report_escape/* escapeMarkdown */.FV)(clip(g.label, LABEL_MAX));
-}
-/** A table of the biggest risers and fallers of one dimension (services or accounts). */
-function moversTable(title, groups, n) {
-    const { risers, fallers } = movers(groups, n);
-    if (risers.length + fallers.length === 0)
-        return '';
-    const multi = new Set(groups.map((g) => g.provider)).size > 1;
-    const shown = [...risers, ...fallers];
-    const f = massFormat(shown.flatMap((g) => [g.before, g.after]));
-    const d = massFormat(shown.map((g) => g.delta));
-    const rows = shown.map((g) => [
-        ...(multi ? [changes_md_short(g.provider)] : []),
-        groupName(g),
-        f.format(g.before),
-        f.format(g.after),
-        signedIn(d, g),
-        signedPercent(g)
-    ]);
-    return (0,markdown_table/* markdownTable */.Q)([
-        [
-            ...(multi ? ['Provider'] : []),
-            title,
-            `Before ${f.unit}CO2e`,
-            `After ${f.unit}CO2e`,
-            `Change ${d.unit}CO2e`,
-            '%'
-        ],
-        ...rows
-    ], {
-        align: [...(multi ? ['l'] : []), 'l', 'r', 'r', 'r', 'r']
-    });
-}
-function periodBlock(c, n) {
-    const title = c.kind === 'month-over-month' ? 'Month over month' : 'Year over year';
-    const out = [`#### ${title}: ${c.month} against ${c.previousMonth}`, ''];
-    out.push(`Total ${t(c.total.before)} → **${t(c.total.after)} tCO2e**, ${arrow(c.total)} ${signedMass(c.total.delta)} (${signedPercent(c.total)}).`);
-    if (c.providers.length > 1) {
-        const f = massFormat(c.providers.flatMap((p) => [p.before, p.after]));
-        const d = massFormat(c.providers.map((p) => p.delta));
-        out.push('', (0,markdown_table/* markdownTable */.Q)([
-            ['Provider', `${c.previousMonth} ${f.unit}CO2e`, `${c.month} ${f.unit}CO2e`, `Change ${d.unit}CO2e`, '%'],
-            ...c.providers.map((p) => [
-                changes_md_short(p.provider),
-                f.format(p.before),
-                f.format(p.after),
-                signedIn(d, p),
-                signedPercent(p)
-            ])
-        ], { align: ['l', 'r', 'r', 'r', 'r'] }));
-    }
-    const services = moversTable('Service', c.services, n);
-    const accounts = moversTable('Account', c.accounts, n);
-    // The movers are detail: folded, so the section stays a few lines long.
-    const movers = [
-        ...(services ? [`Biggest risers and fallers by service:`, '', services] : []),
-        ...(accounts ? [...(services ? [''] : []), `Biggest risers and fallers by account:`, '', accounts] : [])
-    ];
-    if (movers.length > 0)
-        out.push('', `<details><summary>Risers and fallers</summary>`, '', ...movers, '', '</details>');
-    return out.join('\n');
-}
-function recordLabel(d) {
-    const account = d.accountName ? `${d.accountName} (${d.account})` : d.account;
-    return (0,report_escape/* escapeMarkdown */.FV)(clip([account, d.service ?? '(no service)', d.region ?? '(no region)'].join(' · '), 120));
-}
-function diffTable(title, set, n) {
-    if (set.count === 0)
-        return '';
-    const shown = set.list.slice(0, n);
-    const f = massFormat(shown.flatMap((d) => [d.before, d.after]));
-    const rows = shown.map((d) => [
-        changes_md_short(d.provider),
-        d.month,
-        recordLabel(d),
-        d.before === null ? '–' : f.format(d.before),
-        d.after === null ? '–' : f.format(d.after)
-    ]);
-    return [
-        `${title}: ${(0,units/* groupThousands */.Zv)(String(set.count))} record${set.count === 1 ? '' : 's'}, ${signedMass(set.delta)}${set.count > shown.length ? ` (the ${shown.length} largest below; up to ${LIST_LIMIT} in report.json)` : ''}.`,
-        '',
-        (0,markdown_table/* markdownTable */.Q)([['Provider', 'Month', 'Account · service · region', `Before ${f.unit}CO2e`, `After ${f.unit}CO2e`], ...rows], {
-            align: ['l', 'l', 'l', 'r', 'r']
-        })
-    ].join('\n');
-}
-function baselineBlock(b, n) {
-    const out = [`#### Since the baseline`, ''];
-    out.push(`Baseline: ${(0,report_escape/* escapeMarkdown */.FV)(clip(b.file, 200))}${b.generatedAt ? `, generated ${(0,report_escape/* escapeMarkdown */.FV)(b.generatedAt)}` : ''}, ${b.period.start} to ${b.period.end}` +
-        `${b.method ? `, ${b.method}-based` : ''}.`);
-    for (const note of b.notCompared)
-        out.push('', `> [!NOTE]\n> ${(0,report_escape/* escapeMarkdown */.FV)(note)}`);
-    if (b.overlap !== null && b.providers.length > 0) {
-        out.push('', `Months both cover (${b.overlap.start} to ${b.overlap.end}): ${t(b.total.before)} → **${t(b.total.after)} tCO2e**, ${arrow(b.total)} ${signedMass(b.total.delta)} (${signedPercent(b.total)}).`);
-    }
-    if (b.newMonths.length > 0)
-        out.push('', `New since the baseline: ${b.newMonths.length > 12 ? `${b.newMonths.length} months` : b.newMonths.join(', ')}.`);
-    if (b.restated.length > 0) {
-        const shown = b.restated.slice(0, Math.max(n, 12));
-        const f = massFormat(shown.flatMap((r) => [r.before, r.after]));
-        const d = massFormat(shown.map((r) => r.delta));
-        out.push('', `Restated by the provider: ${b.restated.length} month${b.restated.length === 1 ? '' : 's'} (same month, a different total)${b.restated.length > shown.length ? `, the first ${shown.length} below` : ''}.`, '', (0,markdown_table/* markdownTable */.Q)([
-            ['Provider', 'Month', `Baseline ${f.unit}CO2e`, `Now ${f.unit}CO2e`, `Change ${d.unit}CO2e`, '%'],
-            ...shown.map((r) => [
-                changes_md_short(r.provider),
-                r.month,
-                f.format(r.before),
-                f.format(r.after),
-                signedIn(d, r),
-                signedPercent(r)
-            ])
-        ], { align: ['l', 'l', 'r', 'r', 'r', 'r'] }));
-    }
-    else if (b.overlap !== null && b.providers.length > 0)
-        out.push('', 'No month was restated: every shared month has the same total as in the baseline.');
-    for (const [title, set] of [
-        ['Appeared', b.appeared],
-        ['Vanished', b.vanished],
-        ['Changed', b.changed]
-    ]) {
-        const table = diffTable(title, set, n);
-        if (table)
-            out.push('', table);
-    }
-    return out.join('\n');
-}
-/** The "Change over time" section of the job summary; `n` rows per movers table. */
-function changesSection(c, n = 5) {
-    const blocks = [];
-    if (c.monthOverMonth)
-        blocks.push(periodBlock(c.monthOverMonth, n));
-    if (c.yearOverYear)
-        blocks.push(periodBlock(c.yearOverYear, n));
-    if (c.baseline)
-        blocks.push(baselineBlock(c.baseline, n));
-    if (blocks.length === 0)
-        return '';
-    return ['### Change over time', '', blocks.join('\n\n')].join('\n');
-}
-
 ;// CONCATENATED MODULE: ./src/report/changes.ts
 /**
  * Change over time, on exact grams.
@@ -2466,8 +2187,6 @@ function changesSection(c, n = 5) {
 
 
 
-
-// The rendering lives in changes-md.ts; re-exported for the modules that still import it from here.
 
 const LIST_LIMIT = 1000;
 function change(before, after) {
@@ -2924,6 +2643,704 @@ async function uploadReportArtifact({ settings, env, files, name, deadlineAt }) 
     }
 }
 
+// EXTERNAL MODULE: ./src/report/escape.ts
+var report_escape = __webpack_require__(14031);
+;// CONCATENATED MODULE: ./src/report/chart.ts
+/**
+ * A Mermaid `xychart-beta` of monthly emissions (GitHub renders Mermaid >= 10.6 in summaries and comments).
+ * xychart colours its plots by position and has no legend: the palette is fixed here per provider (bars
+ * first, then one line per provider present), so a provider keeps its colour from run to run, and a legend
+ * in the same colours follows the chart. The colours read on GitHub's light and dark themes alike.
+ */
+
+
+
+
+const SHORT_LABELS = Object.fromEntries(PROVIDER_IDS.map((p) => [p, PROVIDERS[p].short]));
+/** Bars (the total) and each provider's line; the square is the emoji closest to the colour, for the legend. */
+const TOTAL_COLOUR = '#8b949e';
+const PROVIDER_COLOURS = {
+    aws: { colour: '#f0883e', square: '🟧' },
+    azure: { colour: '#2f81f7', square: '🟦' },
+    mcfs: { colour: '#3fb950', square: '🟩' },
+    gcp: { colour: '#a371f7', square: '🟪' }
+};
+/** `incomplete`: months whose figures lack a part (marked `*` on the axis). */
+function monthlyChart(months, title, incomplete = new Set()) {
+    if (months.length === 0)
+        return '';
+    const values = months.map((m) => (0,units/* formatTonnes */.jY)(m.grams));
+    const max = Math.max(...months.map((m) => m.grams));
+    const top = Number((0,units/* formatTonnes */.jY)(Math.max(max, 1000))) * 1.1;
+    const providers = PROVIDER_IDS.filter((p) => months.some((m) => m.byProvider[p] !== undefined));
+    const multi = providers.length > 1;
+    const palette = [TOTAL_COLOUR, ...(multi ? providers.map((p) => PROVIDER_COLOURS[p].colour) : [])];
+    const lines = [
+        '```mermaid',
+        // GitHub's column is ~950 px: at Mermaid's default 700 px twelve month labels run into each other.
+        `%%{init: {"xyChart": {"width": 900}, "themeVariables": {"xyChart": {"plotColorPalette": "${palette.join(', ')}"}}}}%%`,
+        'xychart-beta',
+        `  title "${(0,report_escape/* escapeMermaid */.Fw)(title)}"`,
+        `  x-axis [${months.map((m) => `"${m.month}${incomplete.has(m.month) ? '*' : ''}"`).join(', ')}]`,
+        `  y-axis "tCO2e" 0 --> ${Number(top.toFixed(3))}`,
+        `  bar [${values.join(', ')}]`
+    ];
+    // With several providers, one line each over the total bars (xychart-beta does not stack bars).
+    if (multi) {
+        for (const p of providers)
+            lines.push(`  line [${months.map((m) => (0,units/* formatTonnes */.jY)(m.byProvider[p] ?? 0)).join(', ')}]`);
+    }
+    lines.push('```');
+    const legend = [
+        '⬜ bars: total',
+        ...(multi ? providers.map((p) => `${PROVIDER_COLOURS[p].square} ${SHORT_LABELS[p]}`) : []),
+        ...(months.some((m) => incomplete.has(m.month)) ? ['* incomplete month'] : [])
+    ];
+    lines.push(`<sub>${legend.join(' · ')}</sub>`);
+    return lines.join('\n');
+}
+
+// EXTERNAL MODULE: ./node_modules/markdown-table/index.js
+var markdown_table = __webpack_require__(735);
+;// CONCATENATED MODULE: ./src/report/figures.ts
+
+/** The rule, said once under the figures. */
+const PRECISION_RULE = 'Rounded so that the largest figure of each column keeps 4 significant digits (tonnes from 1 t, kilograms below); report.json and report.csv hold exact kilograms.';
+/** The format a column of figures shares. */
+function massFormat(values) {
+    let max = 0;
+    for (const v of values)
+        if (typeof v === 'number' && Math.abs(v) > max)
+            max = Math.abs(v);
+    const unit = max >= 1_000_000 ? 't' : 'kg';
+    const scale = unit === 't' ? 6 : 3;
+    const whole = max === 0 ? 1 : Math.floor(Math.log10(max)) - scale + 1;
+    const decimals = Math.max(0, Math.min(3, 4 - Math.max(1, whole)));
+    return {
+        unit,
+        decimals,
+        format: (g) => (0,units/* groupThousands */.Zv)((0,units/* fixed */.Zu)((0,units/* roundDiv */._P)(g, scale - decimals), decimals))
+    };
+}
+/** One figure with its unit, e.g. `715.1 t` or `42.35 kg`. */
+function mass(g) {
+    const f = massFormat([g]);
+    return `${f.format(g)} ${f.unit}`;
+}
+/** Months as ranges of consecutive months: 2025-01..2025-03, 2025-06. */
+function monthRanges(months) {
+    const sorted = [...new Set(months)].sort();
+    const index = (m) => Number(m.slice(0, 4)) * 12 + Number(m.slice(5, 7)) - 1;
+    const out = [];
+    let from = 0;
+    for (let i = 1; i <= sorted.length; i++) {
+        if (i < sorted.length && index(sorted[i]) === index(sorted[i - 1]) + 1)
+            continue;
+        out.push(i - 1 === from ? sorted[from] : `${sorted[from]}..${sorted[i - 1]}`);
+        from = i;
+    }
+    return out.join(', ');
+}
+
+;// CONCATENATED MODULE: ./src/report/changes-md.ts
+/**
+ * The "Change over time" section of the job summary (and the PR comment's movers), rendered from what
+ * changes.ts computed. Provider names are short; each figure column has one unit, said in its header.
+ */
+
+
+
+
+
+
+const changes_md_short = (p) => SHORT_LABELS[p] ?? p;
+/** A signed figure in a column's unit (the unit is in the header): ▲ +1.604. */
+function signedIn(f, c) {
+    return `${arrow(c)} ${c.delta > 0 ? '+' : c.delta < 0 ? '-' : '±'}${f.format(Math.abs(c.delta))}`;
+}
+/** A signed mass for people: +1.234 t, -56.000 kg, ±0 kg. */
+function signedMass(g) {
+    if (g === 0)
+        return '±0 kg';
+    return `${g > 0 ? '+' : '-'}${(0,units/* humanMass */.Gv)(Math.abs(g))}`;
+}
+/** A percentage for people: +5.2%, -100.0%, "new" (from 0), "–" (0 to 0). */
+function signedPercent(c) {
+    if (c.percent === null)
+        return c.after === 0 ? '–' : 'new';
+    const p = Math.round(c.percent * 10) / 10;
+    return `${p > 0 ? '+' : p < 0 ? '-' : '±'}${Math.abs(p).toFixed(1)}%`;
+}
+/** An arrow for the direction of a change. */
+function arrow(c) {
+    return c.delta > 0 ? '▲' : c.delta < 0 ? '▼' : '=';
+}
+/** Cuts a provider string to `max` code points before escaping, so an escape is never cut in half. */
+function clip(text, max) {
+    const chars = [...text];
+    return chars.length <= max ? text : `${chars.slice(0, max - 1).join('')}…`;
+}
+const t = (g) => (0,units/* groupThousands */.Zv)((0,units/* formatTonnes */.jY)(g));
+const LABEL_MAX = 80;
+function groupName(g) {
+    return g.key === '' ? '_(none)_' : (0,report_escape/* escapeMarkdown */.FV)(clip(g.label, LABEL_MAX));
+}
+/** A table of the biggest risers and fallers of one dimension (services or accounts). */
+function moversTable(title, groups, n) {
+    const { risers, fallers } = movers(groups, n);
+    if (risers.length + fallers.length === 0)
+        return '';
+    const multi = new Set(groups.map((g) => g.provider)).size > 1;
+    const shown = [...risers, ...fallers];
+    const f = massFormat(shown.flatMap((g) => [g.before, g.after]));
+    const d = massFormat(shown.map((g) => g.delta));
+    const rows = shown.map((g) => [
+        ...(multi ? [changes_md_short(g.provider)] : []),
+        groupName(g),
+        f.format(g.before),
+        f.format(g.after),
+        signedIn(d, g),
+        signedPercent(g)
+    ]);
+    return (0,markdown_table/* markdownTable */.Q)([
+        [
+            ...(multi ? ['Provider'] : []),
+            title,
+            `Before ${f.unit}CO2e`,
+            `After ${f.unit}CO2e`,
+            `Change ${d.unit}CO2e`,
+            '%'
+        ],
+        ...rows
+    ], {
+        align: [...(multi ? ['l'] : []), 'l', 'r', 'r', 'r', 'r']
+    });
+}
+function periodBlock(c, n) {
+    const title = c.kind === 'month-over-month' ? 'Month over month' : 'Year over year';
+    const out = [`#### ${title}: ${c.month} against ${c.previousMonth}`, ''];
+    out.push(`Total ${t(c.total.before)} → **${t(c.total.after)} tCO2e**, ${arrow(c.total)} ${signedMass(c.total.delta)} (${signedPercent(c.total)}).`);
+    if (c.providers.length > 1) {
+        const f = massFormat(c.providers.flatMap((p) => [p.before, p.after]));
+        const d = massFormat(c.providers.map((p) => p.delta));
+        out.push('', (0,markdown_table/* markdownTable */.Q)([
+            ['Provider', `${c.previousMonth} ${f.unit}CO2e`, `${c.month} ${f.unit}CO2e`, `Change ${d.unit}CO2e`, '%'],
+            ...c.providers.map((p) => [
+                changes_md_short(p.provider),
+                f.format(p.before),
+                f.format(p.after),
+                signedIn(d, p),
+                signedPercent(p)
+            ])
+        ], { align: ['l', 'r', 'r', 'r', 'r'] }));
+    }
+    const services = moversTable('Service', c.services, n);
+    const accounts = moversTable('Account', c.accounts, n);
+    // The movers are detail: folded, so the section stays a few lines long.
+    const movers = [
+        ...(services ? [`Biggest risers and fallers by service:`, '', services] : []),
+        ...(accounts ? [...(services ? [''] : []), `Biggest risers and fallers by account:`, '', accounts] : [])
+    ];
+    if (movers.length > 0)
+        out.push('', `<details><summary>Risers and fallers</summary>`, '', ...movers, '', '</details>');
+    return out.join('\n');
+}
+function recordLabel(d) {
+    const account = d.accountName ? `${d.accountName} (${d.account})` : d.account;
+    return (0,report_escape/* escapeMarkdown */.FV)(clip([account, d.service ?? '(no service)', d.region ?? '(no region)'].join(' · '), 120));
+}
+function diffTable(title, set, n) {
+    if (set.count === 0)
+        return '';
+    const shown = set.list.slice(0, n);
+    const f = massFormat(shown.flatMap((d) => [d.before, d.after]));
+    const rows = shown.map((d) => [
+        changes_md_short(d.provider),
+        d.month,
+        recordLabel(d),
+        d.before === null ? '–' : f.format(d.before),
+        d.after === null ? '–' : f.format(d.after)
+    ]);
+    return [
+        `${title}: ${(0,units/* groupThousands */.Zv)(String(set.count))} record${set.count === 1 ? '' : 's'}, ${signedMass(set.delta)}${set.count > shown.length ? ` (the ${shown.length} largest below; up to ${LIST_LIMIT} in report.json)` : ''}.`,
+        '',
+        (0,markdown_table/* markdownTable */.Q)([['Provider', 'Month', 'Account · service · region', `Before ${f.unit}CO2e`, `After ${f.unit}CO2e`], ...rows], {
+            align: ['l', 'l', 'l', 'r', 'r']
+        })
+    ].join('\n');
+}
+function baselineBlock(b, n) {
+    const out = [`#### Since the baseline`, ''];
+    out.push(`Baseline: ${(0,report_escape/* escapeMarkdown */.FV)(clip(b.file, 200))}${b.generatedAt ? `, generated ${(0,report_escape/* escapeMarkdown */.FV)(b.generatedAt)}` : ''}, ${b.period.start} to ${b.period.end}` +
+        `${b.method ? `, ${b.method}-based` : ''}.`);
+    for (const note of b.notCompared)
+        out.push('', `> [!NOTE]\n> ${(0,report_escape/* escapeMarkdown */.FV)(note)}`);
+    if (b.overlap !== null && b.providers.length > 0) {
+        out.push('', `Months both cover (${b.overlap.start} to ${b.overlap.end}): ${t(b.total.before)} → **${t(b.total.after)} tCO2e**, ${arrow(b.total)} ${signedMass(b.total.delta)} (${signedPercent(b.total)}).`);
+    }
+    if (b.newMonths.length > 0)
+        out.push('', `New since the baseline: ${b.newMonths.length > 12 ? `${b.newMonths.length} months` : b.newMonths.join(', ')}.`);
+    if (b.restated.length > 0) {
+        const shown = b.restated.slice(0, Math.max(n, 12));
+        const f = massFormat(shown.flatMap((r) => [r.before, r.after]));
+        const d = massFormat(shown.map((r) => r.delta));
+        out.push('', `Restated by the provider: ${b.restated.length} month${b.restated.length === 1 ? '' : 's'} (same month, a different total)${b.restated.length > shown.length ? `, the first ${shown.length} below` : ''}.`, '', (0,markdown_table/* markdownTable */.Q)([
+            ['Provider', 'Month', `Baseline ${f.unit}CO2e`, `Now ${f.unit}CO2e`, `Change ${d.unit}CO2e`, '%'],
+            ...shown.map((r) => [
+                changes_md_short(r.provider),
+                r.month,
+                f.format(r.before),
+                f.format(r.after),
+                signedIn(d, r),
+                signedPercent(r)
+            ])
+        ], { align: ['l', 'l', 'r', 'r', 'r', 'r'] }));
+    }
+    else if (b.overlap !== null && b.providers.length > 0)
+        out.push('', 'No month was restated: every shared month has the same total as in the baseline.');
+    for (const [title, set] of [
+        ['Appeared', b.appeared],
+        ['Vanished', b.vanished],
+        ['Changed', b.changed]
+    ]) {
+        const table = diffTable(title, set, n);
+        if (table)
+            out.push('', table);
+    }
+    return out.join('\n');
+}
+/** The "Change over time" section of the job summary; `n` rows per movers table. */
+function changesSection(c, n = 5) {
+    const blocks = [];
+    if (c.monthOverMonth)
+        blocks.push(periodBlock(c.monthOverMonth, n));
+    if (c.yearOverYear)
+        blocks.push(periodBlock(c.yearOverYear, n));
+    if (c.baseline)
+        blocks.push(baselineBlock(c.baseline, n));
+    if (blocks.length === 0)
+        return '';
+    return ['### Change over time', '', blocks.join('\n\n')].join('\n');
+}
+
+;// CONCATENATED MODULE: ./src/report/gaps.ts
+
+
+const gaps_MONTH = /\b\d{4}-(0[1-9]|1[0-2])\b/g;
+function gapsOf(model) {
+    const inPeriod = new Set((0,src_period/* monthsOf */.vo)(model.period));
+    const out = [];
+    for (const p of model.providers) {
+        if (p.status === 'ok')
+            continue;
+        if (p.status === 'failed') {
+            out.push({ provider: p.provider, failed: true, months: [...inPeriod], otherParts: false });
+            continue;
+        }
+        const months = new Set();
+        let otherParts = p.missing.length === 0;
+        for (const m of p.missing) {
+            const found = [...m.what.matchAll(gaps_MONTH)].map((x) => x[0]).filter((x) => inPeriod.has(x));
+            if (found.length === 0)
+                otherParts = true;
+            for (const x of found)
+                months.add(x);
+        }
+        out.push({ provider: p.provider, failed: false, months: [...months].sort(), otherParts });
+    }
+    return out;
+}
+/**
+ * Per month, the providers whose figures for it are incomplete. A failed provider lacks every month: that is
+ * said once up front (and under the table), not as a mark on every month, which would hide the months that do
+ * lack a part of a provider that is there.
+ */
+function incompleteMonths(gaps) {
+    const out = new Map();
+    for (const g of gaps)
+        if (!g.failed)
+            for (const m of g.months)
+                out.set(m, [...(out.get(m) ?? []), g.provider]);
+    return out;
+}
+/**
+ * Missing parts grouped by cause (one cause told once), the parts of a cause folded into month ranges:
+ * "2025-01..2025-06 of role X" instead of one line per month.
+ */
+function groupMissing(missing) {
+    const byCause = new Map();
+    for (const m of missing) {
+        let templates = byCause.get(m.cause);
+        if (!templates)
+            byCause.set(m.cause, (templates = new Map()));
+        const months = [...m.what.matchAll(gaps_MONTH)].map((x) => x[0]);
+        const template = months.length === 1 ? m.what.replace(gaps_MONTH, '\u0000') : m.what;
+        templates.set(template, [...(templates.get(template) ?? []), ...(months.length === 1 ? months : [])]);
+    }
+    return [...byCause].map(([cause, templates]) => ({
+        cause,
+        parts: [...templates].map(([t, months]) => (months.length > 0 ? t.replace('\u0000', monthRanges(months)) : t))
+    }));
+}
+
+;// CONCATENATED MODULE: ./src/report/markdown.ts
+/**
+ * The job summary (and summary.md): what a sustainability lead reads in 20 seconds. The first line says
+ * whether the report is complete (and what is missing), then the headline, the verdicts, the GHG inventory,
+ * the reporting years, the monthly chart with its table, the top services, regions and accounts (folded), and
+ * what each provider returned. Every provider string is escaped; tables come from markdown-table.
+ */
+
+
+
+
+
+
+
+
+
+const METHOD_LABEL = { market: 'market-based', location: 'location-based' };
+const STATUS_MARK = { ok: '✅ ok', partial: '⚠️ partial', failed: '❌ failed' };
+const markdown_t = (g) => (0,units/* groupThousands */.Zv)((0,units/* formatTonnes */.jY)(g));
+const markdown_short = (p) => SHORT_LABELS[p] ?? p;
+function share(part, total) {
+    if (total <= 0)
+        return '–';
+    return `${((part / total) * 100).toFixed(1)}%`;
+}
+function topTable(title, groups, total, n, multiProvider) {
+    if (groups.length === 0)
+        return '';
+    const shown = groups.slice(0, n);
+    const f = massFormat(shown.map((g) => g.grams));
+    const rows = shown.map((g) => [
+        ...(multiProvider ? [markdown_short(g.provider)] : []),
+        g.key === '' ? '_(none)_' : (0,report_escape/* escapeMarkdown */.FV)(g.label),
+        f.format(g.grams),
+        share(g.grams, total)
+    ]);
+    const head = [...(multiProvider ? ['Provider'] : []), title, `${f.unit}CO2e`, 'Share'];
+    const rest = groups.length - shown.length;
+    return [
+        `#### Top ${title.toLowerCase()}${rest > 0 ? ` (${shown.length} of ${groups.length})` : ''}`,
+        '',
+        (0,markdown_table/* markdownTable */.Q)([head, ...rows], { align: [...(multiProvider ? ['l'] : []), 'l', 'r', 'r'] })
+    ].join('\n');
+}
+/** Forecast points as their own clearly labelled table: never part of any total. */
+function forecastSection(points) {
+    if (points.length === 0)
+        return '';
+    const rows = points.map((p) => [markdown_short(p.provider), (0,report_escape/* escapeMarkdown */.FV)(p.scope), p.month, markdown_t(p.grams)]);
+    return [
+        '### Forecast (not included in any total)',
+        '',
+        `<sub>The provider's own projection for the rest of the year (${(0,report_escape/* escapeMarkdown */.FV)([...new Set(points.map((p) => p.basis))].join(', '))}).</sub>`,
+        '',
+        (0,markdown_table/* markdownTable */.Q)([['Provider', 'Scope', 'Month', 'Forecast tCO2e'], ...rows], { align: ['l', 'l', 'l', 'r'] })
+    ].join('\n');
+}
+function thresholdTable(thresholds) {
+    if (thresholds.length === 0)
+        return '';
+    const rows = thresholds.map((th) => [
+        `\`${th.name}\``,
+        th.limitPercent !== undefined ? `${th.limitPercent}%` : `${th.limitTCO2e} t`,
+        th.limitPercent !== undefined
+            ? th.actualPercent === null || th.actualPercent === undefined
+                ? th.month
+                    ? '∞'
+                    : '–'
+                : `${th.actualPercent}%${th.month ? ` (${th.month})` : ''}`
+            : th.actualTCO2e === null || th.actualTCO2e === undefined
+                ? '–'
+                : `${th.actualTCO2e} t${th.month ? ` (${th.month})` : ''}`,
+        th.breached ? '❌ breached' : '✅ within'
+    ]);
+    return (0,markdown_table/* markdownTable */.Q)([['Limit', 'Value', 'Actual', 'Result'], ...rows], { align: ['l', 'r', 'r', 'l'] });
+}
+const FIGURE_LABELS = {
+    scope1KgCO2e: 'Scope 1 (gross)',
+    scope2LocationKgCO2e: 'Scope 2, location-based',
+    scope2MarketKgCO2e: 'Scope 2, market-based',
+    scope3LocationKgCO2e: 'Scope 3 (with location-based inputs)',
+    scope3MarketKgCO2e: 'Scope 3 (with market-based inputs)',
+    totalLocationKgCO2e: '**Total, location-based**',
+    totalMarketKgCO2e: '**Total, market-based**'
+};
+const and = (items) => items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+/** What a gap leaves out, e.g. "AWS (failed)" or "Azure 2025-03..2025-04". */
+function gapText(g) {
+    if (g.failed)
+        return `${markdown_short(g.provider)} (failed)`;
+    if (g.months.length === 0)
+        return `${markdown_short(g.provider)} (some parts)`;
+    return `${markdown_short(g.provider)} ${monthRanges(g.months)}${g.otherParts ? ' and some other parts' : ''}`;
+}
+/** The title, saying when the report is incomplete and what it lacks (the summary's and the comment's). */
+function title(model) {
+    const gaps = gapsOf(model);
+    if (gaps.length === 0)
+        return 'Cloud carbon footprint';
+    return `⚠️ Incomplete cloud carbon footprint: without ${and(gaps.map(gapText))}`;
+}
+/** The providers a total counts, and those that failed, by their short names ("AWS and GCP"). */
+function countedProviders(model) {
+    return {
+        counted: and(model.providers.filter((p) => p.status !== 'failed').map((p) => markdown_short(p.provider))),
+        failed: and(model.providers.filter((p) => p.status === 'failed').map((p) => markdown_short(p.provider)))
+    };
+}
+/** The note that says which records were left out so that no subscription is counted twice, or ''. */
+function overlapNote(model) {
+    if (!model.overlap || model.overlap.records === 0)
+        return '';
+    const o = model.overlap;
+    return `No double counting: ${(0,units/* groupThousands */.Zv)(String(o.records))} ${markdown_short(o.provider)} records (${mass(o.grams)}) of subscriptions and months that ${markdown_short(o.against)} also reports are left out; ${markdown_short(o.against)}'s figures are the ones counted.`;
+}
+/** A provider's failure or missing parts: grouped by cause (the cause, which names the fix, first), months as ranges. */
+function problemItems(p) {
+    if (p.missing.length === 0)
+        return [`> ${(0,report_escape/* escapeMarkdown */.FV)(p.error ?? 'unknown error')}`];
+    const groups = groupMissing(p.missing);
+    const items = groups.slice(0, 10).map((g) => `> - ${(0,report_escape/* escapeMarkdown */.FV)(g.cause)} — missing: ${(0,report_escape/* escapeMarkdown */.FV)(g.parts.join('; '))}`);
+    if (groups.length > 10)
+        items.push(`> - …and ${groups.length - 10} more causes (see report.json)`);
+    return items;
+}
+/** GHG inventory: Scope 1, 2 (both methods), 3 and totals, per provider and overall (ESRS E1-6 shape). */
+function inventorySection(model) {
+    const shown = model.providers;
+    const multi = shown.length > 1;
+    const cell = (s, name, f) => {
+        if (!s)
+            return '–';
+        const g = (0,scopes/* figure */.vP)(s, name);
+        return g === null ? '_not reported_' : f(g);
+    };
+    const all = [model.scopes.total, ...Object.values(model.scopes.byProvider)].flatMap((s) => scopes/* SCOPE_FIGURES */.bz.map(([n]) => (0,scopes/* figure */.vP)(s, n)));
+    const fmt = massFormat(all);
+    const head = [
+        `${fmt.unit}CO2e`,
+        ...shown.map((p) => `${markdown_short(p.provider)}${p.status === 'failed' ? ' (failed)' : ''}`),
+        ...(multi ? ['Total'] : [])
+    ];
+    const rows = scopes/* SCOPE_FIGURES */.bz.map(([name]) => [
+        FIGURE_LABELS[name],
+        ...shown.map((p) => (p.status === 'failed' ? '–' : cell(model.scopes.byProvider[p.provider], name, fmt.format))),
+        ...(multi ? [cell(model.scopes.total, name, fmt.format)] : [])
+    ]);
+    const out = [
+        '### Greenhouse gas inventory',
+        '',
+        (0,markdown_table/* markdownTable */.Q)([head, ...rows], { align: ['l', ...head.slice(1).map(() => 'r')] }),
+        ''
+    ];
+    // Which providers each total leaves out: a provider's "not reported" is not a zero.
+    const leftOut = [];
+    for (const [name] of scopes/* SCOPE_FIGURES */.bz) {
+        const without = shown
+            .filter((p) => p.status !== 'failed' && p.records > 0)
+            .filter((p) => {
+            const s = model.scopes.byProvider[p.provider];
+            return !s || (0,scopes/* figure */.vP)(s, name) === null;
+        })
+            .map((p) => markdown_short(p.provider));
+        if (without.length > 0 && without.length < shown.length)
+            leftOut.push(`${FIGURE_LABELS[name].replace(/\*/g, '')}: without ${and(without)} (not reported)`);
+    }
+    const failed = shown.filter((p) => p.status === 'failed').map((p) => markdown_short(p.provider));
+    if (failed.length > 0)
+        leftOut.unshift(`every figure: without ${and(failed)} (failed)`);
+    if (leftOut.length > 0)
+        out.push(`<sub>Totals leave out: ${leftOut.join('; ')}.</sub>`, '');
+    out.push('<sub>These are the emissions the providers allocate to your use of their services: in your own inventory ' +
+        'they are purchased services (Scope 3, category 1). Rows follow ESRS E1-6: gross Scope 1, Scope 2 and ' +
+        'totals, location- and market-based.</sub>');
+    return out.join('\n');
+}
+/** Totals and scopes per reporting year, saying when a year is only partly in the period. */
+function yearsSection(model) {
+    if (model.years.length === 0)
+        return '';
+    const method = METHOD_LABEL[model.method];
+    const figures = [
+        'scope1KgCO2e',
+        'scope2LocationKgCO2e',
+        'scope2MarketKgCO2e',
+        'scope3MarketKgCO2e',
+        'totalLocationKgCO2e',
+        'totalMarketKgCO2e'
+    ];
+    const fmt = massFormat(model.years.flatMap((y) => [y.grams, ...figures.map((n) => (0,scopes/* figure */.vP)(y.scopes, n))]));
+    const rows = model.years.map((y) => [
+        `**${y.label}**`,
+        y.complete
+            ? `${y.start}..${y.end}`
+            : `${y.months[0]}..${y.months[y.months.length - 1]} (${y.months.length} of 12 months)`,
+        fmt.format(y.grams),
+        ...figures.map((n) => {
+            const g = (0,scopes/* figure */.vP)(y.scopes, n);
+            return g === null ? '_not reported_' : fmt.format(g);
+        })
+    ]);
+    const head = [
+        'Year',
+        'Months',
+        `Total ${fmt.unit}CO2e (${method})`,
+        'Scope 1',
+        'Scope 2 location',
+        'Scope 2 market',
+        'Scope 3',
+        'Total location',
+        'Total market'
+    ];
+    const partial = model.years.filter((y) => !y.complete);
+    const out = [
+        `### By reporting year${model.fiscalYearStart === 1 ? '' : ` (fiscal years from month ${model.fiscalYearStart})`}`,
+        '',
+        (0,markdown_table/* markdownTable */.Q)([head, ...rows], { align: ['l', 'l', ...head.slice(2).map(() => 'r')] })
+    ];
+    if (partial.length > 0)
+        out.push('', `<sub>${and(partial.map((y) => y.label))} ${partial.length === 1 ? 'is' : 'are'} only partly in the period: ` +
+            `${partial.length === 1 ? 'its figures cover' : 'their figures cover'} only the months shown. Scope 3 with market-based inputs.</sub>`);
+    return out.join('\n');
+}
+function monthsSection(model, gaps) {
+    const method = METHOD_LABEL[model.method];
+    const incomplete = incompleteMonths(gaps);
+    const out = ['### By month', ''];
+    const chart = monthlyChart(model.months, `Monthly emissions, tCO2e (${method})`, new Set(incomplete.keys()));
+    if (chart)
+        out.push(chart, '');
+    const provs = PROVIDER_IDS.filter((p) => model.months.some((m) => m.byProvider[p] !== undefined));
+    const fmt = massFormat(model.months.map((m) => m.grams));
+    const gapOf = new Map(gaps.map((g) => [g.provider, g]));
+    const monthRows = model.months.map((m) => {
+        const lacking = incomplete.get(m.month) ?? [];
+        return [
+            lacking.length > 0 ? `${m.month} ⚠️` : m.month,
+            ...(provs.length > 1
+                ? provs.map((p) => m.byProvider[p] !== undefined
+                    ? fmt.format(m.byProvider[p])
+                    : gapOf.get(p)?.months.includes(m.month)
+                        ? '_missing_'
+                        : '–')
+                : []),
+            Object.keys(m.byProvider).length === 0
+                ? lacking.length > 0
+                    ? '_missing_'
+                    : '– _(no data)_'
+                : fmt.format(m.grams)
+        ];
+    });
+    const table = (0,markdown_table/* markdownTable */.Q)([
+        ['Month', ...(provs.length > 1 ? provs.map((p) => markdown_short(p)) : []), `Total ${fmt.unit}CO2e`],
+        ...monthRows,
+        [
+            '**Total**',
+            ...(provs.length > 1
+                ? provs.map((p) => `**${fmt.format(model.providers.find((x) => x.provider === p)?.grams ?? 0)}**`)
+                : []),
+            `**${fmt.format(model.totalGrams)}**`
+        ]
+    ], { align: ['l', ...provs.map(() => 'r'), 'r'] });
+    const notes = [];
+    if (incomplete.size > 0)
+        notes.push(`⚠️ a part of the month is missing (${and(gaps.filter((g) => !g.failed).map(gapText))}): its figures are too low, not a real drop.`);
+    const failed = gaps.filter((g) => g.failed).map((g) => markdown_short(g.provider));
+    if (failed.length > 0)
+        notes.push(`${and(failed)} failed: in no month.`);
+    const note = notes.length > 0 ? `\n\n<sub>${notes.join(' ')}</sub>` : '';
+    if (model.months.length > 12)
+        out.push(`<details><summary>Monthly figures (${model.months.length} months)</summary>\n\n${table}${note}\n\n</details>`);
+    else
+        out.push(`${table}${note}`);
+    return out.join('\n');
+}
+function renderSummary(model, thresholds, options = {}) {
+    const n = options.top ?? 10;
+    const out = [];
+    const method = METHOD_LABEL[model.method];
+    const gaps = gapsOf(model);
+    const counted = model.providers.filter((p) => p.status !== 'failed').map((p) => markdown_short(p.provider));
+    const failed = model.providers.filter((p) => p.status === 'failed').map((p) => markdown_short(p.provider));
+    const multi = new Set(model.providers.filter((p) => p.records > 0).map((p) => p.provider)).size > 1;
+    out.push(`## ${title(model)}`);
+    out.push('');
+    out.push(`**${mass(model.totalGrams).replace(/ (t|kg)$/, ' $1CO2e')}** (${method}) from ${and(counted) || 'no provider'}, ${model.period.start} to ${model.period.end}` +
+        ` · ${(0,units/* groupThousands */.Zv)(String(model.recordCount))} records` +
+        (failed.length > 0 ? ` · ${and(failed)} failed: not in any total` : ''));
+    // What went wrong comes before anything else a reader might act on.
+    const alerts = [];
+    for (const p of model.providers) {
+        const label = markdown_short(p.provider);
+        if (p.status === 'failed')
+            alerts.push(`> [!CAUTION]\n> **${label} failed**, so it is in no total:\n${problemItems(p).join('\n')}`);
+        else if (p.status === 'partial') {
+            const g = gaps.find((x) => x.provider === p.provider);
+            alerts.push(`> [!WARNING]\n> **${label} is incomplete**${g && g.months.length > 0 ? ` (${monthRanges(g.months)})` : ''}: its figures leave out\n${problemItems(p).join('\n')}`);
+        }
+    }
+    for (const p of model.providers) {
+        for (const w of p.warnings)
+            alerts.push(`> [!WARNING]\n> **${markdown_short(p.provider)}:** ${(0,report_escape/* escapeMarkdown */.FV)(w)}`);
+    }
+    const breached = thresholds.filter((th) => th.breached);
+    if (breached.length > 0)
+        alerts.push(`> [!CAUTION]\n${breached.map((th) => `> ❌ ${th.message}`).join('\n>\n')}`);
+    if (options.unpublished && options.unpublished.length > 0) {
+        alerts.push(`> [!NOTE]\n> ${options.unpublished.join(', ')} ${options.unpublished.length === 1 ? 'is' : 'are'} not published yet by every provider ` +
+            `(${publicationSchedule(model.providers.map((p) => p.provider))}): ${options.unpublished.length === 1 ? 'its figures are' : 'their figures are'} missing or incomplete.`);
+    }
+    if (overlapNote(model))
+        alerts.push(`> [!NOTE]\n> ${overlapNote(model)}`);
+    if (model.overlapDeferred) {
+        const o = model.overlapDeferred;
+        alerts.push(`> [!NOTE]\n> A shard keeps every record: a subscription and month that both ${markdown_short(o.provider)} and ${markdown_short(o.against)} report is counted twice here; the merge job counts it once, from ${markdown_short(o.against)}.`);
+    }
+    if (alerts.length > 0)
+        out.push('', alerts.join('\n\n'));
+    if (thresholds.length > 0) {
+        out.push('', '### Limits', '', thresholdTable(thresholds));
+    }
+    if (model.recordCount > 0)
+        out.push('', inventorySection(model));
+    const years = yearsSection(model);
+    if (years && model.recordCount > 0)
+        out.push('', years);
+    out.push('', monthsSection(model, gaps));
+    for (const s of options.sections ?? [])
+        if (s)
+            out.push('', s);
+    const tops = [
+        topTable('Services', model.services, model.totalGrams, n, multi),
+        topTable('Regions', model.regions, model.totalGrams, n, multi),
+        topTable('Accounts', model.accounts, model.totalGrams, n, multi)
+    ].filter(Boolean);
+    if (tops.length > 0)
+        out.push('', '### Where it comes from', '', `<details><summary>Top services, regions and accounts</summary>\n\n${tops.join('\n\n')}\n\n</details>`);
+    out.push('', '### Providers', '');
+    const pf = massFormat(model.providers.map((p) => p.grams));
+    out.push((0,markdown_table/* markdownTable */.Q)([
+        ['Provider', 'Status', 'Records', `${pf.unit}CO2e`, 'Notes'],
+        ...model.providers.map((p) => [
+            markdown_short(p.provider),
+            STATUS_MARK[p.status],
+            p.status === 'failed' ? '–' : (0,units/* groupThousands */.Zv)(String(p.records)),
+            p.status === 'failed' ? '–' : pf.format(p.grams),
+            p.status === 'failed'
+                ? 'see above'
+                : (0,report_escape/* escapeMarkdown */.FV)([...p.notes, ...(p.error && p.missing.length === 0 ? [p.error] : [])].join(' ')) || '–'
+        ])
+    ], { align: ['l', 'l', 'r', 'r', 'l'] }));
+    for (const note of model.notes)
+        out.push('', `<sub>${(0,report_escape/* escapeMarkdown */.FV)(note)}</sub>`);
+    out.push('', `<sub>Estimates from the providers' own carbon tools, in CO2-equivalent (1 t = 1,000 kg). ${PRECISION_RULE}` +
+        `${options.runUrl ? ` ([run](${options.runUrl}))` : ''} Generated ${model.generatedAt}. AWS: Amazon Web Services; MCFS: Microsoft Cloud for Sustainability.</sub>`, '');
+    return out.join('\n');
+}
+
 ;// CONCATENATED MODULE: ./src/github/comment.ts
 /**
  * The sticky pull-request comment (`pr-comment: true`).
@@ -2947,6 +3364,8 @@ async function uploadReportArtifact({ settings, env, files, name, deadlineAt }) 
 
 
 
+
+
 const MARKER = '<!-- cloud-carbon-report -->';
 /** GitHub rejects comment bodies over 65,536 characters. */
 const MAX_COMMENT_CHARS = 65_536;
@@ -2958,7 +3377,6 @@ const COMMENT_BUDGET_MS = 90_000;
 const MIN_COMMENT_MS = 10_000;
 const PR_EVENTS = new Set(['pull_request', 'pull_request_target']);
 const FORK_HINT = 'For pull requests from forks, run the report from a second workflow on workflow_run, which has OIDC and a writable token (see docs/workflows.md).';
-const LABELS = { aws: 'AWS', azure: 'Azure', mcfs: 'Microsoft Cloud for Sustainability' };
 const METHOD = { market: 'market-based', location: 'location-based' };
 const comment_t = (g) => (0,units/* groupThousands */.Zv)((0,units/* formatTonnes */.jY)(g));
 const LEVELS = [
@@ -2992,9 +3410,12 @@ function renderComment(model, thresholds, changes, links, limit = MAX_COMMENT_CH
     ].join('\n');
 }
 function renderAt(model, thresholds, changes, links, d) {
-    const out = [MARKER, '### Cloud carbon footprint', ''];
-    const providers = model.providers.map((p) => LABELS[p.provider] ?? p.provider).join(', ');
-    out.push(`**${comment_t(model.totalGrams)} tCO2e** (${METHOD[model.method]}) from ${providers}, ${model.period.start} to ${model.period.end}.`);
+    const out = [MARKER, `### ${title(model)}`, ''];
+    const { counted, failed } = countedProviders(model);
+    out.push(`**${comment_t(model.totalGrams)} tCO2e** (${METHOD[model.method]}) from ${counted || 'no provider'}, ${model.period.start} to ${model.period.end}` +
+        `${failed ? ` · ${failed} failed: not in the total` : ''}.`);
+    if (overlapNote(model))
+        out.push('', `_${overlapNote(model)}_`);
     const mom = changes.monthOverMonth;
     if (mom) {
         out.push('', `**${mom.month}: ${comment_t(mom.total.after)} tCO2e**, ${arrow(mom.total)} ${signedPercent(mom.total)} (${signedMass(mom.total.delta)}) against ${mom.previousMonth}` +
@@ -3005,7 +3426,7 @@ function renderAt(model, thresholds, changes, links, d) {
     const problems = model.providers.filter((p) => p.status !== 'ok');
     if (problems.length > 0) {
         out.push('', problems
-            .map((p) => `${p.status === 'failed' ? '❌' : '⚠️'} **${LABELS[p.provider] ?? p.provider} ${p.status}**${d.errors && p.error ? `: ${(0,report_escape/* escapeMarkdown */.FV)(clip(p.error, 300))}` : ''}`)
+            .map((p) => `${p.status === 'failed' ? '❌' : '⚠️'} **${providerLabel(p.provider)} ${p.status}**${d.errors && p.error ? `: ${(0,report_escape/* escapeMarkdown */.FV)(clip(p.error, 300))}` : ''}`)
             .join('  \n'));
     }
     if (thresholds.length > 0) {
@@ -3028,7 +3449,9 @@ function renderAt(model, thresholds, changes, links, d) {
         const months = model.months.slice(-d.chartMonths);
         const chart = monthlyChart(months, `Monthly tCO2e (${METHOD[model.method]})`);
         if (chart) {
-            out.push('', chart, '', `| Month | ${months.map((m) => m.month).join(' | ')} |`, `|---|${months.map(() => '--:').join('|')}|`, `| tCO2e | ${months.map((m) => (Object.keys(m.byProvider).length === 0 ? '–' : comment_t(m.grams))).join(' | ')} |`);
+            out.push('', chart, '', 
+            // Folded and one month a row: twelve columns do not fit a comment's width.
+            '<details><summary>Monthly figures</summary>', '', '| Month | tCO2e |', '|---|--:|', ...months.map((m) => `| ${m.month} | ${Object.keys(m.byProvider).length === 0 ? '–' : comment_t(m.grams)} |`), '', '</details>');
         }
     }
     if (d.movers > 0 && mom) {
@@ -3547,410 +3970,6 @@ function createDecoder(env) {
     return new DecoderPool(n > 0 ? bundleEntry() : null, n);
 }
 
-;// CONCATENATED MODULE: ./src/report/gaps.ts
-
-
-const gaps_MONTH = /\b\d{4}-(0[1-9]|1[0-2])\b/g;
-function gapsOf(model) {
-    const inPeriod = new Set((0,src_period/* monthsOf */.vo)(model.period));
-    const out = [];
-    for (const p of model.providers) {
-        if (p.status === 'ok')
-            continue;
-        if (p.status === 'failed') {
-            out.push({ provider: p.provider, failed: true, months: [...inPeriod], otherParts: false });
-            continue;
-        }
-        const months = new Set();
-        let otherParts = p.missing.length === 0;
-        for (const m of p.missing) {
-            const found = [...m.what.matchAll(gaps_MONTH)].map((x) => x[0]).filter((x) => inPeriod.has(x));
-            if (found.length === 0)
-                otherParts = true;
-            for (const x of found)
-                months.add(x);
-        }
-        out.push({ provider: p.provider, failed: false, months: [...months].sort(), otherParts });
-    }
-    return out;
-}
-/**
- * Per month, the providers whose figures for it are incomplete. A failed provider lacks every month: that is
- * said once up front (and under the table), not as a mark on every month, which would hide the months that do
- * lack a part of a provider that is there.
- */
-function incompleteMonths(gaps) {
-    const out = new Map();
-    for (const g of gaps)
-        if (!g.failed)
-            for (const m of g.months)
-                out.set(m, [...(out.get(m) ?? []), g.provider]);
-    return out;
-}
-/**
- * Missing parts grouped by cause (one cause told once), the parts of a cause folded into month ranges:
- * "2025-01..2025-06 of role X" instead of one line per month.
- */
-function groupMissing(missing) {
-    const byCause = new Map();
-    for (const m of missing) {
-        let templates = byCause.get(m.cause);
-        if (!templates)
-            byCause.set(m.cause, (templates = new Map()));
-        const months = [...m.what.matchAll(gaps_MONTH)].map((x) => x[0]);
-        const template = months.length === 1 ? m.what.replace(gaps_MONTH, '\u0000') : m.what;
-        templates.set(template, [...(templates.get(template) ?? []), ...(months.length === 1 ? months : [])]);
-    }
-    return [...byCause].map(([cause, templates]) => ({
-        cause,
-        parts: [...templates].map(([t, months]) => (months.length > 0 ? t.replace('\u0000', monthRanges(months)) : t))
-    }));
-}
-
-;// CONCATENATED MODULE: ./src/report/markdown.ts
-/**
- * The job summary (and summary.md): what a sustainability lead reads in 20 seconds. The first line says
- * whether the report is complete (and what is missing), then the headline, the verdicts, the GHG inventory,
- * the reporting years, the monthly chart with its table, the top services, regions and accounts (folded), and
- * what each provider returned. Every provider string is escaped; tables come from markdown-table.
- */
-
-
-
-
-
-
-
-
-const METHOD_LABEL = { market: 'market-based', location: 'location-based' };
-const STATUS_MARK = { ok: '✅ ok', partial: '⚠️ partial', failed: '❌ failed' };
-const markdown_t = (g) => (0,units/* groupThousands */.Zv)((0,units/* formatTonnes */.jY)(g));
-const markdown_short = (p) => SHORT_LABELS[p] ?? p;
-function share(part, total) {
-    if (total <= 0)
-        return '–';
-    return `${((part / total) * 100).toFixed(1)}%`;
-}
-function topTable(title, groups, total, n, multiProvider) {
-    if (groups.length === 0)
-        return '';
-    const shown = groups.slice(0, n);
-    const f = massFormat(shown.map((g) => g.grams));
-    const rows = shown.map((g) => [
-        ...(multiProvider ? [markdown_short(g.provider)] : []),
-        g.key === '' ? '_(none)_' : (0,report_escape/* escapeMarkdown */.FV)(g.label),
-        f.format(g.grams),
-        share(g.grams, total)
-    ]);
-    const head = [...(multiProvider ? ['Provider'] : []), title, `${f.unit}CO2e`, 'Share'];
-    const rest = groups.length - shown.length;
-    return [
-        `#### Top ${title.toLowerCase()}${rest > 0 ? ` (${shown.length} of ${groups.length})` : ''}`,
-        '',
-        (0,markdown_table/* markdownTable */.Q)([head, ...rows], { align: [...(multiProvider ? ['l'] : []), 'l', 'r', 'r'] })
-    ].join('\n');
-}
-/** Forecast points as their own clearly labelled table: never part of any total. */
-function forecastSection(points) {
-    if (points.length === 0)
-        return '';
-    const rows = points.map((p) => [markdown_short(p.provider), (0,report_escape/* escapeMarkdown */.FV)(p.scope), p.month, markdown_t(p.grams)]);
-    return [
-        '### Forecast (not included in any total)',
-        '',
-        `<sub>The provider's own projection for the rest of the year (${(0,report_escape/* escapeMarkdown */.FV)([...new Set(points.map((p) => p.basis))].join(', '))}).</sub>`,
-        '',
-        (0,markdown_table/* markdownTable */.Q)([['Provider', 'Scope', 'Month', 'Forecast tCO2e'], ...rows], { align: ['l', 'l', 'l', 'r'] })
-    ].join('\n');
-}
-function thresholdTable(thresholds) {
-    if (thresholds.length === 0)
-        return '';
-    const rows = thresholds.map((th) => [
-        `\`${th.name}\``,
-        th.limitPercent !== undefined ? `${th.limitPercent}%` : `${th.limitTCO2e} t`,
-        th.limitPercent !== undefined
-            ? th.actualPercent === null || th.actualPercent === undefined
-                ? th.month
-                    ? '∞'
-                    : '–'
-                : `${th.actualPercent}%${th.month ? ` (${th.month})` : ''}`
-            : th.actualTCO2e === null || th.actualTCO2e === undefined
-                ? '–'
-                : `${th.actualTCO2e} t${th.month ? ` (${th.month})` : ''}`,
-        th.breached ? '❌ breached' : '✅ within'
-    ]);
-    return (0,markdown_table/* markdownTable */.Q)([['Limit', 'Value', 'Actual', 'Result'], ...rows], { align: ['l', 'r', 'r', 'l'] });
-}
-const FIGURE_LABELS = {
-    scope1KgCO2e: 'Scope 1 (gross)',
-    scope2LocationKgCO2e: 'Scope 2, location-based',
-    scope2MarketKgCO2e: 'Scope 2, market-based',
-    scope3LocationKgCO2e: 'Scope 3 (with location-based inputs)',
-    scope3MarketKgCO2e: 'Scope 3 (with market-based inputs)',
-    totalLocationKgCO2e: '**Total, location-based**',
-    totalMarketKgCO2e: '**Total, market-based**'
-};
-const and = (items) => items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
-/** What a gap leaves out, e.g. "AWS (failed)" or "Azure 2025-03..2025-04". */
-function gapText(g) {
-    if (g.failed)
-        return `${markdown_short(g.provider)} (failed)`;
-    if (g.months.length === 0)
-        return `${markdown_short(g.provider)} (some parts)`;
-    return `${markdown_short(g.provider)} ${monthRanges(g.months)}${g.otherParts ? ' and some other parts' : ''}`;
-}
-/** The first line: the heading, saying when the report is incomplete and what it lacks. */
-function heading(gaps) {
-    if (gaps.length === 0)
-        return '## Cloud carbon footprint';
-    return `## ⚠️ Incomplete cloud carbon footprint: without ${and(gaps.map(gapText))}`;
-}
-/** A provider's failure or missing parts: grouped by cause (the cause, which names the fix, first), months as ranges. */
-function problemItems(p) {
-    if (p.missing.length === 0)
-        return [`> ${(0,report_escape/* escapeMarkdown */.FV)(p.error ?? 'unknown error')}`];
-    const groups = groupMissing(p.missing);
-    const items = groups.slice(0, 10).map((g) => `> - ${(0,report_escape/* escapeMarkdown */.FV)(g.cause)} — missing: ${(0,report_escape/* escapeMarkdown */.FV)(g.parts.join('; '))}`);
-    if (groups.length > 10)
-        items.push(`> - …and ${groups.length - 10} more causes (see report.json)`);
-    return items;
-}
-/** GHG inventory: Scope 1, 2 (both methods), 3 and totals, per provider and overall (ESRS E1-6 shape). */
-function inventorySection(model) {
-    const shown = model.providers;
-    const multi = shown.length > 1;
-    const cell = (s, name, f) => {
-        if (!s)
-            return '–';
-        const g = (0,scopes/* figure */.vP)(s, name);
-        return g === null ? '_not reported_' : f(g);
-    };
-    const all = [model.scopes.total, ...Object.values(model.scopes.byProvider)].flatMap((s) => scopes/* SCOPE_FIGURES */.bz.map(([n]) => (0,scopes/* figure */.vP)(s, n)));
-    const fmt = massFormat(all);
-    const head = [
-        `${fmt.unit}CO2e`,
-        ...shown.map((p) => `${markdown_short(p.provider)}${p.status === 'failed' ? ' (failed)' : ''}`),
-        ...(multi ? ['Total'] : [])
-    ];
-    const rows = scopes/* SCOPE_FIGURES */.bz.map(([name]) => [
-        FIGURE_LABELS[name],
-        ...shown.map((p) => (p.status === 'failed' ? '–' : cell(model.scopes.byProvider[p.provider], name, fmt.format))),
-        ...(multi ? [cell(model.scopes.total, name, fmt.format)] : [])
-    ]);
-    const out = [
-        '### Greenhouse gas inventory',
-        '',
-        (0,markdown_table/* markdownTable */.Q)([head, ...rows], { align: ['l', ...head.slice(1).map(() => 'r')] }),
-        ''
-    ];
-    // Which providers each total leaves out: a provider's "not reported" is not a zero.
-    const leftOut = [];
-    for (const [name] of scopes/* SCOPE_FIGURES */.bz) {
-        const without = shown
-            .filter((p) => p.status !== 'failed' && p.records > 0)
-            .filter((p) => {
-            const s = model.scopes.byProvider[p.provider];
-            return !s || (0,scopes/* figure */.vP)(s, name) === null;
-        })
-            .map((p) => markdown_short(p.provider));
-        if (without.length > 0 && without.length < shown.length)
-            leftOut.push(`${FIGURE_LABELS[name].replace(/\*/g, '')}: without ${and(without)} (not reported)`);
-    }
-    const failed = shown.filter((p) => p.status === 'failed').map((p) => markdown_short(p.provider));
-    if (failed.length > 0)
-        leftOut.unshift(`every figure: without ${and(failed)} (failed)`);
-    if (leftOut.length > 0)
-        out.push(`<sub>Totals leave out: ${leftOut.join('; ')}.</sub>`, '');
-    out.push('<sub>These are the emissions the providers allocate to your use of their services: in your own inventory ' +
-        'they are purchased services (Scope 3, category 1). Rows follow ESRS E1-6: gross Scope 1, Scope 2 and ' +
-        'totals, location- and market-based.</sub>');
-    return out.join('\n');
-}
-/** Totals and scopes per reporting year, saying when a year is only partly in the period. */
-function yearsSection(model) {
-    if (model.years.length === 0)
-        return '';
-    const method = METHOD_LABEL[model.method];
-    const figures = [
-        'scope1KgCO2e',
-        'scope2LocationKgCO2e',
-        'scope2MarketKgCO2e',
-        'scope3MarketKgCO2e',
-        'totalLocationKgCO2e',
-        'totalMarketKgCO2e'
-    ];
-    const fmt = massFormat(model.years.flatMap((y) => [y.grams, ...figures.map((n) => (0,scopes/* figure */.vP)(y.scopes, n))]));
-    const rows = model.years.map((y) => [
-        `**${y.label}**`,
-        y.complete
-            ? `${y.start}..${y.end}`
-            : `${y.months[0]}..${y.months[y.months.length - 1]} (${y.months.length} of 12 months)`,
-        fmt.format(y.grams),
-        ...figures.map((n) => {
-            const g = (0,scopes/* figure */.vP)(y.scopes, n);
-            return g === null ? '_not reported_' : fmt.format(g);
-        })
-    ]);
-    const head = [
-        'Year',
-        'Months',
-        `Total ${fmt.unit}CO2e (${method})`,
-        'Scope 1',
-        'Scope 2 location',
-        'Scope 2 market',
-        'Scope 3',
-        'Total location',
-        'Total market'
-    ];
-    const partial = model.years.filter((y) => !y.complete);
-    const out = [
-        `### By reporting year${model.fiscalYearStart === 1 ? '' : ` (fiscal years from month ${model.fiscalYearStart})`}`,
-        '',
-        (0,markdown_table/* markdownTable */.Q)([head, ...rows], { align: ['l', 'l', ...head.slice(2).map(() => 'r')] })
-    ];
-    if (partial.length > 0)
-        out.push('', `<sub>${and(partial.map((y) => y.label))} ${partial.length === 1 ? 'is' : 'are'} only partly in the period: ` +
-            `${partial.length === 1 ? 'its figures cover' : 'their figures cover'} only the months shown. Scope 3 with market-based inputs.</sub>`);
-    return out.join('\n');
-}
-function monthsSection(model, gaps) {
-    const method = METHOD_LABEL[model.method];
-    const incomplete = incompleteMonths(gaps);
-    const out = ['### By month', ''];
-    const chart = monthlyChart(model.months, `Monthly emissions, tCO2e (${method})`, new Set(incomplete.keys()));
-    if (chart)
-        out.push(chart, '');
-    const provs = PROVIDER_IDS.filter((p) => model.months.some((m) => m.byProvider[p] !== undefined));
-    const fmt = massFormat(model.months.map((m) => m.grams));
-    const gapOf = new Map(gaps.map((g) => [g.provider, g]));
-    const monthRows = model.months.map((m) => {
-        const lacking = incomplete.get(m.month) ?? [];
-        return [
-            lacking.length > 0 ? `${m.month} ⚠️` : m.month,
-            ...(provs.length > 1
-                ? provs.map((p) => m.byProvider[p] !== undefined
-                    ? fmt.format(m.byProvider[p])
-                    : gapOf.get(p)?.months.includes(m.month)
-                        ? '_missing_'
-                        : '–')
-                : []),
-            Object.keys(m.byProvider).length === 0
-                ? lacking.length > 0
-                    ? '_missing_'
-                    : '– _(no data)_'
-                : fmt.format(m.grams)
-        ];
-    });
-    const table = (0,markdown_table/* markdownTable */.Q)([
-        ['Month', ...(provs.length > 1 ? provs.map((p) => markdown_short(p)) : []), `Total ${fmt.unit}CO2e`],
-        ...monthRows,
-        [
-            '**Total**',
-            ...(provs.length > 1
-                ? provs.map((p) => `**${fmt.format(model.providers.find((x) => x.provider === p)?.grams ?? 0)}**`)
-                : []),
-            `**${fmt.format(model.totalGrams)}**`
-        ]
-    ], { align: ['l', ...provs.map(() => 'r'), 'r'] });
-    const notes = [];
-    if (incomplete.size > 0)
-        notes.push(`⚠️ a part of the month is missing (${and(gaps.filter((g) => !g.failed).map(gapText))}): its figures are too low, not a real drop.`);
-    const failed = gaps.filter((g) => g.failed).map((g) => markdown_short(g.provider));
-    if (failed.length > 0)
-        notes.push(`${and(failed)} failed: in no month.`);
-    const note = notes.length > 0 ? `\n\n<sub>${notes.join(' ')}</sub>` : '';
-    if (model.months.length > 12)
-        out.push(`<details><summary>Monthly figures (${model.months.length} months)</summary>\n\n${table}${note}\n\n</details>`);
-    else
-        out.push(`${table}${note}`);
-    return out.join('\n');
-}
-function renderSummary(model, thresholds, options = {}) {
-    const n = options.top ?? 10;
-    const out = [];
-    const method = METHOD_LABEL[model.method];
-    const gaps = gapsOf(model);
-    const counted = model.providers.filter((p) => p.status !== 'failed').map((p) => markdown_short(p.provider));
-    const failed = model.providers.filter((p) => p.status === 'failed').map((p) => markdown_short(p.provider));
-    const multi = new Set(model.providers.filter((p) => p.records > 0).map((p) => p.provider)).size > 1;
-    out.push(heading(gaps));
-    out.push('');
-    out.push(`**${mass(model.totalGrams).replace(/ (t|kg)$/, ' $1CO2e')}** (${method}) from ${and(counted) || 'no provider'}, ${model.period.start} to ${model.period.end}` +
-        ` · ${(0,units/* groupThousands */.Zv)(String(model.recordCount))} records` +
-        (failed.length > 0 ? ` · ${and(failed)} failed: not in any total` : ''));
-    // What went wrong comes before anything else a reader might act on.
-    const alerts = [];
-    for (const p of model.providers) {
-        const label = markdown_short(p.provider);
-        if (p.status === 'failed')
-            alerts.push(`> [!CAUTION]\n> **${label} failed**, so it is in no total:\n${problemItems(p).join('\n')}`);
-        else if (p.status === 'partial') {
-            const g = gaps.find((x) => x.provider === p.provider);
-            alerts.push(`> [!WARNING]\n> **${label} is incomplete**${g && g.months.length > 0 ? ` (${monthRanges(g.months)})` : ''}: its figures leave out\n${problemItems(p).join('\n')}`);
-        }
-    }
-    for (const p of model.providers) {
-        for (const w of p.warnings)
-            alerts.push(`> [!WARNING]\n> **${markdown_short(p.provider)}:** ${(0,report_escape/* escapeMarkdown */.FV)(w)}`);
-    }
-    const breached = thresholds.filter((th) => th.breached);
-    if (breached.length > 0)
-        alerts.push(`> [!CAUTION]\n${breached.map((th) => `> ❌ ${th.message}`).join('\n>\n')}`);
-    if (options.unpublished && options.unpublished.length > 0) {
-        alerts.push(`> [!NOTE]\n> ${options.unpublished.join(', ')} ${options.unpublished.length === 1 ? 'is' : 'are'} not published yet by every provider ` +
-            `(AWS publishes a month by the 21st of the next, Azure by the 19th): ${options.unpublished.length === 1 ? 'its figures are' : 'their figures are'} missing or incomplete.`);
-    }
-    if (model.overlap && model.overlap.records > 0) {
-        const o = model.overlap;
-        alerts.push(`> [!NOTE]\n> No double counting: ${(0,units/* groupThousands */.Zv)(String(o.records))} ${markdown_short(o.provider)} records (${mass(o.grams)}) of subscriptions and months that ${markdown_short(o.against)} also reports are left out; ${markdown_short(o.against)}'s figures are the ones counted.`);
-    }
-    if (model.overlapDeferred) {
-        const o = model.overlapDeferred;
-        alerts.push(`> [!NOTE]\n> A shard keeps every record: a subscription and month that both ${markdown_short(o.provider)} and ${markdown_short(o.against)} report is counted twice here; the merge job counts it once, from ${markdown_short(o.against)}.`);
-    }
-    if (alerts.length > 0)
-        out.push('', alerts.join('\n\n'));
-    if (thresholds.length > 0) {
-        out.push('', '### Limits', '', thresholdTable(thresholds));
-    }
-    if (model.recordCount > 0)
-        out.push('', inventorySection(model));
-    const years = yearsSection(model);
-    if (years && model.recordCount > 0)
-        out.push('', years);
-    out.push('', monthsSection(model, gaps));
-    for (const s of options.sections ?? [])
-        if (s)
-            out.push('', s);
-    const tops = [
-        topTable('Services', model.services, model.totalGrams, n, multi),
-        topTable('Regions', model.regions, model.totalGrams, n, multi),
-        topTable('Accounts', model.accounts, model.totalGrams, n, multi)
-    ].filter(Boolean);
-    if (tops.length > 0)
-        out.push('', '### Where it comes from', '', `<details><summary>Top services, regions and accounts</summary>\n\n${tops.join('\n\n')}\n\n</details>`);
-    out.push('', '### Providers', '');
-    const pf = massFormat(model.providers.map((p) => p.grams));
-    out.push((0,markdown_table/* markdownTable */.Q)([
-        ['Provider', 'Status', 'Records', `${pf.unit}CO2e`, 'Notes'],
-        ...model.providers.map((p) => [
-            markdown_short(p.provider),
-            STATUS_MARK[p.status],
-            p.status === 'failed' ? '–' : (0,units/* groupThousands */.Zv)(String(p.records)),
-            p.status === 'failed' ? '–' : pf.format(p.grams),
-            p.status === 'failed'
-                ? 'see above'
-                : (0,report_escape/* escapeMarkdown */.FV)([...p.notes, ...(p.error && p.missing.length === 0 ? [p.error] : [])].join(' ')) || '–'
-        ])
-    ], { align: ['l', 'l', 'r', 'r', 'l'] }));
-    for (const note of model.notes)
-        out.push('', `<sub>${(0,report_escape/* escapeMarkdown */.FV)(note)}</sub>`);
-    out.push('', `<sub>Estimates from the providers' own carbon tools, in CO2-equivalent (1 t = 1,000 kg). ${PRECISION_RULE}` +
-        `${options.runUrl ? ` ([run](${options.runUrl}))` : ''} Generated ${model.generatedAt}. AWS: Amazon Web Services; MCFS: Microsoft Cloud for Sustainability.</sub>`, '');
-    return out.join('\n');
-}
-
 ;// CONCATENATED MODULE: ./src/report/water.ts
 /**
  * Water (`water: true`): the withdrawals the providers allocate to the usage, in m3 to the litre, reported apart
@@ -4050,6 +4069,7 @@ function waterSection(w, providers) {
  * Writing the report: the model from what was collected, the limits, the changes, then report.json,
  * report.csv and summary.md. Files first: whatever happens next, the report exists.
  */
+
 
 
 

@@ -25,7 +25,10 @@ import type { ReportModel } from '../report/builder.js'
 import type { ThresholdResult } from '../report/thresholds.js'
 import { monthlyChart } from '../report/chart.js'
 import { escapeMarkdown as esc } from '../report/escape.js'
-import { arrow, clip, moversTable, signedMass, signedPercent, type Changes } from '../report/changes.js'
+import { arrow, clip, moversTable, signedMass, signedPercent } from '../report/changes-md.js'
+import type { Changes } from '../report/changes.js'
+import { countedProviders, overlapNote, title } from '../report/markdown.js'
+import { providerLabel } from '../providers/registry.js'
 
 export const MARKER = '<!-- cloud-carbon-report -->'
 /** GitHub rejects comment bodies over 65,536 characters. */
@@ -41,7 +44,6 @@ const PR_EVENTS = new Set(['pull_request', 'pull_request_target'])
 const FORK_HINT =
   'For pull requests from forks, run the report from a second workflow on workflow_run, which has OIDC and a writable token (see docs/workflows.md).'
 
-const LABELS: Record<string, string> = { aws: 'AWS', azure: 'Azure', mcfs: 'Microsoft Cloud for Sustainability' }
 const METHOD = { market: 'market-based', location: 'location-based' } as const
 const t = (g: Grams): string => groupThousands(formatTonnes(g))
 
@@ -101,11 +103,13 @@ function renderAt(
   links: CommentLinks,
   d: Detail
 ): string {
-  const out: string[] = [MARKER, '### Cloud carbon footprint', '']
-  const providers = model.providers.map((p) => LABELS[p.provider] ?? p.provider).join(', ')
+  const out: string[] = [MARKER, `### ${title(model)}`, '']
+  const { counted, failed } = countedProviders(model)
   out.push(
-    `**${t(model.totalGrams)} tCO2e** (${METHOD[model.method]}) from ${providers}, ${model.period.start} to ${model.period.end}.`
+    `**${t(model.totalGrams)} tCO2e** (${METHOD[model.method]}) from ${counted || 'no provider'}, ${model.period.start} to ${model.period.end}` +
+      `${failed ? ` · ${failed} failed: not in the total` : ''}.`
   )
+  if (overlapNote(model)) out.push('', `_${overlapNote(model)}_`)
   const mom = changes.monthOverMonth
   if (mom) {
     out.push(
@@ -122,7 +126,7 @@ function renderAt(
       problems
         .map(
           (p) =>
-            `${p.status === 'failed' ? '❌' : '⚠️'} **${LABELS[p.provider] ?? p.provider} ${p.status}**${d.errors && p.error ? `: ${esc(clip(p.error, 300))}` : ''}`
+            `${p.status === 'failed' ? '❌' : '⚠️'} **${providerLabel(p.provider)} ${p.status}**${d.errors && p.error ? `: ${esc(clip(p.error, 300))}` : ''}`
         )
         .join('  \n')
     )
@@ -156,9 +160,14 @@ function renderAt(
         '',
         chart,
         '',
-        `| Month | ${months.map((m) => m.month).join(' | ')} |`,
-        `|---|${months.map(() => '--:').join('|')}|`,
-        `| tCO2e | ${months.map((m) => (Object.keys(m.byProvider).length === 0 ? '–' : t(m.grams))).join(' | ')} |`
+        // Folded and one month a row: twelve columns do not fit a comment's width.
+        '<details><summary>Monthly figures</summary>',
+        '',
+        '| Month | tCO2e |',
+        '|---|--:|',
+        ...months.map((m) => `| ${m.month} | ${Object.keys(m.byProvider).length === 0 ? '–' : t(m.grams)} |`),
+        '',
+        '</details>'
       )
     }
   }

@@ -29,9 +29,6 @@ import { readReportObjects, ReportReadError } from './read.js'
 import { lastTwoMonths } from './thresholds.js'
 import { providerLabel } from '../providers/registry.js'
 
-// The rendering lives in changes-md.ts; re-exported for the modules that still import it from here.
-export { arrow, changesSection, clip, moversTable, signedMass, signedPercent } from './changes-md.js'
-
 /** One figure before and after. `percent` is null when `before` is 0. */
 export interface Change {
   before: Grams

@@ -34,7 +34,8 @@ export function monthlyChart(months: MonthRow[], title: string, incomplete: Read
   const palette = [TOTAL_COLOUR, ...(multi ? providers.map((p) => PROVIDER_COLOURS[p].colour) : [])]
   const lines = [
     '```mermaid',
-    `%%{init: {"themeVariables": {"xyChart": {"plotColorPalette": "${palette.join(', ')}"}}}}%%`,
+    // GitHub's column is ~950 px: at Mermaid's default 700 px twelve month labels run into each other.
+    `%%{init: {"xyChart": {"width": 900}, "themeVariables": {"xyChart": {"plotColorPalette": "${palette.join(', ')}"}}}}%%`,
     'xychart-beta',
     `  title "${escapeMermaid(title)}"`,
     `  x-axis [${months.map((m) => `"${m.month}${incomplete.has(m.month) ? '*' : ''}"`).join(', ')}]`,

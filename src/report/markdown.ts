@@ -14,6 +14,7 @@ import { escapeMarkdown as esc } from './escape.js'
 import { mass, massFormat, monthRanges, PRECISION_RULE } from './figures.js'
 import { gapsOf, groupMissing, incompleteMonths, type Gap } from './gaps.js'
 import { figure, SCOPE_FIGURES, type ScopeFigure, type ScopeSums } from './scopes.js'
+import { publicationSchedule } from '../providers/registry.js'
 
 const METHOD_LABEL = { market: 'market-based', location: 'location-based' } as const
 const STATUS_MARK = { ok: '✅ ok', partial: '⚠️ partial', failed: '❌ failed' } as const
@@ -109,10 +110,26 @@ function gapText(g: Gap): string {
   return `${short(g.provider)} ${monthRanges(g.months)}${g.otherParts ? ' and some other parts' : ''}`
 }
 
-/** The first line: the heading, saying when the report is incomplete and what it lacks. */
-function heading(gaps: Gap[]): string {
-  if (gaps.length === 0) return '## Cloud carbon footprint'
-  return `## ⚠️ Incomplete cloud carbon footprint: without ${and(gaps.map(gapText))}`
+/** The title, saying when the report is incomplete and what it lacks (the summary's and the comment's). */
+export function title(model: ReportModel): string {
+  const gaps = gapsOf(model)
+  if (gaps.length === 0) return 'Cloud carbon footprint'
+  return `⚠️ Incomplete cloud carbon footprint: without ${and(gaps.map(gapText))}`
+}
+
+/** The providers a total counts, and those that failed, by their short names ("AWS and GCP"). */
+export function countedProviders(model: ReportModel): { counted: string; failed: string } {
+  return {
+    counted: and(model.providers.filter((p) => p.status !== 'failed').map((p) => short(p.provider))),
+    failed: and(model.providers.filter((p) => p.status === 'failed').map((p) => short(p.provider)))
+  }
+}
+
+/** The note that says which records were left out so that no subscription is counted twice, or ''. */
+export function overlapNote(model: ReportModel): string {
+  if (!model.overlap || model.overlap.records === 0) return ''
+  const o = model.overlap
+  return `No double counting: ${groupThousands(String(o.records))} ${short(o.provider)} records (${mass(o.grams)}) of subscriptions and months that ${short(o.against)} also reports are left out; ${short(o.against)}'s figures are the ones counted.`
 }
 
 /** A provider's failure or missing parts: grouped by cause (the cause, which names the fix, first), months as ranges. */
@@ -295,7 +312,7 @@ export function renderSummary(model: ReportModel, thresholds: ThresholdResult[],
   const failed = model.providers.filter((p) => p.status === 'failed').map((p) => short(p.provider))
   const multi = new Set(model.providers.filter((p) => p.records > 0).map((p) => p.provider)).size > 1
 
-  out.push(heading(gaps))
+  out.push(`## ${title(model)}`)
   out.push('')
   out.push(
     `**${mass(model.totalGrams).replace(/ (t|kg)$/, ' $1CO2e')}** (${method}) from ${and(counted) || 'no provider'}, ${model.period.start} to ${model.period.end}` +
@@ -324,15 +341,10 @@ export function renderSummary(model: ReportModel, thresholds: ThresholdResult[],
   if (options.unpublished && options.unpublished.length > 0) {
     alerts.push(
       `> [!NOTE]\n> ${options.unpublished.join(', ')} ${options.unpublished.length === 1 ? 'is' : 'are'} not published yet by every provider ` +
-        `(AWS publishes a month by the 21st of the next, Azure by the 19th): ${options.unpublished.length === 1 ? 'its figures are' : 'their figures are'} missing or incomplete.`
+        `(${publicationSchedule(model.providers.map((p) => p.provider))}): ${options.unpublished.length === 1 ? 'its figures are' : 'their figures are'} missing or incomplete.`
     )
   }
-  if (model.overlap && model.overlap.records > 0) {
-    const o = model.overlap
-    alerts.push(
-      `> [!NOTE]\n> No double counting: ${groupThousands(String(o.records))} ${short(o.provider)} records (${mass(o.grams)}) of subscriptions and months that ${short(o.against)} also reports are left out; ${short(o.against)}'s figures are the ones counted.`
-    )
-  }
+  if (overlapNote(model)) alerts.push(`> [!NOTE]\n> ${overlapNote(model)}`)
   if (model.overlapDeferred) {
     const o = model.overlapDeferred
     alerts.push(
