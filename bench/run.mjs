@@ -11,6 +11,8 @@
 //   npm run bench -- --node-args "--cpu-prof --cpu-prof-dir=/tmp/prof" --keep   profile the action, keep its files
 //   npm run bench -- --env "MALLOC_ARENA_MAX=2"     extra environment variables for the action
 //   npm run bench -- --no-cache                     the sandbox builds every page on every request (no warm-up)
+//   npm run bench -- --latency 20                   issue 17's sandbox (its minimal-client figures were at 20 ms)
+//   npm run bench:profile -- /tmp/prof/<file>.cpuprofile   top self time and GC share of a --cpu-prof run
 //
 // The sandbox shares the machine's cores with the action, so it caches what it serves (its data is seeded and
 // never changes): the AWS Sustainability pages as response bytes (aws.pageCache), the Azure reports' sorted rows
@@ -54,6 +56,15 @@
 //               bound lets it run beside the chains).
 //               Every provider's requests share the `concurrency` slots (one HTTP layer).
 //   ratio       wall / ideal; `net ratio` is the network phase only (first request to last response served)
+//   minimal     the minimal client, this machine's honest floor (issue 17): the sandbox records the timed run's
+//               data requests as sent (sandbox/kit.mjs `recorder`), and right after the run, while their
+//               signatures and tokens are valid, bench/minimal-client.mjs replays them in its own process against
+//               the same sandbox and latency, `concurrency` at a time over keep-alive HTTPS, each after the answers
+//               it needs (bench/recording.mjs: page chains, sign-ins), and only JSON.parses each answer; its wall
+//               is spawn to exit less the reading of its file. `x minimal` = the action's wall / the minimal
+//               client's; the line also gives the rounds of the replayed graph beside the ideal's (the same when
+//               the waits derived from the recording are the data's) and fails the bench if an answer's status
+//               differs from the recorded one (a refused replay)
 //   rec/s       records / wall
 //   peak RSS    the action process's maximum resident set (/usr/bin/time -f %M, else /proc/<pid>/status VmHWM)
 //   cold start  spawn to the first request the sandbox saw, vs spawn to exit of `node -e "import('@actions/core')"`
