@@ -17,7 +17,7 @@ function yamlKeys(section: 'inputs' | 'outputs'): Map<string, string | null> {
         out.set(current, null)
       }
       const dflt = /^ {4}default:\s*(.*)$/.exec(line)
-      if (dflt && current) out.set(current, dflt[1].replace(/^"(.*)"$/, '$1'))
+      if (dflt && current) out.set(current, dflt[1].replace(/^(["'])(.*)\1$/, '$2'))
     }
   }
   return out

@@ -11,6 +11,8 @@
 //   npm run bench -- --node-args "--cpu-prof --cpu-prof-dir=/tmp/prof" --keep   profile the action, keep its files
 //   npm run bench -- --env "MALLOC_ARENA_MAX=2"     extra environment variables for the action
 //   npm run bench -- --no-cache                     the sandbox builds every page on every request (no warm-up)
+//   npm run bench -- --latency 20                   issue 17's sandbox (its minimal-client figures were at 20 ms)
+//   npm run bench:profile -- /tmp/prof/<file>.cpuprofile   top self time and GC share of a --cpu-prof run
 //
 // The sandbox shares the machine's cores with the action, so it caches what it serves (its data is seeded and
 // never changes): the AWS Sustainability pages as response bytes (aws.pageCache), the Azure reports' sorted rows
@@ -54,6 +56,15 @@
 //               bound lets it run beside the chains).
 //               Every provider's requests share the `concurrency` slots (one HTTP layer).
 //   ratio       wall / ideal; `net ratio` is the network phase only (first request to last response served)
+//   minimal     the minimal client, this machine's honest floor (issue 17): the sandbox records the timed run's
+//               data requests as sent (sandbox/kit.mjs `recorder`), and right after the run, while their
+//               signatures and tokens are valid, bench/minimal-client.mjs replays them in its own process against
+//               the same sandbox and latency, `concurrency` at a time over keep-alive HTTPS, each after the answers
+//               it needs (bench/recording.mjs: page chains, sign-ins), and only JSON.parses each answer; its wall
+//               is spawn to exit less the reading of its file. `x minimal` = the action's wall / the minimal
+//               client's; the line also gives the rounds of the replayed graph beside the ideal's (the same when
+//               the waits derived from the recording are the data's) and fails the bench if an answer's status
+//               differs from the recorded one (a refused replay)
 //   rec/s       records / wall
 //   peak RSS    the action process's maximum resident set (/usr/bin/time -f %M, else /proc/<pid>/status VmHWM)
 //   cold start  spawn to the first request the sandbox saw, vs spawn to exit of `node -e "import('@actions/core')"`
@@ -73,6 +84,7 @@ import { spawn, spawnSync } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
 import { startSandbox } from '../sandbox/index.mjs'
 import { resourceGrams, SCOPES as AZURE_SCOPES } from '../sandbox/services/azure-carbon.mjs'
+import { replayPlan } from './recording.mjs'
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const args = process.argv.slice(2)
@@ -518,6 +530,48 @@ async function runAction(sb, inputs) {
   return result
 }
 
+/**
+ * The minimal client (bench/minimal-client.mjs) replaying a recorded run, in its own process: its wall time is
+ * spawn to exit less the reading of its file (replay-only work), as the action's is spawn to exit.
+ */
+async function runMinimal(sb, recorded, dir) {
+  const plan = replayPlan(recorded, { concurrency: CONCURRENCY, latency: LATENCY })
+  const file = path.join(dir, 'replay.json')
+  fs.writeFileSync(file, JSON.stringify(plan))
+  const p0 = performance.now()
+  const child = spawn(process.execPath, [path.join(ROOT, 'bench', 'minimal-client.mjs'), file], {
+    env: { PATH: process.env.PATH, NODE_EXTRA_CA_CERTS: sb.env().NODE_EXTRA_CA_CERTS },
+    stdio: ['ignore', 'pipe', 'pipe']
+  })
+  let out = ''
+  child.stdout.on('data', (c) => (out += c))
+  child.stderr.on('data', (c) => (out += c))
+  const code = await new Promise((resolve) => child.on('exit', (c) => resolve(c ?? 1)))
+  const spawnToExit = performance.now() - p0
+  let r
+  try {
+    r = JSON.parse(out.trim().split('\n').pop())
+  } catch {
+    console.log(`   the minimal client failed (exit ${code}):\n${out.split('\n').slice(-20).join('\n')}`)
+    return {
+      code: 1,
+      wallMs: NaN,
+      replayMs: NaN,
+      parseMs: NaN,
+      requests: 0,
+      bytes: 0,
+      waits: plan.waits,
+      statusMismatches: 0
+    }
+  }
+  // The rounds of the replayed graph at `concurrency`, to set beside the ideal's: the waits derived from the recording.
+  const rounds = scheduleRounds(
+    plan.requests.map((q) => ({ deps: q.deps })),
+    CONCURRENCY
+  )
+  return { ...r, code, wallMs: spawnToExit - r.loadMs, replayMs: r.wallMs, waits: plan.waits, rounds }
+}
+
 function analyse(sb, run, latency, roles) {
   const log = run.log
   const byService = {}
@@ -664,7 +718,10 @@ for (const size of SIZES) {
     sb.kit.latency.default = LATENCY
     sb.azure?.resetCounters?.()
     const hits0 = hits()
+    sb.kit.recorder.list = []
     const run = await runAction(sb, inputs)
+    const recorded = sb.kit.recorder.list
+    sb.kit.recorder.list = null
     const runHits = hitsSince(hits0)
     const azureCounters = def.azure
       ? { detail: sb.azure.counters.pages, summaries: sb.azure.counters.reports.MonthlySummaryReport ?? 0 }
@@ -754,6 +811,8 @@ for (const size of SIZES) {
       )
     }
     if (short.length) failed = true
+    // The minimal client right after (the recorded signatures and tokens are minutes-valid), same sandbox and latency.
+    const minimal = await runMinimal(sb, recorded, run.tmp)
     console.log(
       `   action: wall ${fmt(run.wallMs / 1000, 2)} s, CPU ${fmt(run.cpuS, 2)} s, peak RSS ${fmt(run.rssKb / 1024)} MB, cold start ${fmt(a.coldMs)} ms; network phase (first to last request served) ${fmt(a.netMs / 1000, 2)} s`
     )
@@ -761,6 +820,11 @@ for (const size of SIZES) {
       console.log(
         `   sandbox: CPU ${fmt(run.sandboxCpuS, 2)} s for ${a.pages} data pages (${fmt((run.sandboxCpuS * 1000) / Math.max(1, a.pages), 1)} ms per page, ${fmt((run.sandboxCpuS * 1e6) / Math.max(1, truth.records), 2)} µs per record); handler time beyond the injected latency ${fmt(a.pageMs.mean, 1)} ms per page on average (queueing included); ${CACHE ? `served from its caches: ${runHits}` : 'caches off (--no-cache)'}`
       )
+
+    console.log(
+      `   minimal client: wall ${fmt(minimal.wallMs / 1000, 2)} s (spawn to exit without reading its file; replay ${fmt(minimal.replayMs / 1000, 2)} s, JSON.parse ${fmt(minimal.parseMs / 1000, 2)} s of it) for ${fmt(minimal.requests)} requests (${fmt(minimal.bytes / 1e6, 1)} MB of answers; ${minimal.waits.chained} page waits, ${minimal.waits.signIn} sign-in waits: ${minimal.rounds} rounds, the ideal's ${rounds}${minimal.statusMismatches ? `; ${minimal.statusMismatches} ANSWERS DIFFERED FROM THE RECORDED STATUS (${minimal.mismatched.join('; ')})` : ', every answer as recorded'}); the action took ${fmt(run.wallMs / minimal.wallMs, 2)}x`
+    )
+    if (minimal.statusMismatches || minimal.code !== 0) failed = true
 
     let zero = null
     if (ZERO) {
@@ -787,6 +851,8 @@ for (const size of SIZES) {
       wall: run.wallMs / 1000,
       ideal: idealMs / 1000,
       ratio: run.wallMs / idealMs,
+      minimal: minimal.wallMs / 1000,
+      xMinimal: run.wallMs / minimal.wallMs,
       netRatio: a.netMs / idealMs,
       cpuS: run.cpuS,
       recS: truth.records / (run.wallMs / 1000),
@@ -812,6 +878,8 @@ const table = [
     'wall s',
     'ideal s',
     'ratio',
+    'minimal s',
+    'x minimal',
     'net ratio',
     'action CPU s',
     'rec/s',
@@ -828,6 +896,8 @@ const table = [
     fmt(r.wall, 2),
     fmt(r.ideal, 2),
     fmt(r.ratio, 2),
+    fmt(r.minimal, 2),
+    fmt(r.xMinimal, 2),
     fmt(r.netRatio, 2),
     fmt(r.cpuS, 2),
     fmt(r.recS),
@@ -844,6 +914,9 @@ console.log(`|${table[0].map((h, i) => (i < 1 ? '---' : '---:')).join('|')}|`)
 for (const r of table.slice(1)) console.log(`| ${r.join(' | ')} |`)
 console.log(
   `\n${path.relative(ROOT, path.dirname(bundle)) || '.'}/ ${fmt(distBytes / 1024 / 1024, 2)} MB (index.js ${fmt(indexBytes / 1024 / 1024, 2)} MB); bare import ${fmt(bareMs)} ms; latency ${LATENCY} ms; concurrency ${CONCURRENCY}`
+)
+console.log(
+  "minimal = the minimal client replaying the run's recorded requests (same sandbox, latency, concurrency; only JSON.parse), spawn to exit; x minimal = wall / minimal;"
 )
 console.log(
   'ratio = wall / ideal; net ratio = (first to last request served) / ideal; action CPU = user + system CPU of the action process in the timed run;'

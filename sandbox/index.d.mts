@@ -66,6 +66,9 @@ export interface Sandbox {
     latency: Record<string, number>
     log: SandboxRequest[]
     requests(service?: string): SandboxRequest[]
+    /** Opt-in: while `list` is an array, every request as sent is pushed to it (bench/recording.mjs). */
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- records of plain JavaScript
+    recorder: { list: any[] | null; keepResponse: number }
   }
   tls: { caPath: string }
   urls: Record<string, string>

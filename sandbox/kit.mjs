@@ -101,6 +101,12 @@ export function createKit({ tls, now = Date.now }) {
   const log = []
   const faults = new FaultBoard()
   const latency = { default: 0 }
+  /**
+   * Opt-in recorder (the bench's replay): while `list` is an array, every request is pushed to it as sent
+   * (method, absolute URL, raw headers incl. signatures, body bytes) with its times and status, and its answer's
+   * bytes when no larger than `keepResponse` (sign-in answers, whose tokens later requests carry). Off: one test.
+   */
+  const recorder = { list: null, keepResponse: 64 * 1024 }
   let closed = false
 
   /**
@@ -156,6 +162,20 @@ export function createKit({ tls, now = Date.now }) {
         fault: null
       }
       log.push(entry)
+      const rec = recorder.list
+        ? {
+            service: name,
+            method: req.method,
+            url: `https://127.0.0.1:${server.address().port}${raw.url ?? '/'}`,
+            rawHeaders: raw.rawHeaders,
+            body,
+            start: started,
+            end: 0,
+            status: 0,
+            response: null
+          }
+        : null
+      if (rec) recorder.list.push(rec)
       const delay = latency[name] ?? latency.default
       if (delay > 0) await new Promise((r) => setTimeout(r, delay))
       if (closed) return raw.socket.destroy()
@@ -163,6 +183,7 @@ export function createKit({ tls, now = Date.now }) {
       const fault = faults.take(name, req, (k) => GENERIC.has(k))
       if (fault) entry.fault = fault.kind
       if (fault?.kind === 'reset') {
+        if (rec) rec.status = -1
         entry.status = -1
         return raw.socket.destroy()
       }
@@ -219,6 +240,11 @@ export function createKit({ tls, now = Date.now }) {
       const headers = { ...(type ? { 'content-type': type } : {}), ...(out.headers ?? {}) }
       entry.status = out.status ?? 200
       entry.ms = now() - started
+      if (rec) {
+        rec.status = entry.status
+        rec.end = now()
+        if (data.length <= recorder.keepResponse) rec.response = data
+      }
       if (fault?.kind === 'truncated') {
         res.writeHead(entry.status, { ...headers, 'content-length': String(data.length + 64) })
         res.write(data.subarray(0, Math.floor(data.length / 2)))
@@ -284,7 +310,7 @@ export function createKit({ tls, now = Date.now }) {
   /** Requests of a service (or all), e.g. to assert that a bad input made none. */
   const requests = (service) => (service ? log.filter((e) => e.service === service) : log)
 
-  return { serve, proxy, close, log, requests, faults, latency }
+  return { serve, proxy, close, log, requests, faults, latency, recorder }
 }
 
 /** Parses `Authorization: Bearer x`; returns x or null. */
