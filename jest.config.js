@@ -10,5 +10,7 @@ export default {
     '^.+\\.ts$': ['ts-jest', { useESM: true, tsconfig: 'tsconfig.json', diagnostics: { ignoreCodes: [151002] } }]
   },
   testTimeout: 60000,
+  // The integration files mostly wait (on the sandbox, on retries): three at once keep two cores busy.
+  maxWorkers: 3,
   verbose: false
 }
