@@ -9,6 +9,7 @@ export default {
   transform: {
     '^.+\\.ts$': ['ts-jest', { useESM: true, tsconfig: 'tsconfig.json', diagnostics: { ignoreCodes: [151002] } }]
   },
+  globalSetup: '<rootDir>/scripts/fresh-bundle.mjs',
   testTimeout: 60000,
   // The integration files mostly wait (on the sandbox, on retries): three at once keep two cores busy.
   maxWorkers: 3,

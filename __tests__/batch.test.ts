@@ -15,6 +15,7 @@ import { DecoderPool } from '../src/workers/pool.js'
 import { decodeAwsPage, EMISSIONS_TYPES, type AwsPageJob } from '../src/providers/aws/page.js'
 import type { CarbonRecord, ProviderId } from '../src/model.js'
 import { rec } from './helpers/records.js'
+import { testBundle } from './helpers/action.js'
 
 const PERIOD = { start: '2025-01', end: '2025-03' }
 
@@ -154,7 +155,8 @@ const plain = (b: RecordBatch) => ({
 })
 
 describe('page decoder', () => {
-  const bundle = path.resolve('dist/index.js')
+  // The bundle of the current source (made by jest's globalSetup), never a stale dist/.
+  const bundle = testBundle()
 
   it('decodes the same page to the same batch on a worker thread (the bundle) as here', async () => {
     const pool = new DecoderPool(bundle, 2)

@@ -13,7 +13,6 @@
 // Services beyond GitHub and AWS are plugins: a module in services/ exporting `mount(sb, options)` listed in
 // PLUGINS; it starts its servers with `sb.kit.serve` and registers itself with `sb.register(name, part)`
 // where part may have `env()`, `inputs`, `secrets()` and anything else it wants to expose as `sb[name]`.
-import * as fs from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { ensureTls } from './tls.mjs'
 import { createKit, publishedMonth } from './kit.mjs'
@@ -246,10 +245,11 @@ export async function startSandbox(o = {}) {
   })
 
   const here = fileURLToPath(new URL('.', import.meta.url))
+  // Every listed plugin is part of the sandbox: one that is missing or mounts nothing is an error, not a skip.
   for (const plugin of PLUGINS) {
-    if (!fs.existsSync(new URL(plugin, import.meta.url))) continue
     const mod = await import(plugin)
-    if (typeof mod.mount === 'function') await mod.mount(sb, o, { here })
+    if (typeof mod.mount !== 'function') throw new Error(`sandbox plugin ${plugin} exports no mount(sb, options)`)
+    await mod.mount(sb, o, { here })
   }
   return sb
 }

@@ -1,6 +1,6 @@
 /**
  * Runs the action as a runner would: INPUT_* variables, GITHUB_OUTPUT and GITHUB_STEP_SUMMARY files, and
- * reads back what it produced. `runInProcess` calls run() (fast, injectable); `runBundle` spawns dist/index.js.
+ * reads back what it produced. `runInProcess` calls run() (fast, injectable); `runBundle` spawns the bundle of the current source.
  */
 import * as fs from 'node:fs'
 import * as os from 'node:os'
@@ -123,14 +123,21 @@ export async function runInProcess(
   return { ...collect(dir, outputs), outputs, stdout: chunks.join(''), stderr: '', exitCode, dir, result }
 }
 
-/** Runs the committed bundle, dist/index.js, as a child process (NODE_EXTRA_CA_CERTS must be in env). */
+/** The bundle made from the current source for this test run (scripts/fresh-bundle.mjs), never a stale dist/. */
+export function testBundle(): string {
+  const bundle = process.env.CCR_TEST_BUNDLE
+  if (!bundle) throw new Error('CCR_TEST_BUNDLE is not set: run the tests with npm test (jest globalSetup builds it)')
+  return bundle
+}
+
+/** Runs the bundle of the current source as a child process (NODE_EXTRA_CA_CERTS must be in env). */
 export async function runBundle(
   inputs: Record<string, string>,
   env: Record<string, string | undefined> = {},
   opts: { timeoutMs?: number } = {}
 ): Promise<ActionRun> {
   const { dir, runEnv } = prepare(inputs, env)
-  const child = spawn(process.execPath, [path.join(ROOT, 'dist', 'index.js')], {
+  const child = spawn(process.execPath, [testBundle()], {
     env: runEnv as NodeJS.ProcessEnv,
     cwd: dir,
     stdio: ['ignore', 'pipe', 'pipe']
