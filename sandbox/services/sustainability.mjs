@@ -13,6 +13,8 @@
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto'
 import { FNV_BASIS, fnv32, hash32, mix32, monthIndex, monthOf, SandboxError } from '../kit.mjs'
 import { waterRows, yearsIn } from './water.mjs'
+import { fileURLToPath } from 'node:url'
+import { loadModel, validationMessage } from '../smithy.mjs'
 
 export const EMISSIONS_TYPES = [
   'TOTAL_LBM_CARBON_EMISSIONS',
@@ -24,7 +26,16 @@ export const EMISSIONS_TYPES = [
   'TOTAL_SCOPE_3_MBM_CARBON_EMISSIONS'
 ]
 const DIMENSIONS = ['USAGE_ACCOUNT_ID', 'REGION', 'SERVICE']
-const GRANULARITIES = { MONTHLY: 1, QUARTERLY: 3, YEARLY: 12 }
+/** The model's TimeGranularity values: months per bucket, and whether buckets follow the fiscal year. */
+const GRANULARITIES = {
+  MONTHLY: { months: 1, fiscal: false },
+  QUARTERLY_CALENDAR: { months: 3, fiscal: false },
+  QUARTERLY_FISCAL: { months: 3, fiscal: true },
+  YEARLY_CALENDAR: { months: 12, fiscal: false },
+  YEARLY_FISCAL: { months: 12, fiscal: true }
+}
+/** The API's own model: every request is validated against its operation's input shape before anything else. */
+const MODEL = loadModel(fileURLToPath(new URL('../models/aws-sustainability.json', import.meta.url)))
 const DEFAULT_TYPES = ['TOTAL_LBM_CARBON_EMISSIONS', 'TOTAL_MBM_CARBON_EMISSIONS']
 export const REGIONS = [
   'us-east-1',
@@ -439,7 +450,11 @@ export function createSustainability(o) {
     const body = req.json()
     if (!body || typeof body !== 'object' || Array.isArray(body))
       throw new SandboxError(400, 'SerializationException', 'Start of structure or map found where not expected.')
-    return { org, body }
+    const op = MODEL.operations.get(`POST ${req.path}`)
+    const problems = MODEL.check(op, body)
+    if (problems.length > 0) throw validation(validationMessage(problems))
+    // What the request leaves out is the model's default (MaxResults 1000, Granularity MONTHLY, ...).
+    return { org, body: { ...MODEL.defaults(op.input), ...body } }
   }
 
   function timePeriod(body) {
@@ -543,10 +558,7 @@ export function createSustainability(o) {
       )
     }
     const granularity = body.Granularity ?? 'MONTHLY'
-    if (!(granularity in GRANULARITIES))
-      throw validation(
-        `1 validation error detected: Value '${granularity}' at 'granularity' failed to satisfy constraint: Member must satisfy enum value set: [${Object.keys(GRANULARITIES).join(', ')}]`
-      )
+    const fiscalStart = body.GranularityConfiguration?.FiscalYearStartMonth ?? 1
     // A server may return fewer rows than MaxResults (with a NextToken): `pageCap` makes every query multi-page.
     const max = Math.min(paging(body), o.pageCap ?? Infinity)
     const dims = filters(body)
@@ -616,10 +628,12 @@ export function createSustainability(o) {
       return { status: 200, headers: { 'content-type': 'application/json' }, body: `${text}}` }
     } else {
       // Coarser grouping or granularity: aggregated from the full rows (small data only).
-      const step = GRANULARITIES[granularity]
+      const { months: step, fiscal } = GRANULARITIES[granularity]
+      // Fiscal buckets start at FiscalYearStartMonth: shift the month index by it, bucket, and shift back.
+      const offset = fiscal ? fiscalStart - 1 : 0
       const groups = new Map()
       for (const r of en.from(0)) {
-        const bucket = Math.floor(r.m / step) * step
+        const bucket = Math.floor((r.m - offset) / step) * step + offset
         const dv = {}
         for (const g of groupBy)
           dv[g] = g === 'USAGE_ACCOUNT_ID' ? r.account : g === 'REGION' ? r.pair.region : r.pair.service
