@@ -101,6 +101,25 @@ test('aws-account-ids filters server-side', async () => {
   })
   expect(new Set(r.report.records.map((x: any) => x.account))).toEqual(new Set(keep))
   expect(grams(r.report.totalKgCO2e)).toBe(truth(sb.aws.roles, { accountIds: keep }).market)
+  expect(r.report.providers[0].warnings).toEqual([])
+})
+
+test('aws-account-ids: an account with no data in the period (a typo) is named in a warning, checked with DimensionValues', async () => {
+  const org = sb.aws.data.orgs.get('org-a')
+  const typo = '000011112222'
+  const r = await runInProcess(
+    { ...sb.inputs.aws, ...PERIOD, 'aws-account-ids': `${org.accountIds[1]}, ${typo}` },
+    sb.env(),
+    { http: { sleep: fastSleep } }
+  )
+  expect(r.exitCode).toBe(0)
+  const aws = r.report.providers[0]
+  expect(aws.warnings).toHaveLength(1)
+  expect(aws.warnings[0]).toMatch(/^aws-account-ids: 000011112222 has no emissions data for 2025-01 to 2025-12 .*typo/)
+  expect(r.stdout).toMatch(/::warning::AWS: aws-account-ids: 000011112222/)
+  expect(
+    sb.kit.requests('sustainability').some((e: any) => e.path === '/v1/estimated-carbon-emissions-dimension-values')
+  ).toBe(true)
 })
 
 describe('transient faults are retried and the report is identical to a clean run', () => {

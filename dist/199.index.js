@@ -1463,9 +1463,9 @@ class ReportBuilder {
     monthMap = new Map();
     scopeMap = new Map();
     /**
-     * The overlap rule's provider's records, held until every provider is in: consecutive records of the same
-     * (account, month) make one segment, already encoded, so the ones kept go to the files in arrival order and
-     * the sums stay integer grams.
+     * The overlap rule's provider's batches, held as they came until every provider is in: a batch none of whose
+     * (account, month) the other provider reports joins the files whole, in arrival order; only a batch that
+     * overlaps is encoded again without the records left out, so the sums stay integer grams.
      */
     held = [];
     heldCount = { records: 0, grams: 0 };
@@ -1521,16 +1521,9 @@ class ReportBuilder {
         this.flush(b.provider);
         this.merge(b);
     }
-    /** Keeps a batch of the overlap rule's provider aside, split by (account, month). */
+    /** Keeps a batch of the overlap rule's provider aside until the rule can be settled. */
     hold(b) {
-        const records = b.records ?? recordsOfJson(b.json);
-        for (const r of records) {
-            const key = `${r.account}\u0000${r.month}`;
-            let last = this.held[this.held.length - 1];
-            if (!last || last.key !== key)
-                this.held.push((last = { key, enc: new batch/* BatchEncoder */.H(r.provider) }));
-            last.enc.add(r);
-        }
+        this.held.push(b);
         this.heldCount.records += b.count;
         this.heldCount.grams += b.grams;
     }
@@ -1548,15 +1541,24 @@ class ReportBuilder {
                 theirs.add(`${account}\u0000${month}`);
         const settled = { ...rule, records: 0, grams: 0, keys: new Set() };
         this.settled = settled;
-        for (const seg of this.held.splice(0)) {
-            const b = seg.enc.take();
-            if (theirs.has(seg.key)) {
-                settled.records += b.count;
-                settled.grams += b.grams;
-                settled.keys.add(seg.key);
-            }
-            else
+        for (const b of this.held.splice(0)) {
+            const records = b.records ?? recordsOfJson(b.json);
+            const key = (r) => `${r.account}\u0000${r.month}`;
+            if (!records.some((r) => theirs.has(key(r)))) {
                 this.merge(b);
+                continue;
+            }
+            const kept = new batch/* BatchEncoder */.H(b.provider);
+            for (const r of records) {
+                if (!theirs.has(key(r))) {
+                    kept.add(r);
+                    continue;
+                }
+                settled.records++;
+                settled.grams += r.grams;
+                settled.keys.add(key(r));
+            }
+            this.merge(kept.take());
         }
         return settled;
     }

@@ -208,11 +208,11 @@ export class ReportBuilder {
   private readonly monthMap = new Map<Month, Map<ProviderId, Grams>>()
   private readonly scopeMap = new Map<ProviderId, Map<Month, ScopeSums>>()
   /**
-   * The overlap rule's provider's records, held until every provider is in: consecutive records of the same
-   * (account, month) make one segment, already encoded, so the ones kept go to the files in arrival order and
-   * the sums stay integer grams.
+   * The overlap rule's provider's batches, held as they came until every provider is in: a batch none of whose
+   * (account, month) the other provider reports joins the files whole, in arrival order; only a batch that
+   * overlaps is encoded again without the records left out, so the sums stay integer grams.
    */
-  private readonly held: { key: string; enc: BatchEncoder }[] = []
+  private readonly held: RecordBatch[] = []
   private heldCount = { records: 0, grams: 0 }
   private settled: ModelOverlap | null = null
   private readonly services: GroupMap = new Map()
@@ -272,15 +272,9 @@ export class ReportBuilder {
     this.merge(b)
   }
 
-  /** Keeps a batch of the overlap rule's provider aside, split by (account, month). */
+  /** Keeps a batch of the overlap rule's provider aside until the rule can be settled. */
   private hold(b: RecordBatch): void {
-    const records = b.records ?? recordsOfJson(b.json)
-    for (const r of records) {
-      const key = `${r.account}\u0000${r.month}`
-      let last = this.held[this.held.length - 1]
-      if (!last || last.key !== key) this.held.push((last = { key, enc: new BatchEncoder(r.provider) }))
-      last.enc.add(r)
-    }
+    this.held.push(b)
     this.heldCount.records += b.count
     this.heldCount.grams += b.grams
   }
@@ -297,13 +291,24 @@ export class ReportBuilder {
       for (const month of g.byMonth.keys()) theirs.add(`${account}\u0000${month}`)
     const settled: ModelOverlap = { ...rule, records: 0, grams: 0, keys: new Set() }
     this.settled = settled
-    for (const seg of this.held.splice(0)) {
-      const b = seg.enc.take()
-      if (theirs.has(seg.key)) {
-        settled.records += b.count
-        settled.grams += b.grams
-        settled.keys.add(seg.key)
-      } else this.merge(b)
+    for (const b of this.held.splice(0)) {
+      const records = b.records ?? recordsOfJson(b.json)
+      const key = (r: CarbonRecord): string => `${r.account}\u0000${r.month}`
+      if (!records.some((r) => theirs.has(key(r)))) {
+        this.merge(b)
+        continue
+      }
+      const kept = new BatchEncoder(b.provider)
+      for (const r of records) {
+        if (!theirs.has(key(r))) {
+          kept.add(r)
+          continue
+        }
+        settled.records++
+        settled.grams += r.grams
+        settled.keys.add(key(r))
+      }
+      this.merge(kept.take())
     }
     return settled
   }
