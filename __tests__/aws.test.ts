@@ -7,6 +7,7 @@ import * as fs from 'node:fs'
 import { startSandbox, type Sandbox } from '../sandbox/index.mjs'
 import { runInProcess, runBundle, type ActionRun } from './helpers/action.js'
 import { parseCsv } from './helpers/records.js'
+import { BUILD_MS, freshBundle } from './helpers/bundle.js'
 
 const PERIOD = { 'start-date': '2025-01', 'end-date': '2025-12' }
 const fastSleep = async () => {}
@@ -14,7 +15,9 @@ const fastSleep = async () => {}
 let sb: Sandbox
 beforeAll(async () => {
   sb = await startSandbox()
-})
+  // The bundle tests below run the current source: built (or waited for) here, not within a test's timeout.
+  await freshBundle()
+}, BUILD_MS)
 afterAll(async () => {
   await sb.close()
 })

@@ -15,6 +15,7 @@ import { DecoderPool } from '../src/workers/pool.js'
 import { decodeAwsPage, EMISSIONS_TYPES, type AwsPageJob } from '../src/providers/aws-page.js'
 import type { CarbonRecord, ProviderId } from '../src/model.js'
 import { rec } from './helpers/records.js'
+import { BUILD_MS, freshBundle } from './helpers/bundle.js'
 
 const PERIOD = { start: '2025-01', end: '2025-03' }
 
@@ -154,7 +155,11 @@ const plain = (b: RecordBatch) => ({
 })
 
 describe('page decoder', () => {
-  const bundle = path.resolve('dist/index.js')
+  // Workers start from a bundle of the current source, as the action's do from dist/index.js.
+  let bundle: string
+  beforeAll(async () => {
+    bundle = await freshBundle()
+  }, BUILD_MS)
 
   it('decodes the same page to the same batch on a worker thread (the bundle) as here', async () => {
     const pool = new DecoderPool(bundle, 2)

@@ -8,6 +8,7 @@ import * as path from 'node:path'
 import { spawn } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
 import type { RunDeps, RunResult } from '../../src/main.js'
+import { freshBundle } from './bundle.js'
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..')
 
@@ -123,14 +124,15 @@ export async function runInProcess(
   return { ...collect(dir, outputs), outputs, stdout: chunks.join(''), stderr: '', exitCode, dir, result }
 }
 
-/** Runs the committed bundle, dist/index.js, as a child process (NODE_EXTRA_CA_CERTS must be in env). */
+/** Runs a bundle of the current source (helpers/bundle.ts) as a child process (NODE_EXTRA_CA_CERTS must be in env). */
 export async function runBundle(
   inputs: Record<string, string>,
   env: Record<string, string | undefined> = {},
   opts: { timeoutMs?: number } = {}
 ): Promise<ActionRun> {
+  const entry = await freshBundle()
   const { dir, runEnv } = prepare(inputs, env)
-  const child = spawn(process.execPath, [path.join(ROOT, 'dist', 'index.js')], {
+  const child = spawn(process.execPath, [entry], {
     env: runEnv as NodeJS.ProcessEnv,
     cwd: dir,
     stdio: ['ignore', 'pipe', 'pipe']
