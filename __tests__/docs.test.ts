@@ -29,7 +29,7 @@ function readmeTable(heading: string): string[] {
   expect(start).toBeGreaterThanOrEqual(0)
   const rest = text.slice(start + heading.length + 4)
   const body = rest.slice(0, rest.indexOf('\n## '))
-  return [...body.matchAll(/^\| `([a-z0-9-]+)` \|/gm)].map((m) => m[1])
+  return [...body.matchAll(/^\| `([a-z0-9-]+)` +\|/gm)].map((m) => m[1])
 }
 
 describe('README and action.yml agree', () => {
