@@ -6,8 +6,10 @@
 import * as fs from 'node:fs'
 import * as os from 'node:os'
 import * as path from 'node:path'
-import { startSandbox, type Sandbox } from '../sandbox/index.mjs'
+import { startSandbox } from '../sandbox/index.mjs'
 import { runInProcess, type ActionRun } from './helpers/action.js'
+import { expectNoLeak } from './helpers/checks.js'
+import { useSandbox } from './helpers/sandbox.js'
 import { rec } from './helpers/records.js'
 import { MARKER, MAX_COMMENT_CHARS, pullRequestOf, renderComment } from '../src/github/comment.js'
 import { ReportBuilder, type ProviderOutcome } from '../src/report/builder.js'
@@ -21,34 +23,19 @@ const outsideCode = (md: string): string => md.replace(/```[\s\S]*?```/g, '')
 const PERIOD = { 'start-date': '2025-01', 'end-date': '2025-12' }
 const fastSleep = async () => {}
 
-let sb: Sandbox
-beforeAll(async () => {
-  sb = await startSandbox()
-})
-afterAll(async () => {
-  await sb.close()
-})
+const sb = useSandbox()
 beforeEach(() => {
-  sb.kit.faults.clear()
-  sb.kit.log.length = 0
   sb.github.readOnly(false)
 })
 
 const githubRequests = () => sb.kit.requests('github')
 const warnings = (r: ActionRun) => r.stdout.split('\n').filter((l) => l.startsWith('::warning'))
-const noLeak = (r: ActionRun) => {
-  const everything = [
-    r.stdout,
-    r.summary,
-    JSON.stringify(r.report),
-    r.csv ?? '',
-    ...sb.github.comments(7).map((c: any) => c.body)
-  ].join('\n')
-  for (const s of sb.secrets()) {
-    const leaked = everything.split('\n').filter((line) => line.includes(s) && !line.startsWith('::add-mask::'))
-    expect(leaked).toEqual([])
-  }
-}
+const noLeak = (r: ActionRun) =>
+  expectNoLeak(
+    r,
+    sb.secrets(),
+    sb.github.comments(7).map((c: any) => c.body)
+  )
 
 function run(extraInputs: Record<string, string>, env: Record<string, string>) {
   // No artifact by default: the sandbox's artifact service (rightly) refuses a second one of the same name per run.

@@ -4,10 +4,10 @@
  * paged through @odata.nextLink. Every figure is checked against the sandbox's own truth, computed from its seed.
  */
 import * as fs from 'node:fs'
-import * as path from 'node:path'
-import { AZURE_CLIENT_ID, MCFS_APP_ID, startSandbox, type Sandbox } from '../sandbox/index.mjs'
+import { AZURE_CLIENT_ID, MCFS_APP_ID, startSandbox } from '../sandbox/index.mjs'
 import { runInProcess, type ActionRun } from './helpers/action.js'
-import { parseCsv } from './helpers/records.js'
+import { useSandbox } from './helpers/sandbox.js'
+import { comparable, expectConsistent, expectNoLeak, grams } from './helpers/checks.js'
 import { monthsOf } from '../src/period.js'
 
 const PERIOD = { 'start-date': '2025-08', 'end-date': '2026-07' }
@@ -16,21 +16,11 @@ const PERIOD_MONTHS = { start: '2025-08', end: '2026-07' }
 const AVAILABLE = { start: '2023-01', end: '2026-07' }
 const fast = { http: { sleep: async () => {} } }
 
-let sb: Sandbox
-beforeAll(async () => {
-  sb = await startSandbox({ mcfs: { available: AVAILABLE } })
-})
-afterAll(async () => {
-  await sb?.close()
-})
+const sb = useSandbox({ mcfs: { available: AVAILABLE } })
 beforeEach(() => {
-  sb.kit.faults.clear()
-  sb.kit.log.length = 0
   sb.mcfs.state.pageSize = 1000
 })
 
-const grams = (kg: number | null) => Math.round((kg ?? 0) * 1000)
-const comparable = (r: ActionRun) => JSON.stringify({ ...r.report, generatedAt: null })
 const run = (inputs: Record<string, string> = {}, env: Record<string, string> = {}) =>
   runInProcess({ ...sb.inputs.mcfs, ...PERIOD, ...inputs }, sb.env(env), fast)
 const truth = (q: Record<string, unknown> = {}) =>
@@ -44,38 +34,8 @@ const truth = (q: Record<string, unknown> = {}) =>
 const mcfsRequests = () => sb.kit.requests('mcfs')
 const errorOf = (r: ActionRun) => r.report.providers.find((p: any) => p.provider === 'mcfs')?.error ?? ''
 
-/** Totals agree to the gram across records, months, providers, CSV and outputs. */
-function expectConsistent(r: ActionRun): void {
-  const rep = r.report
-  const total = grams(rep.totalKgCO2e)
-  expect(rep.records.reduce((a: number, x: any) => a + grams(x.kgCO2e), 0)).toBe(total)
-  expect(rep.months.reduce((a: number, m: any) => a + grams(m.totalKgCO2e), 0)).toBe(total)
-  expect(rep.providers.reduce((a: number, p: any) => a + grams(p.totalKgCO2e), 0)).toBe(total)
-  const rows = parseCsv(r.csv!)
-  expect(rows.length - 1).toBe(rep.records.length)
-  const kg = rows[0].indexOf('kgco2e')
-  expect(rows.slice(1).reduce((a, row) => a + grams(Number(row[kg])), 0)).toBe(total)
-  expect(r.outputs['total-kgco2e']).toBe((total / 1000).toFixed(3))
-}
-
 /** No API key or token anywhere a user can see: files, summary, outputs, log (bar the runner's ::add-mask::). */
-function expectNoSecrets(r: ActionRun, extra: string[] = []): void {
-  const files = fs.existsSync(r.outputDir)
-    ? fs.readdirSync(r.outputDir).map((f) => fs.readFileSync(path.join(r.outputDir, f), 'utf8'))
-    : []
-  const everything = [
-    JSON.stringify(r.report),
-    r.csv ?? '',
-    r.summary,
-    JSON.stringify(r.outputs),
-    r.stdout,
-    ...files
-  ].join('\n')
-  for (const s of [...sb.secrets(), ...extra]) {
-    const leaked = everything.split('\n').filter((line) => line.includes(s) && !line.startsWith('::add-mask::'))
-    expect(leaked).toEqual([])
-  }
-}
+const expectNoSecrets = (r: ActionRun, extra: string[] = []) => expectNoLeak(r, [...sb.secrets(), ...extra])
 
 test('enrollment and Microsoft 365 over many pages: every record, totals equal the sandbox to the gram', async () => {
   sb.mcfs.state.pageSize = 7

@@ -77,7 +77,12 @@ export interface Sandbox {
   env(extra?: Record<string, string | undefined>): Record<string, string>
   secrets(): string[]
   close(): Promise<void>
-  register(name: string, part: Record<string, unknown>): void
+  /** `sb[name]` = part; the sandbox takes env(), inputs and secrets() from hooks (default: part). */
+  register(
+    name: string,
+    part: object,
+    hooks?: { env?(): Record<string, string>; inputs?: Record<string, string>; secrets?(): string[] }
+  ): void
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the services are plain JavaScript objects
   [name: string]: any
 }
@@ -87,3 +92,5 @@ export const UNTRUSTED_ROLE: string
 export const AZURE_TENANT_ID: string
 export const AZURE_CLIENT_ID: string
 export const MCFS_APP_ID: string
+/** The sandbox's plugin modules, in mount order. */
+export const PLUGINS: string[]

@@ -10,21 +10,19 @@
 //                       as bytes (opt-in: aws.pageCache), Azure report rows and MCFS matched rows per query (bounded)
 //   await sb.close()
 //
-// Services beyond GitHub and AWS are plugins: a module in services/ exporting `mount(sb, options)` listed in
-// PLUGINS; it starts its servers with `sb.kit.serve` and registers itself with `sb.register(name, part)`
-// where part may have `env()`, `inputs`, `secrets()` and anything else it wants to expose as `sb[name]`.
-import { fileURLToPath } from 'node:url'
+// Every service is a plugin: a module in services/ exporting `mount(sb, options)`, listed in PLUGINS (in mount
+// order: a plugin may use what the ones before it registered). It starts its servers with `sb.kit.serve` and
+// registers itself with `sb.register(name, part, hooks)`: `sb[name]` is `part`, and the sandbox takes the
+// plugin's env(), inputs and secrets() from `hooks` (default: `part`). A listed plugin that cannot be loaded or
+// has no mount is an error.
 import { ensureTls } from './tls.mjs'
-import { createKit, publishedMonth } from './kit.mjs'
-import { createGithubOidc } from './services/github-oidc.mjs'
-import { createSts } from './services/sts.mjs'
-import { createSustainability, seedAwsData, awsTruth } from './services/sustainability.mjs'
-import { createArtifactService } from './services/artifact.mjs'
-import { createEntra, entraService } from './services/entra.mjs'
-import { awsSustainabilityHosts } from './aws-hosts.mjs'
-import { waterTruth } from './services/water.mjs'
+import { createKit } from './kit.mjs'
 
-const PLUGINS = [
+export const PLUGINS = [
+  './services/oidc-mount.mjs',
+  './services/artifact-mount.mjs',
+  './services/entra-mount.mjs',
+  './services/aws-mount.mjs',
   './services/azure-mount.mjs',
   './services/mcfs-mount.mjs',
   './services/github-api.mjs',
@@ -62,6 +60,7 @@ export const UNTRUSTED_ROLE = 'arn:aws:iam::111122223333:role/other-repo-reader'
  *   services/sustainability.mjs); sb.aws.pageCache tells its hits, stored pages and bytes. SANDBOX_AWS_PAGE_CACHE=1
  *   in the environment turns it on where the option is not given (to run the tests against the cache)
  * @param {string} [o.subject] the GitHub OIDC `sub`
+ * @param {{ tenants?: object[] }} [o.entra] more Entra tenants
  * @param {object} [o.azure] passed to the Azure plugin
  * @param {object} [o.mcfs] passed to the MCFS plugin
  * @param {object} [o.github] passed to the GitHub API plugin
@@ -70,93 +69,20 @@ export async function startSandbox(o = {}) {
   const tls = await ensureTls()
   const now = o.now ?? Date.now
   const kit = createKit({ tls, now })
-  const parts = new Map()
-
-  const oidc = createGithubOidc({ subject: o.subject })
-  const orgs = o.aws?.orgs ?? AWS_ORGS
-  const data = seedAwsData({
-    seed: o.aws?.seed,
-    orgs,
-    available: o.aws?.available ?? publishedMonth(21, now()),
-    hostile: o.aws?.hostile
-  })
-
-  // Credentials the Sustainability API accepts: STS-issued ones (by role) and the environment's static keys.
-  const creds = new Map()
-  const envOrg = orgs.find((g) => !g.role)
-  const staticKey = {
-    accessKeyId: 'AKIASANDBOXSTATIC01',
-    secretAccessKey: 'sandbox/Static+Secret/Key0123456789abcdefgh',
-    org: envOrg?.id,
-    principal: `arn:aws:iam::${envOrg?.management}:user/ci`
-  }
-  creds.set(staticKey.accessKeyId, staticKey)
-  const roleOrg = new Map(orgs.filter((g) => g.role).map((g) => [g.role, g]))
-  const trust = Object.fromEntries(
-    [...roleOrg.keys()].map((arn) => [arn, { audience: 'sts.amazonaws.com', subject: 'repo:octo-org/octo-repo:*' }])
-  )
-  trust[UNTRUSTED_ROLE] = { audience: 'sts.amazonaws.com', subject: 'repo:someone-else/*' }
-  const sts = createSts({
-    oidc,
-    roles: trust,
-    onIssue: (c) => {
-      const org = roleOrg.get(c.roleArn)
-      creds.set(c.accessKeyId, {
-        ...c,
-        org: org?.id,
-        principal: `arn:aws:sts::${c.account}:assumed-role/${c.roleArn.split('/').pop()}/session`
-      })
-    }
-  })
-  const sustainability = createSustainability({
-    data,
-    credentials: (id) => creds.get(id) ?? null,
-    pageCap: o.aws?.pageCap,
-    pageCache: o.aws?.pageCache ?? process.env.SANDBOX_AWS_PAGE_CACHE === '1',
-    hostRegions: awsSustainabilityHosts()
-  })
-  const artifact = createArtifactService()
-  // One Entra for every Microsoft API (ARM and MCFS): plugins verify bearer tokens with sb.entra.verifyAccessToken.
-  const entra = createEntra({
-    tenants: [
-      {
-        tenantId: AZURE_TENANT_ID,
-        domain: 'contoso.onmicrosoft.com',
-        apps: [
-          {
-            clientId: AZURE_CLIENT_ID,
-            displayName: 'carbon-report',
-            federated: [{ subject: oidc.state.subject, audience: 'api://AzureADTokenExchange' }]
-          }
-        ]
-      },
-      ...(o.entra?.tenants ?? [])
-    ],
-    verifyAssertion: (token, { audiences }) => oidc.verify(token, { audiences })
-  })
-
-  const urls = {}
-  for (const [name, svc] of Object.entries({ oidc, sts, sustainability, artifact, entra: entraService(entra) }))
-    urls[name] = (await kit.serve(name, svc)).url
-  // The real Sustainability hosts, through a CONNECT proxy: a run resolves, connects and signs as against AWS.
-  const awsProxy = await kit.proxy(new Map([...awsSustainabilityHosts().keys()].map((h) => [h, urls.sustainability])))
+  const hooksOf = new Map()
 
   const sb = {
     kit,
     tls,
     now,
-    urls,
-    oidc,
-    artifact,
-    entra,
-    /** Inputs that sign in to the sandbox's Entra with GitHub OIDC (azure and mcfs providers). */
-    entraInputs: { 'azure-client-id': AZURE_CLIENT_ID, 'azure-tenant-id': AZURE_TENANT_ID, 'azure-authority-host': '' },
+    urls: {},
     inputs: {},
-    /** Registers a plugin's part: `sb[name]`, its env(), inputs and secrets(). */
-    register(name, part) {
-      parts.set(name, part)
-      sb[name] = { ...(sb[name] ?? {}), ...part }
-      if (part.inputs) sb.inputs[name] = part.inputs
+    /** Registers a plugin's part as `sb[name]`, and its env(), inputs and secrets() (from hooks, default part). */
+    register(name, part, hooks = part) {
+      if (name in sb) throw new Error(`sandbox: '${name}' is registered twice (or is a field of the sandbox)`)
+      hooksOf.set(name, hooks)
+      sb[name] = part
+      if (hooks.inputs) sb.inputs[name] = hooks.inputs
     },
     /** The runner's environment for one run of the action against the sandbox. */
     env(extra = {}) {
@@ -166,90 +92,37 @@ export async function startSandbox(o = {}) {
         GITHUB_REPOSITORY: 'octo-org/octo-repo',
         GITHUB_RUN_ID: '1',
         GITHUB_RUN_ATTEMPT: '1',
-        GITHUB_EVENT_NAME: 'schedule',
-        ...oidc.env(urls.oidc),
-        ...artifact.env(urls.artifact),
-        AWS_ENDPOINT_URL_STS: urls.sts,
-        AWS_ENDPOINT_URL_SUSTAINABILITY: urls.sustainability
+        GITHUB_EVENT_NAME: 'schedule'
       }
-      for (const part of parts.values()) Object.assign(env, part.env?.() ?? {})
+      for (const hooks of hooksOf.values()) Object.assign(env, hooks.env?.() ?? {})
       return { ...env, ...extra }
     },
-    /** Every secret handed out so far: the OIDC request token and JWTs, STS keys, runtime tokens, plugins'. */
+    /** Every secret handed out so far, by every plugin (OIDC tokens, STS keys, runtime tokens, Entra tokens...). */
     secrets() {
-      const list = [
-        ...oidc.secrets(),
-        ...sts.secrets(),
-        staticKey.secretAccessKey,
-        ...artifact.secrets(),
-        ...entra.issuedTokens
-      ]
-      for (const part of parts.values()) list.push(...(part.secrets?.() ?? []))
+      const list = []
+      for (const hooks of hooksOf.values()) list.push(...(hooks.secrets?.() ?? []))
       return list.filter((s) => typeof s === 'string' && s.length >= 8)
     },
     async close() {
       await kit.close()
     }
   }
-  sb.entraInputs['azure-authority-host'] = urls.entra
-  sb.register('aws', {
-    data,
-    sts,
-    staticKey,
-    orgs,
-    pageCache: sustainability.cacheStats,
-    roles: orgs.filter((g) => g.role && !g.denied).map((g) => g.role),
-    deniedRole: orgs.find((g) => g.denied)?.role,
-    untrustedRole: UNTRUSTED_ROLE,
-    /** The real Sustainability hosts (from the model's endpoint rules) and the region each must be signed for. */
-    hosts: awsSustainabilityHosts(),
-    /**
-     * Environment for a run that resolves the Sustainability endpoint as against AWS (no configured endpoint):
-     * HTTPS_PROXY is the sandbox's CONNECT proxy, which tunnels only those hosts; the other services stay direct.
-     */
-    realEndpointEnv: () => ({
-      HTTPS_PROXY: awsProxy,
-      NO_PROXY: 'localhost,127.0.0.1,::1',
-      AWS_ENDPOINT_URL_SUSTAINABILITY: undefined,
-      AWS_ENDPOINT_URL: undefined
-    }),
-    /** Environment credentials (the no-role path). */
-    envCredentials: {
-      AWS_ACCESS_KEY_ID: staticKey.accessKeyId,
-      AWS_SECRET_ACCESS_KEY: staticKey.secretAccessKey,
-      AWS_REGION: 'us-east-1'
-    },
-    inputs: {
-      providers: 'aws',
-      'aws-role-to-assume': orgs
-        .filter((g) => g.role && !g.denied)
-        .map((g) => g.role)
-        .join('\n')
-    },
-    /** Expected grams for the given roles (or 'env'), accounts and months [start, end]. */
-    truth({ roles, env = false, accountIds, start, end }) {
-      const ids = [
-        ...(roles ?? []).map((r) => roleOrg.get(r)?.id).filter(Boolean),
-        ...(env && envOrg ? [envOrg.id] : [])
-      ]
-      return awsTruth(data, { orgs: ids, accountIds, start, end })
-    },
-    /** Expected water (litres) for the given roles (or 'env'), accounts and calendar years [firstYear, lastYear]. */
-    waterTruth({ roles, env = false, accountIds, firstYear, lastYear }) {
-      const ids = [
-        ...(roles ?? []).map((r) => roleOrg.get(r)?.id).filter(Boolean),
-        ...(env && envOrg ? [envOrg.id] : [])
-      ]
-      return waterTruth(data, { orgs: ids, accountIds, firstYear, lastYear })
-    }
-  })
 
-  const here = fileURLToPath(new URL('.', import.meta.url))
-  // Every listed plugin is part of the sandbox: one that is missing or mounts nothing is an error, not a skip.
-  for (const plugin of PLUGINS) {
-    const mod = await import(plugin)
-    if (typeof mod.mount !== 'function') throw new Error(`sandbox plugin ${plugin} exports no mount(sb, options)`)
-    await mod.mount(sb, o, { here })
+  try {
+    for (const plugin of PLUGINS) {
+      let mod
+      try {
+        mod = await import(plugin)
+      } catch (e) {
+        throw new Error(`sandbox: the plugin ${plugin} listed in PLUGINS cannot be loaded: ${e?.message ?? e}`)
+      }
+      if (typeof mod.mount !== 'function')
+        throw new Error(`sandbox: the plugin ${plugin} does not export mount(sb, options)`)
+      await mod.mount(sb, o)
+    }
+  } catch (e) {
+    await kit.close()
+    throw e
   }
   return sb
 }
