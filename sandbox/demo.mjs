@@ -56,12 +56,7 @@ const exitCode = await (async () => {
       ...sb.env(),
       ...Object.fromEntries(Object.entries(inputs).map(([k, v]) => [`INPUT_${k.toUpperCase()}`, v]))
     }
-    console.log(
-      `Sandbox up: ${Object.keys(sb.urls).join(', ')}${Object.keys(sb.inputs)
-        .filter((k) => k !== 'aws')
-        .map((k) => `, ${k}`)
-        .join('')}`
-    )
+    console.log(`Sandbox up: ${Object.keys(sb.urls).join(', ')}`)
     console.log(`Running dist/index.js for ${inputs.providers}...\n`)
     const started = Date.now()
     const child = spawn(process.execPath, [bundle], { env, stdio: ['ignore', 'pipe', 'pipe'] })
