@@ -446,6 +446,8 @@ function resultsUrl(bigquery, project, jobId, o) {
 
 // EXTERNAL MODULE: ./src/providers/kit/paging.ts
 var paging = __webpack_require__(19705);
+// EXTERNAL MODULE: ./src/providers/kit/errors.ts
+var errors = __webpack_require__(74874);
 ;// CONCATENATED MODULE: ./src/providers/gcp/bigquery.ts
 /**
  * Running the query on BigQuery REST v2 and reading its answer page by page:
@@ -461,23 +463,17 @@ var paging = __webpack_require__(19705);
 
 
 
+
 const SERVICE = 'BigQuery API';
 /** Far beyond any export's aggregated rows (pages of 10,000). */
 /** Polls of an unfinished job (each waits up to timeoutMs on the server). */
 const MAX_POLLS = 360;
-/** The reason and message of a Google error body (`error.errors[0].reason`), if it is one. */
+/** The reason and message of a Google error body (`error.errors[0].reason`, else `error.status`), if it is one. */
 function errorOf(res) {
-    let body;
-    try {
-        body = JSON.parse(res.text);
-    }
-    catch {
+    const b = (0,errors/* readErrorBody */.Nk)(res);
+    if (!b.reason && !b.status2 && !b.code)
         return null;
-    }
-    if (!body?.error || typeof body.error !== 'object')
-        return null;
-    const first = Array.isArray(body.error.errors) ? body.error.errors[0] : undefined;
-    return { reason: first?.reason ?? body.error.status ?? '', message: body.error.message ?? first?.message ?? '' };
+    return { reason: b.reason || b.status2, message: b.message };
 }
 const TRANSIENT = new Set(['rateLimitExceeded', 'backendError', 'internalError']);
 /** A BigQuery answer to retry whatever its status (403 rateLimitExceeded, 400 backendError). */
@@ -784,6 +780,85 @@ async function fetchMonth(ctx, token, month) {
         ctx.warn(`${month}: ${folder.outside} rows of other months came back despite the query's filter and were left out`);
     return folder.records(ctx.settings.method).records;
 }
+
+
+/***/ }),
+
+/***/ 74874:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Nk: () => (/* binding */ readErrorBody),
+/* harmony export */   RA: () => (/* binding */ CallError),
+/* harmony export */   yJ: () => (/* binding */ STILL_THROTTLED)
+/* harmony export */ });
+/* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(27194);
+
+function str(v) {
+    return typeof v === 'string' ? v : '';
+}
+/** A code as text: Azure and API Management give strings, some gateways numbers. */
+function codeOf(v) {
+    return typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '';
+}
+function header(res, name) {
+    const h = res.headers[name];
+    return Array.isArray(h) ? (h[0] ?? '') : (h ?? '');
+}
+function readErrorBody(res) {
+    let body = null;
+    try {
+        const parsed = JSON.parse(res.text);
+        body = parsed && typeof parsed === 'object' ? parsed : null;
+    }
+    catch {
+        body = null;
+    }
+    const inner = body?.error;
+    const e = inner && typeof inner === 'object' ? inner : body;
+    const rawCode = header(res, 'x-amzn-errortype') ||
+        str(body?.__type) ||
+        codeOf(e?.code) ||
+        (typeof inner === 'string' ? inner : '') ||
+        codeOf(e?.statusCode);
+    const code = rawCode.split(':')[0].split('#').pop() ?? '';
+    let message = str(e?.message) ||
+        str(e?.Message) ||
+        str(body?.error_description) ||
+        res.text.replace(/\s+/g, ' ').trim().slice(0, 200) ||
+        header(res, 'x-ms-failure-cause');
+    // ARM's target and details often hold the reason itself (which parameter, which subscription).
+    const target = str(e?.target);
+    if (target !== '' && !message.includes(target))
+        message += ` (target: ${target})`;
+    const details = Array.isArray(e?.details) ? e.details : [];
+    const said = details
+        .map((d) => (str(d?.message).trim() || str(d?.code)).trim())
+        .filter((m) => m !== '' && !message.includes(m));
+    if (said.length > 0)
+        message += ` [${said.slice(0, 3).join('; ')}${said.length > 3 ? `; and ${said.length - 3} more` : ''}]`;
+    const errors = Array.isArray(e?.errors) ? e.errors : [];
+    return {
+        status: res.status,
+        code,
+        status2: str(e?.status),
+        reason: str(errors[0]?.reason),
+        message: (0,_secrets_js__WEBPACK_IMPORTED_MODULE_0__.scrub)(message)
+    };
+}
+/** A cloud's refusal, explained: the status and code for decisions, the message for people. */
+class CallError extends Error {
+    status;
+    body;
+    constructor(status, body, message) {
+        super(message);
+        this.status = status;
+        this.body = body;
+        this.name = 'CallError';
+    }
+}
+/** What a throttled answer means after the HTTP layer's retries: the same sentence for every cloud. */
+const STILL_THROTTLED = 'Still throttled after retries: lower concurrency, or run again later.';
 
 
 /***/ }),

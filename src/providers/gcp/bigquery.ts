@@ -14,6 +14,7 @@ import type { HttpClient, HttpResponse } from '../../http.js'
 import type { GcpSettings } from './settings.js'
 import { queryRequest, queryUrl, resultsUrl } from './query.js'
 import { followPages } from '../kit/paging.js'
+import { readErrorBody } from '../kit/errors.js'
 
 export const SERVICE = 'BigQuery API'
 /** Far beyond any export's aggregated rows (pages of 10,000). */
@@ -39,21 +40,13 @@ export interface QueryPage {
   jobId: string
 }
 
-interface GoogleErrorBody {
-  error?: { code?: number; message?: string; status?: string; errors?: { reason?: string; message?: string }[] }
-}
-
-/** The reason and message of a Google error body (`error.errors[0].reason`), if it is one. */
-export function errorOf(res: Pick<HttpResponse, 'text'>): { reason: string; message: string } | null {
-  let body: GoogleErrorBody
-  try {
-    body = JSON.parse(res.text) as GoogleErrorBody
-  } catch {
-    return null
-  }
-  if (!body?.error || typeof body.error !== 'object') return null
-  const first = Array.isArray(body.error.errors) ? body.error.errors[0] : undefined
-  return { reason: first?.reason ?? body.error.status ?? '', message: body.error.message ?? first?.message ?? '' }
+/** The reason and message of a Google error body (`error.errors[0].reason`, else `error.status`), if it is one. */
+export function errorOf(
+  res: Pick<HttpResponse, 'text' | 'status' | 'headers'>
+): { reason: string; message: string } | null {
+  const b = readErrorBody(res)
+  if (!b.reason && !b.status2 && !b.code) return null
+  return { reason: b.reason || b.status2, message: b.message }
 }
 
 const TRANSIENT = new Set(['rateLimitExceeded', 'backendError', 'internalError'])
