@@ -570,14 +570,14 @@ var __webpack_exports__ = {};
 /* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_worker_threads__WEBPACK_IMPORTED_MODULE_0__);
 /**
  * The action's entry point: run, then make sure nothing left open keeps the step alive. The same file is the
- * entry of the page decoder's worker threads (see workers/pool.ts), which load only what decoding needs.
+ * entry of the page decoder's worker threads (see providers/aws/workers/pool.ts), which load only what decoding needs.
  */
 
 if (!node_worker_threads__WEBPACK_IMPORTED_MODULE_0__.isMainThread && node_worker_threads__WEBPACK_IMPORTED_MODULE_0__.workerData?.ccr === 'decoder') {
-    void Promise.all(/* import() */[__nccwpck_require__.e(565), __nccwpck_require__.e(335)]).then(__nccwpck_require__.bind(__nccwpck_require__, 84335)).then((m) => m.serve());
+    void Promise.all(/* import() */[__nccwpck_require__.e(492), __nccwpck_require__.e(272)]).then(__nccwpck_require__.bind(__nccwpck_require__, 18272)).then((m) => m.serve());
 }
 else {
-    void Promise.all([__nccwpck_require__.e(/* import() */ 659).then(__nccwpck_require__.bind(__nccwpck_require__, 91659)), Promise.all(/* import() */[__nccwpck_require__.e(659), __nccwpck_require__.e(63), __nccwpck_require__.e(565), __nccwpck_require__.e(199)]).then(__nccwpck_require__.bind(__nccwpck_require__, 20199)), Promise.all(/* import() */[__nccwpck_require__.e(659), __nccwpck_require__.e(194)]).then(__nccwpck_require__.bind(__nccwpck_require__, 27194))]).then(([core, { run }, { errorMessage }]) => run()
+    void Promise.all([__nccwpck_require__.e(/* import() */ 659).then(__nccwpck_require__.bind(__nccwpck_require__, 91659)), Promise.all(/* import() */[__nccwpck_require__.e(659), __nccwpck_require__.e(63), __nccwpck_require__.e(492), __nccwpck_require__.e(670)]).then(__nccwpck_require__.bind(__nccwpck_require__, 52670)), Promise.all(/* import() */[__nccwpck_require__.e(659), __nccwpck_require__.e(194)]).then(__nccwpck_require__.bind(__nccwpck_require__, 27194))]).then(([core, { run }, { errorMessage }]) => run()
         .catch((e) => core.setFailed(`cloud-carbon-report failed unexpectedly: ${errorMessage(e)}`))
         .finally(() => setTimeout(() => process.exit(), 2000).unref()));
 }

@@ -16,7 +16,6 @@ import { runProvider } from './providers/kit/run.js'
 import type { ForecastPoint, ProviderContext } from './providers/kit/seam.js'
 import type { MissingPart, ProviderOutcome, ReportBuilder } from './report/builder.js'
 import type { BaselineComparison } from './report/changes.js'
-import type { PageDecoder } from './workers/pool.js'
 import { errorMessage, scrub } from './secrets.js'
 import { mergedStatus } from './shard.js'
 import { downloadShards, mergeShardReports } from './merge.js'
@@ -31,7 +30,6 @@ export interface Collection {
   builder: ReportBuilder
   comparison: BaselineComparison | null
   http: HttpClient
-  decoder: PageDecoder
   deadline: AbortSignal
   forecast: Forecast
   water: WaterRecord[]
@@ -73,7 +71,6 @@ async function collectOne(id: ProviderId, run: CollectRun): Promise<ProviderOutc
     period: settings.period,
     http: c.http,
     env,
-    decoder: c.decoder,
     keepRecords: c.comparison !== null || c.builder.needsRecords(id),
     deadline: c.deadline,
     note: (text) => notes.push(scrub(text)),

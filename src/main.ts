@@ -20,7 +20,6 @@ import { registerSecret } from './secrets.js'
 import { InputError, parseSettings, type Env, type Settings } from './settings.js'
 import { formatKg, formatTonnes } from './units.js'
 import { overallStatus, setOutputs, verdict } from './verdict.js'
-import { createDecoder, type PageDecoder } from './workers/pool.js'
 import { writeReport } from './write.js'
 
 export interface RunDeps {
@@ -29,8 +28,6 @@ export interface RunDeps {
   cwd?: string
   /** Overrides of the HTTP layer (tests inject sleep and short timeouts). */
   http?: Partial<HttpOptions>
-  /** The page decoder (default: worker threads on the bundle, per CCR_DECODE_WORKERS). */
-  decoder?: PageDecoder
 }
 
 export interface RunResult {
@@ -63,9 +60,8 @@ export async function run(deps: RunDeps = {}): Promise<RunResult> {
     log: (l) => core.debug(l),
     ...deps.http
   })
-  const decoder = deps.decoder ?? createDecoder(env)
   try {
-    const collected = await collect(settings, env, { http, decoder, deadline: deadline.signal, baseline })
+    const collected = await collect(settings, env, { http, deadline: deadline.signal, baseline })
     // The budget judges the fetching: the artifact and the comment have their own bounds after it.
     const timedOut = deadline.signal.aborted
     const written = writeReport(settings, env, collected)
@@ -88,10 +84,6 @@ export async function run(deps: RunDeps = {}): Promise<RunResult> {
   } finally {
     clearTimeout(timer)
     http.close()
-    const d = decoder.stats()
-    if (d.onWorkers > 0)
-      core.debug(`pages decoded: ${d.onWorkers} on ${d.workers} worker thread(s), ${d.here} on the main thread`)
-    await decoder.close()
   }
 }
 
@@ -165,7 +157,7 @@ function unusableDirectory(dir: string): string | null {
 async function collect(
   settings: Settings,
   env: Env,
-  s: { http: HttpClient; decoder: PageDecoder; deadline: AbortSignal; baseline: Baseline | null }
+  s: { http: HttpClient; deadline: AbortSignal; baseline: Baseline | null }
 ) {
   fs.mkdirSync(settings.outputDir, { recursive: true })
   const work = fs.mkdtempSync(path.join(settings.outputDir, '.parts-'))
@@ -176,7 +168,6 @@ async function collect(
     }),
     comparison: s.baseline ? new BaselineComparison(s.baseline, settings.period) : null,
     http: s.http,
-    decoder: s.decoder,
     deadline: s.deadline,
     forecast: [],
     water: []

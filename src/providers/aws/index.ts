@@ -20,6 +20,7 @@ import { callSustainability, roleAccount, type AwsTarget } from './api.js'
 import { fetchWater } from './water.js'
 import { EMISSIONS_TYPES, type AwsPage } from './page.js'
 import { sustainabilitySigner, type Sign } from './signer.js'
+import { createDecoder, type PageDecoder } from './workers/pool.js'
 
 const MAX_RESULTS = 5000
 
@@ -48,12 +49,15 @@ export const awsProvider: Provider = {
     if (aws.accountIds.length > 0) ctx.note(`Only usage accounts ${aws.accountIds.join(', ')} (aws-account-ids).`)
     const months = monthsOf(ctx.period)
     const targets: AwsTarget[] = []
+    // Large pages are decoded on worker threads (started on the first one), made for this run's share.
+    let decoder: PageDecoder | null = null
     return {
       unit: '(identity, month)',
       // Identity-major: several roles split by role, one role by months.
       units: identities.flatMap((id) => months.map((month) => ({ id, month }))),
       start: async (mine) => {
         const signers = await signIn(ctx, identities, mine, resolved.signingRegion)
+        const pages = (decoder = createDecoder(env))
         ctx.log(
           `AWS: ${signers.size} identit${signers.size === 1 ? 'y' : 'ies'}, ${months.length} month${months.length === 1 ? '' : 's'}, endpoint ${endpoint} (signed for ${resolved.signingRegion})`
         )
@@ -63,7 +67,7 @@ export const awsProvider: Provider = {
         const tasks: UnitTask[] = []
         for (const { id, month } of mine) {
           const sign = signers.get(id)
-          if (sign) tasks.push((flow) => fetchMonth(ctx, { endpoint, sign, id, month }, flow))
+          if (sign) tasks.push((flow) => fetchMonth(ctx, { endpoint, sign, id, month, decoder: pages }, flow))
         }
         return tasks
       },
@@ -73,6 +77,13 @@ export const awsProvider: Provider = {
           settings.shard === null ? checkAccountIds(ctx, targets, aws.accountIds) : Promise.resolve(),
           settings.water ? fetchWater(ctx, targets) : Promise.resolve()
         ])
+      },
+      close: async () => {
+        if (decoder === null) return
+        const d = decoder.stats()
+        if (d.onWorkers > 0)
+          ctx.log(`AWS: pages decoded: ${d.onWorkers} on ${d.workers} worker thread(s), ${d.here} on the main thread`)
+        await decoder.close()
       },
       lookahead: Math.max(2, settings.concurrency * 2),
       budget: { records: MAX_RESULTS * Math.max(2, settings.concurrency), pageSize: MAX_RESULTS },
@@ -130,6 +141,7 @@ async function signIn(
 
 interface MonthQuery extends AwsTarget {
   month: Month
+  decoder: PageDecoder
 }
 
 async function fetchMonth(ctx: ProviderContext, q: MonthQuery, flow: PageFlow): Promise<void> {
@@ -170,7 +182,7 @@ async function fetchPage(ctx: ProviderContext, q: MonthQuery, token: string | un
     action: 'sustainability:GetEstimatedCarbonEmissions',
     body,
     decode: (bytes) =>
-      ctx.decoder.decode(bytes, {
+      q.decoder.decode(bytes, {
         method: ctx.settings.method,
         fallbackAccount: roleAccount(q.id),
         month: q.month,

@@ -3,10 +3,9 @@
  * it says of the whole at the end. Every provider goes through here, so sharding, ordering, memory bounds and
  * the fallback note are the same for all.
  */
-import type { ProviderId } from '../../model.js'
 import type { RecordBatch } from '../../report/batch.js'
 import { shareOf } from '../../shard.js'
-import { PROVIDERS } from '../registry.js'
+import { providerLabel } from '../registry.js'
 import { streamInOrder } from './schedule.js'
 import type { Provider, ProviderContext } from './seam.js'
 
@@ -20,21 +19,21 @@ export async function* runProvider(provider: Provider, ctx: ProviderContext): As
   const mine = shareOf(plan.units, shard)
   if (shard !== null)
     ctx.log(
-      `${label(provider.id)}: shard ${shard.index}/${shard.count} takes ${mine.length} of ${plan.units.length} ${plan.unit} units`
+      `${providerLabel(provider.id)}: shard ${shard.index}/${shard.count} takes ${mine.length} of ${plan.units.length} ${plan.unit} units`
     )
   if (mine.length === 0) return
-  const tasks = await plan.start(mine)
-  const budget = plan.budget ?? UNBOUNDED
-  const market = ctx.settings.method === 'market'
-  let fellBack = 0
-  for await (const batch of streamInOrder(tasks, plan.lookahead, budget.records, budget.pageSize)) {
-    fellBack += market ? batch.noMarket : batch.noLocation
-    yield batch
+  try {
+    const tasks = await plan.start(mine)
+    const budget = plan.budget ?? UNBOUNDED
+    const market = ctx.settings.method === 'market'
+    let fellBack = 0
+    for await (const batch of streamInOrder(tasks, plan.lookahead, budget.records, budget.pageSize)) {
+      fellBack += market ? batch.noMarket : batch.noLocation
+      yield batch
+    }
+    if (fellBack > 0 && plan.fallbackNote) ctx.note(plan.fallbackNote(fellBack))
+    await plan.end?.()
+  } finally {
+    await plan.close?.()
   }
-  if (fellBack > 0 && plan.fallbackNote) ctx.note(plan.fallbackNote(fellBack))
-  await plan.end?.()
-}
-
-function label(id: ProviderId): string {
-  return PROVIDERS[id].label
 }

@@ -9,7 +9,6 @@ import type { Period, ProviderId, WaterRecord } from '../../model.js'
 import type { HttpClient } from '../../http.js'
 import type { Env, Settings } from '../../settings.js'
 import type { RecordBatch } from '../../report/batch.js'
-import type { PageDecoder } from '../../workers/pool.js'
 
 export interface ForecastPoint {
   month: string
@@ -27,8 +26,6 @@ export interface ProviderContext {
   period: Period
   http: HttpClient
   env: Env
-  /** Decodes large pages on worker threads (or here): providers with big pages hand it their bodies. */
-  decoder: PageDecoder
   /** Batches must carry their records too (a baseline comparison reads every record). */
   keepRecords: boolean
   /** A note for the report (e.g. which accounting method the figures use). */
@@ -80,6 +77,8 @@ export interface WorkPlan<U> {
   budget?: { records: number; pageSize: number }
   /** The note when some records have no figure of the chosen method, so their headline is the other one. */
   fallbackNote?(count: number): string
+  /** Releases what the plan holds (worker threads, say), after the last batch or a failure. */
+  close?(): Promise<void>
 }
 
 export interface Provider {

@@ -1,8 +1,8 @@
-export const id = 199;
-export const ids = [199,194];
+export const id = 670;
+export const ids = [670,194];
 export const modules = {
 
-/***/ 20199:
+/***/ 52670:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -654,7 +654,7 @@ const PROVIDERS = {
         short: 'AWS',
         publicationDay: 21,
         parseInputs: parseAwsInputs,
-        load: async () => (await Promise.all(/* import() */[__webpack_require__.e(773), __webpack_require__.e(802)]).then(__webpack_require__.bind(__webpack_require__, 86802))).awsProvider
+        load: async () => (await Promise.all(/* import() */[__webpack_require__.e(773), __webpack_require__.e(653)]).then(__webpack_require__.bind(__webpack_require__, 33653))).awsProvider
     },
     azure: {
         label: 'Azure',
@@ -780,23 +780,25 @@ async function* runProvider(provider, ctx) {
     const { shard } = ctx.settings;
     const mine = shareOf(plan.units, shard);
     if (shard !== null)
-        ctx.log(`${label(provider.id)}: shard ${shard.index}/${shard.count} takes ${mine.length} of ${plan.units.length} ${plan.unit} units`);
+        ctx.log(`${providerLabel(provider.id)}: shard ${shard.index}/${shard.count} takes ${mine.length} of ${plan.units.length} ${plan.unit} units`);
     if (mine.length === 0)
         return;
-    const tasks = await plan.start(mine);
-    const budget = plan.budget ?? UNBOUNDED;
-    const market = ctx.settings.method === 'market';
-    let fellBack = 0;
-    for await (const batch of (0,schedule/* streamInOrder */.Y)(tasks, plan.lookahead, budget.records, budget.pageSize)) {
-        fellBack += market ? batch.noMarket : batch.noLocation;
-        yield batch;
+    try {
+        const tasks = await plan.start(mine);
+        const budget = plan.budget ?? UNBOUNDED;
+        const market = ctx.settings.method === 'market';
+        let fellBack = 0;
+        for await (const batch of (0,schedule/* streamInOrder */.Y)(tasks, plan.lookahead, budget.records, budget.pageSize)) {
+            fellBack += market ? batch.noMarket : batch.noLocation;
+            yield batch;
+        }
+        if (fellBack > 0 && plan.fallbackNote)
+            ctx.note(plan.fallbackNote(fellBack));
+        await plan.end?.();
     }
-    if (fellBack > 0 && plan.fallbackNote)
-        ctx.note(plan.fallbackNote(fellBack));
-    await plan.end?.();
-}
-function label(id) {
-    return PROVIDERS[id].label;
+    finally {
+        await plan.close?.();
+    }
 }
 
 // EXTERNAL MODULE: ./src/secrets.ts
@@ -1190,7 +1192,6 @@ async function collectOne(id, run) {
         period: settings.period,
         http: c.http,
         env,
-        decoder: c.decoder,
         keepRecords: c.comparison !== null || c.builder.needsRecords(id),
         deadline: c.deadline,
         note: (text) => notes.push((0,secrets.scrub)(text)),
@@ -3811,167 +3812,6 @@ function verdict(settings, w, timedOut) {
     return failures;
 }
 
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __webpack_require__(48161);
-// EXTERNAL MODULE: external "node:worker_threads"
-var external_node_worker_threads_ = __webpack_require__(75919);
-// EXTERNAL MODULE: ./src/providers/aws/page.ts
-var page = __webpack_require__(39565);
-// EXTERNAL MODULE: external "node:url"
-var external_node_url_ = __webpack_require__(73136);
-;// CONCATENATED MODULE: ./src/workers/entry.ts
-/** Where the bundle is, for starting worker threads on it (none when running from the TypeScript sources). */
-
-
-
-/** dist/index.js beside this code once bundled; null in tests that run the sources (no bundle to start). */
-function bundleEntry() {
-    try {
-        const entry = external_node_path_.join(external_node_path_.dirname((0,external_node_url_.fileURLToPath)(import.meta.url)), 'index.js');
-        return external_node_fs_.existsSync(entry) ? entry : null;
-    }
-    catch {
-        return null;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/workers/pool.ts
-/**
- * Page decoding off the main thread. A large page's JSON.parse, normalising and formatting cost far more
- * CPU than receiving it, so with worker threads the main thread keeps receiving, writing and summing while
- * pages are decoded beside it, one per core. Small pages (most runs) are decoded here: a worker's start
- * (loading the bundle) costs more than they do, so workers start only when the first large page arrives,
- * and pages go on being decoded here until one is ready. A worker that dies takes no data with it: its
- * pages are fetched again (RetryBodyError) and decoded here from then on.
- */
-
-
-
-
-
-/** Pages smaller than this are decoded here. */
-const MIN_WORKER_BYTES = 256 * 1024;
-class Slot {
-    worker;
-    online = false;
-    pending = new Map();
-    constructor(worker) {
-        this.worker = worker;
-    }
-}
-class DecoderPool {
-    entry;
-    size;
-    slots = [];
-    started = false;
-    broken = false;
-    nextId = 1;
-    onWorkers = 0;
-    here = 0;
-    /** `entry`: the bundle to start workers on (null: decode everything here); `size`: workers at most. */
-    constructor(entry, size) {
-        this.entry = entry;
-        this.size = size;
-    }
-    decode(body, job) {
-        if (this.entry !== null && this.size > 0 && !this.broken && body.length >= MIN_WORKER_BYTES) {
-            if (!this.started)
-                this.start(this.entry);
-            let best = null;
-            for (const s of this.slots)
-                if (s.online && (best === null || s.pending.size < best.pending.size))
-                    best = s;
-            if (best !== null)
-                return this.send(best, body, job);
-        }
-        this.here++;
-        try {
-            return Promise.resolve((0,page/* decodeAwsPage */.lh)(body, job));
-        }
-        catch (e) {
-            return Promise.reject(e);
-        }
-    }
-    stats() {
-        return { workers: this.slots.length, onWorkers: this.onWorkers, here: this.here };
-    }
-    async close() {
-        const slots = this.slots;
-        this.slots = [];
-        this.broken = true;
-        await Promise.all(slots.map((s) => s.worker.terminate().catch(() => 0)));
-    }
-    start(entry) {
-        this.started = true;
-        for (let i = 0; i < this.size; i++) {
-            let worker;
-            try {
-                worker = new external_node_worker_threads_.Worker(entry, { workerData: { ccr: 'decoder' } });
-            }
-            catch {
-                this.broken = this.slots.length === 0;
-                return;
-            }
-            // Workers never keep the process alive: the run ends when its work does.
-            worker.unref();
-            const slot = new Slot(worker);
-            worker.on('online', () => (slot.online = true));
-            worker.on('message', (m) => {
-                const p = slot.pending.get(m.id);
-                if (!p)
-                    return;
-                slot.pending.delete(m.id);
-                if ('result' in m)
-                    p.resolve(m.result);
-                else if ('notJson' in m)
-                    p.reject(new src_body/* NotJsonError */.wq(m.notJson));
-                else
-                    p.reject(new Error(m.error));
-            });
-            const lost = (why) => {
-                slot.online = false;
-                this.slots = this.slots.filter((s) => s !== slot);
-                if (this.slots.length === 0)
-                    this.broken = true;
-                for (const p of slot.pending.values())
-                    p.reject(new src_body/* RetryBodyError */.Th(`the page decoder thread stopped (${why}); fetching the page again`));
-                slot.pending.clear();
-            };
-            worker.on('error', (e) => lost(e.message));
-            worker.on('exit', (code) => lost(`exit code ${code}`));
-            this.slots.push(slot);
-        }
-    }
-    send(slot, body, job) {
-        const id = this.nextId++;
-        this.onWorkers++;
-        return new Promise((resolve, reject) => {
-            slot.pending.set(id, { resolve, reject });
-            const msg = { id, job, body };
-            // A body that owns its whole ArrayBuffer moves to the worker; one in Node's shared pool is copied.
-            const owns = body.byteOffset === 0 && body.byteLength === body.buffer.byteLength && body.buffer instanceof ArrayBuffer;
-            slot.worker.postMessage(msg, owns ? [body.buffer] : []);
-        });
-    }
-}
-/**
- * The run's decoder: CCR_DECODE_WORKERS worker threads on the bundle (0 = none), by default one per core
- * beyond the main thread's, at most 4, and none on a machine of 2 cores or fewer: there the main thread
- * and one worker share the cores with everything else, and on this project's 2-core machine two busy threads
- * each run at about 0.57x (measured), so a worker costs its memory and buys no time. None when running from
- * the sources (tests of run(): the same decoding, on the main thread).
- */
-function createDecoder(env) {
-    const raw = env.CCR_DECODE_WORKERS;
-    const cores = external_node_os_.availableParallelism();
-    const n = raw !== undefined && /^\d+$/.test(raw.trim())
-        ? Math.min(16, Number(raw.trim()))
-        : cores <= 2
-            ? 0
-            : Math.min(4, cores - 1);
-    return new DecoderPool(n > 0 ? bundleEntry() : null, n);
-}
-
 ;// CONCATENATED MODULE: ./src/report/water.ts
 /**
  * Water (`water: true`): the withdrawals the providers allocate to the usage, in m3 to the litre, reported apart
@@ -4159,7 +3999,6 @@ function writeReport(settings, env, c) {
 
 
 
-
 async function run(deps = {}) {
     const env = deps.env ?? process.env;
     let inputs;
@@ -4183,9 +4022,8 @@ async function run(deps = {}) {
         log: (l) => core.debug(l),
         ...deps.http
     });
-    const decoder = deps.decoder ?? createDecoder(env);
     try {
-        const collected = await collect(settings, env, { http, decoder, deadline: deadline.signal, baseline });
+        const collected = await collect(settings, env, { http, deadline: deadline.signal, baseline });
         // The budget judges the fetching: the artifact and the comment have their own bounds after it.
         const timedOut = deadline.signal.aborted;
         const written = writeReport(settings, env, collected);
@@ -4207,10 +4045,6 @@ async function run(deps = {}) {
     finally {
         clearTimeout(timer);
         http.close();
-        const d = decoder.stats();
-        if (d.onWorkers > 0)
-            core.debug(`pages decoded: ${d.onWorkers} on ${d.workers} worker thread(s), ${d.here} on the main thread`);
-        await decoder.close();
     }
 }
 class InputFailure extends Error {
@@ -4293,7 +4127,6 @@ async function collect(settings, env, s) {
         }),
         comparison: s.baseline ? new BaselineComparison(s.baseline, settings.period) : null,
         http: s.http,
-        decoder: s.decoder,
         deadline: s.deadline,
         forecast: [],
         water: []

@@ -3,9 +3,9 @@
  * not JSON answers `notJson` (the main thread retries the request); any other failure answers `error`.
  */
 import { parentPort } from 'node:worker_threads'
-import { NotJsonError } from '../body.js'
-import { transferList } from '../report/batch.js'
-import { decodeAwsPage, type AwsPage, type AwsPageJob } from '../providers/aws/page.js'
+import { NotJsonError } from '../../../body.js'
+import { transferList } from '../../../report/batch.js'
+import { decodeAwsPage, type AwsPage, type AwsPageJob } from '../page.js'
 
 export interface DecodeRequest {
   id: number

@@ -8,8 +8,8 @@
  */
 import * as os from 'node:os'
 import { Worker } from 'node:worker_threads'
-import { RetryBodyError, NotJsonError } from '../body.js'
-import { decodeAwsPage, type AwsPage, type AwsPageJob } from '../providers/aws/page.js'
+import { RetryBodyError, NotJsonError } from '../../../body.js'
+import { decodeAwsPage, type AwsPage, type AwsPageJob } from '../page.js'
 import type { DecodeReply, DecodeRequest } from './decoder.js'
 import { bundleEntry } from './entry.js'
 

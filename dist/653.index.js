@@ -1,5 +1,5 @@
-export const id = 802;
-export const ids = [802];
+export const id = 653;
+export const ids = [653];
 export const modules = {
 
 /***/ 24377:
@@ -50,7 +50,7 @@ async function getIdToken(http, env, audience, forWhat) {
 
 /***/ }),
 
-/***/ 86802:
+/***/ 33653:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -508,7 +508,173 @@ function sustainabilitySigner(signingRegion, credentials) {
     };
 }
 
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(48161);
+// EXTERNAL MODULE: external "node:worker_threads"
+var external_node_worker_threads_ = __webpack_require__(75919);
+// EXTERNAL MODULE: ./src/body.ts
+var body = __webpack_require__(8255);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(73024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(76760);
+// EXTERNAL MODULE: external "node:url"
+var external_node_url_ = __webpack_require__(73136);
+;// CONCATENATED MODULE: ./src/providers/aws/workers/entry.ts
+/** Where the bundle is, for starting worker threads on it (none when running from the TypeScript sources). */
+
+
+
+/** dist/index.js beside this code once bundled; null in tests that run the sources (no bundle to start). */
+function bundleEntry() {
+    try {
+        const entry = external_node_path_.join(external_node_path_.dirname((0,external_node_url_.fileURLToPath)(import.meta.url)), 'index.js');
+        return external_node_fs_.existsSync(entry) ? entry : null;
+    }
+    catch {
+        return null;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/providers/aws/workers/pool.ts
+/**
+ * Page decoding off the main thread. A large page's JSON.parse, normalising and formatting cost far more
+ * CPU than receiving it, so with worker threads the main thread keeps receiving, writing and summing while
+ * pages are decoded beside it, one per core. Small pages (most runs) are decoded here: a worker's start
+ * (loading the bundle) costs more than they do, so workers start only when the first large page arrives,
+ * and pages go on being decoded here until one is ready. A worker that dies takes no data with it: its
+ * pages are fetched again (RetryBodyError) and decoded here from then on.
+ */
+
+
+
+
+
+/** Pages smaller than this are decoded here. */
+const MIN_WORKER_BYTES = 256 * 1024;
+class Slot {
+    worker;
+    online = false;
+    pending = new Map();
+    constructor(worker) {
+        this.worker = worker;
+    }
+}
+class DecoderPool {
+    entry;
+    size;
+    slots = [];
+    started = false;
+    broken = false;
+    nextId = 1;
+    onWorkers = 0;
+    here = 0;
+    /** `entry`: the bundle to start workers on (null: decode everything here); `size`: workers at most. */
+    constructor(entry, size) {
+        this.entry = entry;
+        this.size = size;
+    }
+    decode(body, job) {
+        if (this.entry !== null && this.size > 0 && !this.broken && body.length >= MIN_WORKER_BYTES) {
+            if (!this.started)
+                this.start(this.entry);
+            let best = null;
+            for (const s of this.slots)
+                if (s.online && (best === null || s.pending.size < best.pending.size))
+                    best = s;
+            if (best !== null)
+                return this.send(best, body, job);
+        }
+        this.here++;
+        try {
+            return Promise.resolve((0,page/* decodeAwsPage */.lh)(body, job));
+        }
+        catch (e) {
+            return Promise.reject(e);
+        }
+    }
+    stats() {
+        return { workers: this.slots.length, onWorkers: this.onWorkers, here: this.here };
+    }
+    async close() {
+        const slots = this.slots;
+        this.slots = [];
+        this.broken = true;
+        await Promise.all(slots.map((s) => s.worker.terminate().catch(() => 0)));
+    }
+    start(entry) {
+        this.started = true;
+        for (let i = 0; i < this.size; i++) {
+            let worker;
+            try {
+                worker = new external_node_worker_threads_.Worker(entry, { workerData: { ccr: 'decoder' } });
+            }
+            catch {
+                this.broken = this.slots.length === 0;
+                return;
+            }
+            // Workers never keep the process alive: the run ends when its work does.
+            worker.unref();
+            const slot = new Slot(worker);
+            worker.on('online', () => (slot.online = true));
+            worker.on('message', (m) => {
+                const p = slot.pending.get(m.id);
+                if (!p)
+                    return;
+                slot.pending.delete(m.id);
+                if ('result' in m)
+                    p.resolve(m.result);
+                else if ('notJson' in m)
+                    p.reject(new body/* NotJsonError */.wq(m.notJson));
+                else
+                    p.reject(new Error(m.error));
+            });
+            const lost = (why) => {
+                slot.online = false;
+                this.slots = this.slots.filter((s) => s !== slot);
+                if (this.slots.length === 0)
+                    this.broken = true;
+                for (const p of slot.pending.values())
+                    p.reject(new body/* RetryBodyError */.Th(`the page decoder thread stopped (${why}); fetching the page again`));
+                slot.pending.clear();
+            };
+            worker.on('error', (e) => lost(e.message));
+            worker.on('exit', (code) => lost(`exit code ${code}`));
+            this.slots.push(slot);
+        }
+    }
+    send(slot, body, job) {
+        const id = this.nextId++;
+        this.onWorkers++;
+        return new Promise((resolve, reject) => {
+            slot.pending.set(id, { resolve, reject });
+            const msg = { id, job, body };
+            // A body that owns its whole ArrayBuffer moves to the worker; one in Node's shared pool is copied.
+            const owns = body.byteOffset === 0 && body.byteLength === body.buffer.byteLength && body.buffer instanceof ArrayBuffer;
+            slot.worker.postMessage(msg, owns ? [body.buffer] : []);
+        });
+    }
+}
+/**
+ * The run's decoder: CCR_DECODE_WORKERS worker threads on the bundle (0 = none), by default one per core
+ * beyond the main thread's, at most 4, and none on a machine of 2 cores or fewer: there the main thread
+ * and one worker share the cores with everything else, and on this project's 2-core machine two busy threads
+ * each run at about 0.57x (measured), so a worker costs its memory and buys no time. None when running from
+ * the sources (tests of run(): the same decoding, on the main thread).
+ */
+function createDecoder(env) {
+    const raw = env.CCR_DECODE_WORKERS;
+    const cores = external_node_os_.availableParallelism();
+    const n = raw !== undefined && /^\d+$/.test(raw.trim())
+        ? Math.min(16, Number(raw.trim()))
+        : cores <= 2
+            ? 0
+            : Math.min(4, cores - 1);
+    return new DecoderPool(n > 0 ? bundleEntry() : null, n);
+}
+
 ;// CONCATENATED MODULE: ./src/providers/aws/index.ts
+
 
 
 
@@ -540,12 +706,15 @@ const awsProvider = {
             ctx.note(`Only usage accounts ${aws.accountIds.join(', ')} (aws-account-ids).`);
         const months = (0,src_period/* monthsOf */.vo)(ctx.period);
         const targets = [];
+        // Large pages are decoded on worker threads (started on the first one), made for this run's share.
+        let decoder = null;
         return {
             unit: '(identity, month)',
             // Identity-major: several roles split by role, one role by months.
             units: identities.flatMap((id) => months.map((month) => ({ id, month }))),
             start: async (mine) => {
                 const signers = await signIn(ctx, identities, mine, resolved.signingRegion);
+                const pages = (decoder = createDecoder(env));
                 ctx.log(`AWS: ${signers.size} identit${signers.size === 1 ? 'y' : 'ies'}, ${months.length} month${months.length === 1 ? '' : 's'}, endpoint ${endpoint} (signed for ${resolved.signingRegion})`);
                 // An identity's whole-period questions go with its first month: one shard asks them, once.
                 for (const [id, sign] of signers)
@@ -555,7 +724,7 @@ const awsProvider = {
                 for (const { id, month } of mine) {
                     const sign = signers.get(id);
                     if (sign)
-                        tasks.push((flow) => fetchMonth(ctx, { endpoint, sign, id, month }, flow));
+                        tasks.push((flow) => fetchMonth(ctx, { endpoint, sign, id, month, decoder: pages }, flow));
                 }
                 return tasks;
             },
@@ -565,6 +734,14 @@ const awsProvider = {
                     settings.shard === null ? checkAccountIds(ctx, targets, aws.accountIds) : Promise.resolve(),
                     settings.water ? fetchWater(ctx, targets) : Promise.resolve()
                 ]);
+            },
+            close: async () => {
+                if (decoder === null)
+                    return;
+                const d = decoder.stats();
+                if (d.onWorkers > 0)
+                    ctx.log(`AWS: pages decoded: ${d.onWorkers} on ${d.workers} worker thread(s), ${d.here} on the main thread`);
+                await decoder.close();
             },
             lookahead: Math.max(2, settings.concurrency * 2),
             budget: { records: MAX_RESULTS * Math.max(2, settings.concurrency), pageSize: MAX_RESULTS },
@@ -649,7 +826,7 @@ async function fetchPage(ctx, q, token) {
         path: '/v1/estimated-carbon-emissions',
         action: 'sustainability:GetEstimatedCarbonEmissions',
         body,
-        decode: (bytes) => ctx.decoder.decode(bytes, {
+        decode: (bytes) => q.decoder.decode(bytes, {
             method: ctx.settings.method,
             fallbackAccount: roleAccount(q.id),
             month: q.month,
@@ -657,6 +834,117 @@ async function fetchPage(ctx, q, token) {
         })
     });
     return res.json;
+}
+
+
+/***/ }),
+
+/***/ 39565:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Hh: () => (/* binding */ EMISSIONS_TYPES),
+/* harmony export */   lh: () => (/* binding */ decodeAwsPage)
+/* harmony export */ });
+/* unused harmony export normalizeAwsRow */
+/* harmony import */ var _units_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(61996);
+/* harmony import */ var _body_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8255);
+/* harmony import */ var _report_batch_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(90338);
+
+
+
+const EMISSIONS_TYPES = [
+    'TOTAL_LBM_CARBON_EMISSIONS',
+    'TOTAL_MBM_CARBON_EMISSIONS',
+    'TOTAL_SCOPE_1_CARBON_EMISSIONS',
+    'TOTAL_SCOPE_2_LBM_CARBON_EMISSIONS',
+    'TOTAL_SCOPE_2_MBM_CARBON_EMISSIONS',
+    'TOTAL_SCOPE_3_LBM_CARBON_EMISSIONS',
+    'TOTAL_SCOPE_3_MBM_CARBON_EMISSIONS'
+];
+/** One emissions figure (`EmissionsValues[type]`) in grams, or null when it is missing. */
+function figureGrams(v, type) {
+    if (v === undefined || v === null || v.Value === undefined || v.Value === null)
+        return null;
+    if (v.Unit === 'MTCO2e' || v.Unit === undefined)
+        return (0,_units_js__WEBPACK_IMPORTED_MODULE_0__/* .tonnesToGrams */ .fC)(v.Value, type);
+    const unit = (v.Unit ?? 'MTCO2e').toUpperCase();
+    if (unit === 'MTCO2E')
+        return (0,_units_js__WEBPACK_IMPORTED_MODULE_0__/* .tonnesToGrams */ .fC)(v.Value, type);
+    if (unit === 'KGCO2E')
+        return Math.round(Number(v.Value) * 1000);
+    throw new Error(`unknown unit ${JSON.stringify(v.Unit)} for ${type}`);
+}
+/** The last TimePeriod.Start checked and its month: the rows of a page share one, so the test runs once a page. */
+let lastStart = null;
+let lastMonth = '';
+/** One API result row to a normalized record. */
+function normalizeAwsRow(row, method, fallbackAccount) {
+    const start = row.TimePeriod?.Start ?? '';
+    if (start !== lastStart) {
+        if (!/^\d{4}-\d{2}-01/.test(start))
+            throw new Error(`a result has no monthly TimePeriod.Start (${JSON.stringify(start)})`);
+        lastStart = start;
+        lastMonth = start.slice(0, 7);
+    }
+    const month = lastMonth;
+    // A named read per type (not a computed key in one shared function): each lookup site stays monomorphic.
+    const e = row.EmissionsValues;
+    const market = figureGrams(e?.TOTAL_MBM_CARBON_EMISSIONS, 'TOTAL_MBM_CARBON_EMISSIONS');
+    const location = figureGrams(e?.TOTAL_LBM_CARBON_EMISSIONS, 'TOTAL_LBM_CARBON_EMISSIONS');
+    const headline = method === 'market' ? (market ?? location) : (location ?? market);
+    if (headline === null)
+        throw new Error(`a result for ${month} has neither TOTAL_MBM nor TOTAL_LBM emissions`);
+    const d = row.DimensionsValues;
+    // The scope figures are read in the order the record lists them (a bad value names the first one wrong).
+    const scope1 = figureGrams(e?.TOTAL_SCOPE_1_CARBON_EMISSIONS, 'TOTAL_SCOPE_1_CARBON_EMISSIONS');
+    const scope2Market = figureGrams(e?.TOTAL_SCOPE_2_MBM_CARBON_EMISSIONS, 'TOTAL_SCOPE_2_MBM_CARBON_EMISSIONS');
+    const scope2Location = figureGrams(e?.TOTAL_SCOPE_2_LBM_CARBON_EMISSIONS, 'TOTAL_SCOPE_2_LBM_CARBON_EMISSIONS');
+    const scope3Market = figureGrams(e?.TOTAL_SCOPE_3_MBM_CARBON_EMISSIONS, 'TOTAL_SCOPE_3_MBM_CARBON_EMISSIONS');
+    const scope3Location = figureGrams(e?.TOTAL_SCOPE_3_LBM_CARBON_EMISSIONS, 'TOTAL_SCOPE_3_LBM_CARBON_EMISSIONS');
+    return {
+        provider: 'aws',
+        account: d?.USAGE_ACCOUNT_ID ?? fallbackAccount ?? 'unknown',
+        accountName: null,
+        month,
+        service: d?.SERVICE ?? null,
+        region: d?.REGION ?? null,
+        grams: headline,
+        marketGrams: market,
+        locationGrams: location,
+        scope1Grams: scope1,
+        scope2MarketGrams: scope2Market,
+        scope2LocationGrams: scope2Location,
+        scope3MarketGrams: scope3Market,
+        scope3LocationGrams: scope3Location,
+        modelVersion: row.ModelVersion ?? null
+    };
+}
+/**
+ * A page's bytes to its batch and NextToken. A body that is not JSON throws NotJsonError (the HTTP layer
+ * retries it); a JSON body with a bad row keeps the rows before it and says what was wrong in `error`.
+ */
+function decodeAwsPage(body, job) {
+    const data = (0,_body_js__WEBPACK_IMPORTED_MODULE_1__/* .parseJsonBody */ .Y2)((0,_body_js__WEBPACK_IMPORTED_MODULE_1__/* .bodyText */ .G3)(body));
+    const enc = new _report_batch_js__WEBPACK_IMPORTED_MODULE_2__/* .BatchEncoder */ .H('aws', job.keepRecords);
+    // Results is required by the API's model: an answer without it is malformed, not empty.
+    if (!data || typeof data !== 'object' || !Array.isArray(data.Results)) {
+        return { batch: enc.take(), next: undefined, error: 'the response has no Results list (a malformed answer)' };
+    }
+    let error = null;
+    try {
+        for (const row of data.Results) {
+            const rec = normalizeAwsRow(row, job.method, job.fallbackAccount);
+            if (rec.month !== job.month)
+                throw new Error(`a result for ${rec.month} came back for a query of ${job.month}`);
+            enc.add(rec);
+        }
+    }
+    catch (e) {
+        // Scrubbed where it is reported (on the main thread, which knows the secrets).
+        error = e instanceof Error ? e.message : String(e);
+    }
+    return { batch: enc.take(), next: data.NextToken, error };
 }
 
 
