@@ -5,17 +5,11 @@
  */
 import { createHash, createHmac } from 'node:crypto'
 import * as path from 'node:path'
-import { startSandbox, type Sandbox } from '../sandbox/index.mjs'
 import { loadModel } from '../sandbox/smithy.mjs'
 import { ROOT } from './helpers/action.js'
+import { useSandbox } from './helpers/sandbox.js'
 
-let sb: Sandbox
-beforeAll(async () => {
-  sb = await startSandbox()
-})
-afterAll(async () => {
-  await sb?.close()
-})
+const sb = useSandbox()
 
 const YEAR = { Start: '2025-01-01T00:00:00Z', End: '2026-01-01T00:00:00Z' }
 

@@ -4,22 +4,13 @@
  * accepts a request only when it is signed for the region the model's rules give that host (China:
  * cn-northwest-1, GovCloud: us-gov-west-1), and its proxy tunnels nothing but those hosts.
  */
-import { startSandbox, type Sandbox } from '../sandbox/index.mjs'
 import { runInProcess } from './helpers/action.js'
+import { useSandbox } from './helpers/sandbox.js'
 
 const PERIOD = { 'start-date': '2025-01', 'end-date': '2025-03' }
 const fast = { http: { sleep: async () => {} } }
 
-let sb: Sandbox
-beforeAll(async () => {
-  sb = await startSandbox()
-})
-afterAll(async () => {
-  await sb?.close()
-})
-beforeEach(() => {
-  sb.kit.log.length = 0
-})
+const sb = useSandbox()
 
 const run = (region: string, extra: Record<string, string | undefined> = {}) =>
   runInProcess(

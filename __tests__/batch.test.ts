@@ -7,7 +7,7 @@ import * as fs from 'node:fs'
 import * as os from 'node:os'
 import * as path from 'node:path'
 import fc from 'fast-check'
-import { ReportBuilder, type ProviderOutcome } from '../src/report/builder.js'
+import { ReportBuilder } from '../src/report/builder.js'
 import { BatchEncoder, transferList, type RecordBatch } from '../src/report/batch.js'
 import { jsonHeader } from '../src/report/json.js'
 import { RetryBodyError, NotJsonError } from '../src/body.js'
@@ -16,23 +16,11 @@ import { decodeAwsPage, EMISSIONS_TYPES, type AwsPageJob } from '../src/provider
 import type { CarbonRecord, ProviderId } from '../src/model.js'
 import { rec } from './helpers/records.js'
 import { testBundle } from './helpers/action.js'
+import { okOutcome } from './helpers/outcome.js'
 
 const PERIOD = { start: '2025-01', end: '2025-03' }
 
-function outcome(provider: ProviderId, b: ReportBuilder): ProviderOutcome {
-  const c = b.countOf(provider)
-  return {
-    provider,
-    label: provider,
-    status: 'ok',
-    records: c.records,
-    grams: c.grams,
-    error: null,
-    notes: [],
-    warnings: [],
-    missing: []
-  }
-}
+const outcome = okOutcome
 
 /** Builds a report from a list of steps (a record, or a batch of records), returns its model and files. */
 function build(steps: (CarbonRecord | CarbonRecord[])[]) {

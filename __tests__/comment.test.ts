@@ -16,6 +16,7 @@ import { ReportBuilder, type ProviderOutcome } from '../src/report/builder.js'
 import { periodChanges } from '../src/report/changes.js'
 import { evaluateThresholds } from '../src/report/thresholds.js'
 import type { CarbonRecord, ProviderId } from '../src/model.js'
+import { okOutcome } from './helpers/outcome.js'
 
 /** The Markdown outside fenced code blocks (where GitHub makes no links, mentions or HTML). */
 const outsideCode = (md: string): string => md.replace(/```[\s\S]*?```/g, '')
@@ -286,21 +287,7 @@ describe('events and permissions', () => {
 
 // ---------------------------------------------------------------------------------------------------------
 
-function outcome(provider: ProviderId, b: ReportBuilder, over: Partial<ProviderOutcome> = {}): ProviderOutcome {
-  const c = b.countOf(provider)
-  return {
-    provider,
-    label: provider,
-    status: 'ok',
-    records: c.records,
-    grams: c.grams,
-    error: null,
-    notes: [],
-    warnings: [],
-    missing: [],
-    ...over
-  }
-}
+const outcome = okOutcome
 
 function modelOf(
   records: CarbonRecord[],

@@ -3,24 +3,14 @@
  * exchange -> IAM Credentials impersonation -> BigQuery (the action's SQL run on DuckDB), month by month. Every
  * figure is checked against the sandbox's own truth, summed from its seed without SQL.
  */
-import { startSandbox, type Sandbox } from '../sandbox/index.mjs'
 import { runInProcess, type ActionRun } from './helpers/action.js'
 import { parseCsv } from './helpers/records.js'
+import { useSandbox } from './helpers/sandbox.js'
 
 const PERIOD = { 'start-date': '2022-07', 'end-date': '2023-06' }
 const fast = { http: { sleep: async () => {} } }
 
-let sb: Sandbox
-beforeAll(async () => {
-  sb = await startSandbox()
-})
-afterAll(async () => {
-  await sb?.close()
-})
-beforeEach(() => {
-  sb.kit.faults.clear()
-  sb.kit.log.length = 0
-})
+const sb = useSandbox()
 
 const grams = (kg: number | null) => Math.round((kg ?? 0) * 1000)
 const run = (inputs: Record<string, string> = {}, env: Record<string, string> = {}) =>
