@@ -12,7 +12,7 @@ export const modules = {
 /* unused harmony export normalizeAwsRow */
 /* harmony import */ var _units_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(61996);
 /* harmony import */ var _body_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8255);
-/* harmony import */ var _report_batch_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(90338);
+/* harmony import */ var _report_batch_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(74151);
 
 
 
@@ -95,6 +95,7 @@ function decodeAwsPage(body, job) {
         return { batch: enc.take(), next: undefined, error: 'the response has no Results list (a malformed answer)' };
     }
     let error = null;
+    enc.reserve(data.Results.length);
     try {
         for (const row of data.Results) {
             const rec = normalizeAwsRow(row, job.method, job.fallbackAccount);
@@ -123,7 +124,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(75919);
 /* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_worker_threads__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _body_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8255);
-/* harmony import */ var _report_batch_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(90338);
+/* harmony import */ var _report_batch_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(74151);
 /* harmony import */ var _page_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(39565);
 /**
  * The worker thread's side of the page decoders: one job at a time, in the order they come. A body that is

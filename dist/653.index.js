@@ -849,7 +849,7 @@ async function fetchPage(ctx, q, token) {
 /* unused harmony export normalizeAwsRow */
 /* harmony import */ var _units_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(61996);
 /* harmony import */ var _body_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8255);
-/* harmony import */ var _report_batch_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(90338);
+/* harmony import */ var _report_batch_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(74151);
 
 
 
@@ -932,6 +932,7 @@ function decodeAwsPage(body, job) {
         return { batch: enc.take(), next: undefined, error: 'the response has no Results list (a malformed answer)' };
     }
     let error = null;
+    enc.reserve(data.Results.length);
     try {
         for (const row of data.Results) {
             const rec = normalizeAwsRow(row, job.method, job.fallbackAccount);

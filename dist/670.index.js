@@ -1322,8 +1322,8 @@ const PROVIDER_IDS = ['aws', 'azure', 'mcfs', 'gcp'];
 
 // EXTERNAL MODULE: ./src/report/records.ts
 var records = __webpack_require__(69828);
-// EXTERNAL MODULE: ./src/report/batch.ts
-var batch = __webpack_require__(90338);
+// EXTERNAL MODULE: ./src/report/batch.ts + 1 modules
+var batch = __webpack_require__(74151);
 // EXTERNAL MODULE: ./src/report/scopes.ts
 var scopes = __webpack_require__(31945);
 ;// CONCATENATED MODULE: ./src/report/years.ts
@@ -4426,7 +4426,7 @@ function httpsProblem(value) {
 /* harmony export */   K: () => (/* binding */ recordsTask),
 /* harmony export */   Y: () => (/* binding */ streamInOrder)
 /* harmony export */ });
-/* harmony import */ var _report_batch_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(90338);
+/* harmony import */ var _report_batch_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(74151);
 
 /**
  * Runs up to `lookahead` unit tasks at once and yields their records in task order, page by page: the

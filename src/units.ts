@@ -60,7 +60,7 @@ export function gramsToKg(grams: Grams): number {
  * The text after the whole kilograms for each gram remainder 0..999, trailing zeros dropped:
  * 0 -> '', 500 -> '.5', 50 -> '.05', 123 -> '.123'.
  */
-const KG_FRACTION: readonly string[] = Array.from({ length: 1000 }, (_, f) =>
+export const KG_FRACTION: readonly string[] = Array.from({ length: 1000 }, (_, f) =>
   f === 0 ? '' : `.${String(f).padStart(3, '0').replace(/0+$/, '')}`
 )
 

@@ -6,7 +6,7 @@
  * a batch is plain data, cheap to post between threads (its two byte arrays are transferred, not copied).
  */
 import type { CarbonRecord, Grams, Month, ProviderId } from '../model.js'
-import { recordLines } from './records.js'
+import { ByteWriter, OWNED, RecordWriter } from './record-bytes.js'
 import { addRecordScopes, emptyScopes, type ScopeSums } from './scopes.js'
 
 /** A group's share of a batch: its label (from its first record), grams, and grams per month (first-seen order). */
@@ -77,44 +77,8 @@ const deltas = (byKey: Map<string, GroupSum>): GroupDelta[] => {
   return out
 }
 
-/** Buffers this module allocated for itself (never from Node's shared pool): safe to transfer to a thread. */
-const OWNED = new WeakSet<ArrayBufferLike>()
-
-/** Text run length before it is encoded into the bytes: short runs stay cheap young strings, not long ropes. */
-const RUN_CHARS = 16 * 1024
-
-/** UTF-8 bytes grown as text is written: text gathered in short runs, each encoded once into the buffer. */
-class ByteSink {
-  private buf: Buffer | null = null
-  private used = 0
-  private run = ''
-  constructor(private readonly initial: number) {}
-  write(s: string): void {
-    this.run += s
-    if (this.run.length >= RUN_CHARS) this.encode()
-  }
-  private encode(): void {
-    const s = this.run
-    this.run = ''
-    // 3 bytes per UTF-16 unit is the most UTF-8 can need.
-    const need = this.used + s.length * 3
-    if (this.buf === null || need > this.buf.length) {
-      const grown = Buffer.allocUnsafeSlow(Math.max(need, this.initial, (this.buf?.length ?? 0) * 2))
-      OWNED.add(grown.buffer)
-      if (this.buf !== null) this.buf.copy(grown, 0, 0, this.used)
-      this.buf = grown
-    }
-    this.used += this.buf.write(s, this.used)
-  }
-  /** The bytes written, and a fresh start. */
-  take(): Uint8Array {
-    if (this.run.length > 0) this.encode()
-    const out = this.buf === null ? new Uint8Array(0) : this.buf.subarray(0, this.used)
-    this.buf = null
-    this.used = 0
-    return out
-  }
-}
+/** One writer per thread: its field caches serve every batch. */
+const WRITER = new RecordWriter()
 
 /**
  * Builds batches of one provider's records: `add` each record, `take` the batch (and start the next).
@@ -123,8 +87,8 @@ class ByteSink {
  */
 export class BatchEncoder {
   count = 0
-  private readonly json = new ByteSink(64 * 1024)
-  private readonly csv = new ByteSink(16 * 1024)
+  private readonly json = new ByteWriter(64 * 1024)
+  private readonly csv = new ByteWriter(16 * 1024)
   private grams = 0
   private market = 0
   private location = 0
@@ -146,12 +110,7 @@ export class BatchEncoder {
 
   add(r: CarbonRecord): void {
     if (r.provider !== this.provider) throw new Error(`a ${r.provider} record in a batch of ${this.provider}`)
-    // Indexed, not destructured: array destructuring goes through the iterator protocol.
-    const lines = recordLines(r)
-    this.json.write(',\n    ')
-    this.json.write(lines[0])
-    this.csv.write(lines[1])
-    this.csv.write('\r\n')
+    WRITER.write(this.json, this.csv, r)
     this.count++
     const grams = r.grams
     this.grams += grams
@@ -168,6 +127,12 @@ export class BatchEncoder {
     bump(this.regions, r.region, r.region, month, grams)
     bump(this.accounts, r.account, r.accountName ? `${r.accountName} (${r.account})` : r.account, month, grams)
     this.records?.push(r)
+  }
+
+  /** Room for about `records` more records, so a page's bytes are not copied as they grow. */
+  reserve(records: number): void {
+    this.json.room(records * 480)
+    this.csv.room(records * 150)
   }
 
   /** The batch of the records added since the last take. */

@@ -117,6 +117,7 @@ export function decodeAwsPage(body: Uint8Array, job: AwsPageJob): AwsPage {
     return { batch: enc.take(), next: undefined, error: 'the response has no Results list (a malformed answer)' }
   }
   let error: string | null = null
+  enc.reserve(data.Results.length)
   try {
     for (const row of data.Results) {
       const rec = normalizeAwsRow(row, job.method, job.fallbackAccount)

@@ -1,0 +1,304 @@
+/**
+ * A record's report.json object and report.csv row written as UTF-8 bytes straight into growing buffers:
+ * byte for byte `recordLines` (records.ts), without building its strings. A large run formats a million
+ * records; as strings each cost some thirty short-lived pieces, and that garbage, not the formatting, made
+ * the collector copy every page's parsed JSON while it was still in use.
+ */
+import type { CarbonRecord, Grams } from '../model.js'
+import { KG_FRACTION } from '../units.js'
+import { csvText } from './escape.js'
+import { recordLines } from './records.js'
+
+/** Buffers this module allocated for itself (never from Node's shared pool): safe to transfer to a thread. */
+export const OWNED = new WeakSet<ArrayBufferLike>()
+
+function ownedBuffer(size: number): Buffer {
+  const b = Buffer.allocUnsafeSlow(size)
+  OWNED.add(b.buffer)
+  return b
+}
+
+const EMPTY = Buffer.alloc(0)
+
+/** UTF-8 bytes, grown as they are written. */
+export class ByteWriter {
+  buf: Buffer = EMPTY
+  pos = 0
+  constructor(private readonly initial: number) {}
+  /** Makes room for `n` more bytes. */
+  room(n: number): void {
+    if (this.pos + n <= this.buf.length) return
+    const grown = ownedBuffer(Math.max(this.pos + n, this.initial, this.buf.length * 2))
+    this.buf.copy(grown, 0, 0, this.pos)
+    this.buf = grown
+  }
+  text(s: string): void {
+    this.room(s.length * 3) // the most UTF-8 can need per UTF-16 unit
+    this.pos += this.buf.write(s, this.pos)
+  }
+  /** The bytes written, and a fresh buffer for what comes next. */
+  take(): Uint8Array {
+    const out = this.buf.subarray(0, this.pos)
+    this.buf = EMPTY
+    this.pos = 0
+    return out
+  }
+}
+
+const utf8 = (s: string): Uint8Array => Buffer.from(s, 'utf8')
+
+/** 10^k for k = 0..15: the digit count of a whole number of kilograms. */
+const POW10 = Array.from({ length: 16 }, (_, k) => 10 ** k)
+const FRACTION = KG_FRACTION.map(utf8)
+/** The most bytes a figure takes: `String()` of any double is at most 25 characters. */
+const FIGURE_MAX = 26
+
+/** Copies `b` into `buf` at `p` (room made beforehand); the position after it. */
+function put(buf: Buffer, p: number, b: Uint8Array): number {
+  const n = b.length
+  // Short runs (most fields) copy faster by hand than through TypedArray.set's call.
+  if (n < 24) {
+    for (let i = 0; i < n; i++) buf[p + i] = b[i]
+    return p + n
+  }
+  buf.set(b, p)
+  return p + n
+}
+
+/** The digits of a non-negative integer below 10^15 into `buf` at `p`; the position after them. */
+function putDigits(buf: Buffer, p: number, n: number): number {
+  let len = 1
+  while (len < 15 && POW10[len] <= n) len++
+  let i = p + len
+  if (n < 2147483648) {
+    let v = n | 0
+    do {
+      const q = (v / 10) | 0
+      buf[--i] = 48 + v - q * 10
+      v = q
+    } while (v > 0)
+  } else {
+    // Exact: below 2^53 an integer's tenth is never within rounding of the next integer.
+    let v = n
+    do {
+      const q = Math.floor(v / 10)
+      buf[--i] = 48 + v - q * 10
+      v = q
+    } while (v > 0)
+  }
+  return p + len
+}
+
+/** `gramsToKgText(grams)` into `buf` at `p` (FIGURE_MAX bytes of room); the position after it. */
+export function putKg(buf: Buffer, p: number, grams: Grams): number {
+  if (grams === 0) {
+    buf[p] = 48
+    return p + 1
+  }
+  if (!(grams > -1e15 && grams < 1e15) || !Number.isInteger(grams))
+    return p + buf.write(String(grams / 1000), p, 'latin1')
+  let g = grams
+  if (g < 0) {
+    buf[p++] = 45
+    g = -g
+  }
+  const frac = g % 1000
+  return put(buf, putDigits(buf, p, (g - frac) / 1000), FRACTION[frac])
+}
+
+const NULL = utf8('null')
+const NOTHING = new Uint8Array(0)
+const COMMA = 44
+
+/**
+ * The JSON and CSV bytes of a string field, per distinct value (providers, months, services, regions and
+ * accounts recur), bounded; the last value asked for is answered without a lookup, as rows come in runs.
+ */
+class FieldBytes {
+  private lastKey: string | null = null
+  private last: [json: Uint8Array, csv: Uint8Array] = [NULL, NOTHING]
+  private readonly map = new Map<string, [Uint8Array, Uint8Array]>()
+  of(s: string | null): [json: Uint8Array, csv: Uint8Array] {
+    if (s === null) return NULL_FIELD
+    if (s === this.lastKey) return this.last
+    let e = this.map.get(s)
+    if (e === undefined) {
+      if (this.map.size >= 50_000) this.map.clear()
+      e = [utf8(JSON.stringify(s)), utf8(csvText(s))]
+      this.map.set(s, e)
+    }
+    this.lastKey = s
+    this.last = e
+    return e
+  }
+}
+
+const NULL_FIELD: [Uint8Array, Uint8Array] = [NULL, NOTHING]
+
+const isText = (v: unknown): v is string | null => v === null || typeof v === 'string'
+const isFigure = (v: unknown): v is Grams | null => v === null || (typeof v === 'number' && Number.isFinite(v))
+
+/** Whether a record has the usual shape (else the general string forms are written). */
+function usual(r: CarbonRecord): boolean {
+  return (
+    typeof r.provider === 'string' &&
+    typeof r.account === 'string' &&
+    isText(r.accountName) &&
+    typeof r.month === 'string' &&
+    isText(r.service) &&
+    isText(r.region) &&
+    isText(r.modelVersion) &&
+    typeof r.grams === 'number' &&
+    Number.isFinite(r.grams) &&
+    isFigure(r.marketGrams) &&
+    isFigure(r.locationGrams) &&
+    isFigure(r.scope1Grams) &&
+    isFigure(r.scope2MarketGrams) &&
+    isFigure(r.scope2LocationGrams) &&
+    isFigure(r.scope3MarketGrams) &&
+    isFigure(r.scope3LocationGrams)
+  )
+}
+
+const K = {
+  start: utf8(',\n    {"provider":'),
+  account: utf8(',"account":'),
+  accountName: utf8(',"accountName":'),
+  month: utf8(',"month":'),
+  service: utf8(',"service":'),
+  region: utf8(',"region":'),
+  kg: utf8(',"kgCO2e":'),
+  market: utf8(',"marketKgCO2e":'),
+  location: utf8(',"locationKgCO2e":'),
+  scope1: utf8(',"scope1KgCO2e":'),
+  scope2Market: utf8(',"scope2MarketKgCO2e":'),
+  scope2Location: utf8(',"scope2LocationKgCO2e":'),
+  scope3Market: utf8(',"scope3MarketKgCO2e":'),
+  scope3Location: utf8(',"scope3LocationKgCO2e":'),
+  model: utf8(',"modelVersion":'),
+  end: utf8('}')
+}
+/** The bytes of a record's JSON besides its strings and figures. */
+const JSON_FIXED = Object.values(K).reduce((n, b) => n + b.length, 0)
+
+/** A figure's JSON text (kilograms or null) into `buf` at `p`; the position after it. */
+function jsonFigure(buf: Buffer, p: number, g: Grams | null): number {
+  return g === null ? put(buf, p, NULL) : putKg(buf, p, g)
+}
+
+/** `,` and a figure's CSV cell (empty for null) into `buf` at `p`; the position after it. */
+function csvFigure(buf: Buffer, p: number, g: Grams | null): number {
+  buf[p] = COMMA
+  return g === null ? p + 1 : putKg(buf, p + 1, g)
+}
+
+/** One writer of records: its own field caches (a worker thread and the main thread each have theirs). */
+export class RecordWriter {
+  private readonly provider = new FieldBytes()
+  private readonly account = new FieldBytes()
+  private readonly accountName = new FieldBytes()
+  private readonly month = new FieldBytes()
+  private readonly service = new FieldBytes()
+  private readonly region = new FieldBytes()
+  private readonly model = new FieldBytes()
+
+  /** Appends `,\n    {...}` (the report.json separator first) to `json` and the CSV row with CRLF to `csv`. */
+  write(json: ByteWriter, csv: ByteWriter, r: CarbonRecord): void {
+    if (!usual(r) || (r.extra && Object.keys(r.extra).length > 0)) {
+      // Anything unusual (a missing field, a non-finite figure, extra fields): the general forms.
+      const lines = recordLines(r)
+      json.text(`,\n    ${lines[0]}`)
+      csv.text(`${lines[1]}\r\n`)
+      return
+    }
+    const provider = this.provider.of(r.provider)
+    const account = this.account.of(r.account)
+    const accountName = this.accountName.of(r.accountName)
+    const month = this.month.of(r.month)
+    const service = this.service.of(r.service)
+    const region = this.region.of(r.region)
+    const model = this.model.of(r.modelVersion)
+    const text =
+      provider[0].length +
+      account[0].length +
+      accountName[0].length +
+      month[0].length +
+      service[0].length +
+      region[0].length +
+      model[0].length
+    // One check of room per record and file: the strings' bytes plus the most each of the 8 figures takes.
+    json.room(JSON_FIXED + text + 8 * FIGURE_MAX)
+    let b = json.buf
+    let p = json.pos
+    p = put(b, p, K.start)
+    p = put(b, p, provider[0])
+    p = put(b, p, K.account)
+    p = put(b, p, account[0])
+    p = put(b, p, K.accountName)
+    p = put(b, p, accountName[0])
+    p = put(b, p, K.month)
+    p = put(b, p, month[0])
+    p = put(b, p, K.service)
+    p = put(b, p, service[0])
+    p = put(b, p, K.region)
+    p = put(b, p, region[0])
+    p = put(b, p, K.kg)
+    p = putKg(b, p, r.grams)
+    p = put(b, p, K.market)
+    p = jsonFigure(b, p, r.marketGrams)
+    p = put(b, p, K.location)
+    p = jsonFigure(b, p, r.locationGrams)
+    p = put(b, p, K.scope1)
+    p = jsonFigure(b, p, r.scope1Grams)
+    p = put(b, p, K.scope2Market)
+    p = jsonFigure(b, p, r.scope2MarketGrams)
+    p = put(b, p, K.scope2Location)
+    p = jsonFigure(b, p, r.scope2LocationGrams)
+    p = put(b, p, K.scope3Market)
+    p = jsonFigure(b, p, r.scope3MarketGrams)
+    p = put(b, p, K.scope3Location)
+    p = jsonFigure(b, p, r.scope3LocationGrams)
+    p = put(b, p, K.model)
+    p = put(b, p, model[0])
+    p = put(b, p, K.end)
+    json.pos = p
+
+    const cells =
+      provider[1].length +
+      account[1].length +
+      accountName[1].length +
+      month[1].length +
+      service[1].length +
+      region[1].length +
+      model[1].length
+    // The strings' CSV cells, 14 commas, CRLF and the figures.
+    csv.room(cells + 16 + 8 * FIGURE_MAX)
+    b = csv.buf
+    p = csv.pos
+    p = put(b, p, provider[1])
+    b[p++] = COMMA
+    p = put(b, p, account[1])
+    b[p++] = COMMA
+    p = put(b, p, accountName[1])
+    b[p++] = COMMA
+    p = put(b, p, month[1])
+    b[p++] = COMMA
+    p = put(b, p, service[1])
+    b[p++] = COMMA
+    p = put(b, p, region[1])
+    b[p++] = COMMA
+    p = putKg(b, p, r.grams)
+    p = csvFigure(b, p, r.marketGrams)
+    p = csvFigure(b, p, r.locationGrams)
+    p = csvFigure(b, p, r.scope1Grams)
+    p = csvFigure(b, p, r.scope2MarketGrams)
+    p = csvFigure(b, p, r.scope2LocationGrams)
+    p = csvFigure(b, p, r.scope3MarketGrams)
+    p = csvFigure(b, p, r.scope3LocationGrams)
+    b[p++] = COMMA
+    p = put(b, p, model[1])
+    b[p++] = 13
+    b[p++] = 10
+    csv.pos = p
+  }
+}
