@@ -71,7 +71,7 @@ async function collectOne(id: ProviderId, run: CollectRun): Promise<ProviderOutc
     period: settings.period,
     http: c.http,
     env,
-    keepRecords: c.comparison !== null || c.builder.needsRecords(id),
+    keepRecords: c.comparison !== null,
     deadline: c.deadline,
     note: (text) => notes.push(scrub(text)),
     missing: (what, cause) => {

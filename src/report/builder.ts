@@ -136,6 +136,8 @@ class PartFile {
   private readonly buf = Buffer.allocUnsafe(FLUSH_BYTES)
   private used = 0
   private fd: number | null = null
+  /** Bytes written so far (the head included). */
+  size = 0
   /** `head`: bytes the file starts with (the CSV header, so that the first part can become report.csv). */
   constructor(
     readonly file: string,
@@ -144,6 +146,7 @@ class PartFile {
     this.write(head)
   }
   write(bytes: Uint8Array): void {
+    this.size += bytes.length
     if (this.used + bytes.length > FLUSH_BYTES) {
       this.writeOut()
       if (bytes.length > FLUSH_BYTES) {
@@ -167,6 +170,40 @@ class PartFile {
     if (this.fd !== null) fs.closeSync(this.fd)
     this.fd = null
   }
+  /** The file written so far, to read ranges of it back (it is renamed aside, so a new part can take its name). */
+  reopen(): { read: (range: readonly [number, number]) => Buffer; remove: () => void } {
+    this.close()
+    const aside = `${this.file}.held`
+    if (fs.existsSync(this.file)) fs.renameSync(this.file, aside)
+    else fs.writeFileSync(aside, this.head)
+    const fd = fs.openSync(aside, 'r')
+    return {
+      read: ([start, end]) => {
+        const out = Buffer.allocUnsafe(end - start)
+        let off = 0
+        while (off < out.length) {
+          const n = fs.readSync(fd, out, off, out.length - off, start + off)
+          if (n <= 0) throw new Error(`${aside} ended at ${start + off} of ${end}`)
+          off += n
+        }
+        return out
+      },
+      remove: () => {
+        fs.closeSync(fd)
+        fs.rmSync(aside, { force: true })
+      }
+    }
+  }
+}
+
+/** Bytes of no records. */
+const NO_BYTES = new Uint8Array(0)
+
+/** A held batch: its sums (without its bytes) and where its bytes are in the part files. */
+interface HeldBatch {
+  sums: RecordBatch
+  json: readonly [number, number]
+  csv: readonly [number, number]
 }
 
 function writeAll(fd: number, bytes: Uint8Array): void {
@@ -208,11 +245,12 @@ export class ReportBuilder {
   private readonly monthMap = new Map<Month, Map<ProviderId, Grams>>()
   private readonly scopeMap = new Map<ProviderId, Map<Month, ScopeSums>>()
   /**
-   * The overlap rule's provider's batches, held as they came until every provider is in: a batch none of whose
-   * (account, month) the other provider reports joins the files whole, in arrival order; only a batch that
-   * overlaps is encoded again without the records left out, so the sums stay integer grams.
+   * The overlap rule's provider's batches until every provider is in: their bytes go to the part files as they
+   * come, their sums wait here. Settling adds the sums of a batch none of whose (account, month) the other
+   * provider reports; only a batch that overlaps is read back and encoded again without the records left out,
+   * so the sums stay integer grams and memory holds no records.
    */
-  private readonly held: RecordBatch[] = []
+  private readonly held: HeldBatch[] = []
   private heldCount = { records: 0, grams: 0 }
   private settled: ModelOverlap | null = null
   private readonly services: GroupMap = new Map()
@@ -247,15 +285,15 @@ export class ReportBuilder {
     this.deferred = rule?.deferred ? rule : null
   }
 
-  /** Whether a provider's batches must carry their records (the overlap rule filters them at the end). */
-  needsRecords(provider: ProviderId): boolean {
-    return this.overlap?.provider === provider
+  /** Whether a provider's batches wait for the overlap rule to be settled. */
+  private holds(provider: ProviderId): boolean {
+    return this.overlap?.provider === provider && this.settled === null
   }
 
   /** One record (a merge reading the shards' records, tests). */
   add(r: CarbonRecord): void {
     let p = this.pending.get(r.provider)
-    if (!p) this.pending.set(r.provider, (p = new BatchEncoder(r.provider, this.needsRecords(r.provider))))
+    if (!p) this.pending.set(r.provider, (p = new BatchEncoder(r.provider)))
     p.add(r)
     if (p.count >= SINGLE_BATCH) this.merge(p.take())
   }
@@ -272,16 +310,24 @@ export class ReportBuilder {
     this.merge(b)
   }
 
-  /** Keeps a batch of the overlap rule's provider aside until the rule can be settled. */
+  /** Writes a batch of the overlap rule's provider to its part files and keeps its sums aside. */
   private hold(b: RecordBatch): void {
-    this.held.push(b)
+    const { json, csv } = this.partsOf(b.provider)
+    const at = { json: json.size, csv: csv.size }
+    json.write(b.json)
+    csv.write(b.csv)
+    this.held.push({
+      sums: { ...b, json: NO_BYTES, csv: NO_BYTES, records: undefined },
+      json: [at.json, json.size],
+      csv: [at.csv, csv.size]
+    })
     this.heldCount.records += b.count
     this.heldCount.grams += b.grams
   }
 
   /**
-   * Applies the overlap rule once every record is in: a held segment whose (account, month) the other
-   * provider reports is left out (counted in the overlap), the others join the files and sums in order.
+   * Applies the overlap rule once every record is in: a held batch whose (account, month) the other provider
+   * reports loses those records (counted in the overlap); the sums of what is kept join the report in order.
    */
   private settle(): ModelOverlap | null {
     const rule = this.overlap
@@ -291,45 +337,73 @@ export class ReportBuilder {
       for (const month of g.byMonth.keys()) theirs.add(`${account}\u0000${month}`)
     const settled: ModelOverlap = { ...rule, records: 0, grams: 0, keys: new Set() }
     this.settled = settled
-    for (const b of this.held.splice(0)) {
-      const records = b.records ?? recordsOfJson(b.json)
-      const key = (r: CarbonRecord): string => `${r.account}\u0000${r.month}`
-      if (!records.some((r) => theirs.has(key(r)))) {
-        this.merge(b)
-        continue
-      }
-      const kept = new BatchEncoder(b.provider)
-      for (const r of records) {
-        if (!theirs.has(key(r))) {
-          kept.add(r)
+    const held = this.held.splice(0)
+    // A batch's (account, month) pairs are its account groups' months.
+    const overlaps = (b: RecordBatch): boolean =>
+      b.accounts.some((d) => d.byMonth.some((m, i) => i % 2 === 0 && theirs.has(`${d.key}\u0000${m as Month}`)))
+    if (!held.some((h) => overlaps(h.sums))) {
+      for (const h of held) this.addSums(h.sums)
+      return settled
+    }
+    // Some overlap: the part files are written again, batch by batch, from what they hold now.
+    const old = this.partsOf(rule.provider)
+    this.json.delete(rule.provider)
+    this.csv.delete(rule.provider)
+    const from = { json: old.json.reopen(), csv: old.csv.reopen() }
+    try {
+      for (const h of held) {
+        if (!overlaps(h.sums)) {
+          const parts = this.partsOf(rule.provider)
+          parts.json.write(from.json.read(h.json))
+          parts.csv.write(from.csv.read(h.csv))
+          this.addSums(h.sums)
           continue
         }
-        settled.records++
-        settled.grams += r.grams
-        settled.keys.add(key(r))
+        const kept = new BatchEncoder(rule.provider)
+        for (const r of recordsOfJson(from.json.read(h.json))) {
+          const key = `${r.account}\u0000${r.month}`
+          if (!theirs.has(key)) {
+            kept.add(r)
+            continue
+          }
+          settled.records++
+          settled.grams += r.grams
+          settled.keys.add(key)
+        }
+        this.merge(kept.take())
       }
-      this.merge(kept.take())
+    } finally {
+      from.json.remove()
+      from.csv.remove()
     }
     return settled
   }
 
+  /** A provider's part files, created on its first batch. */
+  private partsOf(provider: ProviderId): { json: PartFile; csv: PartFile } {
+    let json = this.json.get(provider)
+    let csv = this.csv.get(provider)
+    if (!json || !csv) {
+      json = new PartFile(path.join(this.workDir, `${provider}.records.jsonl`))
+      csv = new PartFile(path.join(this.workDir, `${provider}.records.csv`), CSV_HEAD)
+      this.json.set(provider, json)
+      this.csv.set(provider, csv)
+    }
+    return { json, csv }
+  }
+
   private merge(b: RecordBatch): void {
     if (b.count === 0) return
+    if (this.holds(b.provider)) return this.hold(b)
+    const { json, csv } = this.partsOf(b.provider)
+    json.write(b.json)
+    csv.write(b.csv)
+    this.addSums(b)
+  }
+
+  /** A batch's counts, sums and groups into the report's. */
+  private addSums(b: RecordBatch): void {
     const provider = b.provider
-    if (this.overlap?.provider === provider && this.settled === null) {
-      this.hold(b)
-      return
-    }
-    let j = this.json.get(provider)
-    let c = this.csv.get(provider)
-    if (!j || !c) {
-      j = new PartFile(path.join(this.workDir, `${provider}.records.jsonl`))
-      c = new PartFile(path.join(this.workDir, `${provider}.records.csv`), CSV_HEAD)
-      this.json.set(provider, j)
-      this.csv.set(provider, c)
-    }
-    j.write(b.json)
-    c.write(b.csv)
     let count = this.counts.get(provider)
     if (!count) this.counts.set(provider, (count = { records: 0, grams: 0 }))
     count.records += b.count
@@ -363,7 +437,7 @@ export class ReportBuilder {
     this.flush()
     const c = this.counts.get(provider) ?? { records: 0, grams: 0 }
     // Before the overlap is settled, the held records count as received (the provider did bring them).
-    if (this.needsRecords(provider) && this.settled === null)
+    if (this.holds(provider))
       return { records: c.records + this.heldCount.records, grams: c.grams + this.heldCount.grams }
     return { ...c }
   }
