@@ -107,24 +107,33 @@ export function putKg(buf: Buffer, p: number, grams: Grams): number {
 }
 
 const NULL = utf8('null')
-const NOTHING = new Uint8Array(0)
 const COMMA = 44
 
 /**
- * The JSON and CSV bytes of a string field, per distinct value (providers, months, services, regions and
- * accounts recur), bounded; the last value asked for is answered without a lookup, as rows come in runs.
+ * A string field's JSON and CSV bytes with what comes before and after them in the record (its key, the
+ * separators), per distinct value: providers, months, services, regions and accounts recur. Bounded; the
+ * last value asked for is answered without a lookup, as rows come in runs.
  */
 class FieldBytes {
   private lastKey: string | null = null
-  private last: [json: Uint8Array, csv: Uint8Array] = [NULL, NOTHING]
+  private last: [json: Uint8Array, csv: Uint8Array]
+  private readonly nullField: [json: Uint8Array, csv: Uint8Array]
   private readonly map = new Map<string, [Uint8Array, Uint8Array]>()
+  constructor(
+    private readonly json: [before: string, after: string],
+    private readonly csv: [before: string, after: string]
+  ) {
+    this.nullField = this.last = [utf8(`${json[0]}null${json[1]}`), utf8(`${csv[0]}${csv[1]}`)]
+  }
   of(s: string | null): [json: Uint8Array, csv: Uint8Array] {
-    if (s === null) return NULL_FIELD
+    if (s === null) return this.nullField
     if (s === this.lastKey) return this.last
     let e = this.map.get(s)
     if (e === undefined) {
       if (this.map.size >= 50_000) this.map.clear()
-      e = [utf8(JSON.stringify(s)), utf8(csvText(s))]
+      const [jb, ja] = this.json
+      const [cb, ca] = this.csv
+      e = [utf8(`${jb}${JSON.stringify(s)}${ja}`), utf8(`${cb}${csvText(s)}${ca}`)]
       this.map.set(s, e)
     }
     this.lastKey = s
@@ -132,8 +141,6 @@ class FieldBytes {
     return e
   }
 }
-
-const NULL_FIELD: [Uint8Array, Uint8Array] = [NULL, NOTHING]
 
 const isText = (v: unknown): v is string | null => v === null || typeof v === 'string'
 const isFigure = (v: unknown): v is Grams | null => v === null || (typeof v === 'number' && Number.isFinite(v))
@@ -156,17 +163,13 @@ function usual(r: CarbonRecord): boolean {
     isFigure(r.scope2MarketGrams) &&
     isFigure(r.scope2LocationGrams) &&
     isFigure(r.scope3MarketGrams) &&
-    isFigure(r.scope3LocationGrams)
+    isFigure(r.scope3LocationGrams) &&
+    !(r.extra && Object.keys(r.extra).length > 0)
   )
 }
 
+/** The keys of the figures, in the record's order. */
 const K = {
-  start: utf8(',\n    {"provider":'),
-  account: utf8(',"account":'),
-  accountName: utf8(',"accountName":'),
-  month: utf8(',"month":'),
-  service: utf8(',"service":'),
-  region: utf8(',"region":'),
   kg: utf8(',"kgCO2e":'),
   market: utf8(',"marketKgCO2e":'),
   location: utf8(',"locationKgCO2e":'),
@@ -174,12 +177,10 @@ const K = {
   scope2Market: utf8(',"scope2MarketKgCO2e":'),
   scope2Location: utf8(',"scope2LocationKgCO2e":'),
   scope3Market: utf8(',"scope3MarketKgCO2e":'),
-  scope3Location: utf8(',"scope3LocationKgCO2e":'),
-  model: utf8(',"modelVersion":'),
-  end: utf8('}')
+  scope3Location: utf8(',"scope3LocationKgCO2e":')
 }
-/** The bytes of a record's JSON besides its strings and figures. */
-const JSON_FIXED = Object.values(K).reduce((n, b) => n + b.length, 0)
+/** The bytes of a record's JSON figures besides their digits. */
+const FIGURE_KEYS = Object.values(K).reduce((n, b) => n + b.length, 0)
 
 /** A figure's JSON text (kilograms or null) into `buf` at `p`; the position after it. */
 function jsonFigure(buf: Buffer, p: number, g: Grams | null): number {
@@ -194,17 +195,19 @@ function csvFigure(buf: Buffer, p: number, g: Grams | null): number {
 
 /** One writer of records: its own field caches (a worker thread and the main thread each have theirs). */
 export class RecordWriter {
-  private readonly provider = new FieldBytes()
-  private readonly account = new FieldBytes()
-  private readonly accountName = new FieldBytes()
-  private readonly month = new FieldBytes()
-  private readonly service = new FieldBytes()
-  private readonly region = new FieldBytes()
-  private readonly model = new FieldBytes()
+  // Each string field with the key before it; the model version also closes the record (extra fields take
+  // the general path), and CSV cells carry their separators.
+  private readonly provider = new FieldBytes([',\n    {"provider":', ''], ['', ''])
+  private readonly account = new FieldBytes([',"account":', ''], [',', ''])
+  private readonly accountName = new FieldBytes([',"accountName":', ''], [',', ''])
+  private readonly month = new FieldBytes([',"month":', ''], [',', ''])
+  private readonly service = new FieldBytes([',"service":', ''], [',', ''])
+  private readonly region = new FieldBytes([',"region":', ''], [',', ''])
+  private readonly model = new FieldBytes([',"modelVersion":', '}'], [',', '\r\n'])
 
   /** Appends `,\n    {...}` (the report.json separator first) to `json` and the CSV row with CRLF to `csv`. */
   write(json: ByteWriter, csv: ByteWriter, r: CarbonRecord): void {
-    if (!usual(r) || (r.extra && Object.keys(r.extra).length > 0)) {
+    if (!usual(r)) {
       // Anything unusual (a missing field, a non-finite figure, extra fields): the general forms.
       const lines = recordLines(r)
       json.text(`,\n    ${lines[0]}`)
@@ -218,29 +221,25 @@ export class RecordWriter {
     const service = this.service.of(r.service)
     const region = this.region.of(r.region)
     const model = this.model.of(r.modelVersion)
-    const text =
-      provider[0].length +
-      account[0].length +
-      accountName[0].length +
-      month[0].length +
-      service[0].length +
-      region[0].length +
-      model[0].length
     // One check of room per record and file: the strings' bytes plus the most each of the 8 figures takes.
-    json.room(JSON_FIXED + text + 8 * FIGURE_MAX)
+    json.room(
+      provider[0].length +
+        account[0].length +
+        accountName[0].length +
+        month[0].length +
+        service[0].length +
+        region[0].length +
+        model[0].length +
+        FIGURE_KEYS +
+        8 * FIGURE_MAX
+    )
     let b = json.buf
     let p = json.pos
-    p = put(b, p, K.start)
     p = put(b, p, provider[0])
-    p = put(b, p, K.account)
     p = put(b, p, account[0])
-    p = put(b, p, K.accountName)
     p = put(b, p, accountName[0])
-    p = put(b, p, K.month)
     p = put(b, p, month[0])
-    p = put(b, p, K.service)
     p = put(b, p, service[0])
-    p = put(b, p, K.region)
     p = put(b, p, region[0])
     p = put(b, p, K.kg)
     p = putKg(b, p, r.grams)
@@ -258,36 +257,28 @@ export class RecordWriter {
     p = jsonFigure(b, p, r.scope3MarketGrams)
     p = put(b, p, K.scope3Location)
     p = jsonFigure(b, p, r.scope3LocationGrams)
-    p = put(b, p, K.model)
     p = put(b, p, model[0])
-    p = put(b, p, K.end)
     json.pos = p
 
-    const cells =
+    csv.room(
       provider[1].length +
-      account[1].length +
-      accountName[1].length +
-      month[1].length +
-      service[1].length +
-      region[1].length +
-      model[1].length
-    // The strings' CSV cells, 14 commas, CRLF and the figures.
-    csv.room(cells + 16 + 8 * FIGURE_MAX)
+        account[1].length +
+        accountName[1].length +
+        month[1].length +
+        service[1].length +
+        region[1].length +
+        model[1].length +
+        8 * (FIGURE_MAX + 1)
+    )
     b = csv.buf
     p = csv.pos
     p = put(b, p, provider[1])
-    b[p++] = COMMA
     p = put(b, p, account[1])
-    b[p++] = COMMA
     p = put(b, p, accountName[1])
-    b[p++] = COMMA
     p = put(b, p, month[1])
-    b[p++] = COMMA
     p = put(b, p, service[1])
-    b[p++] = COMMA
     p = put(b, p, region[1])
-    b[p++] = COMMA
-    p = putKg(b, p, r.grams)
+    p = csvFigure(b, p, r.grams)
     p = csvFigure(b, p, r.marketGrams)
     p = csvFigure(b, p, r.locationGrams)
     p = csvFigure(b, p, r.scope1Grams)
@@ -295,10 +286,7 @@ export class RecordWriter {
     p = csvFigure(b, p, r.scope2LocationGrams)
     p = csvFigure(b, p, r.scope3MarketGrams)
     p = csvFigure(b, p, r.scope3LocationGrams)
-    b[p++] = COMMA
     p = put(b, p, model[1])
-    b[p++] = 13
-    b[p++] = 10
     csv.pos = p
   }
 }
