@@ -878,8 +878,8 @@ function figureGrams(v, type) {
 /** The last TimePeriod.Start checked and its month: the rows of a page share one, so the test runs once a page. */
 let lastStart = null;
 let lastMonth = '';
-/** One API result row to a normalized record. */
-function normalizeAwsRow(row, method, fallbackAccount) {
+/** One API result row to a normalized record: a new one, or `into` overwritten (a page's rows share one). */
+function normalizeAwsRow(row, method, fallbackAccount, into) {
     const start = row.TimePeriod?.Start ?? '';
     if (start !== lastStart) {
         if (!/^\d{4}-\d{2}-01/.test(start))
@@ -902,6 +902,22 @@ function normalizeAwsRow(row, method, fallbackAccount) {
     const scope2Location = figureGrams(e?.TOTAL_SCOPE_2_LBM_CARBON_EMISSIONS, 'TOTAL_SCOPE_2_LBM_CARBON_EMISSIONS');
     const scope3Market = figureGrams(e?.TOTAL_SCOPE_3_MBM_CARBON_EMISSIONS, 'TOTAL_SCOPE_3_MBM_CARBON_EMISSIONS');
     const scope3Location = figureGrams(e?.TOTAL_SCOPE_3_LBM_CARBON_EMISSIONS, 'TOTAL_SCOPE_3_LBM_CARBON_EMISSIONS');
+    if (into !== undefined) {
+        into.account = d?.USAGE_ACCOUNT_ID ?? fallbackAccount ?? 'unknown';
+        into.month = month;
+        into.service = d?.SERVICE ?? null;
+        into.region = d?.REGION ?? null;
+        into.grams = headline;
+        into.marketGrams = market;
+        into.locationGrams = location;
+        into.scope1Grams = scope1;
+        into.scope2MarketGrams = scope2Market;
+        into.scope2LocationGrams = scope2Location;
+        into.scope3MarketGrams = scope3Market;
+        into.scope3LocationGrams = scope3Location;
+        into.modelVersion = row.ModelVersion ?? null;
+        return into;
+    }
     return {
         provider: 'aws',
         account: d?.USAGE_ACCOUNT_ID ?? fallbackAccount ?? 'unknown',
@@ -920,6 +936,11 @@ function normalizeAwsRow(row, method, fallbackAccount) {
         modelVersion: row.ModelVersion ?? null
     };
 }
+/** A row that makes a record to fill. */
+const SCRATCH_ROW = {
+    TimePeriod: { Start: '2000-01-01T00:00:00.000Z' },
+    EmissionsValues: { TOTAL_MBM_CARBON_EMISSIONS: { Value: 0 } }
+};
 /**
  * A page's bytes to its batch and NextToken. A body that is not JSON throws NotJsonError (the HTTP layer
  * retries it); a JSON body with a bad row keeps the rows before it and says what was wrong in `error`.
@@ -933,9 +954,11 @@ function decodeAwsPage(body, job) {
     }
     let error = null;
     enc.reserve(data.Results.length);
+    // The encoder keeps no record unless asked to: then every row may fill the same one (no object per row).
+    const scratch = job.keepRecords ? undefined : normalizeAwsRow(SCRATCH_ROW, job.method, null);
     try {
         for (const row of data.Results) {
-            const rec = normalizeAwsRow(row, job.method, job.fallbackAccount);
+            const rec = normalizeAwsRow(row, job.method, job.fallbackAccount, scratch);
             if (rec.month !== job.month)
                 throw new Error(`a result for ${rec.month} came back for a query of ${job.month}`);
             enc.add(rec);

@@ -40,11 +40,12 @@ function figureGrams(v: { Value?: number | string; Unit?: string } | undefined, 
 let lastStart: string | null = null
 let lastMonth = ''
 
-/** One API result row to a normalized record. */
+/** One API result row to a normalized record: a new one, or `into` overwritten (a page's rows share one). */
 export function normalizeAwsRow(
   row: ApiRow,
   method: 'market' | 'location',
-  fallbackAccount: string | null
+  fallbackAccount: string | null,
+  into?: CarbonRecord
 ): CarbonRecord {
   const start = row.TimePeriod?.Start ?? ''
   if (start !== lastStart) {
@@ -67,6 +68,22 @@ export function normalizeAwsRow(
   const scope2Location = figureGrams(e?.TOTAL_SCOPE_2_LBM_CARBON_EMISSIONS, 'TOTAL_SCOPE_2_LBM_CARBON_EMISSIONS')
   const scope3Market = figureGrams(e?.TOTAL_SCOPE_3_MBM_CARBON_EMISSIONS, 'TOTAL_SCOPE_3_MBM_CARBON_EMISSIONS')
   const scope3Location = figureGrams(e?.TOTAL_SCOPE_3_LBM_CARBON_EMISSIONS, 'TOTAL_SCOPE_3_LBM_CARBON_EMISSIONS')
+  if (into !== undefined) {
+    into.account = d?.USAGE_ACCOUNT_ID ?? fallbackAccount ?? 'unknown'
+    into.month = month
+    into.service = d?.SERVICE ?? null
+    into.region = d?.REGION ?? null
+    into.grams = headline
+    into.marketGrams = market
+    into.locationGrams = location
+    into.scope1Grams = scope1
+    into.scope2MarketGrams = scope2Market
+    into.scope2LocationGrams = scope2Location
+    into.scope3MarketGrams = scope3Market
+    into.scope3LocationGrams = scope3Location
+    into.modelVersion = row.ModelVersion ?? null
+    return into
+  }
   return {
     provider: 'aws',
     account: d?.USAGE_ACCOUNT_ID ?? fallbackAccount ?? 'unknown',
@@ -84,6 +101,12 @@ export function normalizeAwsRow(
     scope3LocationGrams: scope3Location,
     modelVersion: row.ModelVersion ?? null
   }
+}
+
+/** A row that makes a record to fill. */
+const SCRATCH_ROW: ApiRow = {
+  TimePeriod: { Start: '2000-01-01T00:00:00.000Z' },
+  EmissionsValues: { TOTAL_MBM_CARBON_EMISSIONS: { Value: 0 } }
 }
 
 /** What decoding a page needs besides its bytes. */
@@ -118,9 +141,11 @@ export function decodeAwsPage(body: Uint8Array, job: AwsPageJob): AwsPage {
   }
   let error: string | null = null
   enc.reserve(data.Results.length)
+  // The encoder keeps no record unless asked to: then every row may fill the same one (no object per row).
+  const scratch = job.keepRecords ? undefined : normalizeAwsRow(SCRATCH_ROW, job.method, null)
   try {
     for (const row of data.Results) {
-      const rec = normalizeAwsRow(row, job.method, job.fallbackAccount)
+      const rec = normalizeAwsRow(row, job.method, job.fallbackAccount, scratch)
       if (rec.month !== job.month) throw new Error(`a result for ${rec.month} came back for a query of ${job.month}`)
       enc.add(rec)
     }
