@@ -930,7 +930,20 @@ console.log(
 
 const big = rows.filter((r) => r.records >= 100_000)
 const million = rows.filter((r) => r.records >= 900_000)
+const mix = rows.filter((r) => r.size === '1M mix')
 const targets = [
+  [
+    'wall <= 1.5x the minimal client (issue 17)',
+    rows,
+    rows.every((r) => r.xMinimal <= 1.5),
+    rows.map((r) => `${r.size} ${fmt(r.xMinimal, 2)}x`).join(', ')
+  ],
+  [
+    'peak RSS < 300 MB for the 1M mix (issue 17)',
+    mix,
+    mix.every((r) => r.rssMb < 300),
+    mix.map((r) => `${r.size} ${fmt(r.rssMb)} MB`).join(', ')
+  ],
   [
     'wall <= 1.3x ideal',
     rows,
