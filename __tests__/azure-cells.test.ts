@@ -6,6 +6,7 @@
 import fc from 'fast-check'
 import type { CarbonRecord } from '../src/model.js'
 import { apportionGrams, kilogramsToNanograms } from '../src/units.js'
+import { apportionSmallGrams } from '../src/providers/azure/apportion.js'
 import { BatchMonthCells, DimsCache } from '../src/providers/azure/cells.js'
 import { resourceDimensions, SCOPES, type ReportRow } from '../src/providers/azure/index.js'
 
@@ -220,5 +221,36 @@ describe('BatchMonthCells gives the records of the straightforward sums', () => 
     expect(got.records![0].scope3MarketGrams).toBeNull()
     expect(got.records![0].scope1Grams).toBe(0)
     expectSame([{ row: bad, j: 2 }], [SUB], 4)
+  })
+})
+
+describe('apportionSmallGrams gives apportionGrams', () => {
+  const same = (cells: number[]): void =>
+    expect(apportionSmallGrams(cells)).toStrictEqual(apportionGrams(cells.map((c) => BigInt(c))))
+  const G = 1e9
+  // Whole grams, half grams and ties of remainders, either sign, up to the safe limit.
+  const ng = fc.oneof(
+    fc.integer({ min: -3 * G, max: 3 * G }),
+    fc.integer({ min: -40, max: 40 }).map((g) => g * G + [0, 1, -1, G / 2, G / 2 - 1][Math.abs(g) % 5]),
+    fc.maxSafeInteger(),
+    fc.constantFrom(0, -0, G / 2, -G / 2, Number.MAX_SAFE_INTEGER, -Number.MAX_SAFE_INTEGER)
+  )
+  it('for any cells of safe integers', () => {
+    fc.assert(fc.property(fc.array(ng, { maxLength: 30 }), same), { numRuns: 5000 })
+  })
+  it('for groups whose total in nanograms is past the safe integers (a large batch and month)', () => {
+    const large = fc.array(fc.integer({ min: -(2 ** 50), max: 2 ** 50 }), { minLength: 100, maxLength: 400 })
+    fc.assert(fc.property(large, same), { numRuns: 300 })
+    const month = Array.from({ length: 3000 }, (_, i) => 40_000_000_000_000 + i * 7_777_777)
+    expect(month.reduce((a, c) => a + c, 0)).toBeGreaterThan(Number.MAX_SAFE_INTEGER)
+    expect(apportionSmallGrams(month)).not.toBeNull()
+    same(month)
+  })
+  it('and declines what it cannot do exactly', () => {
+    expect(apportionSmallGrams([0.5])).toBeNull()
+    expect(apportionSmallGrams([2 ** 53])).toBeNull()
+    expect(apportionSmallGrams([1, NaN])).toBeNull()
+    expect(apportionSmallGrams([])).toEqual([])
+    expect(apportionSmallGrams([G / 2, G / 2, G / 2])).toEqual([1, 1, 0])
   })
 })

@@ -6,6 +6,7 @@
 import type { CarbonRecord, Month } from '../../model.js'
 import { apportionGrams, kilogramsToNanograms } from '../../units.js'
 import { marketOnlyRecord } from '../kit/records.js'
+import { apportionSmallGrams } from './apportion.js'
 import { resourceDimensions, type ReportRow } from './parse.js'
 import { SCOPES } from './queries.js'
 
@@ -140,13 +141,21 @@ export class BatchMonthCells {
     nameOf: (id: string) => string | null
   ): CarbonRecord[] {
     const list = inReportOrder([...this.cells.values()], subs)
-    const flat: bigint[] = new Array(list.length * 3)
-    for (let i = 0; i < list.length; i++) {
-      const c = list[i]
-      for (let j = 0; j < 3; j++)
-        flat[i * 3 + j] = c.seen & (1 << j) ? BigInt(c.ng[j]) + (c.big === null ? 0n : c.big[j]) : 0n
+    // A scope of a cell is its Number part plus its bigint part (both 0 when nothing of it came).
+    let grams: number[] | null = null
+    if (list.every((c) => c.big === null)) {
+      const flat = new Float64Array(list.length * 3)
+      for (let i = 0; i < list.length; i++) for (let j = 0; j < 3; j++) flat[i * 3 + j] = list[i].ng[j]
+      grams = apportionSmallGrams(flat)
     }
-    const grams = apportionGrams(flat)
+    if (grams === null) {
+      const flat: bigint[] = new Array(list.length * 3)
+      for (let i = 0; i < list.length; i++) {
+        const c = list[i]
+        for (let j = 0; j < 3; j++) flat[i * 3 + j] = BigInt(c.ng[j]) + (c.big === null ? 0n : c.big[j])
+      }
+      grams = apportionGrams(flat)
+    }
     // A scope whose query failed is null where nothing of it came (not given), else what came.
     const scope = (c: Cell, j: number, g: number): number | null =>
       failed & (1 << j) && !(c.seen & (1 << j)) ? null : g
