@@ -8,7 +8,7 @@ import type { CarbonRecord } from '../src/model.js'
 import { apportionGrams, kilogramsToNanograms } from '../src/units.js'
 import { apportionSmallGrams } from '../src/providers/azure/apportion.js'
 import { BatchMonthCells, DimsCache } from '../src/providers/azure/cells.js'
-import { resourceDimensions, SCOPES, type ReportRow } from '../src/providers/azure/index.js'
+import { normalizeSubscriptionId, resourceDimensions, SCOPES, type ReportRow } from '../src/providers/azure/index.js'
 
 type Scope = (typeof SCOPES)[number]
 interface Event {
@@ -252,5 +252,25 @@ describe('apportionSmallGrams gives apportionGrams', () => {
     expect(apportionSmallGrams([1, NaN])).toBeNull()
     expect(apportionSmallGrams([])).toEqual([])
     expect(apportionSmallGrams([G / 2, G / 2, G / 2])).toEqual([1, 1, 0])
+  })
+})
+
+describe("normalizeSubscriptionId's shortcut for ids already normal", () => {
+  const slow = (id: string): string =>
+    id
+      .trim()
+      .replace(/[\s,]+$/, '')
+      .toLowerCase()
+  const chars = fc.constantFrom(...'0a9z-AZ, \t\n\u00a0\ufeff\u0130_./{}'.split(''))
+  it('gives what trim, the comma and toLowerCase give', () => {
+    fc.assert(
+      fc.property(fc.array(chars, { maxLength: 12 }), (cs) => {
+        const id = cs.join('')
+        expect(normalizeSubscriptionId(id)).toBe(slow(id))
+      }),
+      { numRuns: 5000 }
+    )
+    for (const id of ['', SUB, SUB.toUpperCase(), `${SUB},`, `${SUB} ,\t`, ` ${SUB}`, '\u0130d'])
+      expect(normalizeSubscriptionId(id)).toBe(slow(id))
   })
 })

@@ -196,12 +196,15 @@ function collatorRanks(strings: Iterable<string>): Map<string, number> {
 /** Deterministic order: subscriptions as listed (others after them, by the collator), then service, then region. */
 function inReportOrder(list: Cell[], subs: readonly string[]): Cell[] {
   const order = new Map(subs.map((s, i) => [s, i]))
-  const subRanks = collatorRanks(list.map((c) => c.dims.subscriptionId))
+  // Only subscriptions that are not listed are compared by the collator (listed ones by their place).
+  const subRanks = collatorRanks(
+    list.filter((c) => !order.has(c.dims.subscriptionId)).map((c) => c.dims.subscriptionId)
+  )
   const serviceRanks = collatorRanks(list.map((c) => c.dims.service ?? ''))
   const regionRanks = collatorRanks(list.map((c) => c.dims.region ?? ''))
   for (const c of list) {
     c.listed = order.get(c.dims.subscriptionId) ?? Infinity
-    c.subRank = subRanks.get(c.dims.subscriptionId)!
+    c.subRank = subRanks.get(c.dims.subscriptionId) ?? 0
     c.serviceRank = serviceRanks.get(c.dims.service ?? '')!
     c.regionRank = regionRanks.get(c.dims.region ?? '')!
   }
