@@ -31,23 +31,16 @@
  */
 import type { CarbonRecord, Month } from '../../model.js'
 import { monthIndex, monthsOf } from '../../period.js'
-import { apportionGrams, formatKg, groupThousands, kilogramsToGrams, kilogramsToNanograms } from '../../units.js'
+import { formatKg, groupThousands, kilogramsToGrams } from '../../units.js'
 import { entraAuth } from '../../auth/entra.js'
 import { errorMessage } from '../../secrets.js'
 import { CallError } from '../kit/errors.js'
 import { followPages } from '../kit/paging.js'
-import { marketOnlyRecord } from '../kit/records.js'
 import { recordsTask } from '../kit/schedule.js'
 import type { Provider, ProviderContext, WorkPlan } from '../kit/seam.js'
 import { Arm, RANGE_PATH, REPORTS_PATH, type Subscription } from './arm.js'
-import {
-  parseDateRange,
-  parseReportPage,
-  resourceDimensions,
-  rowMonth,
-  type AccessDecision,
-  type ReportRow
-} from './parse.js'
+import { BatchMonthCells, DimsCache } from './cells.js'
+import { parseDateRange, parseReportPage, rowMonth, type AccessDecision } from './parse.js'
 import {
   CARBON_OPTIMIZATION_READER,
   MAX_SUBSCRIPTIONS_PER_REQUEST,
@@ -55,7 +48,6 @@ import {
   clampPeriod,
   detailQueryBody,
   planQueries,
-  type CarbonScope,
   type QueryPlan
 } from './queries.js'
 
@@ -141,6 +133,8 @@ class AzureRun {
   private readonly denied = new Set<string>()
   private readonly summaries = new Map<string, Promise<Map<Month, number> | null>>()
   private readonly names: Map<string, string | null>
+  /** Rows' dimensions, shared by the batches and months (the same resources come back every month). */
+  readonly dims = new DimsCache()
 
   constructor(
     private readonly ctx: ProviderContext,
@@ -256,16 +250,6 @@ function batchLabel(subs: readonly string[], index: number, count: number, total
   return count === 1 ? `${subs.length} subscriptions` : `subscriptions ${first}-${first + subs.length - 1} of ${total}`
 }
 
-interface Cell {
-  subscriptionId: string
-  service: string | null
-  region: string | null
-  scopes: Record<CarbonScope, bigint | null>
-}
-
-/** localeCompare's order (the default locale and options), with one collator made once instead of per call. */
-const COLLATOR = new Intl.Collator()
-
 /**
  * The records of one batch and month: the three scope queries side by side, each paged to its end, summed
  * into (subscription, service, region) and rounded together. What came is kept when a part failed; the month
@@ -278,23 +262,10 @@ async function fetchBatchMonth(
   label: string
 ): Promise<{ records: CarbonRecord[]; complete: boolean }> {
   const { ctx, arm } = run.parts
-  const cells = new Map<string, Cell>()
-  const failed: CarbonScope[] = []
-  const add = (row: ReportRow, scope: CarbonScope): void => {
-    const dims = resourceDimensions(row)
-    const key = `${dims.subscriptionId}\u0000${dims.service ?? ''}\u0000${dims.region ?? ''}`
-    let cell = cells.get(key)
-    if (!cell) {
-      cell = { ...dims, scopes: { Scope1: null, Scope2: null, Scope3: null } }
-      cells.set(key, cell)
-    }
-    cell.scopes[scope] =
-      (cell.scopes[scope] ?? 0n) +
-      kilogramsToNanograms(row.latestMonthEmissions, `${scope} of ${row.resourceId ?? row.itemName}`)
-  }
-
+  const cells = new BatchMonthCells(run.dims)
+  let failed = 0
   await Promise.all(
-    SCOPES.map(async (scope) => {
+    SCOPES.map(async (scope, j) => {
       try {
         await followPages({
           cursorName: 'skipToken',
@@ -306,12 +277,12 @@ async function fetchBatchMonth(
             )
             const p = parseReportPage(json)
             run.takeDecisions(p.decisions)
-            for (const row of p.rows) add(row, scope)
+            for (const row of p.rows) cells.add(row, j)
             return p.skipToken
           }
         })
       } catch (e) {
-        failed.push(scope)
+        failed |= 1 << j
         const cause = e instanceof Error ? e.cause : undefined
         if (cause instanceof CallError && cause.status === 403) {
           for (const id of subs) run.deny(id, cause.message)
@@ -322,28 +293,6 @@ async function fetchBatchMonth(
     })
   )
 
-  // Deterministic order: subscriptions as listed, then service, then region.
-  const order = new Map(subs.map((s, i) => [s, i]))
-  const list = [...cells.values()].sort(
-    (a, b) =>
-      (order.get(a.subscriptionId) ?? Infinity) - (order.get(b.subscriptionId) ?? Infinity) ||
-      COLLATOR.compare(a.subscriptionId, b.subscriptionId) ||
-      COLLATOR.compare(a.service ?? '', b.service ?? '') ||
-      COLLATOR.compare(a.region ?? '', b.region ?? '')
-  )
-  // A scope whose query failed is null where nothing of it came (not given), else what came.
-  const value = (c: Cell, s: CarbonScope): bigint | null => c.scopes[s] ?? (failed.includes(s) ? null : 0n)
-  const flat: bigint[] = []
-  for (const c of list) for (const s of SCOPES) flat.push(value(c, s) ?? 0n)
-  const grams = apportionGrams(flat)
-  const records = list.map((c, i): CarbonRecord => {
-    const [s1, s2, s3] = SCOPES.map((s, j) => (value(c, s) === null ? null : grams[i * 3 + j]))
-    const sum = (s1 ?? 0) + (s2 ?? 0) + (s3 ?? 0)
-    const id = { provider: 'azure' as const, account: c.subscriptionId, accountName: run.nameOf(c.subscriptionId) }
-    return marketOnlyRecord(
-      { ...id, month, service: c.service, region: c.region },
-      { total: sum, scopes: [s1, s2, s3] }
-    )
-  })
-  return { records, complete: failed.length === 0 }
+  const records = cells.records(subs, month, failed, (id) => run.nameOf(id))
+  return { records, complete: failed === 0 }
 }

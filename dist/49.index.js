@@ -1,5 +1,5 @@
-export const id = 222;
-export const ids = [222];
+export const id = 49;
+export const ids = [49];
 export const modules = {
 
 /***/ 50962:
@@ -214,7 +214,7 @@ async function getIdToken(http, env, audience, forWhat) {
 
 /***/ }),
 
-/***/ 49222:
+/***/ 7049:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -255,8 +255,6 @@ var secrets = __webpack_require__(27194);
 var errors = __webpack_require__(74874);
 // EXTERNAL MODULE: ./src/providers/kit/paging.ts
 var paging = __webpack_require__(19705);
-// EXTERNAL MODULE: ./src/providers/kit/records.ts
-var kit_records = __webpack_require__(83551);
 // EXTERNAL MODULE: ./src/providers/kit/schedule.ts
 var schedule = __webpack_require__(12448);
 ;// CONCATENATED MODULE: ./src/providers/azure/queries.ts
@@ -371,6 +369,15 @@ function explainArmError(err, what, arm) {
 
 /** Lower-case, trimmed, without the stray trailing comma one of the spec's examples has. */
 function normalizeSubscriptionId(id) {
+    // Hot (every access decision of every page): an id of only [0-9a-z-], as the API writes GUIDs, is already
+    // normal, and a char loop is much cheaper than the regex and two new strings.
+    let plain = true;
+    for (let i = 0; i < id.length && plain; i++) {
+        const c = id.charCodeAt(i);
+        plain = (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 45;
+    }
+    if (plain)
+        return id;
     return id
         .trim()
         .replace(/[\s,]+$/, '')
@@ -531,6 +538,243 @@ class Arm {
     }
 }
 
+// EXTERNAL MODULE: ./src/providers/kit/records.ts
+var records = __webpack_require__(83551);
+;// CONCATENATED MODULE: ./src/providers/azure/apportion.ts
+/** units.ts's apportionGrams in Numbers, for the common case where every figure fits in one (Azure's cells). */
+const NG_PER_G = 1e9;
+/**
+ * apportionGrams(cells) for cells of nanograms that are safe integers, in Numbers: each cell is split into
+ * whole grams and a remainder, and the total is rebuilt from their sums, so no step leaves the safe integers
+ * (a group's total in nanograms often does) and the grams are the same without a BigInt per cell. null when a
+ * cell or a sum is too large for that (the caller takes apportionGrams).
+ */
+function apportionSmallGrams(cells) {
+    const n = cells.length;
+    const out = new Array(n);
+    const rem = new Float64Array(n);
+    // Non-negative addends: a float sum passes the safe range whenever an exact partial sum would.
+    let absFloors = 0;
+    let floors = 0;
+    let rems = 0;
+    for (let i = 0; i < n; i++) {
+        const c = cells[i];
+        if (!Number.isSafeInteger(c))
+            return null;
+        // floor(c / 10^9) and its remainder in [0, 10^9), as floorDiv: c - r is an exact multiple of 10^9.
+        let r = c % NG_PER_G;
+        let f = (c - r) / NG_PER_G;
+        if (r < 0) {
+            r += NG_PER_G;
+            f -= 1;
+        }
+        out[i] = f;
+        rem[i] = r;
+        absFloors += Math.abs(f);
+        floors += f;
+        rems += r;
+    }
+    if (absFloors > Number.MAX_SAFE_INTEGER - n - 2 || rems > Number.MAX_SAFE_INTEGER)
+        return null;
+    // The total is whole x 10^9 + part with 0 <= part < 10^9; nanogramsToGrams rounds it half away from zero.
+    const part = rems % NG_PER_G;
+    const whole = floors + (rems - part) / NG_PER_G;
+    const total = whole >= 0
+        ? whole + (part * 2 >= NG_PER_G ? 1 : 0)
+        : part === 0
+            ? whole
+            : whole + 1 - ((NG_PER_G - part) * 2 >= NG_PER_G ? 1 : 0);
+    let extra = total - floors;
+    if (extra <= 0)
+        return out;
+    // Largest remainder first; ties go to the earlier cell.
+    const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => rem[b] - rem[a] || a - b);
+    for (const i of order) {
+        if (extra <= 0)
+            break;
+        out[i] += 1;
+        extra--;
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/providers/azure/cells.ts
+
+
+
+
+
+/** Distinct raw (subscriptionId, resourceType, location) remembered at most, then forgotten at once. */
+const DIMS_LIMIT = 1 << 16;
+/**
+ * resourceDimensions, remembered per raw (subscriptionId, resourceType, location): when the first two are
+ * non-blank strings, the result depends on these three only (the resource id is read only when one is blank).
+ */
+class DimsCache {
+    limit;
+    bySub = new Map();
+    size = 0;
+    constructor(limit = DIMS_LIMIT) {
+        this.limit = limit;
+    }
+    of(row) {
+        const sub = row.subscriptionId;
+        const type = row.resourceType;
+        // Any location that is not a string gives no region, whatever it is.
+        const loc = typeof row.location === 'string' ? row.location : undefined;
+        const known = typeof sub === 'string' && typeof type === 'string';
+        if (known) {
+            const hit = this.bySub.get(sub)?.get(type)?.get(loc);
+            if (hit !== undefined)
+                return hit;
+        }
+        const d = resourceDimensions(row);
+        const dims = {
+            subscriptionId: d.subscriptionId,
+            service: d.service,
+            region: d.region,
+            key: `${d.subscriptionId}\u0000${d.service ?? ''}\u0000${d.region ?? ''}`
+        };
+        if (known && sub.trim() !== '' && type.trim() !== '')
+            this.remember(sub, type, loc, dims);
+        return dims;
+    }
+    remember(sub, type, loc, dims) {
+        if (this.size >= this.limit) {
+            this.bySub.clear();
+            this.size = 0;
+        }
+        let byType = this.bySub.get(sub);
+        if (byType === undefined)
+            this.bySub.set(sub, (byType = new Map()));
+        let byLoc = byType.get(type);
+        if (byLoc === undefined)
+            byType.set(type, (byLoc = new Map()));
+        byLoc.set(loc, dims);
+        this.size++;
+    }
+}
+/** The largest |product| for which kilogramsToNanograms's rounding of `kg x 10^12` is exact (see units.ts). */
+const FAST_NG_LIMIT = 2 ** 49;
+/** One (batch, month): its rows added as they come, then its records. */
+class BatchMonthCells {
+    dimsOf;
+    /** Keyed like the records: the first row's dims name a cell. */
+    cells = new Map();
+    /** The same cells by the (shared) dims objects: an identity lookup per row instead of the key's hash. */
+    byDims = new Map();
+    constructor(dimsOf) {
+        this.dimsOf = dimsOf;
+    }
+    /** A row of SCOPES[j]'s query. */
+    add(row, j) {
+        const dims = this.dimsOf.of(row);
+        let cell = this.byDims.get(dims);
+        if (cell === undefined) {
+            cell = this.cells.get(dims.key);
+            if (cell === undefined) {
+                cell = { dims, ng: [0, 0, 0], big: null, seen: 0, listed: 0, subRank: 0, serviceRank: 0, regionRank: 0 };
+                this.cells.set(dims.key, cell);
+            }
+            this.byDims.set(dims, cell);
+        }
+        const v = row.latestMonthEmissions;
+        if (typeof v === 'number') {
+            // kilogramsToNanograms's value without a BigInt: below 2^49 the double product is within 1/8 of the
+            // exact scaled shortest decimal, so an integer within 1/4 of it is that value (the proof in units.ts).
+            const scaled = v * 1e12;
+            const ng = Math.round(scaled);
+            if (Math.abs(scaled - ng) < 0.25 && Math.abs(scaled) < FAST_NG_LIMIT) {
+                const sum = cell.ng[j] + ng;
+                // Integers: a float sum within the safe range is the exact sum; beyond it, the exact sum in bigints.
+                if (sum <= Number.MAX_SAFE_INTEGER && sum >= -Number.MAX_SAFE_INTEGER)
+                    cell.ng[j] = sum;
+                else {
+                    this.bigOf(cell)[j] += BigInt(cell.ng[j]) + BigInt(ng);
+                    cell.ng[j] = 0;
+                }
+                cell.seen |= 1 << j;
+                return;
+            }
+        }
+        const exact = (0,units/* kilogramsToNanograms */.n3)(v, `${SCOPES[j]} of ${row.resourceId ?? row.itemName}`);
+        this.bigOf(cell)[j] += exact;
+        cell.seen |= 1 << j;
+    }
+    bigOf(cell) {
+        return (cell.big ??= [0n, 0n, 0n]);
+    }
+    /**
+     * The records, rounded together, in the report's order. `failed` has bit j when SCOPES[j]'s query failed.
+     */
+    records(subs, month, failed, nameOf) {
+        const list = inReportOrder([...this.cells.values()], subs);
+        // A scope of a cell is its Number part plus its bigint part (both 0 when nothing of it came).
+        let grams = null;
+        if (list.every((c) => c.big === null)) {
+            const flat = new Float64Array(list.length * 3);
+            for (let i = 0; i < list.length; i++)
+                for (let j = 0; j < 3; j++)
+                    flat[i * 3 + j] = list[i].ng[j];
+            grams = apportionSmallGrams(flat);
+        }
+        if (grams === null) {
+            const flat = new Array(list.length * 3);
+            for (let i = 0; i < list.length; i++) {
+                const c = list[i];
+                for (let j = 0; j < 3; j++)
+                    flat[i * 3 + j] = BigInt(c.ng[j]) + (c.big === null ? 0n : c.big[j]);
+            }
+            grams = (0,units/* apportionGrams */.bz)(flat);
+        }
+        // A scope whose query failed is null where nothing of it came (not given), else what came.
+        const scope = (c, j, g) => failed & (1 << j) && !(c.seen & (1 << j)) ? null : g;
+        const out = new Array(list.length);
+        for (let i = 0; i < list.length; i++) {
+            const c = list[i];
+            const s1 = scope(c, 0, grams[i * 3]);
+            const s2 = scope(c, 1, grams[i * 3 + 1]);
+            const s3 = scope(c, 2, grams[i * 3 + 2]);
+            const { subscriptionId, service, region } = c.dims;
+            out[i] = (0,records/* marketOnlyRecord */.u)({ provider: 'azure', account: subscriptionId, accountName: nameOf(subscriptionId), month, service, region }, { total: (s1 ?? 0) + (s2 ?? 0) + (s3 ?? 0), scopes: [s1, s2, s3] });
+        }
+        return out;
+    }
+}
+/** localeCompare's order (the default locale and options), with one collator made once instead of per call. */
+const COLLATOR = new Intl.Collator();
+/**
+ * Each distinct string's rank in the collator's order, equal strings (to the collator) sharing a rank: comparing
+ * ranks gives the collator's comparison, with one collator call per distinct string instead of per comparison.
+ */
+function collatorRanks(strings) {
+    const sorted = [...new Set(strings)].sort(COLLATOR.compare);
+    const ranks = new Map();
+    let rank = 0;
+    for (let i = 0; i < sorted.length; i++) {
+        if (i > 0 && COLLATOR.compare(sorted[i - 1], sorted[i]) !== 0)
+            rank = i;
+        ranks.set(sorted[i], rank);
+    }
+    return ranks;
+}
+/** Deterministic order: subscriptions as listed (others after them, by the collator), then service, then region. */
+function inReportOrder(list, subs) {
+    const order = new Map(subs.map((s, i) => [s, i]));
+    // Only subscriptions that are not listed are compared by the collator (listed ones by their place).
+    const subRanks = collatorRanks(list.filter((c) => !order.has(c.dims.subscriptionId)).map((c) => c.dims.subscriptionId));
+    const serviceRanks = collatorRanks(list.map((c) => c.dims.service ?? ''));
+    const regionRanks = collatorRanks(list.map((c) => c.dims.region ?? ''));
+    for (const c of list) {
+        c.listed = order.get(c.dims.subscriptionId) ?? Infinity;
+        c.subRank = subRanks.get(c.dims.subscriptionId) ?? 0;
+        c.serviceRank = serviceRanks.get(c.dims.service ?? '');
+        c.regionRank = regionRanks.get(c.dims.region ?? '');
+    }
+    // Two unlisted subscriptions: Infinity - Infinity is NaN, falsy, so their collator ranks decide.
+    return list.sort((a, b) => a.listed - b.listed || a.subRank - b.subRank || a.serviceRank - b.serviceRank || a.regionRank - b.regionRank);
+}
+
 ;// CONCATENATED MODULE: ./src/providers/azure/index.ts
 
 
@@ -608,6 +852,8 @@ class AzureRun {
     denied = new Set();
     summaries = new Map();
     names;
+    /** Rows' dimensions, shared by the batches and months (the same resources come back every month). */
+    dims = new DimsCache();
     constructor(ctx, arm, plan, subscriptions) {
         this.ctx = ctx;
         this.arm = arm;
@@ -705,8 +951,6 @@ function batchLabel(subs, index, count, total) {
     const first = index * MAX_SUBSCRIPTIONS_PER_REQUEST + 1;
     return count === 1 ? `${subs.length} subscriptions` : `subscriptions ${first}-${first + subs.length - 1} of ${total}`;
 }
-/** localeCompare's order (the default locale and options), with one collator made once instead of per call. */
-const COLLATOR = new Intl.Collator();
 /**
  * The records of one batch and month: the three scope queries side by side, each paged to its end, summed
  * into (subscription, service, region) and rounded together. What came is kept when a part failed; the month
@@ -714,21 +958,9 @@ const COLLATOR = new Intl.Collator();
  */
 async function fetchBatchMonth(run, subs, month, label) {
     const { ctx, arm } = run.parts;
-    const cells = new Map();
-    const failed = [];
-    const add = (row, scope) => {
-        const dims = resourceDimensions(row);
-        const key = `${dims.subscriptionId}\u0000${dims.service ?? ''}\u0000${dims.region ?? ''}`;
-        let cell = cells.get(key);
-        if (!cell) {
-            cell = { ...dims, scopes: { Scope1: null, Scope2: null, Scope3: null } };
-            cells.set(key, cell);
-        }
-        cell.scopes[scope] =
-            (cell.scopes[scope] ?? 0n) +
-                (0,units/* kilogramsToNanograms */.n3)(row.latestMonthEmissions, `${scope} of ${row.resourceId ?? row.itemName}`);
-    };
-    await Promise.all(SCOPES.map(async (scope) => {
+    const cells = new BatchMonthCells(run.dims);
+    let failed = 0;
+    await Promise.all(SCOPES.map(async (scope, j) => {
         try {
             await (0,paging/* followPages */.kv)({
                 cursorName: 'skipToken',
@@ -737,13 +969,13 @@ async function fetchBatchMonth(run, subs, month, label) {
                     const p = parseReportPage(json);
                     run.takeDecisions(p.decisions);
                     for (const row of p.rows)
-                        add(row, scope);
+                        cells.add(row, j);
                     return p.skipToken;
                 }
             });
         }
         catch (e) {
-            failed.push(scope);
+            failed |= 1 << j;
             const cause = e instanceof Error ? e.cause : undefined;
             if (cause instanceof errors/* CallError */.RA && cause.status === 403) {
                 for (const id of subs)
@@ -754,26 +986,8 @@ async function fetchBatchMonth(run, subs, month, label) {
             }
         }
     }));
-    // Deterministic order: subscriptions as listed, then service, then region.
-    const order = new Map(subs.map((s, i) => [s, i]));
-    const list = [...cells.values()].sort((a, b) => (order.get(a.subscriptionId) ?? Infinity) - (order.get(b.subscriptionId) ?? Infinity) ||
-        COLLATOR.compare(a.subscriptionId, b.subscriptionId) ||
-        COLLATOR.compare(a.service ?? '', b.service ?? '') ||
-        COLLATOR.compare(a.region ?? '', b.region ?? ''));
-    // A scope whose query failed is null where nothing of it came (not given), else what came.
-    const value = (c, s) => c.scopes[s] ?? (failed.includes(s) ? null : 0n);
-    const flat = [];
-    for (const c of list)
-        for (const s of SCOPES)
-            flat.push(value(c, s) ?? 0n);
-    const grams = (0,units/* apportionGrams */.bz)(flat);
-    const records = list.map((c, i) => {
-        const [s1, s2, s3] = SCOPES.map((s, j) => (value(c, s) === null ? null : grams[i * 3 + j]));
-        const sum = (s1 ?? 0) + (s2 ?? 0) + (s3 ?? 0);
-        const id = { provider: 'azure', account: c.subscriptionId, accountName: run.nameOf(c.subscriptionId) };
-        return (0,kit_records/* marketOnlyRecord */.u)({ ...id, month, service: c.service, region: c.region }, { total: sum, scopes: [s1, s2, s3] });
-    });
-    return { records, complete: failed.length === 0 };
+    const records = cells.records(subs, month, failed, (id) => run.nameOf(id));
+    return { records, complete: failed === 0 };
 }
 
 
@@ -927,10 +1141,17 @@ async function followPages(p) {
  * A record of a provider that gives one figure per scope and names no method (Azure Carbon Optimization, MCFS):
  * Microsoft computes Scope 2 of its cloud market-based, so the scopes fill the market-based columns, the total is
  * the headline, and every location-based field is null (not given, never 0).
+ * The identity's fields are written out, not spread: one record per row of output, and a spread of an object
+ * is much slower than a fixed shape.
  */
 function marketOnlyRecord(id, f) {
     return {
-        ...id,
+        provider: id.provider,
+        account: id.account,
+        accountName: id.accountName,
+        month: id.month,
+        service: id.service,
+        region: id.region,
         grams: f.total,
         marketGrams: f.total,
         locationGrams: null,
