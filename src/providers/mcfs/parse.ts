@@ -50,6 +50,17 @@ const text = (v: unknown): string | null => {
   return t !== '' ? t : null
 }
 
+/** The last id lowercased: consecutive rows share one, and toLowerCase copies even a lowercase string. */
+let lastId = ''
+let lastIdLower = ''
+const lower = (id: string): string => {
+  if (id !== lastId) {
+    lastId = id
+    lastIdLower = id.toLowerCase()
+  }
+  return lastIdLower
+}
+
 /** The dimensions of a row's record. */
 export interface Dims {
   account: string
@@ -88,6 +99,8 @@ export class Folder {
   private lastMonth: Month | null = null
   private lastAt = 0
   private lastCell: Cell | null = null
+  /** Names a row's figure in an error (one function per Folder, not one per row). */
+  private readonly whatTotal = (): string => `totalEmissions of ${this.lastMonth}`
 
   constructor(
     period: Period,
@@ -106,7 +119,7 @@ export class Folder {
     }
     const month = this.lastMonth
     if (month === null) throw new Error(`a row has no valid dateKey (${JSON.stringify(row.dateKey)})`)
-    const ng = tonnesToNg(row.totalEmissions, () => `totalEmissions of ${month}`)
+    const ng = tonnesToNg(row.totalEmissions, this.whatTotal)
     this.rows++
     if (this.lastAt < this.first || this.lastAt > this.last) {
       this.outside++
@@ -190,7 +203,7 @@ export function enrollmentDims(row: Record<string, unknown>, d: Dims): void {
   const sub = text(row.subscriptionId)
   if (sub === null)
     throw new Error(`a row of ${monthOfDateKey(row.dateKey) ?? 'an unknown month'} has no subscriptionId`)
-  d.account = sub.toLowerCase()
+  d.account = lower(sub)
   d.accountName = text(row.subscriptionName)
   d.service = text(row.azureServiceName)
   d.region = text(row.azureRegionName)
@@ -199,7 +212,7 @@ export function enrollmentDims(row: Record<string, unknown>, d: Dims): void {
 
 export function tenantDims(tenantId: string): DimsOf {
   return (row, d) => {
-    d.account = (text(row.tenantId) ?? tenantId).toLowerCase()
+    d.account = lower(text(row.tenantId) ?? tenantId)
     d.accountName = text(row.tenantName)
     d.service = M365_SERVICE
     d.region = text(row.officeRegionName)
