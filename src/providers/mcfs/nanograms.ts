@@ -39,7 +39,7 @@ export function tonnesToNg(value: unknown, what: () => string): number | bigint 
 
 /**
  * Exact nanograms by scope (index 0: no scope; 1..3): g[i] x 10^9 + r[i] + big[i], with g[i] a safe integer and
- * r[i] in [0, 10^9). `big` holds what would leave the safe integers (a sum past 9 billion tonnes).
+ * r[i] in [0, 10^9). `big` holds what would leave the safe integers (a figure or sum past 9 billion tonnes).
  */
 export interface NgSums {
   g: number[]
@@ -64,6 +64,8 @@ export function addNg(s: NgSums, i: number, ng: number | bigint): void {
     }
     g = Number(q)
     r = Number(m)
+    // A figure past 2^53 g (9 billion tonnes) stays a BigInt.
+    if (!Number.isSafeInteger(g)) return addBig(s, i, ng)
   }
   if (r < 0) {
     g--
@@ -79,10 +81,14 @@ export function addNg(s: NgSums, i: number, ng: number | bigint): void {
     sg++
   }
   // A sum of safe integers that is itself safe is exact; beyond, the figure goes to the BigInt part.
-  if (Number.isSafeInteger(sg)) {
-    s.g[i] = sg
-    s.r[i] = sr
-  } else (s.big ??= [0n, 0n, 0n, 0n])[i] += BigInt(ng)
+  if (!Number.isSafeInteger(sg)) return addBig(s, i, ng)
+  s.g[i] = sg
+  s.r[i] = sr
+}
+
+function addBig(s: NgSums, i: number, ng: number | bigint): void {
+  s.big ??= [0n, 0n, 0n, 0n]
+  s.big[i] += BigInt(ng)
 }
 
 /** Packs (remainder, index) in one double so a plain numeric sort gives largest remainder, then earliest index. */
@@ -104,8 +110,9 @@ export function apportionSums(cells: readonly NgSums[]): number[] {
       out[c * 4 + i] = g[i]
       floors += g[i]
       rems += r[i]
+      // Checked at each step: a sum that left the safe integers may come back, inexact.
+      if (!Number.isSafeInteger(floors)) return apportionBig(cells)
     }
-    if (!Number.isSafeInteger(floors)) return apportionBig(cells)
   }
   if (!Number.isSafeInteger(rems) || n > INDEX_BITS) return apportionBig(cells)
   let carry = Math.floor(rems / NG)
