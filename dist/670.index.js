@@ -669,7 +669,7 @@ const PROVIDERS = {
         // MCFS publishes no schedule: treated as Azure's.
         publicationDay: 19,
         parseInputs: parseMcfsInputs,
-        load: async () => (await __webpack_require__.e(/* import() */ 597).then(__webpack_require__.bind(__webpack_require__, 21597))).mcfsProvider
+        load: async () => (await __webpack_require__.e(/* import() */ 420).then(__webpack_require__.bind(__webpack_require__, 5420))).mcfsProvider
     },
     gcp: {
         label: 'Google Cloud',

@@ -796,6 +796,7 @@ function scopesJson(s) {
 /* harmony export */   Zv: () => (/* binding */ groupThousands),
 /* harmony export */   _P: () => (/* binding */ roundDiv),
 /* harmony export */   bz: () => (/* binding */ apportionGrams),
+/* harmony export */   dU: () => (/* binding */ toNanogramsExact),
 /* harmony export */   ey: () => (/* binding */ gramsToTonnes3),
 /* harmony export */   fC: () => (/* binding */ tonnesToGrams),
 /* harmony export */   jY: () => (/* binding */ formatTonnes),
@@ -805,7 +806,6 @@ function scopesJson(s) {
 /* harmony export */   wB: () => (/* binding */ nanogramsToGrams),
 /* harmony export */   y9: () => (/* binding */ KG_FRACTION)
 /* harmony export */ });
-/* unused harmony export toNanogramsExact */
 const MAX_GRAMS = Number.MAX_SAFE_INTEGER;
 /** Below this, a double's spacing is under 2^-12: see the fast path of toGrams. */
 const FAST_LIMIT = 2 ** 40;

@@ -1,9 +1,10 @@
 /** The MCFS API's OData pages, folded into records (pure: the documented shapes parse in the tests). */
 import type { CarbonRecord, Month, Period } from '../../model.js'
 import { monthIndex } from '../../period.js'
-import { apportionGrams, tonnesToNanograms } from '../../units.js'
+import { tonnesToNanograms } from '../../units.js'
 import { marketOnlyRecord } from '../kit/records.js'
 import type { ForecastPoint } from '../kit/seam.js'
+import { addNg, apportionSums, tonnesToNg, type NgSums } from './nanograms.js'
 import { M365_SERVICE, monthOfDateKey } from './queries.js'
 
 export interface ODataPage {
@@ -35,23 +36,51 @@ export function parseODataPage(json: unknown): ODataPage {
 export function scopeOf(row: Record<string, unknown>): 1 | 2 | 3 | null {
   const id = typeof row.scopeId === 'string' ? Number(row.scopeId) : row.scopeId
   if (id === 1 || id === 2 || id === 3) return id
-  const m = typeof row.scope === 'string' ? /^\s*scope\s*([123])\s*$/i.exec(row.scope) : null
+  const s = row.scope
+  if (typeof s !== 'string') return null
+  // The documented spelling ("Scope 2", every Microsoft 365 row) without the regex.
+  if (s.length === 7 && s.startsWith('Scope ') && s[6] >= '1' && s[6] <= '3') return Number(s[6]) as 1 | 2 | 3
+  const m = /^\s*scope\s*([123])\s*$/i.exec(s)
   return m ? (Number(m[1]) as 1 | 2 | 3) : null
 }
 
-const text = (v: unknown): string | null => (typeof v === 'string' && v.trim() !== '' ? v.trim() : null)
+const text = (v: unknown): string | null => {
+  if (typeof v !== 'string') return null
+  const t = v.trim()
+  return t !== '' ? t : null
+}
 
-/** Nanograms of one cell by scope (index 0 = no recognisable scope: counted in the total only). */
-type Scopes = [bigint, bigint, bigint, bigint]
+/** The last id lowercased: consecutive rows share one, and toLowerCase copies even a lowercase string. */
+let lastId = ''
+let lastIdLower = ''
+const lower = (id: string): string => {
+  if (id !== lastId) {
+    lastId = id
+    lastIdLower = id.toLowerCase()
+  }
+  return lastIdLower
+}
 
-interface Cell {
+/** The dimensions of a row's record. */
+export interface Dims {
+  account: string
+  accountName: string | null
+  service: string | null
+  region: string | null
+  subService: string | null
+}
+
+/** Reads a row's dimensions into `d` (one object per Folder, not one per row: this runs for every row). */
+export type DimsOf = (row: Record<string, unknown>, d: Dims) => void
+
+interface Cell extends NgSums {
   month: Month
   account: string
   accountName: string | null
   service: string | null
   region: string | null
-  ng: Scopes
-  subServices: Set<string>
+  /** The distinct subServices folded in (a handful per service). */
+  subServices: string[]
 }
 
 /** Folds rows into cells keyed by (month, account, service, region). */
@@ -64,16 +93,18 @@ export class Folder {
 
   private readonly first: number
   private readonly last: number
+  private readonly d: Dims = { account: '', accountName: null, service: null, region: null, subService: null }
+  /** The last dateKey seen and its month: the rows of a page share one (a query is one month). */
+  private lastKey: unknown = NaN
+  private lastMonth: Month | null = null
+  private lastAt = 0
+  private lastCell: Cell | null = null
+  /** Names a row's figure in an error (one function per Folder, not one per row). */
+  private readonly whatTotal = (): string => `totalEmissions of ${this.lastMonth}`
 
   constructor(
     period: Period,
-    private readonly dims: (row: Record<string, unknown>) => {
-      account: string
-      accountName: string | null
-      service: string | null
-      region: string | null
-      subService?: string | null
-    }
+    private readonly dims: DimsOf
   ) {
     this.first = monthIndex(period.start)
     this.last = monthIndex(period.end)
@@ -81,16 +112,40 @@ export class Folder {
 
   add(row: Record<string, unknown>): void {
     if (!row || typeof row !== 'object') throw new Error('a row is not an object')
-    const month = monthOfDateKey(row.dateKey)
+    if (row.dateKey !== this.lastKey) {
+      this.lastKey = row.dateKey
+      this.lastMonth = monthOfDateKey(row.dateKey)
+      if (this.lastMonth !== null) this.lastAt = monthIndex(this.lastMonth)
+    }
+    const month = this.lastMonth
     if (month === null) throw new Error(`a row has no valid dateKey (${JSON.stringify(row.dateKey)})`)
-    const ng = tonnesToNanograms(row.totalEmissions, `totalEmissions of ${month}`)
+    const ng = tonnesToNg(row.totalEmissions, this.whatTotal)
     this.rows++
-    const at = monthIndex(month)
-    if (at < this.first || at > this.last) {
+    if (this.lastAt < this.first || this.lastAt > this.last) {
       this.outside++
       return
     }
-    const d = this.dims(row)
+    const d = this.d
+    this.dims(row, d)
+    // The rows of a cell tend to come together (one per scope and subService): the same cell as the last row's
+    // needs no key (equal dimensions make an equal key).
+    let cell = this.lastCell
+    if (
+      cell === null ||
+      cell.account !== d.account ||
+      cell.service !== d.service ||
+      cell.region !== d.region ||
+      cell.month !== month
+    )
+      cell = this.cellOf(month, d)
+    if (cell.accountName === null && d.accountName !== null) cell.accountName = d.accountName
+    if (d.subService !== null && !cell.subServices.includes(d.subService)) cell.subServices.push(d.subService)
+    const scope = scopeOf(row)
+    if (scope === null) this.unscoped++
+    addNg(cell, scope ?? 0, ng)
+  }
+
+  private cellOf(month: Month, d: Dims): Cell {
     const key = `${month}\u0000${d.account}\u0000${d.service ?? ''}\u0000${d.region ?? ''}`
     let cell = this.cells.get(key)
     if (!cell) {
@@ -100,16 +155,15 @@ export class Folder {
         accountName: d.accountName,
         service: d.service,
         region: d.region,
-        ng: [0n, 0n, 0n, 0n],
-        subServices: new Set()
+        g: [0, 0, 0, 0],
+        r: [0, 0, 0, 0],
+        big: null,
+        subServices: []
       }
       this.cells.set(key, cell)
     }
-    if (cell.accountName === null && d.accountName !== null) cell.accountName = d.accountName
-    if (d.subService) cell.subServices.add(d.subService)
-    const scope = scopeOf(row)
-    if (scope === null) this.unscoped++
-    cell.ng[scope ?? 0] += ng
+    this.lastCell = cell
+    return cell
   }
 
   /** The records, in a fixed order (month, account, service, region), each month rounded to the gram as a whole. */
@@ -125,53 +179,45 @@ export class Folder {
       let j = i
       while (j < list.length && list[j].month === list[i].month) j++
       const month = list.slice(i, j)
-      const grams = apportionGrams(month.flatMap((c) => c.ng))
-      month.forEach((c, k) => {
-        const [unscoped, s1, s2, s3] = grams.slice(k * 4, k * 4 + 4)
-        const total = unscoped + s1 + s2 + s3
-        const more = extra(c)
+      const grams = apportionSums(month)
+      for (let k = 0; k < month.length; k++) {
+        const c = month[k]
+        const s1 = grams[k * 4 + 1]
+        const s2 = grams[k * 4 + 2]
+        const s3 = grams[k * 4 + 3]
         const { account, accountName, service, region } = c
         const id = { provider, account, accountName, month: c.month, service, region }
-        const r = marketOnlyRecord(id, { total, scopes: [s1, s2, s3] })
-        out.push(more ? { ...r, extra: more } : r)
-      })
+        const r = marketOnlyRecord(id, { total: grams[k * 4] + s1 + s2 + s3, scopes: [s1, s2, s3] })
+        const more = extra(c)
+        // Appended last, as a copy with `extra` would put it.
+        if (more) r.extra = more
+        out.push(r)
+      }
       i = j
     }
     return out
   }
 }
 
-export function enrollmentDims(row: Record<string, unknown>): {
-  account: string
-  accountName: string | null
-  service: string | null
-  region: string | null
-  subService: string | null
-} {
+export function enrollmentDims(row: Record<string, unknown>, d: Dims): void {
   const sub = text(row.subscriptionId)
   if (sub === null)
     throw new Error(`a row of ${monthOfDateKey(row.dateKey) ?? 'an unknown month'} has no subscriptionId`)
-  return {
-    account: sub.toLowerCase(),
-    accountName: text(row.subscriptionName),
-    service: text(row.azureServiceName),
-    region: text(row.azureRegionName),
-    subService: text(row.subService)
-  }
+  d.account = lower(sub)
+  d.accountName = text(row.subscriptionName)
+  d.service = text(row.azureServiceName)
+  d.region = text(row.azureRegionName)
+  d.subService = text(row.subService)
 }
 
-export function tenantDims(tenantId: string): (row: Record<string, unknown>) => {
-  account: string
-  accountName: string | null
-  service: string
-  region: string | null
-} {
-  return (row) => ({
-    account: (text(row.tenantId) ?? tenantId).toLowerCase(),
-    accountName: text(row.tenantName),
-    service: M365_SERVICE,
-    region: text(row.officeRegionName)
-  })
+export function tenantDims(tenantId: string): DimsOf {
+  return (row, d) => {
+    d.account = lower(text(row.tenantId) ?? tenantId)
+    d.accountName = text(row.tenantName)
+    d.service = M365_SERVICE
+    d.region = text(row.officeRegionName)
+    d.subService = null
+  }
 }
 
 /**

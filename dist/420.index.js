@@ -1,5 +1,5 @@
-export const id = 597;
-export const ids = [597];
+export const id = 420;
+export const ids = [420];
 export const modules = {
 
 /***/ 50962:
@@ -388,7 +388,7 @@ function marketOnlyRecord(id, f) {
 
 /***/ }),
 
-/***/ 21597:
+/***/ 5420:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -534,7 +534,150 @@ function explainMcfsError(err, c) {
 var units = __webpack_require__(61996);
 // EXTERNAL MODULE: ./src/providers/kit/records.ts
 var records = __webpack_require__(83551);
+;// CONCATENATED MODULE: ./src/providers/mcfs/nanograms.ts
+/**
+ * MCFS's exact nanograms without a BigInt per row (hot: one figure per row). A figure is a Number of nanograms
+ * while that is a safe integer; a cell's sum per scope is whole grams plus a nanogram remainder, both Numbers.
+ * Every result is the one of units.ts (tonnesToNanograms, apportionGrams), which this falls back to beyond
+ * those bounds; the tests check both ways agree on tricky inputs.
+ */
+
+const NG = 1e9;
+const NG_BIG = 1000000000n;
+/** Below this, n x 1e15 is within 1/8 of the exact scaled shortest decimal (units.ts, toNanograms). */
+const FAST_NG = 2 ** 49;
+/** Below this many grams, a double's spacing is under 2^-32 t: see tonnesToNg. */
+const FAST_G = 2 ** 40;
+/** Whole grams whose nanograms are still a safe integer. */
+const MAX_G_AS_NG = Math.floor(Number.MAX_SAFE_INTEGER / NG);
+/**
+ * Metric tons (a number or numeric string) as exact nanograms: `tonnesToNanograms(value)`, as a Number when it
+ * is a safe integer. `what` names the figure in an error (built only then).
+ */
+function tonnesToNg(value, what) {
+    const n = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
+    if (typeof n !== 'number' || !Number.isFinite(n))
+        return (0,units/* tonnesToNanograms */.Fo)(value, what()); // throws its error
+    // Below ~0.56 t: units.ts's own fast path (a product within 1/4 of an integer is that integer).
+    const scaled = n * 1e15;
+    const near = Math.round(scaled);
+    if (Math.abs(scaled - near) < 0.25 && Math.abs(scaled) < FAST_NG)
+        return near;
+    // Whole grams (0 < |g| < 2^40) with g / 1e6 === n: then n's shortest decimal d is g x 10^-6 exactly, and its
+    // nanograms g x 10^9. Why: d and g x 10^-6 both round to n, so they are within ulp(n) < 2^-32 of each other;
+    // d has no more digits than g x 10^-6 (it is the shortest), so its last digit is at least 10^-7 (10^-6 unless
+    // d sits just below a power of ten that g x 10^-6 reaches, at least 10^-7 away): two such decimals that
+    // close are equal.
+    const g = Math.round(n * 1e6);
+    if (g / 1e6 === n && Math.abs(g) < FAST_G)
+        return Math.abs(g) <= MAX_G_AS_NG ? g * NG : BigInt(g) * NG_BIG;
+    const ng = (0,units/* toNanogramsExact */.dU)(n, 15, what(), value);
+    return ng >= -Number.MAX_SAFE_INTEGER && ng <= Number.MAX_SAFE_INTEGER ? Number(ng) : ng;
+}
+/** Adds nanograms (from tonnesToNg) to scope i. */
+function addNg(s, i, ng) {
+    let g;
+    let r;
+    if (typeof ng === 'number') {
+        // |ng| < 2^53: g x 10^9 and the difference are exact; the rounded quotient is off by at most one (fixed below).
+        g = Math.floor(ng / NG);
+        r = ng - g * NG;
+    }
+    else {
+        let q = ng / NG_BIG;
+        let m = ng % NG_BIG;
+        if (m < 0n) {
+            q -= 1n;
+            m += NG_BIG;
+        }
+        g = Number(q);
+        r = Number(m);
+        // A figure past 2^53 g (9 billion tonnes) stays a BigInt.
+        if (!Number.isSafeInteger(g))
+            return addBig(s, i, ng);
+    }
+    if (r < 0) {
+        g--;
+        r += NG;
+    }
+    else if (r >= NG) {
+        g++;
+        r -= NG;
+    }
+    let sr = s.r[i] + r;
+    let sg = s.g[i] + g;
+    if (sr >= NG) {
+        sr -= NG;
+        sg++;
+    }
+    // A sum of safe integers that is itself safe is exact; beyond, the figure goes to the BigInt part.
+    if (!Number.isSafeInteger(sg))
+        return addBig(s, i, ng);
+    s.g[i] = sg;
+    s.r[i] = sr;
+}
+function addBig(s, i, ng) {
+    s.big ??= [0n, 0n, 0n, 0n];
+    s.big[i] += BigInt(ng);
+}
+/** Packs (remainder, index) in one double so a plain numeric sort gives largest remainder, then earliest index. */
+const INDEX_BITS = 2 ** 23;
+/**
+ * `apportionGrams` of the cells' nanograms (4 per cell, in order), in Numbers: the floors are the g[i], the
+ * remainders the r[i]. Falls back to apportionGrams itself (and its range error) beyond safe integers.
+ */
+function apportionSums(cells) {
+    const n = cells.length * 4;
+    const out = new Array(n);
+    let floors = 0;
+    let rems = 0;
+    for (let c = 0; c < cells.length; c++) {
+        const { g, r, big } = cells[c];
+        if (big !== null)
+            return apportionBig(cells);
+        for (let i = 0; i < 4; i++) {
+            out[c * 4 + i] = g[i];
+            floors += g[i];
+            rems += r[i];
+            // Checked at each step: a sum that left the safe integers may come back, inexact.
+            if (!Number.isSafeInteger(floors))
+                return apportionBig(cells);
+        }
+    }
+    if (!Number.isSafeInteger(rems) || n > INDEX_BITS)
+        return apportionBig(cells);
+    let carry = Math.floor(rems / NG);
+    let rem = rems - carry * NG;
+    if (rem < 0) {
+        carry--;
+        rem += NG;
+    }
+    else if (rem >= NG) {
+        carry++;
+        rem -= NG;
+    }
+    // The total is (floors + carry) x 10^9 + rem, rem in [0, 10^9): rounded half away from zero.
+    const whole = floors + carry;
+    const total = whole + (rem > NG / 2 || (rem === NG / 2 && whole >= 0) ? 1 : 0);
+    if (!Number.isSafeInteger(total))
+        return apportionBig(cells);
+    let extra = total - floors;
+    if (extra <= 0)
+        return out;
+    const keys = new Float64Array(n);
+    for (let k = 0; k < n; k++)
+        keys[k] = cells[k >> 2].r[k & 3] * INDEX_BITS + (INDEX_BITS - 1 - k);
+    keys.sort();
+    for (let j = n - 1; j >= 0 && extra > 0; j--, extra--)
+        out[INDEX_BITS - 1 - (keys[j] % INDEX_BITS)] += 1;
+    return out;
+}
+function apportionBig(cells) {
+    return (0,units/* apportionGrams */.bz)(cells.flatMap((c) => c.g.map((g, i) => BigInt(g) * NG_BIG + BigInt(c.r[i]) + (c.big?.[i] ?? 0n))));
+}
+
 ;// CONCATENATED MODULE: ./src/providers/mcfs/parse.ts
+
 
 
 
@@ -563,10 +706,31 @@ function scopeOf(row) {
     const id = typeof row.scopeId === 'string' ? Number(row.scopeId) : row.scopeId;
     if (id === 1 || id === 2 || id === 3)
         return id;
-    const m = typeof row.scope === 'string' ? /^\s*scope\s*([123])\s*$/i.exec(row.scope) : null;
+    const s = row.scope;
+    if (typeof s !== 'string')
+        return null;
+    // The documented spelling ("Scope 2", every Microsoft 365 row) without the regex.
+    if (s.length === 7 && s.startsWith('Scope ') && s[6] >= '1' && s[6] <= '3')
+        return Number(s[6]);
+    const m = /^\s*scope\s*([123])\s*$/i.exec(s);
     return m ? Number(m[1]) : null;
 }
-const parse_text = (v) => (typeof v === 'string' && v.trim() !== '' ? v.trim() : null);
+const parse_text = (v) => {
+    if (typeof v !== 'string')
+        return null;
+    const t = v.trim();
+    return t !== '' ? t : null;
+};
+/** The last id lowercased: consecutive rows share one, and toLowerCase copies even a lowercase string. */
+let lastId = '';
+let lastIdLower = '';
+const lower = (id) => {
+    if (id !== lastId) {
+        lastId = id;
+        lastIdLower = id.toLowerCase();
+    }
+    return lastIdLower;
+};
 /** Folds rows into cells keyed by (month, account, service, region). */
 class Folder {
     dims;
@@ -577,6 +741,14 @@ class Folder {
     rows = 0;
     first;
     last;
+    d = { account: '', accountName: null, service: null, region: null, subService: null };
+    /** The last dateKey seen and its month: the rows of a page share one (a query is one month). */
+    lastKey = NaN;
+    lastMonth = null;
+    lastAt = 0;
+    lastCell = null;
+    /** Names a row's figure in an error (one function per Folder, not one per row). */
+    whatTotal = () => `totalEmissions of ${this.lastMonth}`;
     constructor(period, dims) {
         this.dims = dims;
         this.first = (0,src_period/* monthIndex */.L6)(period.start);
@@ -585,17 +757,42 @@ class Folder {
     add(row) {
         if (!row || typeof row !== 'object')
             throw new Error('a row is not an object');
-        const month = monthOfDateKey(row.dateKey);
+        if (row.dateKey !== this.lastKey) {
+            this.lastKey = row.dateKey;
+            this.lastMonth = monthOfDateKey(row.dateKey);
+            if (this.lastMonth !== null)
+                this.lastAt = (0,src_period/* monthIndex */.L6)(this.lastMonth);
+        }
+        const month = this.lastMonth;
         if (month === null)
             throw new Error(`a row has no valid dateKey (${JSON.stringify(row.dateKey)})`);
-        const ng = (0,units/* tonnesToNanograms */.Fo)(row.totalEmissions, `totalEmissions of ${month}`);
+        const ng = tonnesToNg(row.totalEmissions, this.whatTotal);
         this.rows++;
-        const at = (0,src_period/* monthIndex */.L6)(month);
-        if (at < this.first || at > this.last) {
+        if (this.lastAt < this.first || this.lastAt > this.last) {
             this.outside++;
             return;
         }
-        const d = this.dims(row);
+        const d = this.d;
+        this.dims(row, d);
+        // The rows of a cell tend to come together (one per scope and subService): the same cell as the last row's
+        // needs no key (equal dimensions make an equal key).
+        let cell = this.lastCell;
+        if (cell === null ||
+            cell.account !== d.account ||
+            cell.service !== d.service ||
+            cell.region !== d.region ||
+            cell.month !== month)
+            cell = this.cellOf(month, d);
+        if (cell.accountName === null && d.accountName !== null)
+            cell.accountName = d.accountName;
+        if (d.subService !== null && !cell.subServices.includes(d.subService))
+            cell.subServices.push(d.subService);
+        const scope = scopeOf(row);
+        if (scope === null)
+            this.unscoped++;
+        addNg(cell, scope ?? 0, ng);
+    }
+    cellOf(month, d) {
         const key = `${month}\u0000${d.account}\u0000${d.service ?? ''}\u0000${d.region ?? ''}`;
         let cell = this.cells.get(key);
         if (!cell) {
@@ -605,19 +802,15 @@ class Folder {
                 accountName: d.accountName,
                 service: d.service,
                 region: d.region,
-                ng: [0n, 0n, 0n, 0n],
-                subServices: new Set()
+                g: [0, 0, 0, 0],
+                r: [0, 0, 0, 0],
+                big: null,
+                subServices: []
             };
             this.cells.set(key, cell);
         }
-        if (cell.accountName === null && d.accountName !== null)
-            cell.accountName = d.accountName;
-        if (d.subService)
-            cell.subServices.add(d.subService);
-        const scope = scopeOf(row);
-        if (scope === null)
-            this.unscoped++;
-        cell.ng[scope ?? 0] += ng;
+        this.lastCell = cell;
+        return cell;
     }
     /** The records, in a fixed order (month, account, service, region), each month rounded to the gram as a whole. */
     records(provider, extra) {
@@ -629,40 +822,44 @@ class Folder {
             while (j < list.length && list[j].month === list[i].month)
                 j++;
             const month = list.slice(i, j);
-            const grams = (0,units/* apportionGrams */.bz)(month.flatMap((c) => c.ng));
-            month.forEach((c, k) => {
-                const [unscoped, s1, s2, s3] = grams.slice(k * 4, k * 4 + 4);
-                const total = unscoped + s1 + s2 + s3;
-                const more = extra(c);
+            const grams = apportionSums(month);
+            for (let k = 0; k < month.length; k++) {
+                const c = month[k];
+                const s1 = grams[k * 4 + 1];
+                const s2 = grams[k * 4 + 2];
+                const s3 = grams[k * 4 + 3];
                 const { account, accountName, service, region } = c;
                 const id = { provider, account, accountName, month: c.month, service, region };
-                const r = (0,records/* marketOnlyRecord */.u)(id, { total, scopes: [s1, s2, s3] });
-                out.push(more ? { ...r, extra: more } : r);
-            });
+                const r = (0,records/* marketOnlyRecord */.u)(id, { total: grams[k * 4] + s1 + s2 + s3, scopes: [s1, s2, s3] });
+                const more = extra(c);
+                // Appended last, as a copy with `extra` would put it.
+                if (more)
+                    r.extra = more;
+                out.push(r);
+            }
             i = j;
         }
         return out;
     }
 }
-function enrollmentDims(row) {
+function enrollmentDims(row, d) {
     const sub = parse_text(row.subscriptionId);
     if (sub === null)
         throw new Error(`a row of ${monthOfDateKey(row.dateKey) ?? 'an unknown month'} has no subscriptionId`);
-    return {
-        account: sub.toLowerCase(),
-        accountName: parse_text(row.subscriptionName),
-        service: parse_text(row.azureServiceName),
-        region: parse_text(row.azureRegionName),
-        subService: parse_text(row.subService)
-    };
+    d.account = lower(sub);
+    d.accountName = parse_text(row.subscriptionName);
+    d.service = parse_text(row.azureServiceName);
+    d.region = parse_text(row.azureRegionName);
+    d.subService = parse_text(row.subService);
 }
 function tenantDims(tenantId) {
-    return (row) => ({
-        account: (parse_text(row.tenantId) ?? tenantId).toLowerCase(),
-        accountName: parse_text(row.tenantName),
-        service: M365_SERVICE,
-        region: parse_text(row.officeRegionName)
-    });
+    return (row, d) => {
+        d.account = lower(parse_text(row.tenantId) ?? tenantId);
+        d.accountName = parse_text(row.tenantName);
+        d.service = M365_SERVICE;
+        d.region = parse_text(row.officeRegionName);
+        d.subService = null;
+    };
 }
 /**
  * Forecast points from projection rows: the months after the latest one with an actual figure, that have a
@@ -860,7 +1057,7 @@ const mcfsProvider = {
             return folder.records('mcfs', set === 'enrollment'
                 ? (c) => ({
                     enrollmentId: enrollment,
-                    subServices: c.subServices.size > 0 ? [...c.subServices].sort().join(', ') : null
+                    subServices: c.subServices.length > 0 ? [...c.subServices].sort().join(', ') : null
                 })
                 : () => undefined);
         };

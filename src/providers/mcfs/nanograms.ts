@@ -1,0 +1,144 @@
+/**
+ * MCFS's exact nanograms without a BigInt per row (hot: one figure per row). A figure is a Number of nanograms
+ * while that is a safe integer; a cell's sum per scope is whole grams plus a nanogram remainder, both Numbers.
+ * Every result is the one of units.ts (tonnesToNanograms, apportionGrams), which this falls back to beyond
+ * those bounds; the tests check both ways agree on tricky inputs.
+ */
+import { apportionGrams, tonnesToNanograms, toNanogramsExact } from '../../units.js'
+
+const NG = 1e9
+const NG_BIG = 1_000_000_000n
+/** Below this, n x 1e15 is within 1/8 of the exact scaled shortest decimal (units.ts, toNanograms). */
+const FAST_NG = 2 ** 49
+/** Below this many grams, a double's spacing is under 2^-32 t: see tonnesToNg. */
+const FAST_G = 2 ** 40
+/** Whole grams whose nanograms are still a safe integer. */
+const MAX_G_AS_NG = Math.floor(Number.MAX_SAFE_INTEGER / NG)
+
+/**
+ * Metric tons (a number or numeric string) as exact nanograms: `tonnesToNanograms(value)`, as a Number when it
+ * is a safe integer. `what` names the figure in an error (built only then).
+ */
+export function tonnesToNg(value: unknown, what: () => string): number | bigint {
+  const n = typeof value === 'string' && value.trim() !== '' ? Number(value) : value
+  if (typeof n !== 'number' || !Number.isFinite(n)) return tonnesToNanograms(value, what()) // throws its error
+  // Below ~0.56 t: units.ts's own fast path (a product within 1/4 of an integer is that integer).
+  const scaled = n * 1e15
+  const near = Math.round(scaled)
+  if (Math.abs(scaled - near) < 0.25 && Math.abs(scaled) < FAST_NG) return near
+  // Whole grams (0 < |g| < 2^40) with g / 1e6 === n: then n's shortest decimal d is g x 10^-6 exactly, and its
+  // nanograms g x 10^9. Why: d and g x 10^-6 both round to n, so they are within ulp(n) < 2^-32 of each other;
+  // d has no more digits than g x 10^-6 (it is the shortest), so its last digit is at least 10^-7 (10^-6 unless
+  // d sits just below a power of ten that g x 10^-6 reaches, at least 10^-7 away): two such decimals that
+  // close are equal.
+  const g = Math.round(n * 1e6)
+  if (g / 1e6 === n && Math.abs(g) < FAST_G) return Math.abs(g) <= MAX_G_AS_NG ? g * NG : BigInt(g) * NG_BIG
+  const ng = toNanogramsExact(n, 15, what(), value)
+  return ng >= -Number.MAX_SAFE_INTEGER && ng <= Number.MAX_SAFE_INTEGER ? Number(ng) : ng
+}
+
+/**
+ * Exact nanograms by scope (index 0: no scope; 1..3): g[i] x 10^9 + r[i] + big[i], with g[i] a safe integer and
+ * r[i] in [0, 10^9). `big` holds what would leave the safe integers (a figure or sum past 9 billion tonnes).
+ */
+export interface NgSums {
+  g: number[]
+  r: number[]
+  big: bigint[] | null
+}
+
+/** Adds nanograms (from tonnesToNg) to scope i. */
+export function addNg(s: NgSums, i: number, ng: number | bigint): void {
+  let g: number
+  let r: number
+  if (typeof ng === 'number') {
+    // |ng| < 2^53: g x 10^9 and the difference are exact; the rounded quotient is off by at most one (fixed below).
+    g = Math.floor(ng / NG)
+    r = ng - g * NG
+  } else {
+    let q = ng / NG_BIG
+    let m = ng % NG_BIG
+    if (m < 0n) {
+      q -= 1n
+      m += NG_BIG
+    }
+    g = Number(q)
+    r = Number(m)
+    // A figure past 2^53 g (9 billion tonnes) stays a BigInt.
+    if (!Number.isSafeInteger(g)) return addBig(s, i, ng)
+  }
+  if (r < 0) {
+    g--
+    r += NG
+  } else if (r >= NG) {
+    g++
+    r -= NG
+  }
+  let sr = s.r[i] + r
+  let sg = s.g[i] + g
+  if (sr >= NG) {
+    sr -= NG
+    sg++
+  }
+  // A sum of safe integers that is itself safe is exact; beyond, the figure goes to the BigInt part.
+  if (!Number.isSafeInteger(sg)) return addBig(s, i, ng)
+  s.g[i] = sg
+  s.r[i] = sr
+}
+
+function addBig(s: NgSums, i: number, ng: number | bigint): void {
+  s.big ??= [0n, 0n, 0n, 0n]
+  s.big[i] += BigInt(ng)
+}
+
+/** Packs (remainder, index) in one double so a plain numeric sort gives largest remainder, then earliest index. */
+const INDEX_BITS = 2 ** 23
+
+/**
+ * `apportionGrams` of the cells' nanograms (4 per cell, in order), in Numbers: the floors are the g[i], the
+ * remainders the r[i]. Falls back to apportionGrams itself (and its range error) beyond safe integers.
+ */
+export function apportionSums(cells: readonly NgSums[]): number[] {
+  const n = cells.length * 4
+  const out = new Array<number>(n)
+  let floors = 0
+  let rems = 0
+  for (let c = 0; c < cells.length; c++) {
+    const { g, r, big } = cells[c]
+    if (big !== null) return apportionBig(cells)
+    for (let i = 0; i < 4; i++) {
+      out[c * 4 + i] = g[i]
+      floors += g[i]
+      rems += r[i]
+      // Checked at each step: a sum that left the safe integers may come back, inexact.
+      if (!Number.isSafeInteger(floors)) return apportionBig(cells)
+    }
+  }
+  if (!Number.isSafeInteger(rems) || n > INDEX_BITS) return apportionBig(cells)
+  let carry = Math.floor(rems / NG)
+  let rem = rems - carry * NG
+  if (rem < 0) {
+    carry--
+    rem += NG
+  } else if (rem >= NG) {
+    carry++
+    rem -= NG
+  }
+  // The total is (floors + carry) x 10^9 + rem, rem in [0, 10^9): rounded half away from zero.
+  const whole = floors + carry
+  const total = whole + (rem > NG / 2 || (rem === NG / 2 && whole >= 0) ? 1 : 0)
+  if (!Number.isSafeInteger(total)) return apportionBig(cells)
+  let extra = total - floors
+  if (extra <= 0) return out
+  const keys = new Float64Array(n)
+  for (let k = 0; k < n; k++) keys[k] = cells[k >> 2].r[k & 3] * INDEX_BITS + (INDEX_BITS - 1 - k)
+  keys.sort()
+  for (let j = n - 1; j >= 0 && extra > 0; j--, extra--) out[INDEX_BITS - 1 - (keys[j] % INDEX_BITS)] += 1
+  return out
+}
+
+function apportionBig(cells: readonly NgSums[]): number[] {
+  return apportionGrams(
+    cells.flatMap((c) => c.g.map((g, i) => BigInt(g) * NG_BIG + BigInt(c.r[i]) + (c.big?.[i] ?? 0n)))
+  )
+}
