@@ -176,6 +176,27 @@ describe('page decoder', () => {
     }
   })
 
+  it('decodes here what comes while the worker has pages in hand, so both threads share the work', async () => {
+    const pool = new DecoderPool(bundle, 1)
+    try {
+      const body = page(3000, 'tok-9')
+      const here = plain(decodeAwsPage(Buffer.from(body), JOB).batch)
+      for (let i = 0; i < 200 && pool.stats().onWorkers === 0; i++) {
+        await pool.decode(Buffer.from(body), JOB)
+        if (pool.stats().onWorkers === 0) await new Promise((r) => setTimeout(r, 25))
+      }
+      const before = pool.stats()
+      // Eight pages at once: the worker takes three (one decoding, two waiting), this thread the other five.
+      const got = await Promise.all(Array.from({ length: 8 }, () => pool.decode(Buffer.from(body), JOB)))
+      const after = pool.stats()
+      expect(after.onWorkers - before.onWorkers).toBe(3)
+      expect(after.here - before.here).toBe(5)
+      for (const g of got) expect(plain(g.batch)).toEqual(here)
+    } finally {
+      await pool.close()
+    }
+  })
+
   it('fetches a page again when its worker dies, and decodes here from then on', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ccr-worker-'))
     const dying = path.join(dir, 'dying.mjs')

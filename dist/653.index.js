@@ -552,6 +552,8 @@ function bundleEntry() {
 
 /** Pages smaller than this are decoded here. */
 const MIN_WORKER_BYTES = 256 * 1024;
+/** Pages a worker may have in hand (decoding one, the next waiting) before this thread decodes one itself. */
+const BUSY = 3;
 class Slot {
     worker;
     online = false;
@@ -582,7 +584,9 @@ class DecoderPool {
             for (const s of this.slots)
                 if (s.online && (best === null || s.pending.size < best.pending.size))
                     best = s;
-            if (best !== null)
+            // A worker with a page in hand and one waiting is busy enough: this thread decodes the next itself, so
+            // both share the work instead of this one only waiting for replies.
+            if (best !== null && best.pending.size < BUSY)
                 return this.send(best, body, job);
         }
         this.here++;
@@ -657,19 +661,16 @@ class DecoderPool {
 }
 /**
  * The run's decoder: CCR_DECODE_WORKERS worker threads on the bundle (0 = none), by default one per core
- * beyond the main thread's, at most 4, and none on a machine of 2 cores or fewer: there the main thread
- * and one worker share the cores with everything else, and on this project's 2-core machine two busy threads
- * each run at about 0.57x (measured), so a worker costs its memory and buys no time. None when running from
- * the sources (tests of run(): the same decoding, on the main thread).
+ * beyond the main thread's, at most 4, so a 2-core runner gets one (its two threads each run at full speed;
+ * README, "Scale and benchmark"). None when running from the sources (tests of run(): the same decoding, on the
+ * main thread).
  */
 function createDecoder(env) {
     const raw = env.CCR_DECODE_WORKERS;
     const cores = external_node_os_.availableParallelism();
     const n = raw !== undefined && /^\d+$/.test(raw.trim())
         ? Math.min(16, Number(raw.trim()))
-        : cores <= 2
-            ? 0
-            : Math.min(4, cores - 1);
+        : Math.min(4, Math.max(0, cores - 1));
     return new DecoderPool(n > 0 ? bundleEntry() : null, n);
 }
 
