@@ -57,7 +57,10 @@ const arbRecord = fc.record({
   scope2LocationGrams: figure,
   scope3MarketGrams: figure,
   scope3LocationGrams: figure,
-  modelVersion: nullable
+  modelVersion: nullable,
+  extra: fc.option(fc.dictionary(fc.string({ maxLength: 6 }), fc.oneof(text, fc.integer(), fc.constant(null))), {
+    nil: undefined
+  })
 })
 
 describe('RecordWriter', () => {
@@ -81,7 +84,7 @@ describe('RecordWriter', () => {
     }
   })
 
-  it('takes the general forms for unusual records (extra fields, a non-finite figure, a missing field)', () => {
+  it('writes extra fields, and takes the general forms for unusual records (a non-finite figure, a missing field)', () => {
     const odd = [
       rec({ extra: { subService: 'a, b', count: 2 } }),
       rec({ scope1Grams: Number.NaN }),

@@ -163,8 +163,7 @@ function usual(r: CarbonRecord): boolean {
     isFigure(r.scope2MarketGrams) &&
     isFigure(r.scope2LocationGrams) &&
     isFigure(r.scope3MarketGrams) &&
-    isFigure(r.scope3LocationGrams) &&
-    !(r.extra && Object.keys(r.extra).length > 0)
+    isFigure(r.scope3LocationGrams)
   )
 }
 
@@ -195,8 +194,8 @@ function csvFigure(buf: Buffer, p: number, g: Grams | null): number {
 
 /** One writer of records: its own field caches (a worker thread and the main thread each have theirs). */
 export class RecordWriter {
-  // Each string field with the key before it; the model version also closes the record (extra fields take
-  // the general path), and CSV cells carry their separators.
+  // Each string field with the key before it; the model version also closes the record (`}`, which extra
+  // fields go before), and CSV cells carry their separators.
   private readonly provider = new FieldBytes([',\n    {"provider":', ''], ['', ''])
   private readonly account = new FieldBytes([',"account":', ''], [',', ''])
   private readonly accountName = new FieldBytes([',"accountName":', ''], [',', ''])
@@ -208,7 +207,7 @@ export class RecordWriter {
   /** Appends `,\n    {...}` (the report.json separator first) to `json` and the CSV row with CRLF to `csv`. */
   write(json: ByteWriter, csv: ByteWriter, r: CarbonRecord): void {
     if (!usual(r)) {
-      // Anything unusual (a missing field, a non-finite figure, extra fields): the general forms.
+      // Anything unusual (a missing field, a non-finite figure): the general forms.
       const lines = recordLines(r)
       json.text(`,\n    ${lines[0]}`)
       csv.text(`${lines[1]}\r\n`)
@@ -257,8 +256,15 @@ export class RecordWriter {
     p = jsonFigure(b, p, r.scope3MarketGrams)
     p = put(b, p, K.scope3Location)
     p = jsonFigure(b, p, r.scope3LocationGrams)
-    p = put(b, p, model[0])
-    json.pos = p
+    if (r.extra && Object.keys(r.extra).length > 0) {
+      // Rare (a provider's own fields, e.g. MCFS's sub-services): the text, then the record's end.
+      p = put(b, p, model[0].subarray(0, model[0].length - 1))
+      json.pos = p
+      json.text(`,"extra":${JSON.stringify(r.extra)}}`)
+    } else {
+      p = put(b, p, model[0])
+      json.pos = p
+    }
 
     csv.room(
       provider[1].length +
