@@ -542,7 +542,8 @@ function bundleEntry() {
  * CPU than receiving it, so with worker threads the main thread keeps receiving, writing and summing while
  * pages are decoded beside it, one per core. Small pages (most runs) are decoded here: a worker's start
  * (loading the bundle) costs more than they do, so workers start only when the first large page arrives,
- * and pages go on being decoded here until one is ready. A worker that dies takes no data with it: its
+ * and pages go on being decoded here until one is ready; later, while every worker has its hands full, this
+ * thread decodes the next page itself. A worker that dies takes no data with it: its
  * pages are fetched again (RetryBodyError) and decoded here from then on.
  */
 
@@ -552,7 +553,7 @@ function bundleEntry() {
 
 /** Pages smaller than this are decoded here. */
 const MIN_WORKER_BYTES = 256 * 1024;
-/** Pages a worker may have in hand (decoding one, the next waiting) before this thread decodes one itself. */
+/** Pages a worker may have in hand (decoding one, two waiting) before this thread decodes one itself. */
 const BUSY = 3;
 class Slot {
     worker;
