@@ -1,5 +1,7 @@
 import fc from 'fast-check'
 import {
+  apportionGrams,
+  apportionParts,
   fixed,
   formatKg,
   formatTonnes,
@@ -120,5 +122,39 @@ describe('nanograms: the number fast path gives the exact decimal path', () => {
       1 / 3
     ])
       same(n)
+  })
+})
+
+describe('apportionParts: apportionGrams in Numbers', () => {
+  const G = 1_000_000_000
+  const exact = (f: number[], r: number[]) => f.map((x, i) => BigInt(x) * BigInt(G) + BigInt(r[i]))
+
+  it('gives the grams of apportionGrams for any whole grams and remainders', () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.tuple(
+            fc.integer({ min: -5_000_000, max: 5_000_000 }),
+            fc.oneof(fc.integer({ min: 0, max: G - 1 }), fc.constantFrom(0, G / 2, G - 1))
+          ),
+          { maxLength: 40 }
+        ),
+        (cells) => {
+          const f = cells.map((c) => c[0])
+          const r = cells.map((c) => c[1])
+          expect(apportionParts(f, r)).toStrictEqual(apportionGrams(exact(f, r)))
+        }
+      ),
+      { numRuns: 500 }
+    )
+  })
+
+  it('rounds half away from zero, gives ties to the earlier cell, and says null past the safe integers', () => {
+    expect(apportionParts([0, 0, 0], [G / 2, G / 2, G / 2])).toEqual([1, 1, 0])
+    expect(apportionParts([-1, -1], [G / 2, G / 2])).toEqual(apportionGrams(exact([-1, -1], [G / 2, G / 2])))
+    expect(apportionParts([Number.MAX_SAFE_INTEGER, 1], [0, 0])).toBeNull()
+    expect(apportionParts([Number.MAX_SAFE_INTEGER - 1], [G - 1])).toEqual([Number.MAX_SAFE_INTEGER])
+    expect(apportionParts([Number.MAX_SAFE_INTEGER], [G - 1])).toBeNull()
+    expect(apportionParts([], [])).toEqual([])
   })
 })

@@ -154,6 +154,7 @@ export function groupThousands(decimal: string): string {
 // group's rounded total.
 
 const NG_PER_G = 1_000_000_000n
+const NG = 1e9
 
 /** 10^0 .. 10^40 as bigints, made once (hot: a power per figure converted). */
 const POW10: readonly bigint[] = Array.from({ length: 41 }, (_, k) => 10n ** BigInt(k))
@@ -221,6 +222,44 @@ export function nanogramsToGrams(ng: bigint): number {
   const n = Number(ng < 0n ? -g : g)
   if (!Number.isSafeInteger(n)) throw new RangeError(`emissions out of range: ${ng} ng`)
   return n === 0 ? 0 : n
+}
+
+/** Packs (remainder, index) in one double, so a plain numeric sort gives largest remainder, then earliest index. */
+const INDEX_BITS = 2 ** 23
+
+/**
+ * `apportionGrams` of cells given as whole grams and nanogram remainders (`floors[i]` x 10^9 + `rems[i]`, with
+ * 0 <= rems[i] < 10^9), in Numbers: the same grams without a BigInt per cell (hot: every cell of a large run).
+ * null when a sum would leave the safe integers: the caller then takes `apportionGrams`.
+ */
+export function apportionParts(floors: ArrayLike<number>, rems: ArrayLike<number>): number[] | null {
+  const n = floors.length
+  if (n > INDEX_BITS) return null
+  const out = new Array<number>(n)
+  let whole = 0
+  let part = 0
+  for (let i = 0; i < n; i++) {
+    out[i] = floors[i]
+    whole += floors[i]
+    part += rems[i]
+    // Checked at each step: a sum that left the safe integers may come back, inexact.
+    if (!Number.isSafeInteger(whole)) return null
+  }
+  if (!Number.isSafeInteger(part)) return null
+  const floorSum = whole
+  const carry = Math.floor(part / NG)
+  const rem = part - carry * NG
+  whole += carry
+  // The total is whole x 10^9 + rem, 0 <= rem < 10^9, rounded half away from zero (nanogramsToGrams).
+  const total = whole + (rem > NG / 2 || (rem === NG / 2 && whole >= 0) ? 1 : 0)
+  if (!Number.isSafeInteger(total)) return null
+  let extra = total - floorSum
+  if (extra <= 0) return out
+  const keys = new Float64Array(n)
+  for (let k = 0; k < n; k++) keys[k] = rems[k] * INDEX_BITS + (INDEX_BITS - 1 - k)
+  keys.sort()
+  for (let j = n - 1; j >= 0 && extra > 0; j--, extra--) out[INDEX_BITS - 1 - (keys[j] % INDEX_BITS)] += 1
+  return out
 }
 
 /**

@@ -4,7 +4,7 @@
  * Every result is the one of units.ts (tonnesToNanograms, apportionGrams), which this falls back to beyond
  * those bounds; the tests check both ways agree on tricky inputs.
  */
-import { apportionGrams, tonnesToNanograms, toNanogramsExact } from '../../units.js'
+import { apportionGrams, apportionParts, tonnesToNanograms, toNanogramsExact } from '../../units.js'
 
 const NG = 1e9
 const NG_BIG = 1_000_000_000n
@@ -91,50 +91,23 @@ function addBig(s: NgSums, i: number, ng: number | bigint): void {
   s.big[i] += BigInt(ng)
 }
 
-/** Packs (remainder, index) in one double so a plain numeric sort gives largest remainder, then earliest index. */
-const INDEX_BITS = 2 ** 23
-
 /**
  * `apportionGrams` of the cells' nanograms (4 per cell, in order), in Numbers: the floors are the g[i], the
  * remainders the r[i]. Falls back to apportionGrams itself (and its range error) beyond safe integers.
  */
 export function apportionSums(cells: readonly NgSums[]): number[] {
   const n = cells.length * 4
-  const out = new Array<number>(n)
-  let floors = 0
-  let rems = 0
+  const floors = new Float64Array(n)
+  const rems = new Float64Array(n)
   for (let c = 0; c < cells.length; c++) {
     const { g, r, big } = cells[c]
     if (big !== null) return apportionBig(cells)
     for (let i = 0; i < 4; i++) {
-      out[c * 4 + i] = g[i]
-      floors += g[i]
-      rems += r[i]
-      // Checked at each step: a sum that left the safe integers may come back, inexact.
-      if (!Number.isSafeInteger(floors)) return apportionBig(cells)
+      floors[c * 4 + i] = g[i]
+      rems[c * 4 + i] = r[i]
     }
   }
-  if (!Number.isSafeInteger(rems) || n > INDEX_BITS) return apportionBig(cells)
-  let carry = Math.floor(rems / NG)
-  let rem = rems - carry * NG
-  if (rem < 0) {
-    carry--
-    rem += NG
-  } else if (rem >= NG) {
-    carry++
-    rem -= NG
-  }
-  // The total is (floors + carry) x 10^9 + rem, rem in [0, 10^9): rounded half away from zero.
-  const whole = floors + carry
-  const total = whole + (rem > NG / 2 || (rem === NG / 2 && whole >= 0) ? 1 : 0)
-  if (!Number.isSafeInteger(total)) return apportionBig(cells)
-  let extra = total - floors
-  if (extra <= 0) return out
-  const keys = new Float64Array(n)
-  for (let k = 0; k < n; k++) keys[k] = cells[k >> 2].r[k & 3] * INDEX_BITS + (INDEX_BITS - 1 - k)
-  keys.sort()
-  for (let j = n - 1; j >= 0 && extra > 0; j--, extra--) out[INDEX_BITS - 1 - (keys[j] % INDEX_BITS)] += 1
-  return out
+  return apportionParts(floors, rems) ?? apportionBig(cells)
 }
 
 function apportionBig(cells: readonly NgSums[]): number[] {
