@@ -7,7 +7,7 @@ import * as fs from 'node:fs'
 import * as os from 'node:os'
 import * as path from 'node:path'
 import fc from 'fast-check'
-import { ReportBuilder } from '../src/report/builder.js'
+import { ReportBuilder, overlapRule, type OverlapRule } from '../src/report/builder.js'
 import { BatchEncoder, transferList, type RecordBatch } from '../src/report/batch.js'
 import { jsonHeader } from '../src/report/json.js'
 import { RetryBodyError, NotJsonError } from '../src/body.js'
@@ -24,22 +24,54 @@ const outcome = okOutcome
 
 /** Builds a report from a list of steps (a record, or a batch of records), returns its model and files. */
 function build(steps: (CarbonRecord | CarbonRecord[])[]) {
+  return report(null, (b) => {
+    for (const s of steps) {
+      if (Array.isArray(s)) {
+        if (s.length > 0) b.addBatch(batchOf(s))
+      } else b.add(s)
+    }
+  })
+}
+
+/**
+ * A report of pages: those in `arrival` (indexes) are placed first, in that order, as the scheduler does when
+ * they come; then the first `added` pages are added in their order (with the Azure-MCFS overlap rule or not),
+ * and a page placed after the files are written is ignored.
+ */
+function buildPlaced(pages: CarbonRecord[][], arrival: number[], withRule: boolean, added = pages.length) {
+  return report(
+    withRule ? overlapRule(['azure', 'mcfs'], false) : null,
+    (b) => {
+      const batches = pages.map(batchOf)
+      for (const i of arrival) b.place(batches[i])
+      for (const batch of batches.slice(0, added)) b.addBatch(batch)
+    },
+    (b) => b.place(batchOf([rec({ account: '999999999999' })]))
+  )
+}
+
+function batchOf(records: CarbonRecord[]): RecordBatch {
+  const enc = new BatchEncoder(records[0].provider)
+  for (const r of records) enc.add(r)
+  return enc.take()
+}
+
+/** A report: `fill` adds to a new builder, `after` runs once the files are written; its model and files. */
+function report(
+  overlap: OverlapRule | null,
+  fill: (b: ReportBuilder) => void,
+  after: (b: ReportBuilder) => void = () => {}
+) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ccr-batch-'))
-  const b = new ReportBuilder(path.join(dir, 'parts'), PERIOD, 'market')
-  for (const s of steps) {
-    if (Array.isArray(s)) {
-      if (s.length === 0) continue
-      const enc = new BatchEncoder(s[0].provider)
-      for (const r of s) enc.add(r)
-      b.addBatch(enc.take())
-    } else b.add(s)
-  }
+  const b = new ReportBuilder(path.join(dir, 'parts'), PERIOD, 'market', { overlap })
+  fill(b)
   const model = b.model(
     (['aws', 'azure', 'mcfs'] as ProviderId[]).map((p) => outcome(p, b)),
     [],
     '2026-11-22T10:00:00.000Z'
   )
   b.writeFiles(jsonHeader(model, []), path.join(dir, 'report.json'), path.join(dir, 'report.csv'))
+  after(b)
   b.cleanup()
   const out = {
     model,
@@ -99,6 +131,39 @@ describe('RecordBatch', () => {
       ),
       { numRuns: 150 }
     )
+  })
+
+  it('gives the same files and model whatever order the pages arrive in (placed early, added in order)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(arbRecord, { minLength: 1, maxLength: 6 }), { maxLength: 12 }),
+        fc.array(fc.nat(), { maxLength: 12 }),
+        fc.boolean(),
+        (pages, shuffle, withRule) => {
+          const batches = pages.map((p) => p.map((a) => toRecord({ ...a, provider: p[0].provider })))
+          const inOrder = buildPlaced(batches, [], withRule)
+          // Arrival: a permutation of the pages (Fisher-Yates driven by `shuffle`), each placed as it arrives.
+          const arrival = batches.map((_, i) => i)
+          for (let i = arrival.length - 1; i > 0; i--) {
+            const j = (shuffle[i] ?? 0) % (i + 1)
+            ;[arrival[i], arrival[j]] = [arrival[j], arrival[i]]
+          }
+          const early = buildPlaced(batches, arrival, withRule)
+          expect(early.json).toBe(inOrder.json)
+          expect(early.csv).toBe(inOrder.csv)
+          expect(early.model).toEqual(inOrder.model)
+        }
+      ),
+      { numRuns: 150 }
+    )
+  })
+
+  it('leaves out a page placed but never added, and one placed after the files are written', () => {
+    const a = [rec({ account: '111122223333', grams: 5 })]
+    const stray = [rec({ account: '444455556666', grams: 7 })]
+    const got = buildPlaced([a, stray], [1, 0], false, 1)
+    expect(got).toEqual(buildPlaced([a], [], false))
+    expect(got.csv).not.toContain('444455556666')
   })
 
   it('refuses a record of another provider', () => {

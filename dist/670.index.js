@@ -773,7 +773,8 @@ var schedule = __webpack_require__(12448);
 
 /** A budget so large that only `lookahead` bounds what runs ahead (tasks that return their records at once). */
 const UNBOUNDED = { records: Number.MAX_SAFE_INTEGER, pageSize: 0 };
-async function* runProvider(provider, ctx) {
+/** `place`: sees each batch as it arrives, ahead of its turn (streamInOrder). */
+async function* runProvider(provider, ctx, place) {
     const plan = await provider.plan(ctx);
     if (plan === null)
         return;
@@ -788,7 +789,7 @@ async function* runProvider(provider, ctx) {
         const budget = plan.budget ?? UNBOUNDED;
         const market = ctx.settings.method === 'market';
         let fellBack = 0;
-        for await (const batch of (0,schedule/* streamInOrder */.Y)(tasks, plan.lookahead, budget.records, budget.pageSize)) {
+        for await (const batch of (0,schedule/* streamInOrder */.Y)(tasks, plan.lookahead, budget.records, budget.pageSize, place)) {
             fellBack += market ? batch.noMarket : batch.noLocation;
             yield batch;
         }
@@ -1216,7 +1217,8 @@ async function collectOne(id, run) {
     let error = null;
     const consume = async () => {
         const provider = await loadProvider(id);
-        for await (const batch of runProvider(provider, ctx)) {
+        // Pages write their bytes as they arrive; they join the report (sums and order) when consumed here.
+        for await (const batch of runProvider(provider, ctx, (b) => c.builder.place(b))) {
             if (run.finished || counted)
                 break;
             c.builder.addBatch(batch);
@@ -1361,9 +1363,10 @@ function reportingYears(period, fiscalYearStart) {
 ;// CONCATENATED MODULE: ./src/report/builder.ts
 /**
  * The report model, built as records stream in. Records go straight to per-provider part files (JSON lines
- * and CSV rows, in arrival order); memory holds only the groups (months, services, regions, accounts), so a
- * million records cost what their distinct groups cost. `finish` writes report.json and report.csv by
- * joining the parts in the canonical provider order.
+ * and CSV rows, written when their page arrives, even ahead of its turn); memory holds only the groups
+ * (months, services, regions, accounts) and each provider's report order as ranges of its files, so a million
+ * records cost what their distinct groups cost. `writeFiles` writes report.json and report.csv by copying
+ * those ranges in the canonical provider order.
  */
 
 
@@ -1385,14 +1388,19 @@ const FLUSH_BYTES = 1 << 20;
 const TRAILING_KEYS = ['scopes', 'years'];
 /** The CSV header line, UTF-8. */
 const CSV_HEAD = Buffer.from(`${records/* CSV_HEADER */.v$}\r\n`);
-/** A part file: bytes gathered in a buffer and written when it fills. */
+/**
+ * A part file: bytes gathered in a buffer and written when it fills. A writer places bytes and gets their
+ * range in the file back; the report is then the ranges in report order, so bytes that come before their turn
+ * are written at once and never wait in memory.
+ */
 class PartFile {
     file;
     head;
     buf = Buffer.allocUnsafe(FLUSH_BYTES);
     used = 0;
     fd = null;
-    /** Bytes written so far (the head included). */
+    closed = false;
+    /** Bytes placed so far (the head included). */
     size = 0;
     /** `head`: bytes the file starts with (the CSV header, so that the first part can become report.csv). */
     constructor(file, head = new Uint8Array(0)) {
@@ -1400,21 +1408,33 @@ class PartFile {
         this.head = head;
         this.write(head);
     }
+    /** Writes `bytes` after what is placed so far; their range in the file. */
     write(bytes) {
+        if (this.closed)
+            throw new Error(`${this.file} is closed`);
+        const start = this.size;
         this.size += bytes.length;
         if (this.used + bytes.length > FLUSH_BYTES) {
             this.writeOut();
             if (bytes.length > FLUSH_BYTES) {
                 writeAll(this.open(), bytes);
-                return;
+                return [start, this.size];
             }
         }
         this.buf.set(bytes, this.used);
         this.used += bytes.length;
+        return [start, this.size];
+    }
+    /** The bytes of a range placed earlier. */
+    read([start, end]) {
+        this.writeOut();
+        const out = Buffer.allocUnsafe(end - start);
+        readAll(this.open(), out, start);
+        return out;
     }
     open() {
         if (this.fd === null)
-            this.fd = external_node_fs_.openSync(this.file, 'w');
+            this.fd = external_node_fs_.openSync(this.file, 'w+');
         return this.fd;
     }
     writeOut() {
@@ -1422,38 +1442,31 @@ class PartFile {
             writeAll(this.open(), this.buf.subarray(0, this.used));
         this.used = 0;
     }
+    /** Writes out what is buffered; nothing can be placed after. */
     close() {
+        if (this.closed)
+            return;
         this.writeOut();
+        this.closed = true;
         if (this.fd !== null)
             external_node_fs_.closeSync(this.fd);
         this.fd = null;
     }
-    /** The file written so far, to read ranges of it back (it is renamed aside, so a new part can take its name). */
-    reopen() {
-        this.close();
-        const aside = `${this.file}.held`;
-        if (external_node_fs_.existsSync(this.file))
-            external_node_fs_.renameSync(this.file, aside);
+}
+/**
+ * Ranges in report order, adjacent ones joined: [start, end, start, end, ...]. When batches come in their
+ * order it stays one range, the whole file after its head.
+ */
+class RangeList {
+    spans = [];
+    add([start, end]) {
+        if (end <= start)
+            return;
+        const n = this.spans.length;
+        if (n > 0 && this.spans[n - 1] === start)
+            this.spans[n - 1] = end;
         else
-            external_node_fs_.writeFileSync(aside, this.head);
-        const fd = external_node_fs_.openSync(aside, 'r');
-        return {
-            read: ([start, end]) => {
-                const out = Buffer.allocUnsafe(end - start);
-                let off = 0;
-                while (off < out.length) {
-                    const n = external_node_fs_.readSync(fd, out, off, out.length - off, start + off);
-                    if (n <= 0)
-                        throw new Error(`${aside} ended at ${start + off} of ${end}`);
-                    off += n;
-                }
-                return out;
-            },
-            remove: () => {
-                external_node_fs_.closeSync(fd);
-                external_node_fs_.rmSync(aside, { force: true });
-            }
-        };
+            this.spans.push(start, end);
     }
 }
 /** Bytes of no records. */
@@ -1462,6 +1475,15 @@ function writeAll(fd, bytes) {
     let off = 0;
     while (off < bytes.length)
         off += external_node_fs_.writeSync(fd, bytes, off, bytes.length - off);
+}
+function readAll(fd, into, position) {
+    let off = 0;
+    while (off < into.length) {
+        const n = external_node_fs_.readSync(fd, into, off, into.length - off, position + off);
+        if (n <= 0)
+            throw new Error(`a part file ended at ${position + off} of ${position + into.length}`);
+        off += n;
+    }
 }
 /** A provider's groups in a GroupMap; the provider's entry is created here, so on its first record. */
 function groupsOf(map, provider) {
@@ -1492,6 +1514,10 @@ class ReportBuilder {
     method;
     json = new Map();
     csv = new Map();
+    /** Each provider's bytes in report order: ranges of its part files. */
+    order = new Map();
+    /** Set when the files are written: bytes that come later are not part of the report. */
+    closed = false;
     counts = new Map();
     monthMap = new Map();
     scopeMap = new Map();
@@ -1555,19 +1581,32 @@ class ReportBuilder {
         this.flush(b.provider);
         this.merge(b);
     }
-    /** Writes a batch of the overlap rule's provider to its part files and keeps its sums aside. */
-    hold(b) {
+    /**
+     * Writes a batch's bytes to its provider's part files now, whether or not its turn has come (the batch then
+     * carries where they are, and no bytes): a page that arrives ahead of the one before it costs no memory while
+     * it waits. Its sums join the report when it is added in order (`addBatch`); one never added stays out.
+     */
+    place(b) {
+        if (b.at || this.closed || b.count === 0)
+            return;
         const { json, csv } = this.partsOf(b.provider);
-        const at = { json: json.size, csv: csv.size };
-        json.write(b.json);
-        csv.write(b.csv);
-        this.held.push({
-            sums: { ...b, json: NO_BYTES, csv: NO_BYTES, records: undefined },
-            json: [at.json, json.size],
-            csv: [at.csv, csv.size]
-        });
+        b.at = { json: json.write(b.json), csv: csv.write(b.csv) };
+        b.json = NO_BYTES;
+        b.csv = NO_BYTES;
+    }
+    /** Keeps a batch of the overlap rule's provider aside: its bytes are in the part files, its sums wait here. */
+    hold(b, at) {
+        this.held.push({ sums: { ...b, records: undefined }, at });
         this.heldCount.records += b.count;
         this.heldCount.grams += b.grams;
+    }
+    /** A batch's bytes take their place in the report's order. */
+    append(provider, at) {
+        let o = this.order.get(provider);
+        if (!o)
+            this.order.set(provider, (o = { json: new RangeList(), csv: new RangeList() }));
+        o.json.add(at.json);
+        o.csv.add(at.csv);
     }
     /**
      * Applies the overlap rule once every record is in: a held batch whose (account, month) the other provider
@@ -1586,42 +1625,25 @@ class ReportBuilder {
         const held = this.held.splice(0);
         // A batch's (account, month) pairs are its account groups' months.
         const overlaps = (b) => b.accounts.some((d) => d.byMonth.some((m, i) => i % 2 === 0 && theirs.has(`${d.key}\u0000${m}`)));
-        if (!held.some((h) => overlaps(h.sums))) {
-            for (const h of held)
+        for (const h of held) {
+            if (!overlaps(h.sums)) {
+                this.append(rule.provider, h.at);
                 this.addSums(h.sums);
-            return settled;
-        }
-        // Some overlap: the part files are written again, batch by batch, from what they hold now.
-        const old = this.partsOf(rule.provider);
-        this.json.delete(rule.provider);
-        this.csv.delete(rule.provider);
-        const from = { json: old.json.reopen(), csv: old.csv.reopen() };
-        try {
-            for (const h of held) {
-                if (!overlaps(h.sums)) {
-                    const parts = this.partsOf(rule.provider);
-                    parts.json.write(from.json.read(h.json));
-                    parts.csv.write(from.csv.read(h.csv));
-                    this.addSums(h.sums);
+                continue;
+            }
+            // Written again without the records left out; the first bytes stay in the file, outside every range.
+            const kept = new batch/* BatchEncoder */.H(rule.provider);
+            for (const r of recordsOfJson(this.partsOf(rule.provider).json.read(h.at.json))) {
+                const key = `${r.account}\u0000${r.month}`;
+                if (!theirs.has(key)) {
+                    kept.add(r);
                     continue;
                 }
-                const kept = new batch/* BatchEncoder */.H(rule.provider);
-                for (const r of recordsOfJson(from.json.read(h.json))) {
-                    const key = `${r.account}\u0000${r.month}`;
-                    if (!theirs.has(key)) {
-                        kept.add(r);
-                        continue;
-                    }
-                    settled.records++;
-                    settled.grams += r.grams;
-                    settled.keys.add(key);
-                }
-                this.merge(kept.take());
+                settled.records++;
+                settled.grams += r.grams;
+                settled.keys.add(key);
             }
-        }
-        finally {
-            from.json.remove();
-            from.csv.remove();
+            this.merge(kept.take());
         }
         return settled;
     }
@@ -1640,11 +1662,13 @@ class ReportBuilder {
     merge(b) {
         if (b.count === 0)
             return;
+        this.place(b);
+        const at = b.at;
+        if (!at)
+            return; // the files are written already
         if (this.holds(b.provider))
-            return this.hold(b);
-        const { json, csv } = this.partsOf(b.provider);
-        json.write(b.json);
-        csv.write(b.csv);
+            return this.hold(b, at);
+        this.append(b.provider, at);
         this.addSums(b);
     }
     /** A batch's counts, sums and groups into the report's. */
@@ -1794,6 +1818,7 @@ class ReportBuilder {
      */
     writeFiles(header, jsonPath, csvPath) {
         this.flush();
+        this.closed = true;
         for (const f of [...this.json.values(), ...this.csv.values()])
             f.close();
         // Keys added after the records were first written go after them, so every earlier key keeps its place.
@@ -1804,22 +1829,34 @@ class ReportBuilder {
         const head = JSON.stringify(lead, null, 2);
         const out = external_node_fs_.openSync(jsonPath, 'w');
         external_node_fs_.writeSync(out, `${head.slice(0, head.lastIndexOf('}')).trimEnd()},\n  "records": [`);
+        const copy = new Copier();
         let first = true;
         for (const p of PROVIDER_IDS) {
             const part = this.json.get(p);
-            if (!part)
+            const spans = this.order.get(p)?.json.spans;
+            if (!part || !spans || spans.length === 0)
                 continue;
-            first = copyInto(out, part.file, first ? 1 : 0) ? false : first;
+            // The first record's separator loses its comma: `[` comes right before it.
+            copy.spans(out, part.file, first ? [spans[0] + 1, ...spans.slice(1)] : spans);
+            first = false;
         }
         const tail = JSON.stringify(trail, null, 2);
         const rest = Object.keys(trail).length === 0 ? '' : `,\n${tail.slice(2, tail.lastIndexOf('}')).trimEnd()}`;
         external_node_fs_.writeSync(out, `${first ? ']' : '\n  ]'}${rest}\n}\n`);
         external_node_fs_.closeSync(out);
-        // Each CSV part starts with the header: the first becomes report.csv as it is (a rename, no copy of
-        // what is most of the bytes), the others are appended to it without their header.
-        const parts = PROVIDER_IDS.flatMap((p) => this.csv.get(p) ?? []);
+        // Each CSV part starts with the header. When the first provider's rows are its whole file in order, that
+        // file becomes report.csv as it is (a rename, no copy of what is most of the bytes); the rest is copied.
+        const parts = PROVIDER_IDS.flatMap((p) => {
+            const part = this.csv.get(p);
+            const spans = this.order.get(p)?.csv.spans;
+            return part && spans && spans.length > 0 ? [{ part, spans }] : [];
+        });
         let csvOut;
-        if (parts.length > 0 && moveFile(parts[0].file, csvPath)) {
+        const whole = parts[0]?.spans;
+        if (whole?.length === 2 &&
+            whole[0] === parts[0].part.head.length &&
+            whole[1] === parts[0].part.size &&
+            moveFile(parts[0].part.file, csvPath)) {
             csvOut = external_node_fs_.openSync(csvPath, 'a');
             parts.shift();
         }
@@ -1827,12 +1864,13 @@ class ReportBuilder {
             csvOut = external_node_fs_.openSync(csvPath, 'w');
             external_node_fs_.writeSync(csvOut, CSV_HEAD);
         }
-        for (const part of parts)
-            copyInto(csvOut, part.file, part.head.length);
+        for (const { part, spans } of parts)
+            copy.spans(csvOut, part.file, spans);
         external_node_fs_.closeSync(csvOut);
     }
     /** Removes the part files. */
     cleanup() {
+        this.closed = true;
         for (const f of [...this.json.values(), ...this.csv.values()]) {
             f.close();
             external_node_fs_.rmSync(f.file, { force: true });
@@ -1857,24 +1895,28 @@ function moveFile(from, to) {
         return false;
     }
 }
-/** Appends a file to an open descriptor, skipping its first `skip` bytes; true when anything was copied. */
-function copyInto(fd, file, skip) {
-    if (!external_node_fs_.existsSync(file))
-        return false;
-    const src = external_node_fs_.openSync(file, 'r');
-    const chunk = Buffer.allocUnsafe(FLUSH_BYTES);
-    let position = skip;
-    let copied = false;
-    for (;;) {
-        const n = external_node_fs_.readSync(src, chunk, 0, chunk.length, position);
-        if (n <= 0)
-            break;
-        external_node_fs_.writeSync(fd, chunk, 0, n);
-        position += n;
-        copied = true;
+/** Copies ranges of files to an open descriptor through one buffer. */
+class Copier {
+    chunk = Buffer.allocUnsafe(FLUSH_BYTES);
+    /** Appends the ranges `spans` ([start, end, start, end, ...]) of `file` to `fd`, in that order. */
+    spans(fd, file, spans) {
+        const src = external_node_fs_.openSync(file, 'r');
+        try {
+            for (let i = 0; i < spans.length; i += 2) {
+                for (let at = spans[i]; at < spans[i + 1];) {
+                    const want = Math.min(this.chunk.length, spans[i + 1] - at);
+                    const n = external_node_fs_.readSync(src, this.chunk, 0, want, at);
+                    if (n <= 0)
+                        throw new Error(`${file} ended at ${at} of ${spans[i + 1]}`);
+                    writeAll(fd, this.chunk.subarray(0, n));
+                    at += n;
+                }
+            }
+        }
+        finally {
+            external_node_fs_.closeSync(src);
+        }
     }
-    external_node_fs_.closeSync(src);
-    return copied;
 }
 
 ;// CONCATENATED MODULE: ./src/settings.ts
@@ -4505,9 +4547,10 @@ function httpsProblem(value) {
  * a page counts as `pageSize`); a task further back whose records, with those ahead of it, would exceed it
  * holds its next request until the consumer catches up. When the consumer keeps up nothing waits and
  * `budget / pageSize` pages are in flight; the head and the task after it never wait, so the next month
- * unit is on its way while the head is consumed.
+ * unit is on its way while the head is consumed. `place` sees every page as it arrives, before its turn (the
+ * report writes its bytes then, so a page that waits holds only its sums).
  */
-async function* streamInOrder(tasks, lookahead, budget, pageSize) {
+async function* streamInOrder(tasks, lookahead, budget, pageSize, place) {
     const started = [];
     let next = 0;
     /** Whether a stream may go on fetching: near the head, or within the budget with the streams ahead of it. */
@@ -4544,8 +4587,10 @@ async function* streamInOrder(tasks, lookahead, budget, pageSize) {
             };
             tasks[next++]({
                 emit: (page) => {
-                    if (page.count > 0)
+                    if (page.count > 0) {
+                        place?.(page);
                         s.pages.push(page);
+                    }
                     s.waiting += page.count;
                     s.reserved = 0;
                     notify();

@@ -93,7 +93,8 @@ async function collectOne(id: ProviderId, run: CollectRun): Promise<ProviderOutc
   let error: string | null = null
   const consume = async (): Promise<'done'> => {
     const provider = await loadProvider(id)
-    for await (const batch of runProvider(provider, ctx)) {
+    // Pages write their bytes as they arrive; they join the report (sums and order) when consumed here.
+    for await (const batch of runProvider(provider, ctx, (b) => c.builder.place(b))) {
       if (run.finished || counted) break
       c.builder.addBatch(batch)
       if (c.comparison && batch.records) for (const r of batch.records) c.comparison.observe(r)

@@ -40,6 +40,17 @@ export interface RecordBatch {
   accounts: GroupDelta[]
   /** The records themselves, only when asked for (a baseline comparison needs them). */
   records?: CarbonRecord[]
+  /** Set once the report has written `json` and `csv` (then empty) to its files: where they are. */
+  at?: Placement
+}
+
+/** A byte range in a file: [start, end). */
+export type ByteRange = readonly [number, number]
+
+/** Where a batch's bytes are in its provider's part files. */
+export interface Placement {
+  json: ByteRange
+  csv: ByteRange
 }
 
 /** A group being summed: label, grams, grams per month. */

@@ -1,8 +1,9 @@
 /**
  * The report model, built as records stream in. Records go straight to per-provider part files (JSON lines
- * and CSV rows, in arrival order); memory holds only the groups (months, services, regions, accounts), so a
- * million records cost what their distinct groups cost. `finish` writes report.json and report.csv by
- * joining the parts in the canonical provider order.
+ * and CSV rows, written when their page arrives, even ahead of its turn); memory holds only the groups
+ * (months, services, regions, accounts) and each provider's report order as ranges of its files, so a million
+ * records cost what their distinct groups cost. `writeFiles` writes report.json and report.csv by copying
+ * those ranges in the canonical provider order.
  */
 import * as fs from 'node:fs'
 import * as path from 'node:path'
@@ -18,7 +19,14 @@ import {
 } from '../model.js'
 import { monthsOf } from '../period.js'
 import { CSV_HEADER } from './records.js'
-import { BatchEncoder, type GroupDelta, type GroupSum, type RecordBatch } from './batch.js'
+import {
+  BatchEncoder,
+  type ByteRange,
+  type GroupDelta,
+  type GroupSum,
+  type Placement,
+  type RecordBatch
+} from './batch.js'
 import { addScopes, emptyScopes, type ScopeSums } from './scopes.js'
 import { reportingYears, type ReportingYear } from './years.js'
 import { recordFromJson } from './read.js'
@@ -131,12 +139,17 @@ export const TRAILING_KEYS: readonly string[] = ['scopes', 'years']
 /** The CSV header line, UTF-8. */
 const CSV_HEAD = Buffer.from(`${CSV_HEADER}\r\n`)
 
-/** A part file: bytes gathered in a buffer and written when it fills. */
+/**
+ * A part file: bytes gathered in a buffer and written when it fills. A writer places bytes and gets their
+ * range in the file back; the report is then the ranges in report order, so bytes that come before their turn
+ * are written at once and never wait in memory.
+ */
 class PartFile {
   private readonly buf = Buffer.allocUnsafe(FLUSH_BYTES)
   private used = 0
   private fd: number | null = null
-  /** Bytes written so far (the head included). */
+  private closed = false
+  /** Bytes placed so far (the head included). */
   size = 0
   /** `head`: bytes the file starts with (the CSV header, so that the first part can become report.csv). */
   constructor(
@@ -145,54 +158,60 @@ class PartFile {
   ) {
     this.write(head)
   }
-  write(bytes: Uint8Array): void {
+  /** Writes `bytes` after what is placed so far; their range in the file. */
+  write(bytes: Uint8Array): Range {
+    if (this.closed) throw new Error(`${this.file} is closed`)
+    const start = this.size
     this.size += bytes.length
     if (this.used + bytes.length > FLUSH_BYTES) {
       this.writeOut()
       if (bytes.length > FLUSH_BYTES) {
         writeAll(this.open(), bytes)
-        return
+        return [start, this.size]
       }
     }
     this.buf.set(bytes, this.used)
     this.used += bytes.length
+    return [start, this.size]
+  }
+  /** The bytes of a range placed earlier. */
+  read([start, end]: Range): Buffer {
+    this.writeOut()
+    const out = Buffer.allocUnsafe(end - start)
+    readAll(this.open(), out, start)
+    return out
   }
   private open(): number {
-    if (this.fd === null) this.fd = fs.openSync(this.file, 'w')
+    if (this.fd === null) this.fd = fs.openSync(this.file, 'w+')
     return this.fd
   }
   private writeOut(): void {
     if (this.used > 0) writeAll(this.open(), this.buf.subarray(0, this.used))
     this.used = 0
   }
+  /** Writes out what is buffered; nothing can be placed after. */
   close(): void {
+    if (this.closed) return
     this.writeOut()
+    this.closed = true
     if (this.fd !== null) fs.closeSync(this.fd)
     this.fd = null
   }
-  /** The file written so far, to read ranges of it back (it is renamed aside, so a new part can take its name). */
-  reopen(): { read: (range: readonly [number, number]) => Buffer; remove: () => void } {
-    this.close()
-    const aside = `${this.file}.held`
-    if (fs.existsSync(this.file)) fs.renameSync(this.file, aside)
-    else fs.writeFileSync(aside, this.head)
-    const fd = fs.openSync(aside, 'r')
-    return {
-      read: ([start, end]) => {
-        const out = Buffer.allocUnsafe(end - start)
-        let off = 0
-        while (off < out.length) {
-          const n = fs.readSync(fd, out, off, out.length - off, start + off)
-          if (n <= 0) throw new Error(`${aside} ended at ${start + off} of ${end}`)
-          off += n
-        }
-        return out
-      },
-      remove: () => {
-        fs.closeSync(fd)
-        fs.rmSync(aside, { force: true })
-      }
-    }
+}
+
+type Range = ByteRange
+
+/**
+ * Ranges in report order, adjacent ones joined: [start, end, start, end, ...]. When batches come in their
+ * order it stays one range, the whole file after its head.
+ */
+class RangeList {
+  readonly spans: number[] = []
+  add([start, end]: Range): void {
+    if (end <= start) return
+    const n = this.spans.length
+    if (n > 0 && this.spans[n - 1] === start) this.spans[n - 1] = end
+    else this.spans.push(start, end)
   }
 }
 
@@ -202,13 +221,21 @@ const NO_BYTES = new Uint8Array(0)
 /** A held batch: its sums (without its bytes) and where its bytes are in the part files. */
 interface HeldBatch {
   sums: RecordBatch
-  json: readonly [number, number]
-  csv: readonly [number, number]
+  at: Placement
 }
 
 function writeAll(fd: number, bytes: Uint8Array): void {
   let off = 0
   while (off < bytes.length) off += fs.writeSync(fd, bytes, off, bytes.length - off)
+}
+
+function readAll(fd: number, into: Buffer, position: number): void {
+  let off = 0
+  while (off < into.length) {
+    const n = fs.readSync(fd, into, off, into.length - off, position + off)
+    if (n <= 0) throw new Error(`a part file ended at ${position + off} of ${position + into.length}`)
+    off += n
+  }
 }
 
 /** Groups by provider, then by key (`null` and '' are one group), in first-seen order. */
@@ -241,6 +268,10 @@ const SINGLE_BATCH = 4096
 export class ReportBuilder {
   private readonly json = new Map<ProviderId, PartFile>()
   private readonly csv = new Map<ProviderId, PartFile>()
+  /** Each provider's bytes in report order: ranges of its part files. */
+  private readonly order = new Map<ProviderId, { json: RangeList; csv: RangeList }>()
+  /** Set when the files are written: bytes that come later are not part of the report. */
+  private closed = false
   private readonly counts = new Map<ProviderId, { records: number; grams: Grams }>()
   private readonly monthMap = new Map<Month, Map<ProviderId, Grams>>()
   private readonly scopeMap = new Map<ProviderId, Map<Month, ScopeSums>>()
@@ -310,19 +341,32 @@ export class ReportBuilder {
     this.merge(b)
   }
 
-  /** Writes a batch of the overlap rule's provider to its part files and keeps its sums aside. */
-  private hold(b: RecordBatch): void {
+  /**
+   * Writes a batch's bytes to its provider's part files now, whether or not its turn has come (the batch then
+   * carries where they are, and no bytes): a page that arrives ahead of the one before it costs no memory while
+   * it waits. Its sums join the report when it is added in order (`addBatch`); one never added stays out.
+   */
+  place(b: RecordBatch): void {
+    if (b.at || this.closed || b.count === 0) return
     const { json, csv } = this.partsOf(b.provider)
-    const at = { json: json.size, csv: csv.size }
-    json.write(b.json)
-    csv.write(b.csv)
-    this.held.push({
-      sums: { ...b, json: NO_BYTES, csv: NO_BYTES, records: undefined },
-      json: [at.json, json.size],
-      csv: [at.csv, csv.size]
-    })
+    b.at = { json: json.write(b.json), csv: csv.write(b.csv) }
+    b.json = NO_BYTES
+    b.csv = NO_BYTES
+  }
+
+  /** Keeps a batch of the overlap rule's provider aside: its bytes are in the part files, its sums wait here. */
+  private hold(b: RecordBatch, at: Placement): void {
+    this.held.push({ sums: { ...b, records: undefined }, at })
     this.heldCount.records += b.count
     this.heldCount.grams += b.grams
+  }
+
+  /** A batch's bytes take their place in the report's order. */
+  private append(provider: ProviderId, at: Placement): void {
+    let o = this.order.get(provider)
+    if (!o) this.order.set(provider, (o = { json: new RangeList(), csv: new RangeList() }))
+    o.json.add(at.json)
+    o.csv.add(at.csv)
   }
 
   /**
@@ -341,40 +385,25 @@ export class ReportBuilder {
     // A batch's (account, month) pairs are its account groups' months.
     const overlaps = (b: RecordBatch): boolean =>
       b.accounts.some((d) => d.byMonth.some((m, i) => i % 2 === 0 && theirs.has(`${d.key}\u0000${m as Month}`)))
-    if (!held.some((h) => overlaps(h.sums))) {
-      for (const h of held) this.addSums(h.sums)
-      return settled
-    }
-    // Some overlap: the part files are written again, batch by batch, from what they hold now.
-    const old = this.partsOf(rule.provider)
-    this.json.delete(rule.provider)
-    this.csv.delete(rule.provider)
-    const from = { json: old.json.reopen(), csv: old.csv.reopen() }
-    try {
-      for (const h of held) {
-        if (!overlaps(h.sums)) {
-          const parts = this.partsOf(rule.provider)
-          parts.json.write(from.json.read(h.json))
-          parts.csv.write(from.csv.read(h.csv))
-          this.addSums(h.sums)
+    for (const h of held) {
+      if (!overlaps(h.sums)) {
+        this.append(rule.provider, h.at)
+        this.addSums(h.sums)
+        continue
+      }
+      // Written again without the records left out; the first bytes stay in the file, outside every range.
+      const kept = new BatchEncoder(rule.provider)
+      for (const r of recordsOfJson(this.partsOf(rule.provider).json.read(h.at.json))) {
+        const key = `${r.account}\u0000${r.month}`
+        if (!theirs.has(key)) {
+          kept.add(r)
           continue
         }
-        const kept = new BatchEncoder(rule.provider)
-        for (const r of recordsOfJson(from.json.read(h.json))) {
-          const key = `${r.account}\u0000${r.month}`
-          if (!theirs.has(key)) {
-            kept.add(r)
-            continue
-          }
-          settled.records++
-          settled.grams += r.grams
-          settled.keys.add(key)
-        }
-        this.merge(kept.take())
+        settled.records++
+        settled.grams += r.grams
+        settled.keys.add(key)
       }
-    } finally {
-      from.json.remove()
-      from.csv.remove()
+      this.merge(kept.take())
     }
     return settled
   }
@@ -394,10 +423,11 @@ export class ReportBuilder {
 
   private merge(b: RecordBatch): void {
     if (b.count === 0) return
-    if (this.holds(b.provider)) return this.hold(b)
-    const { json, csv } = this.partsOf(b.provider)
-    json.write(b.json)
-    csv.write(b.csv)
+    this.place(b)
+    const at = b.at
+    if (!at) return // the files are written already
+    if (this.holds(b.provider)) return this.hold(b, at)
+    this.append(b.provider, at)
     this.addSums(b)
   }
 
@@ -544,6 +574,7 @@ export class ReportBuilder {
    */
   writeFiles(header: Record<string, unknown>, jsonPath: string, csvPath: string): void {
     this.flush()
+    this.closed = true
     for (const f of [...this.json.values(), ...this.csv.values()]) f.close()
     // Keys added after the records were first written go after them, so every earlier key keeps its place.
     const lead: Record<string, unknown> = {}
@@ -552,34 +583,49 @@ export class ReportBuilder {
     const head = JSON.stringify(lead, null, 2)
     const out = fs.openSync(jsonPath, 'w')
     fs.writeSync(out, `${head.slice(0, head.lastIndexOf('}')).trimEnd()},\n  "records": [`)
+    const copy = new Copier()
     let first = true
     for (const p of PROVIDER_IDS) {
       const part = this.json.get(p)
-      if (!part) continue
-      first = copyInto(out, part.file, first ? 1 : 0) ? false : first
+      const spans = this.order.get(p)?.json.spans
+      if (!part || !spans || spans.length === 0) continue
+      // The first record's separator loses its comma: `[` comes right before it.
+      copy.spans(out, part.file, first ? [spans[0] + 1, ...spans.slice(1)] : spans)
+      first = false
     }
     const tail = JSON.stringify(trail, null, 2)
     const rest = Object.keys(trail).length === 0 ? '' : `,\n${tail.slice(2, tail.lastIndexOf('}')).trimEnd()}`
     fs.writeSync(out, `${first ? ']' : '\n  ]'}${rest}\n}\n`)
     fs.closeSync(out)
 
-    // Each CSV part starts with the header: the first becomes report.csv as it is (a rename, no copy of
-    // what is most of the bytes), the others are appended to it without their header.
-    const parts = PROVIDER_IDS.flatMap((p) => this.csv.get(p) ?? [])
+    // Each CSV part starts with the header. When the first provider's rows are its whole file in order, that
+    // file becomes report.csv as it is (a rename, no copy of what is most of the bytes); the rest is copied.
+    const parts = PROVIDER_IDS.flatMap((p) => {
+      const part = this.csv.get(p)
+      const spans = this.order.get(p)?.csv.spans
+      return part && spans && spans.length > 0 ? [{ part, spans }] : []
+    })
     let csvOut: number
-    if (parts.length > 0 && moveFile(parts[0].file, csvPath)) {
+    const whole = parts[0]?.spans
+    if (
+      whole?.length === 2 &&
+      whole[0] === parts[0].part.head.length &&
+      whole[1] === parts[0].part.size &&
+      moveFile(parts[0].part.file, csvPath)
+    ) {
       csvOut = fs.openSync(csvPath, 'a')
       parts.shift()
     } else {
       csvOut = fs.openSync(csvPath, 'w')
       fs.writeSync(csvOut, CSV_HEAD)
     }
-    for (const part of parts) copyInto(csvOut, part.file, part.head.length)
+    for (const { part, spans } of parts) copy.spans(csvOut, part.file, spans)
     fs.closeSync(csvOut)
   }
 
   /** Removes the part files. */
   cleanup(): void {
+    this.closed = true
     for (const f of [...this.json.values(), ...this.csv.values()]) {
       f.close()
       fs.rmSync(f.file, { force: true })
@@ -608,20 +654,24 @@ function moveFile(from: string, to: string): boolean {
   }
 }
 
-/** Appends a file to an open descriptor, skipping its first `skip` bytes; true when anything was copied. */
-function copyInto(fd: number, file: string, skip: number): boolean {
-  if (!fs.existsSync(file)) return false
-  const src = fs.openSync(file, 'r')
-  const chunk = Buffer.allocUnsafe(FLUSH_BYTES)
-  let position = skip
-  let copied = false
-  for (;;) {
-    const n = fs.readSync(src, chunk, 0, chunk.length, position)
-    if (n <= 0) break
-    fs.writeSync(fd, chunk, 0, n)
-    position += n
-    copied = true
+/** Copies ranges of files to an open descriptor through one buffer. */
+class Copier {
+  private readonly chunk = Buffer.allocUnsafe(FLUSH_BYTES)
+  /** Appends the ranges `spans` ([start, end, start, end, ...]) of `file` to `fd`, in that order. */
+  spans(fd: number, file: string, spans: readonly number[]): void {
+    const src = fs.openSync(file, 'r')
+    try {
+      for (let i = 0; i < spans.length; i += 2) {
+        for (let at = spans[i]; at < spans[i + 1];) {
+          const want = Math.min(this.chunk.length, spans[i + 1] - at)
+          const n = fs.readSync(src, this.chunk, 0, want, at)
+          if (n <= 0) throw new Error(`${file} ended at ${at} of ${spans[i + 1]}`)
+          writeAll(fd, this.chunk.subarray(0, n))
+          at += n
+        }
+      }
+    } finally {
+      fs.closeSync(src)
+    }
   }
-  fs.closeSync(src)
-  return copied
 }

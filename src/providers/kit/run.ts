@@ -12,7 +12,12 @@ import type { Provider, ProviderContext } from './seam.js'
 /** A budget so large that only `lookahead` bounds what runs ahead (tasks that return their records at once). */
 const UNBOUNDED = { records: Number.MAX_SAFE_INTEGER, pageSize: 0 }
 
-export async function* runProvider(provider: Provider, ctx: ProviderContext): AsyncGenerator<RecordBatch> {
+/** `place`: sees each batch as it arrives, ahead of its turn (streamInOrder). */
+export async function* runProvider(
+  provider: Provider,
+  ctx: ProviderContext,
+  place?: (batch: RecordBatch) => void
+): AsyncGenerator<RecordBatch> {
   const plan = await provider.plan(ctx)
   if (plan === null) return
   const { shard } = ctx.settings
@@ -27,7 +32,7 @@ export async function* runProvider(provider: Provider, ctx: ProviderContext): As
     const budget = plan.budget ?? UNBOUNDED
     const market = ctx.settings.method === 'market'
     let fellBack = 0
-    for await (const batch of streamInOrder(tasks, plan.lookahead, budget.records, budget.pageSize)) {
+    for await (const batch of streamInOrder(tasks, plan.lookahead, budget.records, budget.pageSize, place)) {
       fellBack += market ? batch.noMarket : batch.noLocation
       yield batch
     }

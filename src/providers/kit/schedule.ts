@@ -11,13 +11,15 @@ import type { UnitTask } from './seam.js'
  * a page counts as `pageSize`); a task further back whose records, with those ahead of it, would exceed it
  * holds its next request until the consumer catches up. When the consumer keeps up nothing waits and
  * `budget / pageSize` pages are in flight; the head and the task after it never wait, so the next month
- * unit is on its way while the head is consumed.
+ * unit is on its way while the head is consumed. `place` sees every page as it arrives, before its turn (the
+ * report writes its bytes then, so a page that waits holds only its sums).
  */
 export async function* streamInOrder(
   tasks: UnitTask[],
   lookahead: number,
   budget: number,
-  pageSize: number
+  pageSize: number,
+  place?: (page: RecordBatch) => void
 ): AsyncGenerator<RecordBatch> {
   interface Stream {
     pages: RecordBatch[]
@@ -65,7 +67,10 @@ export async function* streamInOrder(
       }
       tasks[next++]({
         emit: (page) => {
-          if (page.count > 0) s.pages.push(page)
+          if (page.count > 0) {
+            place?.(page)
+            s.pages.push(page)
+          }
           s.waiting += page.count
           s.reserved = 0
           notify()
