@@ -1,6 +1,7 @@
 import * as http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { HttpClient, HttpError, bypassesProxy, parseRetryAfter, remainingBudgetMs } from '../src/http.js'
+import { bodyText } from '../src/body.js'
 
 type Handler = (req: http.IncomingMessage, res: http.ServerResponse, n: number) => void
 
@@ -290,4 +291,19 @@ test('remainingBudgetMs: the rest of the run, within [min, max]', () => {
   expect(remainingBudgetMs(1_000_000 + 45_000, 10_000, 300_000, 1_000_000)).toBe(45_000)
   expect(remainingBudgetMs(1_000_000 - 5_000, 10_000, 300_000, 1_000_000)).toBe(10_000)
   expect(remainingBudgetMs(1_000_000 + 900_000, 10_000, 90_000, 1_000_000)).toBe(90_000)
+})
+
+describe('bodyText', () => {
+  it('reads a body of any size, ASCII or not, as its UTF-8 text (large ASCII bodies in pieces)', () => {
+    const piece = 512 * 1024
+    for (const n of [0, 1, piece - 1, piece, piece + 1, 3 * piece + 17]) {
+      const ascii = Buffer.alloc(n, 'a')
+      for (let i = 0; i < n; i += 4099) ascii[i] = 0x20 + (i % 90)
+      expect(bodyText(ascii)).toBe(ascii.toString('utf8'))
+    }
+    const mixed = Buffer.from(`${'x'.repeat(piece - 1)}é🌍${'y'.repeat(piece)}`)
+    expect(bodyText(mixed)).toBe(mixed.toString('utf8'))
+    const view = new Uint8Array(mixed.buffer, mixed.byteOffset + 2, mixed.length - 2)
+    expect(bodyText(view)).toBe(Buffer.from(view).toString('utf8'))
+  })
 })

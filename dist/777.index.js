@@ -22,8 +22,19 @@ export const modules = {
  */
 function bodyText(buf) {
     const b = Buffer.isBuffer(buf) ? buf : Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength);
-    return (0,node_buffer__WEBPACK_IMPORTED_MODULE_0__.isAscii)(b) ? b.toString('latin1') : b.toString('utf8');
+    if (!(0,node_buffer__WEBPACK_IMPORTED_MODULE_0__.isAscii)(b))
+        return b.toString('utf8');
+    if (b.length <= PIECE)
+        return b.toString('latin1');
+    // Node makes a string of over about 1 MB an external string (C++ memory, freed only after a collection finds
+    // it dead, and left to the allocator); pieces below that are V8 heap strings, joined when JSON.parse reads them.
+    let text = '';
+    for (let at = 0; at < b.length; at += PIECE)
+        text += b.toString('latin1', at, Math.min(b.length, at + PIECE));
+    return text;
 }
+/** Text pieces of a large body: below the size at which Node makes an external string. */
+const PIECE = 512 * 1024;
 /** A few words on a body for an error message: its size and how it starts (never the whole body). */
 function describeBody(text) {
     if (text === '')
