@@ -239,7 +239,8 @@ class HttpClient {
             if (res) {
                 if (req.expectJson && res.status >= 200 && res.status < 300) {
                     try {
-                        res.json = req.decode ? await req.decode(res.body) : (0,src_body/* parseJsonBody */.Y2)(res.text);
+                        // The text is not kept on the response: a page's text would live as long as its rows.
+                        res.json = req.decode ? await req.decode(res.body) : (0,src_body/* parseJsonBody */.Y2)((0,src_body/* bodyText */.G3)(res.body));
                         return res;
                     }
                     catch (e) {

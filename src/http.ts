@@ -268,7 +268,8 @@ export class HttpClient {
       if (res) {
         if (req.expectJson && res.status >= 200 && res.status < 300) {
           try {
-            res.json = req.decode ? await req.decode(res.body) : parseJsonBody(res.text)
+            // The text is not kept on the response: a page's text would live as long as its rows.
+            res.json = req.decode ? await req.decode(res.body) : parseJsonBody(bodyText(res.body))
             return res
           } catch (e) {
             if (!(e instanceof RetryBodyError)) throw e
