@@ -970,6 +970,9 @@ const targets = [
   ]
 ]
 console.log('\nTargets:')
+// A figure of a run whose totals are wrong measures something else: no target is met with one.
 for (const [name, applies, ok, detail] of targets)
-  console.log(`  ${applies.length === 0 ? 'n/a    ' : ok ? 'met    ' : 'MISSED '} ${name}: ${detail}`)
+  console.log(
+    `  ${applies.length === 0 ? 'n/a    ' : ok && applies.every((r) => r.ok) ? 'met    ' : 'MISSED '} ${name}: ${detail}`
+  )
 process.exit(failed ? 1 : 0)
