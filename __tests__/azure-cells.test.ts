@@ -7,7 +7,7 @@ import fc from 'fast-check'
 import type { CarbonRecord } from '../src/model.js'
 import { apportionGrams, kilogramsToNanograms } from '../src/units.js'
 import { apportionSmallGrams } from '../src/providers/azure/apportion.js'
-import { BatchMonthCells, DimsCache } from '../src/providers/azure/cells.js'
+import { BatchMonthCells, DimsCache, PageCells } from '../src/providers/azure/cells.js'
 import { normalizeSubscriptionId, resourceDimensions, SCOPES, type ReportRow } from '../src/providers/azure/index.js'
 
 type Scope = (typeof SCOPES)[number]
@@ -100,14 +100,17 @@ function fast(
   nameOf: (id: string) => string | null,
   dims: DimsCache
 ): { records: CarbonRecord[] | null; errors: string[] } {
-  const cells = new BatchMonthCells(dims)
+  const cells = new BatchMonthCells()
   const errors: string[] = []
+  // A page per row: a page's cells are merged whether or not its row failed (the cell of a failed row stays).
   for (const { row, j } of events) {
+    const page = new PageCells(dims, j)
     try {
-      cells.add(row, j)
+      page.add(row)
     } catch (e) {
       errors.push(String(e))
     }
+    cells.addPage(page.list(), j)
   }
   try {
     return { records: cells.records(subs, '2026-01', failedMask, nameOf), errors }
@@ -196,6 +199,47 @@ describe('BatchMonthCells gives the records of the straightforward sums', () => 
         for (const ev of months) expectSame(ev, [SUB], 0, shared)
       }),
       { numRuns: 500 }
+    )
+  })
+
+  it('pages of many rows come to what pages of one row come to', () => {
+    fc.assert(
+      fc.property(events, fc.array(fc.integer({ min: 1, max: 9 }), { minLength: 1 }), (ev, cuts) => {
+        // Runs of one scope, cut at `cuts`; a page stops at its first row that fails (the rest of it is not read).
+        const pages: Event[][] = []
+        let c = 0
+        for (const e of ev) {
+          const last = pages[pages.length - 1]
+          if (last && last[0].j === e.j && last.length < cuts[c % cuts.length]) last.push(e)
+          else {
+            pages.push([e])
+            c++
+          }
+        }
+        const read: Event[] = []
+        const many = new BatchMonthCells()
+        for (const page of pages) {
+          const p = new PageCells(new DimsCache(), page[0].j)
+          for (const e of page) {
+            read.push(e)
+            try {
+              p.add(e.row)
+            } catch {
+              break
+            }
+          }
+          many.addPage(p.list(), page[0].j)
+        }
+        const one = fast(read, [SUB], 0, () => null, new DimsCache())
+        let got: CarbonRecord[] | string
+        try {
+          got = many.records([SUB], '2026-01', 0, () => null)
+        } catch (e) {
+          got = String(e)
+        }
+        expect(got).toStrictEqual(one.records ?? one.errors[one.errors.length - 1])
+      }),
+      { numRuns: 1000 }
     )
   })
 

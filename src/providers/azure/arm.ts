@@ -27,7 +27,14 @@ export class Arm {
     return `${this.endpoint}/.default`
   }
 
-  async request(method: 'GET' | 'POST', url: string, body: string | undefined, what: string): Promise<unknown> {
+  /** `decode`: turns a 2xx body into the result instead of JSON.parse (a page read as it comes). */
+  async request(
+    method: 'GET' | 'POST',
+    url: string,
+    body: string | undefined,
+    what: string,
+    decode?: (body: Buffer) => Promise<unknown>
+  ): Promise<unknown> {
     const token = await this.auth.token(this.scope, 'Azure Resource Manager')
     const headers: Record<string, string> = { authorization: `Bearer ${token}`, accept: 'application/json' }
     if (body !== undefined && body !== '') headers['content-type'] = 'application/json'
@@ -37,7 +44,8 @@ export class Arm {
       url,
       headers,
       body,
-      expectJson: true
+      expectJson: true,
+      decode
     })
     if (res.status < 200 || res.status >= 300) {
       const err = readErrorBody(res)
@@ -46,13 +54,19 @@ export class Arm {
     return res.json
   }
 
-  post(path: string, body: Record<string, unknown> | null, what: string): Promise<unknown> {
+  post(
+    path: string,
+    body: Record<string, unknown> | null,
+    what: string,
+    decode?: (body: Buffer) => Promise<unknown>
+  ): Promise<unknown> {
     // The available-date-range call has no body: an empty one with Content-Length 0, as ARM wants for a POST.
     return this.request(
       'POST',
       `${this.endpoint}${path}?api-version=${CARBON_API_VERSION}`,
       body === null ? '' : JSON.stringify(body),
-      what
+      what,
+      decode
     )
   }
 

@@ -1,7 +1,7 @@
 /**
- * Resource rows summed into (subscription, service, region) cells in exact nanograms, then rounded together.
- * Hot: a large tenant sends about a million rows, so a row costs a few map lookups and one Number addition;
- * the exact functions (resourceDimensions, kilogramsToNanograms) run once per distinct row shape or odd figure.
+ * Resource rows summed into (subscription, service, region) cells in exact nanograms, page by page, then the
+ * pages' cells into a (batch, month)'s and rounded together. The exact functions (resourceDimensions,
+ * kilogramsToNanograms) run once per distinct row shape or odd figure.
  */
 import type { CarbonRecord, Month } from '../../model.js'
 import { apportionGrams, kilogramsToNanograms } from '../../units.js'
@@ -80,27 +80,43 @@ interface Cell {
   regionRank: number
 }
 
+/** A page's sum for one cell, of the page's scope: `ng` (a safe integer) plus `big` (when it did not fit). */
+export interface PageCell {
+  dims: Dims
+  ng: number
+  big: bigint | null
+  /** A figure came (false only for the cell of a row whose figure failed). */
+  seen: boolean
+}
+
 /** The largest |product| for which kilogramsToNanograms's rounding of `kg x 10^12` is exact (see units.ts). */
 const FAST_NG_LIMIT = 2 ** 49
 
-/** One (batch, month): its rows added as they come, then its records. */
-export class BatchMonthCells {
-  /** Keyed like the records: the first row's dims name a cell. */
-  private readonly cells = new Map<string, Cell>()
-  /** The same cells by the (shared) dims objects: an identity lookup per row instead of the key's hash. */
-  private readonly byDims = new Map<Dims, Cell>()
+/** Whether a Number sum of two safe integers is their exact sum: within the safe range, the float sum is exact. */
+const safe = (sum: number): boolean => sum <= Number.MAX_SAFE_INTEGER && sum >= -Number.MAX_SAFE_INTEGER
 
-  constructor(private readonly dimsOf: DimsCache) {}
+/**
+ * One page's rows (all of one scope, SCOPES[j]) summed per cell. Hot: a large tenant sends about a million
+ * rows, so a row costs a few map lookups and one Number addition; what a page comes to is one sum per distinct
+ * (subscription, service, region), added to its (batch, month) only once the page is read whole.
+ */
+export class PageCells {
+  private readonly byDims = new Map<Dims, PageCell>()
+  private readonly byKey = new Map<string, PageCell>()
 
-  /** A row of SCOPES[j]'s query. */
-  add(row: ReportRow, j: number): void {
+  constructor(
+    private readonly dimsOf: DimsCache,
+    private readonly j: number
+  ) {}
+
+  add(row: ReportRow): void {
     const dims = this.dimsOf.of(row)
     let cell = this.byDims.get(dims)
     if (cell === undefined) {
-      cell = this.cells.get(dims.key)
+      cell = this.byKey.get(dims.key)
       if (cell === undefined) {
-        cell = { dims, ng: [0, 0, 0], big: null, seen: 0, listed: 0, subRank: 0, serviceRank: 0, regionRank: 0 }
-        this.cells.set(dims.key, cell)
+        cell = { dims, ng: 0, big: null, seen: false }
+        this.byKey.set(dims.key, cell)
       }
       this.byDims.set(dims, cell)
     }
@@ -111,20 +127,48 @@ export class BatchMonthCells {
       const scaled = v * 1e12
       const ng = Math.round(scaled)
       if (Math.abs(scaled - ng) < 0.25 && Math.abs(scaled) < FAST_NG_LIMIT) {
-        const sum = cell.ng[j] + ng
-        // Integers: a float sum within the safe range is the exact sum; beyond it, the exact sum in bigints.
-        if (sum <= Number.MAX_SAFE_INTEGER && sum >= -Number.MAX_SAFE_INTEGER) cell.ng[j] = sum
+        const sum = cell.ng + ng
+        if (safe(sum)) cell.ng = sum
         else {
-          this.bigOf(cell)[j] += BigInt(cell.ng[j]) + BigInt(ng)
-          cell.ng[j] = 0
+          cell.big = (cell.big ?? 0n) + BigInt(cell.ng) + BigInt(ng)
+          cell.ng = 0
         }
-        cell.seen |= 1 << j
+        cell.seen = true
         return
       }
     }
-    const exact = kilogramsToNanograms(v, `${SCOPES[j]} of ${row.resourceId ?? row.itemName}`)
-    this.bigOf(cell)[j] += exact
-    cell.seen |= 1 << j
+    const exact = kilogramsToNanograms(v, `${SCOPES[this.j]} of ${row.resourceId ?? row.itemName}`)
+    cell.big = (cell.big ?? 0n) + exact
+    cell.seen = true
+  }
+
+  /** The cells, in the order their first rows came. */
+  list(): PageCell[] {
+    return [...this.byKey.values()]
+  }
+}
+
+/** One (batch, month): its pages' cells added as they come, then its records. */
+export class BatchMonthCells {
+  /** Keyed like the records: the first page cell's dims name a cell. */
+  private readonly cells = new Map<string, Cell>()
+
+  /** A page's cells, of SCOPES[j]'s query. */
+  addPage(page: readonly PageCell[], j: number): void {
+    for (const p of page) {
+      let cell = this.cells.get(p.dims.key)
+      if (cell === undefined) {
+        cell = { dims: p.dims, ng: [0, 0, 0], big: null, seen: 0, listed: 0, subRank: 0, serviceRank: 0, regionRank: 0 }
+        this.cells.set(p.dims.key, cell)
+      }
+      const sum = cell.ng[j] + p.ng
+      if (p.big === null && safe(sum)) cell.ng[j] = sum
+      else {
+        this.bigOf(cell)[j] += BigInt(cell.ng[j]) + BigInt(p.ng) + (p.big ?? 0n)
+        cell.ng[j] = 0
+      }
+      if (p.seen) cell.seen |= 1 << j
+    }
   }
 
   private bigOf(cell: Cell): [bigint, bigint, bigint] {

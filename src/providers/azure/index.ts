@@ -39,7 +39,8 @@ import { followPages } from '../kit/paging.js'
 import { recordsTask } from '../kit/schedule.js'
 import type { Provider, ProviderContext, WorkPlan } from '../kit/seam.js'
 import { Arm, RANGE_PATH, REPORTS_PATH, type Subscription } from './arm.js'
-import { BatchMonthCells, DimsCache } from './cells.js'
+import { BatchMonthCells } from './cells.js'
+import { decodeAzurePage, type AzurePage } from './page.js'
 import { parseDateRange, parseReportPage, rowMonth, type AccessDecision } from './parse.js'
 import {
   CARBON_OPTIMIZATION_READER,
@@ -133,8 +134,6 @@ class AzureRun {
   private readonly denied = new Set<string>()
   private readonly summaries = new Map<string, Promise<Map<Month, number> | null>>()
   private readonly names: Map<string, string | null>
-  /** Rows' dimensions, shared by the batches and months (the same resources come back every month). */
-  readonly dims = new DimsCache()
 
   constructor(
     private readonly ctx: ProviderContext,
@@ -262,7 +261,7 @@ async function fetchBatchMonth(
   label: string
 ): Promise<{ records: CarbonRecord[]; complete: boolean }> {
   const { ctx, arm } = run.parts
-  const cells = new BatchMonthCells(run.dims)
+  const cells = new BatchMonthCells()
   let failed = 0
   await Promise.all(
     SCOPES.map(async (scope, j) => {
@@ -270,14 +269,16 @@ async function fetchBatchMonth(
         await followPages({
           cursorName: 'skipToken',
           fetch: async (token) => {
-            const json = await arm.post(
+            // Read and summed as it comes (a body that is not JSON is fetched again by the HTTP layer).
+            const p = (await arm.post(
               REPORTS_PATH,
               detailQueryBody(subs, month, scope, token),
-              `${scope} of ${month}`
-            )
-            const p = parseReportPage(json)
+              `${scope} of ${month}`,
+              (b) => Promise.resolve(decodeAzurePage(b, j))
+            )) as AzurePage
             run.takeDecisions(p.decisions)
-            for (const row of p.rows) cells.add(row, j)
+            cells.addPage(p.cells, j)
+            if (p.error !== null) throw new Error(p.error)
             return p.skipToken
           }
         })

@@ -1,5 +1,5 @@
-export const id = 49;
-export const ids = [49];
+export const id = 244;
+export const ids = [244];
 export const modules = {
 
 /***/ 50962:
@@ -214,7 +214,7 @@ async function getIdToken(http, env, audience, forWhat) {
 
 /***/ }),
 
-/***/ 7049:
+/***/ 26244:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -468,7 +468,8 @@ class Arm {
     get scope() {
         return `${this.endpoint}/.default`;
     }
-    async request(method, url, body, what) {
+    /** `decode`: turns a 2xx body into the result instead of JSON.parse (a page read as it comes). */
+    async request(method, url, body, what, decode) {
         const token = await this.auth.token(this.scope, 'Azure Resource Manager');
         const headers = { authorization: `Bearer ${token}`, accept: 'application/json' };
         if (body !== undefined && body !== '')
@@ -479,7 +480,8 @@ class Arm {
             url,
             headers,
             body,
-            expectJson: true
+            expectJson: true,
+            decode
         });
         if (res.status < 200 || res.status >= 300) {
             const err = (0,errors/* readErrorBody */.Nk)(res);
@@ -487,9 +489,9 @@ class Arm {
         }
         return res.json;
     }
-    post(path, body, what) {
+    post(path, body, what, decode) {
         // The available-date-range call has no body: an empty one with Content-Length 0, as ARM wants for a POST.
-        return this.request('POST', `${this.endpoint}${path}?api-version=${CARBON_API_VERSION}`, body === null ? '' : JSON.stringify(body), what);
+        return this.request('POST', `${this.endpoint}${path}?api-version=${CARBON_API_VERSION}`, body === null ? '' : JSON.stringify(body), what, decode);
     }
     /** Every subscription the identity can list (`nextLink` followed, on the ARM host only). */
     async listSubscriptions() {
@@ -628,25 +630,30 @@ class DimsCache {
 }
 /** The largest |product| for which kilogramsToNanograms's rounding of `kg x 10^12` is exact (see units.ts). */
 const FAST_NG_LIMIT = 2 ** 49;
-/** One (batch, month): its rows added as they come, then its records. */
-class BatchMonthCells {
+/** Whether a Number sum of two safe integers is their exact sum: within the safe range, the float sum is exact. */
+const safe = (sum) => sum <= Number.MAX_SAFE_INTEGER && sum >= -Number.MAX_SAFE_INTEGER;
+/**
+ * One page's rows (all of one scope, SCOPES[j]) summed per cell. Hot: a large tenant sends about a million
+ * rows, so a row costs a few map lookups and one Number addition; what a page comes to is one sum per distinct
+ * (subscription, service, region), added to its (batch, month) only once the page is read whole.
+ */
+class PageCells {
     dimsOf;
-    /** Keyed like the records: the first row's dims name a cell. */
-    cells = new Map();
-    /** The same cells by the (shared) dims objects: an identity lookup per row instead of the key's hash. */
+    j;
     byDims = new Map();
-    constructor(dimsOf) {
+    byKey = new Map();
+    constructor(dimsOf, j) {
         this.dimsOf = dimsOf;
+        this.j = j;
     }
-    /** A row of SCOPES[j]'s query. */
-    add(row, j) {
+    add(row) {
         const dims = this.dimsOf.of(row);
         let cell = this.byDims.get(dims);
         if (cell === undefined) {
-            cell = this.cells.get(dims.key);
+            cell = this.byKey.get(dims.key);
             if (cell === undefined) {
-                cell = { dims, ng: [0, 0, 0], big: null, seen: 0, listed: 0, subRank: 0, serviceRank: 0, regionRank: 0 };
-                this.cells.set(dims.key, cell);
+                cell = { dims, ng: 0, big: null, seen: false };
+                this.byKey.set(dims.key, cell);
             }
             this.byDims.set(dims, cell);
         }
@@ -657,21 +664,48 @@ class BatchMonthCells {
             const scaled = v * 1e12;
             const ng = Math.round(scaled);
             if (Math.abs(scaled - ng) < 0.25 && Math.abs(scaled) < FAST_NG_LIMIT) {
-                const sum = cell.ng[j] + ng;
-                // Integers: a float sum within the safe range is the exact sum; beyond it, the exact sum in bigints.
-                if (sum <= Number.MAX_SAFE_INTEGER && sum >= -Number.MAX_SAFE_INTEGER)
-                    cell.ng[j] = sum;
+                const sum = cell.ng + ng;
+                if (safe(sum))
+                    cell.ng = sum;
                 else {
-                    this.bigOf(cell)[j] += BigInt(cell.ng[j]) + BigInt(ng);
-                    cell.ng[j] = 0;
+                    cell.big = (cell.big ?? 0n) + BigInt(cell.ng) + BigInt(ng);
+                    cell.ng = 0;
                 }
-                cell.seen |= 1 << j;
+                cell.seen = true;
                 return;
             }
         }
-        const exact = (0,units/* kilogramsToNanograms */.n3)(v, `${SCOPES[j]} of ${row.resourceId ?? row.itemName}`);
-        this.bigOf(cell)[j] += exact;
-        cell.seen |= 1 << j;
+        const exact = (0,units/* kilogramsToNanograms */.n3)(v, `${SCOPES[this.j]} of ${row.resourceId ?? row.itemName}`);
+        cell.big = (cell.big ?? 0n) + exact;
+        cell.seen = true;
+    }
+    /** The cells, in the order their first rows came. */
+    list() {
+        return [...this.byKey.values()];
+    }
+}
+/** One (batch, month): its pages' cells added as they come, then its records. */
+class BatchMonthCells {
+    /** Keyed like the records: the first page cell's dims name a cell. */
+    cells = new Map();
+    /** A page's cells, of SCOPES[j]'s query. */
+    addPage(page, j) {
+        for (const p of page) {
+            let cell = this.cells.get(p.dims.key);
+            if (cell === undefined) {
+                cell = { dims: p.dims, ng: [0, 0, 0], big: null, seen: 0, listed: 0, subRank: 0, serviceRank: 0, regionRank: 0 };
+                this.cells.set(p.dims.key, cell);
+            }
+            const sum = cell.ng[j] + p.ng;
+            if (p.big === null && safe(sum))
+                cell.ng[j] = sum;
+            else {
+                this.bigOf(cell)[j] += BigInt(cell.ng[j]) + BigInt(p.ng) + (p.big ?? 0n);
+                cell.ng[j] = 0;
+            }
+            if (p.seen)
+                cell.seen |= 1 << j;
+        }
     }
     bigOf(cell) {
         return (cell.big ??= [0n, 0n, 0n]);
@@ -747,7 +781,39 @@ function inReportOrder(list, subs) {
     return list.sort((a, b) => a.listed - b.listed || a.subRank - b.subRank || a.serviceRank - b.serviceRank || a.regionRank - b.regionRank);
 }
 
+// EXTERNAL MODULE: ./src/body.ts
+var src_body = __webpack_require__(8255);
+;// CONCATENATED MODULE: ./src/providers/azure/page.ts
+/**
+ * One page of a Carbon Optimization resource query, from its bytes to its rows summed per cell (PageCells). A
+ * row whose figure cannot be read stops the sums there (the rows before it and its cell stay), and the rest of
+ * the page is still read for its skip token and access decisions.
+ */
+
+
+
+
+/** Rows' dimensions, remembered across pages (the same resources come back every month). */
+const DIMS = new DimsCache();
+/** A page of SCOPES[scope]'s query. */
+function decodeAzurePage(body, scope, dims = DIMS) {
+    const cells = new PageCells(dims, scope);
+    let error = null;
+    const page = parseReportPage((0,src_body/* parseJsonBody */.Y2)((0,src_body/* bodyText */.G3)(body)));
+    for (const row of page.rows) {
+        try {
+            cells.add(row);
+        }
+        catch (e) {
+            error = (0,secrets.errorMessage)(e);
+            break;
+        }
+    }
+    return { skipToken: page.skipToken, decisions: page.decisions, cells: cells.list(), error };
+}
+
 ;// CONCATENATED MODULE: ./src/providers/azure/index.ts
+
 
 
 
@@ -824,8 +890,6 @@ class AzureRun {
     denied = new Set();
     summaries = new Map();
     names;
-    /** Rows' dimensions, shared by the batches and months (the same resources come back every month). */
-    dims = new DimsCache();
     constructor(ctx, arm, plan, subscriptions) {
         this.ctx = ctx;
         this.arm = arm;
@@ -930,18 +994,19 @@ function batchLabel(subs, index, count, total) {
  */
 async function fetchBatchMonth(run, subs, month, label) {
     const { ctx, arm } = run.parts;
-    const cells = new BatchMonthCells(run.dims);
+    const cells = new BatchMonthCells();
     let failed = 0;
     await Promise.all(SCOPES.map(async (scope, j) => {
         try {
             await (0,paging/* followPages */.kv)({
                 cursorName: 'skipToken',
                 fetch: async (token) => {
-                    const json = await arm.post(REPORTS_PATH, detailQueryBody(subs, month, scope, token), `${scope} of ${month}`);
-                    const p = parseReportPage(json);
+                    // Read and summed as it comes (a body that is not JSON is fetched again by the HTTP layer).
+                    const p = (await arm.post(REPORTS_PATH, detailQueryBody(subs, month, scope, token), `${scope} of ${month}`, (b) => Promise.resolve(decodeAzurePage(b, j))));
                     run.takeDecisions(p.decisions);
-                    for (const row of p.rows)
-                        cells.add(row, j);
+                    cells.addPage(p.cells, j);
+                    if (p.error !== null)
+                        throw new Error(p.error);
                     return p.skipToken;
                 }
             });
