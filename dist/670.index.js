@@ -662,7 +662,7 @@ const PROVIDERS = {
         short: 'Azure',
         publicationDay: 19,
         parseInputs: parseAzureInputs,
-        load: async () => (await __webpack_require__.e(/* import() */ 823).then(__webpack_require__.bind(__webpack_require__, 90823))).azureProvider
+        load: async () => (await __webpack_require__.e(/* import() */ 146).then(__webpack_require__.bind(__webpack_require__, 44146))).azureProvider
     },
     mcfs: {
         label: 'Microsoft Cloud for Sustainability',

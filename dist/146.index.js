@@ -1,5 +1,5 @@
-export const id = 823;
-export const ids = [823];
+export const id = 146;
+export const ids = [146];
 export const modules = {
 
 /***/ 50962:
@@ -214,7 +214,7 @@ async function getIdToken(http, env, audience, forWhat) {
 
 /***/ }),
 
-/***/ 90823:
+/***/ 44146:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -785,209 +785,159 @@ function inReportOrder(list, subs) {
 var src_body = __webpack_require__(8255);
 // EXTERNAL MODULE: external "node:buffer"
 var external_node_buffer_ = __webpack_require__(4573);
-;// CONCATENATED MODULE: ./src/providers/azure/scan.ts
+;// CONCATENATED MODULE: ./src/providers/kit/json-bytes.ts
 /**
- * A resource-detail page read straight from its bytes: each row of `value` is handed over as it is read, with
- * only the fields the sums read (as JSON.parse would give them), so a page of thousands of rows builds neither
- * its text nor its tree, which outlives the young collections that run while it is built (on the main thread,
- * beside every other provider's work).
+ * Reading the plain kind of JSON answer straight from its bytes: a provider's page reader walks the structure
+ * and takes only the values it needs, so a page of thousands of rows builds neither its text nor its tree (which
+ * outlives the young collections that run while it is built, and is most of what a large run's main thread
+ * allocates).
  *
- * Only the plain kind of page is read here: ASCII, no escape in any string. Anything else (a non-ASCII name, an
- * escape, a row that is not an object, a second `value`, a structure that is not JSON) answers null, and the
- * caller parses the page whole instead (JSON.parse), which also names what is wrong. The structure, every
- * literal and number, and every string read are checked as JSON.parse checks them; a raw control character
- * inside a string that is skipped is not looked for.
+ * Plain: ASCII, no escape in any string. Anything else, or bytes that are not JSON, makes `readPlain` answer
+ * null, and the caller parses the page whole (JSON.parse), which also names what is wrong. The structure, every
+ * literal and number, and every string taken are checked as JSON.parse checks them; a raw control character
+ * inside a string that is skipped is not looked for. A value taken is what JSON.parse gives for it.
  */
 
-/** The fields of a row that are read (by the dimensions and the sums), by their index; the others are skipped. */
-const FIELDS = ['subscriptionId', 'resourceType', 'location', 'latestMonthEmissions', 'resourceId', 'itemName'].map((f) => Buffer.from(f, 'latin1'));
-const [SUBSCRIPTION, TYPE, , FIGURE, RESOURCE_ID, ITEM_NAME] = [0, 1, 2, 3, 4, 5];
-/** Powers of ten that are exact doubles. */
-const POW10 = Array.from({ length: 23 }, (_, k) => 10 ** k);
-/**
- * Strings read, by a hash of their bytes: the same subscriptions, types and locations come back on every row,
- * and a string found here costs no allocation. Forgotten at once when full.
- */
-const STRINGS = new Map();
-const STRINGS_LIMIT = 1 << 14;
-/**
- * A row as it is read: the dimensions and the figure as fields, the resource id and item name (read only for a
- * row whose dimensions are not remembered, or for an error message) made from their bytes when asked for.
- */
-class ScanRow {
-    b;
-    subscriptionId;
-    resourceType;
-    location;
-    latestMonthEmissions;
-    /** Where each lazy field's string is in the page ([start, end)), or its value when it is not a string. */
-    lazy = [-1, -1, undefined, -1, -1, undefined];
-    constructor(b) {
-        this.b = b;
-    }
-    reset() {
-        this.subscriptionId = this.resourceType = this.location = this.latestMonthEmissions = undefined;
-        this.lazy[0] = this.lazy[3] = -1;
-        this.lazy[2] = this.lazy[5] = undefined;
-    }
-    setLazy(field, start, end, value) {
-        const at = field === RESOURCE_ID ? 0 : 3;
-        this.lazy[at] = start;
-        this.lazy[at + 1] = end;
-        this.lazy[at + 2] = value;
-    }
-    read(at) {
-        const l = this.lazy;
-        return l[at] >= 0
-            ? this.b.toString('latin1', l[at], l[at + 1])
-            : l[at + 2];
-    }
-    get resourceId() {
-        return this.read(0);
-    }
-    get itemName() {
-        return this.read(3);
-    }
-}
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
 /** Why a page is not read here: the caller parses it whole. */
-const notPlain = new Error('not a plain page');
+const notPlain = new Error('not a plain JSON page');
+/** Powers of ten that are exact doubles. */
+const POW10 = Array.from({ length: 23 }, (_, k) => 10 ** k);
 /**
- * Reads the page: `row` gets each row of `value` (one object, its fields overwritten row after row: read what
- * you need before returning; it must not throw). The top-level members other than `value`, parsed, or null when
- * the page is not read here (rows may have been handed over before that is found: the caller discards what it
- * made of them).
+ * Strings taken, by a hash of their bytes: the same accounts, services and regions come back on every row, and
+ * a string found here costs no allocation. Forgotten at once when full.
  */
-function scanReportPage(body, row) {
+const STRINGS = new Map();
+const STRINGS_LIMIT = 1 << 14;
+/** Names to match keys against, as bytes. */
+function fieldNames(names) {
+    return names.map((n) => Buffer.from(n, 'latin1'));
+}
+/** `read` on a reader of the body, or null when the body is not plain JSON or not what `read` reads. */
+function readPlain(body, read) {
     if (!(0,external_node_buffer_.isAscii)(body) || body.indexOf(BACKSLASH) >= 0)
         return null;
     try {
-        return new Scanner(body).page(row);
+        const r = new JsonBytes(body);
+        r.ws();
+        const out = read(r);
+        r.ws();
+        if (r.i !== body.length)
+            throw notPlain;
+        return out;
     }
     catch {
-        // Not plain, or nested too deep for this reader's recursion: JSON.parse decides.
+        // Not plain, not JSON, or nested too deep for this reader's recursion: JSON.parse decides.
         return null;
     }
 }
-class Scanner {
+class JsonBytes {
     b;
     i = 0;
     constructor(b) {
         this.b = b;
     }
-    page(row) {
-        // No prototype: a member named __proto__ is a member, as JSON.parse makes it.
-        const rest = Object.create(null);
-        let rows = false;
-        this.ws();
-        this.expect(0x7b); // {
-        this.ws();
-        if (this.b[this.i] === 0x7d)
-            this.i++;
-        else {
-            for (;;) {
-                const key = this.key();
-                if (key === 'value') {
-                    if (rows || this.b[this.i] !== 0x5b)
-                        throw notPlain;
-                    rows = true;
-                    this.rows(row);
-                }
-                else {
-                    const start = this.i;
-                    this.skipValue();
-                    // A repeated key: the last one counts, as in JSON.parse.
-                    rest[key] = JSON.parse(this.b.toString('latin1', start, this.i));
-                }
-                if (this.more(0x7d))
-                    continue;
-                break;
-            }
-        }
-        this.ws();
-        if (this.i !== this.b.length || !rows)
-            throw notPlain;
-        return rest;
+    /** Whether the value here is an object. */
+    isObject() {
+        return this.b[this.i] === 0x7b;
     }
-    /** The rows of `value`, at its `[`. */
-    rows(row) {
-        const b = this.b;
-        const r = new ScanRow(b);
-        this.i++;
+    /** Whether the value here is an array. */
+    isArray() {
+        return this.b[this.i] === 0x5b;
+    }
+    /** The members of the object here, by key: `member` takes (or skips) each value. */
+    members(member) {
+        this.expect(0x7b);
         this.ws();
-        if (b[this.i] === 0x5d) {
+        if (this.b[this.i] === 0x7d) {
             this.i++;
             return;
         }
-        for (;;) {
-            if (b[this.i] !== 0x7b)
-                throw notPlain; // not an object: JSON.parse's rows go to the code that says so
+        do
+            member(this.key());
+        while (this.more(0x7d));
+    }
+    /** The members of the object here, by the index of their key in `names` (-1: another key). */
+    fields(names, member) {
+        this.expect(0x7b);
+        this.ws();
+        if (this.b[this.i] === 0x7d) {
             this.i++;
-            r.reset();
-            this.ws();
-            if (b[this.i] === 0x7d)
-                this.i++;
-            else {
-                for (;;) {
-                    const field = this.field();
-                    if (field < 0)
-                        this.skipValue();
-                    else if (field === FIGURE)
-                        r.latestMonthEmissions = this.value();
-                    else if (field === RESOURCE_ID || field === ITEM_NAME) {
-                        const start = this.i;
-                        if (b[start] === QUOTE) {
-                            const end = this.stringEnd();
-                            this.checkText(start + 1, end);
-                            this.i = end + 1;
-                            r.setLazy(field, start + 1, end, undefined);
-                        }
-                        else
-                            r.setLazy(field, -1, -1, this.value());
-                    }
-                    else {
-                        const v = this.value();
-                        if (field === SUBSCRIPTION)
-                            r.subscriptionId = v;
-                        else if (field === TYPE)
-                            r.resourceType = v;
-                        else
-                            r.location = v;
-                    }
-                    if (this.more(0x7d))
-                        continue;
-                    break;
-                }
-            }
-            row(r);
-            if (this.more(0x5d))
-                continue;
             return;
         }
+        do
+            member(this.field(names));
+        while (this.more(0x7d));
     }
-    /** A row member's key and its colon, at the value after: the index of the field it names, or -1. */
-    field() {
+    /** The elements of the array here: `element` takes (or skips) each. */
+    elements(element) {
+        this.expect(0x5b);
+        this.ws();
+        if (this.b[this.i] === 0x5d) {
+            this.i++;
+            return;
+        }
+        do
+            element();
+        while (this.more(0x5d));
+    }
+    /** The value here, as JSON.parse gives it. */
+    value() {
         const b = this.b;
-        if (b[this.i] !== QUOTE)
-            throw notPlain;
+        const c = b[this.i];
+        if (c === QUOTE) {
+            const end = this.stringEnd();
+            const s = this.text(this.i + 1, end);
+            this.i = end + 1;
+            return s;
+        }
+        if (c === 0x2d || (c >= 0x30 && c <= 0x39)) {
+            const start = this.i;
+            this.number();
+            return numberOf(b, start, this.i);
+        }
+        const start = this.i;
+        this.skip();
+        return JSON.parse(b.toString('latin1', start, this.i));
+    }
+    /** The string here as its [start, end) in the body (checked), or null when the value is not a string. */
+    stringRange() {
+        if (this.b[this.i] !== QUOTE)
+            return null;
         const start = this.i + 1;
         const end = this.stringEnd();
+        for (let k = start; k < end; k++)
+            if (this.b[k] < 0x20)
+                throw notPlain;
         this.i = end + 1;
-        this.ws();
-        this.expect(0x3a); // :
-        this.ws();
-        const n = end - start;
-        next: for (let f = 0; f < FIELDS.length; f++) {
-            const name = FIELDS[f];
-            if (name.length !== n)
-                continue;
-            for (let k = 0; k < n; k++)
-                if (b[start + k] !== name[k])
-                    continue next;
-            return f;
+        return [start, end];
+    }
+    /** Past the value here, checking its structure. */
+    skip() {
+        const b = this.b;
+        const c = b[this.i];
+        if (c === QUOTE)
+            this.i = this.stringEnd() + 1;
+        else if (c === 0x2d || (c >= 0x30 && c <= 0x39))
+            this.number();
+        else if (c === 0x7b)
+            this.members(() => this.skip());
+        else if (c === 0x5b)
+            this.elements(() => this.skip());
+        else if (!this.literal('true') && !this.literal('false') && !this.literal('null'))
+            throw notPlain;
+    }
+    /** Past JSON's whitespace (space, tab, newline, carriage return). */
+    ws() {
+        const b = this.b;
+        for (;;) {
+            const c = b[this.i];
+            if (c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09)
+                this.i++;
+            else
+                return;
         }
-        return -1;
     }
     /** After a member or element: past a comma and true, or past `close` and false. */
     more(close) {
@@ -1000,6 +950,12 @@ class Scanner {
         this.expect(close);
         return false;
     }
+    expect(c) {
+        if (this.b[this.i] !== c)
+            throw notPlain;
+        this.i++;
+        this.ws();
+    }
     /** A member's key and its colon; at the value after. */
     key() {
         if (this.b[this.i] !== QUOTE)
@@ -1009,16 +965,31 @@ class Scanner {
         this.i = end + 1;
         this.ws();
         this.expect(0x3a); // :
-        this.ws();
         return key;
     }
-    /** A string's bytes are JSON text: no raw control character. */
-    checkText(start, end) {
-        for (let k = start; k < end; k++)
-            if (this.b[k] < 0x20)
-                throw notPlain;
+    /** A member's key and its colon, at the value after: its index in `names`, or -1 (no string made). */
+    field(names) {
+        const b = this.b;
+        if (b[this.i] !== QUOTE)
+            throw notPlain;
+        const start = this.i + 1;
+        const end = this.stringEnd();
+        this.i = end + 1;
+        this.ws();
+        this.expect(0x3a); // :
+        const n = end - start;
+        next: for (let f = 0; f < names.length; f++) {
+            const name = names[f];
+            if (name.length !== n)
+                continue;
+            for (let k = 0; k < n; k++)
+                if (b[start + k] !== name[k])
+                    continue next;
+            return f;
+        }
+        return -1;
     }
-    /** The string [start, end) of the page, remembered by a hash of its bytes (checked for control characters). */
+    /** The string [start, end) of the body, remembered by a hash of its bytes (checked for control characters). */
     text(start, end) {
         const b = this.b;
         let h = end - start;
@@ -1042,61 +1013,12 @@ class Scanner {
         STRINGS.set(h, s);
         return s;
     }
-    /** A value that is read: as JSON.parse gives it. */
-    value() {
-        const b = this.b;
-        const c = b[this.i];
-        if (c === QUOTE) {
-            const end = this.stringEnd();
-            const s = this.text(this.i + 1, end);
-            this.i = end + 1;
-            return s;
-        }
-        if (c === 0x2d || (c >= 0x30 && c <= 0x39)) {
-            const start = this.i;
-            this.number();
-            return numberOf(b, start, this.i);
-        }
-        const start = this.i;
-        this.skipValue();
-        return JSON.parse(b.toString('latin1', start, this.i));
-    }
-    /** The closing quote of the string at `i` (no escapes: the page has no backslash). */
+    /** The closing quote of the string here (no escapes: the body has no backslash). */
     stringEnd() {
         const end = this.b.indexOf(QUOTE, this.i + 1);
         if (end < 0)
             throw notPlain;
         return end;
-    }
-    /** Past any value, checking its structure. */
-    skipValue() {
-        const b = this.b;
-        const c = b[this.i];
-        if (c === QUOTE)
-            this.i = this.stringEnd() + 1;
-        else if (c === 0x2d || (c >= 0x30 && c <= 0x39))
-            this.number();
-        else if (c === 0x7b || c === 0x5b) {
-            const close = c === 0x7b ? 0x7d : 0x5d;
-            this.i++;
-            this.ws();
-            if (b[this.i] === close) {
-                this.i++;
-                return;
-            }
-            for (;;) {
-                if (close === 0x7d)
-                    this.key();
-                this.skipValue();
-                if (this.more(close))
-                    continue;
-                return;
-            }
-        }
-        else if (this.literal('true') || this.literal('false') || this.literal('null'))
-            return;
-        else
-            throw notPlain;
     }
     literal(word) {
         for (let k = 0; k < word.length; k++)
@@ -1136,22 +1058,6 @@ class Scanner {
             this.i++;
         return this.i > start;
     }
-    /** Past JSON's whitespace (space, tab, newline, carriage return). */
-    ws() {
-        const b = this.b;
-        for (;;) {
-            const c = b[this.i];
-            if (c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09)
-                this.i++;
-            else
-                return;
-        }
-    }
-    expect(c) {
-        if (this.b[this.i] !== c)
-            throw notPlain;
-        this.i++;
-    }
 }
 /**
  * The double of a JSON number's bytes, as Number() reads it: at most 15 digits and no exponent is an exact
@@ -1184,6 +1090,109 @@ function numberOf(b, start, end) {
         return Number(b.toString('latin1', start, end));
     const v = scale === 0 ? m : m / POW10[scale];
     return negative ? -v : v;
+}
+
+;// CONCATENATED MODULE: ./src/providers/azure/scan.ts
+/**
+ * A resource-detail page read straight from its bytes (kit/json-bytes.ts): each row of `value` is handed over as
+ * it is read, with only the fields the dimensions and the sums read, as JSON.parse would give them. A page that
+ * is not plain, or whose `value` is not a list of objects (or comes twice), is left to JSON.parse.
+ */
+
+/** The fields of a row that are read; the others are skipped. */
+const FIELDS = fieldNames([
+    'subscriptionId',
+    'resourceType',
+    'location',
+    'latestMonthEmissions',
+    'resourceId',
+    'itemName'
+]);
+const [SUBSCRIPTION, TYPE, LOCATION, FIGURE, RESOURCE_ID] = [0, 1, 2, 3, 4];
+/**
+ * A row as it is read: the dimensions and the figure as fields, the resource id and item name (read only for a
+ * row whose dimensions are not remembered, or for an error message) made from their bytes when asked for.
+ */
+class ScanRow {
+    b;
+    subscriptionId;
+    resourceType;
+    location;
+    latestMonthEmissions;
+    /** Per lazy field (resource id, item name): where its string is in the page, or its value when not a string. */
+    lazy = [null, null];
+    constructor(b) {
+        this.b = b;
+    }
+    reset() {
+        this.subscriptionId = this.resourceType = this.location = this.latestMonthEmissions = undefined;
+        this.lazy[0] = this.lazy[1] = null;
+    }
+    /** A lazy field, from the reader at its value. */
+    take(which, r) {
+        this.lazy[which] = r.stringRange() ?? { value: r.value() };
+    }
+    read(which) {
+        const l = this.lazy[which];
+        if (l === null)
+            return undefined;
+        return Array.isArray(l) ? this.b.toString('latin1', l[0], l[1]) : l.value;
+    }
+    get resourceId() {
+        return this.read(0);
+    }
+    get itemName() {
+        return this.read(1);
+    }
+}
+/**
+ * Reads the page: `row` gets each row of `value` (one object, its fields overwritten row after row: read what
+ * you need before returning; it must not throw). The top-level members other than `value`, parsed, or null when
+ * the page is not read here (rows may have been handed over before that is found: the caller discards what it
+ * made of them).
+ */
+function scanReportPage(body, row) {
+    return readPlain(body, (reader) => {
+        // No prototype: a member named __proto__ is a member, as JSON.parse makes it.
+        const rest = Object.create(null);
+        const r = new ScanRow(body);
+        const field = (f) => {
+            if (f === SUBSCRIPTION)
+                r.subscriptionId = reader.value();
+            else if (f === TYPE)
+                r.resourceType = reader.value();
+            else if (f === LOCATION)
+                r.location = reader.value();
+            else if (f === FIGURE)
+                r.latestMonthEmissions = reader.value();
+            else if (f >= RESOURCE_ID)
+                r.take(f === RESOURCE_ID ? 0 : 1, reader);
+            else
+                reader.skip();
+        };
+        const element = () => {
+            // Not an object: JSON.parse's rows go to the code that says what is wrong with them.
+            if (!reader.isObject())
+                throw notPlain;
+            r.reset();
+            reader.fields(FIELDS, field);
+            row(r);
+        };
+        let rows = false;
+        reader.members((key) => {
+            if (key !== 'value')
+                rest[key] = reader.value();
+            else if (rows || !reader.isArray())
+                throw notPlain;
+            else {
+                rows = true;
+                reader.elements(element);
+            }
+        });
+        if (!rows)
+            throw notPlain;
+        return rest;
+    });
 }
 
 ;// CONCATENATED MODULE: ./src/providers/azure/page.ts
