@@ -628,8 +628,8 @@ class DimsCache {
         this.size++;
     }
 }
-/** The largest |product| for which kilogramsToNanograms's rounding of `kg x 10^12` is exact (see units.ts). */
-const FAST_NG_LIMIT = 2 ** 49;
+/** Nanograms per kilogram, as a power of ten. */
+const KG_NG_EXPONENT = 12;
 /** Whether a Number sum of two safe integers is their exact sum: within the safe range, the float sum is exact. */
 const safe = (sum) => sum <= Number.MAX_SAFE_INTEGER && sum >= -Number.MAX_SAFE_INTEGER;
 /**
@@ -658,22 +658,18 @@ class PageCells {
             this.byDims.set(dims, cell);
         }
         const v = row.latestMonthEmissions;
-        if (typeof v === 'number') {
-            // kilogramsToNanograms's value without a BigInt: below 2^49 the double product is within 1/8 of the
-            // exact scaled shortest decimal, so an integer within 1/4 of it is that value (the proof in units.ts).
-            const scaled = v * 1e12;
-            const ng = Math.round(scaled);
-            if (Math.abs(scaled - ng) < 0.25 && Math.abs(scaled) < FAST_NG_LIMIT) {
-                const sum = cell.ng + ng;
-                if (safe(sum))
-                    cell.ng = sum;
-                else {
-                    cell.big = (cell.big ?? 0n) + BigInt(cell.ng) + BigInt(ng);
-                    cell.ng = 0;
-                }
-                cell.seen = true;
-                return;
+        // kilogramsToNanograms's value without a BigInt, when the fast path decides it.
+        const ng = typeof v === 'number' ? (0,units/* fastNanograms */.l3)(v, KG_NG_EXPONENT) : null;
+        if (ng !== null) {
+            const sum = cell.ng + ng;
+            if (safe(sum))
+                cell.ng = sum;
+            else {
+                cell.big = (cell.big ?? 0n) + BigInt(cell.ng) + BigInt(ng);
+                cell.ng = 0;
             }
+            cell.seen = true;
+            return;
         }
         const exact = (0,units/* kilogramsToNanograms */.n3)(v, `${SCOPES[this.j]} of ${row.resourceId ?? row.itemName}`);
         cell.big = (cell.big ?? 0n) + exact;

@@ -544,8 +544,6 @@ var records = __webpack_require__(83551);
 
 const NG = 1e9;
 const NG_BIG = 1000000000n;
-/** Below this, n x 1e15 is within 1/8 of the exact scaled shortest decimal (units.ts, toNanograms). */
-const FAST_NG = 2 ** 49;
 /** Below this many grams, a double's spacing is under 2^-32 t: see tonnesToNg. */
 const FAST_G = 2 ** 40;
 /** Whole grams whose nanograms are still a safe integer. */
@@ -559,9 +557,8 @@ function tonnesToNg(value, what) {
     if (typeof n !== 'number' || !Number.isFinite(n))
         return (0,units/* tonnesToNanograms */.Fo)(value, what()); // throws its error
     // Below ~0.56 t: units.ts's own fast path (a product within 1/4 of an integer is that integer).
-    const scaled = n * 1e15;
-    const near = Math.round(scaled);
-    if (Math.abs(scaled - near) < 0.25 && Math.abs(scaled) < FAST_NG)
+    const near = (0,units/* fastNanograms */.l3)(n, 15);
+    if (near !== null)
         return near;
     // Whole grams (0 < |g| < 2^40) with g / 1e6 === n: then n's shortest decimal d is g x 10^-6 exactly, and its
     // nanograms g x 10^9. Why: d and g x 10^-6 both round to n, so they are within ulp(n) < 2^-32 of each other;

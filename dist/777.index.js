@@ -818,6 +818,7 @@ function scopesJson(s) {
 /* harmony export */   ey: () => (/* binding */ gramsToTonnes3),
 /* harmony export */   fC: () => (/* binding */ tonnesToGrams),
 /* harmony export */   jY: () => (/* binding */ formatTonnes),
+/* harmony export */   l3: () => (/* binding */ fastNanograms),
 /* harmony export */   n3: () => (/* binding */ kilogramsToNanograms),
 /* harmony export */   s5: () => (/* binding */ gramsToKgOrNull),
 /* harmony export */   tP: () => (/* binding */ gramsToKgText),
@@ -979,6 +980,13 @@ function toNanograms(value, exponent, what) {
     if (near !== null)
         return BigInt(near);
     return toNanogramsExact(n, exponent, what, value);
+}
+/**
+ * toNanograms's fast path alone, for callers that keep Numbers: `n` x 10^exponent nanograms when the product
+ * decides them (the proof above), else null (then toNanograms, or toNanogramsExact, has the answer).
+ */
+function fastNanograms(n, exponent) {
+    return nearProduct(n, NUMBER_POW10[exponent], FAST_NG_LIMIT);
 }
 /** Below this, toNanograms's product is within 1/8 of the exact scaled decimal. */
 const FAST_NG_LIMIT = 2 ** 49;

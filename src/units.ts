@@ -178,6 +178,14 @@ function toNanograms(value: unknown, exponent: number, what: string): bigint {
   return toNanogramsExact(n, exponent, what, value)
 }
 
+/**
+ * toNanograms's fast path alone, for callers that keep Numbers: `n` x 10^exponent nanograms when the product
+ * decides them (the proof above), else null (then toNanograms, or toNanogramsExact, has the answer).
+ */
+export function fastNanograms(n: number, exponent: number): number | null {
+  return nearProduct(n, NUMBER_POW10[exponent], FAST_NG_LIMIT)
+}
+
 /** Below this, toNanograms's product is within 1/8 of the exact scaled decimal. */
 const FAST_NG_LIMIT = 2 ** 49
 /** 10^0 .. 10^22 as doubles (each exact). */

@@ -4,12 +4,10 @@
  * Every result is the one of units.ts (tonnesToNanograms, apportionGrams), which this falls back to beyond
  * those bounds; the tests check both ways agree on tricky inputs.
  */
-import { apportionGrams, apportionParts, tonnesToNanograms, toNanogramsExact } from '../../units.js'
+import { apportionGrams, apportionParts, fastNanograms, tonnesToNanograms, toNanogramsExact } from '../../units.js'
 
 const NG = 1e9
 const NG_BIG = 1_000_000_000n
-/** Below this, n x 1e15 is within 1/8 of the exact scaled shortest decimal (units.ts, toNanograms). */
-const FAST_NG = 2 ** 49
 /** Below this many grams, a double's spacing is under 2^-32 t: see tonnesToNg. */
 const FAST_G = 2 ** 40
 /** Whole grams whose nanograms are still a safe integer. */
@@ -23,9 +21,8 @@ export function tonnesToNg(value: unknown, what: () => string): number | bigint 
   const n = typeof value === 'string' && value.trim() !== '' ? Number(value) : value
   if (typeof n !== 'number' || !Number.isFinite(n)) return tonnesToNanograms(value, what()) // throws its error
   // Below ~0.56 t: units.ts's own fast path (a product within 1/4 of an integer is that integer).
-  const scaled = n * 1e15
-  const near = Math.round(scaled)
-  if (Math.abs(scaled - near) < 0.25 && Math.abs(scaled) < FAST_NG) return near
+  const near = fastNanograms(n, 15)
+  if (near !== null) return near
   // Whole grams (0 < |g| < 2^40) with g / 1e6 === n: then n's shortest decimal d is g x 10^-6 exactly, and its
   // nanograms g x 10^9. Why: d and g x 10^-6 both round to n, so they are within ulp(n) < 2^-32 of each other;
   // d has no more digits than g x 10^-6 (it is the shortest), so its last digit is at least 10^-7 (10^-6 unless
