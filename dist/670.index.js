@@ -1829,7 +1829,7 @@ class ReportBuilder {
             (TRAILING_KEYS.includes(k) ? trail : lead)[k] = v;
         const head = JSON.stringify(lead, null, 2);
         const out = external_node_fs_.openSync(jsonPath, 'w');
-        external_node_fs_.writeSync(out, `${head.slice(0, head.lastIndexOf('}')).trimEnd()},\n  "records": [`);
+        let at = writeAt(out, Buffer.from(`${head.slice(0, head.lastIndexOf('}')).trimEnd()},\n  "records": [`), 0);
         const copy = new Copier();
         let first = true;
         for (const p of PROVIDER_IDS) {
@@ -1838,12 +1838,12 @@ class ReportBuilder {
             if (!part || !spans || spans.length === 0)
                 continue;
             // The first record's separator loses its comma: `[` comes right before it.
-            copy.spans(out, part.file, first ? [spans[0] + 1, ...spans.slice(1)] : spans);
+            at = copy.consume(out, at, part.file, first ? [spans[0] + 1, ...spans.slice(1)] : spans);
             first = false;
         }
         const tail = JSON.stringify(trail, null, 2);
         const rest = Object.keys(trail).length === 0 ? '' : `,\n${tail.slice(2, tail.lastIndexOf('}')).trimEnd()}`;
-        external_node_fs_.writeSync(out, `${first ? ']' : '\n  ]'}${rest}\n}\n`);
+        writeAt(out, Buffer.from(`${first ? ']' : '\n  ]'}${rest}\n}\n`), at);
         external_node_fs_.closeSync(out);
         // Each CSV part starts with the header. When the first provider's rows are its whole file in order, that
         // file becomes report.csv as it is (a rename, no copy of what is most of the bytes); the rest is copied.
@@ -1853,20 +1853,22 @@ class ReportBuilder {
             return part && spans && spans.length > 0 ? [{ part, spans }] : [];
         });
         let csvOut;
+        let csvAt;
         const whole = parts[0]?.spans;
         if (whole?.length === 2 &&
             whole[0] === parts[0].part.head.length &&
             whole[1] === parts[0].part.size &&
             moveFile(parts[0].part.file, csvPath)) {
-            csvOut = external_node_fs_.openSync(csvPath, 'a');
+            csvOut = external_node_fs_.openSync(csvPath, 'r+');
+            csvAt = parts[0].part.size;
             parts.shift();
         }
         else {
             csvOut = external_node_fs_.openSync(csvPath, 'w');
-            external_node_fs_.writeSync(csvOut, CSV_HEAD);
+            csvAt = writeAt(csvOut, CSV_HEAD, 0);
         }
         for (const { part, spans } of parts)
-            copy.spans(csvOut, part.file, spans);
+            csvAt = copy.consume(csvOut, csvAt, part.file, spans);
         external_node_fs_.closeSync(csvOut);
     }
     /** Removes the part files. */
@@ -1896,28 +1898,54 @@ function moveFile(from, to) {
         return false;
     }
 }
-/** Copies ranges of files to an open descriptor through one buffer. */
+/**
+ * Moves ranges of a part file into an output file through one buffer. The part file is read from its end and
+ * cut short behind each piece copied, so the pages it frees are the ones the output's next pieces are written
+ * to: the final files take no fresh memory beyond a piece (on a runner, fresh pages cost more than the copy).
+ */
 class Copier {
     chunk = Buffer.allocUnsafe(FLUSH_BYTES);
-    /** Appends the ranges `spans` ([start, end, start, end, ...]) of `file` to `fd`, in that order. */
-    spans(fd, file, spans) {
-        const src = external_node_fs_.openSync(file, 'r');
+    /**
+     * Writes the ranges `spans` ([start, end, start, end, ...]) of `file`, in that order, to `fd` from `at` on;
+     * the end of what it wrote. The part file is left empty (bytes outside the ranges are not report bytes).
+     */
+    consume(fd, at, file, spans) {
+        // Each range with where it goes, the highest in the part file first.
+        const pieces = [];
+        let to = at;
+        for (let i = 0; i < spans.length; i += 2) {
+            pieces.push([spans[i], spans[i + 1], to]);
+            to += spans[i + 1] - spans[i];
+        }
+        pieces.sort((a, b) => b[0] - a[0]);
+        for (let i = 1; i < pieces.length; i++)
+            if (pieces[i][1] > pieces[i - 1][0])
+                throw new Error(`${file}: report ranges overlap`);
+        const src = external_node_fs_.openSync(file, 'r+');
         try {
-            for (let i = 0; i < spans.length; i += 2) {
-                for (let at = spans[i]; at < spans[i + 1];) {
-                    const want = Math.min(this.chunk.length, spans[i + 1] - at);
-                    const n = external_node_fs_.readSync(src, this.chunk, 0, want, at);
-                    if (n <= 0)
-                        throw new Error(`${file} ended at ${at} of ${spans[i + 1]}`);
-                    writeAll(fd, this.chunk.subarray(0, n));
-                    at += n;
+            for (const [start, end, dest] of pieces) {
+                for (let hi = end; hi > start;) {
+                    const lo = Math.max(start, hi - this.chunk.length);
+                    const piece = this.chunk.subarray(0, hi - lo);
+                    readAll(src, piece, lo);
+                    writeAt(fd, piece, dest + (lo - start));
+                    external_node_fs_.ftruncateSync(src, lo);
+                    hi = lo;
                 }
             }
         }
         finally {
             external_node_fs_.closeSync(src);
         }
+        return to;
     }
+}
+/** Writes `bytes` at `position` of `fd`; the position after them. */
+function writeAt(fd, bytes, position) {
+    let off = 0;
+    while (off < bytes.length)
+        off += external_node_fs_.writeSync(fd, bytes, off, bytes.length - off, position + off);
+    return position + bytes.length;
 }
 
 ;// CONCATENATED MODULE: ./src/settings.ts

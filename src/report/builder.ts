@@ -582,7 +582,7 @@ export class ReportBuilder {
     for (const [k, v] of Object.entries(header)) (TRAILING_KEYS.includes(k) ? trail : lead)[k] = v
     const head = JSON.stringify(lead, null, 2)
     const out = fs.openSync(jsonPath, 'w')
-    fs.writeSync(out, `${head.slice(0, head.lastIndexOf('}')).trimEnd()},\n  "records": [`)
+    let at = writeAt(out, Buffer.from(`${head.slice(0, head.lastIndexOf('}')).trimEnd()},\n  "records": [`), 0)
     const copy = new Copier()
     let first = true
     for (const p of PROVIDER_IDS) {
@@ -590,12 +590,12 @@ export class ReportBuilder {
       const spans = this.order.get(p)?.json.spans
       if (!part || !spans || spans.length === 0) continue
       // The first record's separator loses its comma: `[` comes right before it.
-      copy.spans(out, part.file, first ? [spans[0] + 1, ...spans.slice(1)] : spans)
+      at = copy.consume(out, at, part.file, first ? [spans[0] + 1, ...spans.slice(1)] : spans)
       first = false
     }
     const tail = JSON.stringify(trail, null, 2)
     const rest = Object.keys(trail).length === 0 ? '' : `,\n${tail.slice(2, tail.lastIndexOf('}')).trimEnd()}`
-    fs.writeSync(out, `${first ? ']' : '\n  ]'}${rest}\n}\n`)
+    writeAt(out, Buffer.from(`${first ? ']' : '\n  ]'}${rest}\n}\n`), at)
     fs.closeSync(out)
 
     // Each CSV part starts with the header. When the first provider's rows are its whole file in order, that
@@ -606,6 +606,7 @@ export class ReportBuilder {
       return part && spans && spans.length > 0 ? [{ part, spans }] : []
     })
     let csvOut: number
+    let csvAt: number
     const whole = parts[0]?.spans
     if (
       whole?.length === 2 &&
@@ -613,13 +614,14 @@ export class ReportBuilder {
       whole[1] === parts[0].part.size &&
       moveFile(parts[0].part.file, csvPath)
     ) {
-      csvOut = fs.openSync(csvPath, 'a')
+      csvOut = fs.openSync(csvPath, 'r+')
+      csvAt = parts[0].part.size
       parts.shift()
     } else {
       csvOut = fs.openSync(csvPath, 'w')
-      fs.writeSync(csvOut, CSV_HEAD)
+      csvAt = writeAt(csvOut, CSV_HEAD, 0)
     }
-    for (const { part, spans } of parts) copy.spans(csvOut, part.file, spans)
+    for (const { part, spans } of parts) csvAt = copy.consume(csvOut, csvAt, part.file, spans)
     fs.closeSync(csvOut)
   }
 
@@ -654,24 +656,50 @@ function moveFile(from: string, to: string): boolean {
   }
 }
 
-/** Copies ranges of files to an open descriptor through one buffer. */
+/**
+ * Moves ranges of a part file into an output file through one buffer. The part file is read from its end and
+ * cut short behind each piece copied, so the pages it frees are the ones the output's next pieces are written
+ * to: the final files take no fresh memory beyond a piece (on a runner, fresh pages cost more than the copy).
+ */
 class Copier {
   private readonly chunk = Buffer.allocUnsafe(FLUSH_BYTES)
-  /** Appends the ranges `spans` ([start, end, start, end, ...]) of `file` to `fd`, in that order. */
-  spans(fd: number, file: string, spans: readonly number[]): void {
-    const src = fs.openSync(file, 'r')
+  /**
+   * Writes the ranges `spans` ([start, end, start, end, ...]) of `file`, in that order, to `fd` from `at` on;
+   * the end of what it wrote. The part file is left empty (bytes outside the ranges are not report bytes).
+   */
+  consume(fd: number, at: number, file: string, spans: readonly number[]): number {
+    // Each range with where it goes, the highest in the part file first.
+    const pieces: [number, number, number][] = []
+    let to = at
+    for (let i = 0; i < spans.length; i += 2) {
+      pieces.push([spans[i], spans[i + 1], to])
+      to += spans[i + 1] - spans[i]
+    }
+    pieces.sort((a, b) => b[0] - a[0])
+    for (let i = 1; i < pieces.length; i++)
+      if (pieces[i][1] > pieces[i - 1][0]) throw new Error(`${file}: report ranges overlap`)
+    const src = fs.openSync(file, 'r+')
     try {
-      for (let i = 0; i < spans.length; i += 2) {
-        for (let at = spans[i]; at < spans[i + 1];) {
-          const want = Math.min(this.chunk.length, spans[i + 1] - at)
-          const n = fs.readSync(src, this.chunk, 0, want, at)
-          if (n <= 0) throw new Error(`${file} ended at ${at} of ${spans[i + 1]}`)
-          writeAll(fd, this.chunk.subarray(0, n))
-          at += n
+      for (const [start, end, dest] of pieces) {
+        for (let hi = end; hi > start;) {
+          const lo = Math.max(start, hi - this.chunk.length)
+          const piece = this.chunk.subarray(0, hi - lo)
+          readAll(src, piece, lo)
+          writeAt(fd, piece, dest + (lo - start))
+          fs.ftruncateSync(src, lo)
+          hi = lo
         }
       }
     } finally {
       fs.closeSync(src)
     }
+    return to
   }
+}
+
+/** Writes `bytes` at `position` of `fd`; the position after them. */
+function writeAt(fd: number, bytes: Uint8Array, position: number): number {
+  let off = 0
+  while (off < bytes.length) off += fs.writeSync(fd, bytes, off, bytes.length - off, position + off)
+  return position + bytes.length
 }
