@@ -14,6 +14,7 @@ import { decodeAzurePage } from '../src/providers/azure/page.js'
 import { parseReportPage } from '../src/providers/azure/parse.js'
 import { scanReportPage } from '../src/providers/azure/scan.js'
 import { ROOT } from './helpers/action.js'
+import { serialize } from './helpers/json.js'
 
 /** What parsing the page whole gives. */
 function whole(body: Buffer, scope: number) {
@@ -48,16 +49,6 @@ function expectSame(body: Buffer, scope = 0): void {
 }
 
 const SPEC = path.join(ROOT, '__tests__', 'fixtures', 'azure')
-
-/** JSON with whitespace chosen by `ws` between tokens (the serializer of any other tool). */
-function serialize(v: unknown, ws: () => string): string {
-  if (Array.isArray(v)) return `[${ws()}${v.map((x) => serialize(x, ws)).join(`${ws()},${ws()}`)}${ws()}]`
-  if (v !== null && typeof v === 'object')
-    return `{${ws()}${Object.entries(v)
-      .map(([k, x]) => `${JSON.stringify(k)}${ws()}:${ws()}${serialize(x, ws)}`)
-      .join(`${ws()},${ws()}`)}${ws()}}`
-  return JSON.stringify(v)
-}
 
 const SUBS = ['aaaaaaaa-0000-4000-a000-000000000001', 'BBBBBBBB-0000-4000-A000-000000000002,', ' c ']
 const figure = fc.oneof(

@@ -655,14 +655,14 @@ const PROVIDERS = {
         short: 'AWS',
         publicationDay: 21,
         parseInputs: parseAwsInputs,
-        load: async () => (await Promise.all(/* import() */[__webpack_require__.e(773), __webpack_require__.e(653)]).then(__webpack_require__.bind(__webpack_require__, 33653))).awsProvider
+        load: async () => (await Promise.all(/* import() */[__webpack_require__.e(773), __webpack_require__.e(211), __webpack_require__.e(653)]).then(__webpack_require__.bind(__webpack_require__, 33653))).awsProvider
     },
     azure: {
         label: 'Azure',
         short: 'Azure',
         publicationDay: 19,
         parseInputs: parseAzureInputs,
-        load: async () => (await __webpack_require__.e(/* import() */ 146).then(__webpack_require__.bind(__webpack_require__, 44146))).azureProvider
+        load: async () => (await __webpack_require__.e(/* import() */ 823).then(__webpack_require__.bind(__webpack_require__, 90823))).azureProvider
     },
     mcfs: {
         label: 'Microsoft Cloud for Sustainability',

@@ -7,6 +7,7 @@ import type { CarbonRecord, Month } from '../../model.js'
 import { tonnesToGrams } from '../../units.js'
 import { bodyText, parseJsonBody } from '../../body.js'
 import { BatchEncoder, type RecordBatch } from '../../report/batch.js'
+import { scanAwsPage } from './scan.js'
 
 export const EMISSIONS_TYPES = [
   'TOTAL_LBM_CARBON_EMISSIONS',
@@ -129,10 +130,16 @@ export interface AwsPage {
 }
 
 /**
- * A page's bytes to its batch and NextToken. A body that is not JSON throws NotJsonError (the HTTP layer
- * retries it); a JSON body with a bad row keeps the rows before it and says what was wrong in `error`.
+ * A page's bytes to its batch and NextToken: read from its bytes when it is plain and whole (scan.ts), else
+ * from its parsed tree. A body that is not JSON throws NotJsonError (the HTTP layer retries it); a JSON body
+ * with a bad row keeps the rows before it and says what was wrong in `error`.
  */
 export function decodeAwsPage(body: Uint8Array, job: AwsPageJob): AwsPage {
+  return scanAwsPage(Buffer.from(body.buffer, body.byteOffset, body.byteLength), job) ?? decodeAwsTree(body, job)
+}
+
+/** The page from its parsed tree: what says what is wrong with a page that is not read from its bytes. */
+export function decodeAwsTree(body: Uint8Array, job: AwsPageJob): AwsPage {
   const data = parseJsonBody(bodyText(body)) as { Results?: ApiRow[]; NextToken?: string | null } | null
   const enc = new BatchEncoder('aws', job.keepRecords)
   // Results is required by the API's model: an answer without it is malformed, not empty.

@@ -98,13 +98,92 @@ export class JsonBytes {
     while (this.more(0x5d))
   }
 
+  /**
+   * Into the object or array here (`open`: its opening byte): true when a member or element follows, false when
+   * it is empty (and passed). With `field` and `more`, a reader that walks a known shape without a callback.
+   */
+  enter(open: 0x7b | 0x5b): boolean {
+    this.expect(open)
+    if (this.b[this.i] !== open + 2) return true
+    this.i++
+    return false
+  }
+
+  /** The string here (remembered, as `value` makes it); not a string: not read here. */
+  string(): string {
+    const b = this.b
+    if (b[this.i] !== QUOTE) throw notPlain
+    const end = this.stringEnd()
+    const s = this.textOf(this.i + 1, end)
+    this.i = end + 1
+    return s
+  }
+
+  /** The number here, as JSON.parse reads it; not a number: not read here. */
+  numberValue(): number {
+    const b = this.b
+    const start = this.i
+    // One pass for the usual figure (no exponent, at most 15 digits): checked and read as it is passed.
+    let k = start
+    const negative = b[k] === 0x2d
+    if (negative) k++
+    let c = b[k]
+    let m = 0
+    let digits = 0
+    if (c === 0x30) {
+      k++
+      digits++
+    } else if (c >= 0x31 && c <= 0x39) {
+      do {
+        m = m * 10 + (c - 0x30)
+        digits++
+        c = b[++k]
+      } while (c >= 0x30 && c <= 0x39)
+    } else throw notPlain
+    let scale = 0
+    if (b[k] === 0x2e) {
+      c = b[++k]
+      if (!(c >= 0x30 && c <= 0x39)) throw notPlain
+      do {
+        m = m * 10 + (c - 0x30)
+        digits++
+        scale++
+        c = b[++k]
+      } while (c >= 0x30 && c <= 0x39)
+    }
+    c = b[k]
+    if (c === 0x65 || c === 0x45 || digits > 15 || (c >= 0x30 && c <= 0x39)) {
+      // An exponent, more digits, or a leading zero followed by digits (which `number` refuses).
+      this.number()
+      return numberOf(b, start, this.i)
+    }
+    this.i = k
+    const v = scale === 0 ? m : m / POW10[scale]
+    return negative ? -v : v
+  }
+
+  /** Whether the value here is the string `bytes` (then passed; else the reader stays). */
+  isString(bytes: Uint8Array): boolean {
+    const b = this.b
+    const i = this.i
+    if (b[i] !== QUOTE || b[i + bytes.length + 1] !== QUOTE) return false
+    for (let k = 0; k < bytes.length; k++) if (b[i + 1 + k] !== bytes[k]) return false
+    this.i = i + bytes.length + 2
+    return true
+  }
+
+  /** Whether the value here is null (then passed). */
+  isNull(): boolean {
+    return this.literal('null')
+  }
+
   /** The value here, as JSON.parse gives it. */
   value(): unknown {
     const b = this.b
     const c = b[this.i]
     if (c === QUOTE) {
       const end = this.stringEnd()
-      const s = this.text(this.i + 1, end)
+      const s = this.textOf(this.i + 1, end)
       this.i = end + 1
       return s
     }
@@ -150,7 +229,7 @@ export class JsonBytes {
   }
 
   /** After a member or element: past a comma and true, or past `close` and false. */
-  private more(close: number): boolean {
+  more(close: number): boolean {
     this.ws()
     if (this.b[this.i] === 0x2c) {
       this.i++
@@ -179,7 +258,7 @@ export class JsonBytes {
   }
 
   /** A member's key and its colon, at the value after: its index in `names`, or -1 (no string made). */
-  private field(names: readonly Uint8Array[]): number {
+  field(names: readonly Uint8Array[]): number {
     const b = this.b
     if (b[this.i] !== QUOTE) throw notPlain
     const start = this.i + 1
@@ -197,8 +276,11 @@ export class JsonBytes {
     return -1
   }
 
-  /** The string [start, end) of the body, remembered by a hash of its bytes (checked for control characters). */
-  private text(start: number, end: number): string {
+  /**
+   * The string of the body's bytes [start, end) (no quotes), remembered by a hash of its bytes; a control
+   * character in it: not read here.
+   */
+  textOf(start: number, end: number): string {
     const b = this.b
     let h = end - start
     for (let k = start; k < end; k++) {
