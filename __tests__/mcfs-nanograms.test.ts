@@ -183,7 +183,7 @@ describe('Folder: the same records whatever the row order', () => {
           const fold = (list: typeof rows) => {
             const f = new Folder({ start: '2025-03', end: '2025-03' }, enrollmentDims)
             for (const r of list) f.add(r)
-            return f.records('mcfs', (c) => ({ subServices: [...c.subServices].sort().join(', ') }))
+            return f.records('mcfs', (c) => ({ subServices: [...(c.subServices ?? [])].sort().join(', ') }))
           }
           const a = fold(rows)
           expect(fold([...rows].reverse())).toEqual(a)

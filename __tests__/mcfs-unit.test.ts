@@ -111,7 +111,7 @@ describe('the documented payloads parse', () => {
   it('EnrollmentEmission rows fold into one record per (subscription, month, service, region), scopes in the breakdown', () => {
     const f = new Folder(PERIOD, enrollmentDims)
     for (const row of EMISSIONS_PAGE.value) f.add(row)
-    const recs = f.records('mcfs', (c) => ({ subServices: [...c.subServices].sort().join(', ') }))
+    const recs = f.records('mcfs', (c) => ({ subServices: [...(c.subServices ?? [])].sort().join(', ') }))
     expect(recs).toHaveLength(1)
     expect(recs[0]).toEqual({
       provider: 'mcfs',

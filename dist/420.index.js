@@ -695,10 +695,31 @@ const lower = (id) => {
     }
     return lastIdLower;
 };
+/** Ids below this fit the cell key: a month of the period, an account, a (service, region). */
+const ID_LIMIT = 2 ** 22;
+/** The id of `key` in `ids` (the next one when new). */
+function idOf(ids, key) {
+    let id = ids.get(key);
+    if (id === undefined) {
+        id = ids.size;
+        if (id >= ID_LIMIT)
+            throw new Error(`more than ${ID_LIMIT} distinct accounts or (service, region) in one query`);
+        ids.set(key, id);
+    }
+    return id;
+}
 /** Folds rows into cells keyed by (month, account, service, region). */
 class Folder {
     dims;
+    /**
+     * By a number made of ids of the month, account and (service, region) (not a string per cell: a large month
+     * has tens of thousands of cells, held until its last page).
+     */
     cells = new Map();
+    accountIds = new Map();
+    pairIds = new Map();
+    /** One string per distinct name: every cell of a service or region shares it. */
+    names = new Map();
     /** Rows outside the period (the server ignored the filter) and rows without a scope, for warnings. */
     outside = 0;
     unscoped = 0;
@@ -717,6 +738,9 @@ class Folder {
         this.dims = dims;
         this.first = (0,src_period/* monthIndex */.L6)(period.start);
         this.last = (0,src_period/* monthIndex */.L6)(period.end);
+        // The cell key holds the month's place in the period below 2^9, so the key stays an exact integer.
+        if (this.last - this.first >= 512)
+            throw new Error('a period of more than 512 months');
     }
     add(row) {
         if (!row || typeof row !== 'object')
@@ -749,32 +773,45 @@ class Folder {
             cell = this.cellOf(month, d);
         if (cell.accountName === null && d.accountName !== null)
             cell.accountName = d.accountName;
-        if (d.subService !== null && !cell.subServices.includes(d.subService))
-            cell.subServices.push(d.subService);
+        if (d.subService !== null) {
+            if (cell.subServices === null)
+                cell.subServices = [this.name(d.subService)];
+            else if (!cell.subServices.includes(d.subService))
+                cell.subServices.push(this.name(d.subService));
+        }
         const scope = scopeOf(row);
         if (scope === null)
             this.unscoped++;
         addNg(cell, scope ?? 0, ng);
     }
     cellOf(month, d) {
-        const key = `${month}\u0000${d.account}\u0000${d.service ?? ''}\u0000${d.region ?? ''}`;
+        const account = idOf(this.accountIds, d.account);
+        const pair = idOf(this.pairIds, `${d.service ?? ''}\u0000${d.region ?? ''}`);
+        const key = (((0,src_period/* monthIndex */.L6)(month) - this.first) * ID_LIMIT + account) * ID_LIMIT + pair;
         let cell = this.cells.get(key);
         if (!cell) {
             cell = {
                 month,
-                account: d.account,
-                accountName: d.accountName,
-                service: d.service,
-                region: d.region,
+                account: this.name(d.account),
+                accountName: d.accountName === null ? null : this.name(d.accountName),
+                service: d.service === null ? null : this.name(d.service),
+                region: d.region === null ? null : this.name(d.region),
                 g: [0, 0, 0, 0],
                 r: [0, 0, 0, 0],
                 big: null,
-                subServices: []
+                subServices: null
             };
             this.cells.set(key, cell);
         }
         this.lastCell = cell;
         return cell;
+    }
+    name(s) {
+        const known = this.names.get(s);
+        if (known !== undefined)
+            return known;
+        this.names.set(s, s);
+        return s;
     }
     /** The records, in a fixed order (month, account, service, region), each month rounded to the gram as a whole. */
     records(provider, extra) {
@@ -1021,7 +1058,7 @@ const mcfsProvider = {
             return folder.records('mcfs', set === 'enrollment'
                 ? (c) => ({
                     enrollmentId: enrollment,
-                    subServices: c.subServices.length > 0 ? [...c.subServices].sort().join(', ') : null
+                    subServices: c.subServices !== null ? [...c.subServices].sort().join(', ') : null
                 })
                 : () => undefined);
         };

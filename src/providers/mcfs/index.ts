@@ -132,7 +132,7 @@ export const mcfsProvider: Provider = {
         set === 'enrollment'
           ? (c) => ({
               enrollmentId: enrollment,
-              subServices: c.subServices.length > 0 ? [...c.subServices].sort().join(', ') : null
+              subServices: c.subServices !== null ? [...c.subServices].sort().join(', ') : null
             })
           : () => undefined
       )
