@@ -508,8 +508,6 @@ function sustainabilitySigner(signingRegion, credentials) {
     };
 }
 
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __webpack_require__(48161);
 // EXTERNAL MODULE: external "node:worker_threads"
 var external_node_worker_threads_ = __webpack_require__(75919);
 // EXTERNAL MODULE: ./src/body.ts
@@ -538,15 +536,13 @@ function bundleEntry() {
 
 ;// CONCATENATED MODULE: ./src/providers/aws/workers/pool.ts
 /**
- * Page decoding off the main thread. A large page's JSON.parse, normalising and formatting cost far more
- * CPU than receiving it, so with worker threads the main thread keeps receiving, writing and summing while
- * pages are decoded beside it, one per core. Small pages (most runs) are decoded here: a worker's start
+ * Page decoding off the main thread, when asked for (CCR_DECODE_WORKERS): with worker threads the main thread
+ * keeps receiving, writing and summing while pages are decoded beside it. Small pages (most runs) are decoded here: a worker's start
  * (loading the bundle) costs more than they do, so workers start only when the first large page arrives,
  * and pages go on being decoded here until one is ready; later, while every worker has its hands full, this
  * thread decodes the next page itself. A worker that dies takes no data with it: its
  * pages are fetched again (RetryBodyError) and decoded here from then on.
  */
-
 
 
 
@@ -661,17 +657,14 @@ class DecoderPool {
     }
 }
 /**
- * The run's decoder: CCR_DECODE_WORKERS worker threads on the bundle (0 = none), by default one per core
- * beyond the main thread's, at most 4, so a 2-core runner gets one (its two threads each run at full speed;
- * README, "Scale and benchmark"). None when running from the sources (tests of run(): the same decoding, on the
- * main thread).
+ * The run's decoder: CCR_DECODE_WORKERS worker threads on the bundle, none by default. Since pages are read from
+ * their bytes (scan.ts), a page costs less than handing it to a thread and its batch back: without a worker the
+ * 1M mix takes the same wall time for about a fifth less CPU and 25-45 MB less memory (README, "Scale and
+ * benchmark"). None when running from the sources (tests of run(): the same decoding, on the main thread).
  */
 function createDecoder(env) {
     const raw = env.CCR_DECODE_WORKERS;
-    const cores = external_node_os_.availableParallelism();
-    const n = raw !== undefined && /^\d+$/.test(raw.trim())
-        ? Math.min(16, Number(raw.trim()))
-        : Math.min(4, Math.max(0, cores - 1));
+    const n = raw !== undefined && /^\d+$/.test(raw.trim()) ? Math.min(16, Number(raw.trim())) : 0;
     return new DecoderPool(n > 0 ? bundleEntry() : null, n);
 }
 
