@@ -590,16 +590,6 @@ class JsonBytes {
         this.i++;
         return false;
     }
-    /** The string here (remembered, as `value` makes it); not a string: not read here. */
-    string() {
-        const b = this.b;
-        if (b[this.i] !== QUOTE)
-            throw notPlain;
-        const end = this.stringEnd();
-        const s = this.textOf(this.i + 1, end);
-        this.i = end + 1;
-        return s;
-    }
     /** The number here, as JSON.parse reads it; not a number: not read here. */
     numberValue() {
         const b = this.b;
@@ -673,11 +663,8 @@ class JsonBytes {
             this.i = end + 1;
             return s;
         }
-        if (c === 0x2d || (c >= 0x30 && c <= 0x39)) {
-            const start = this.i;
-            this.number();
-            return numberOf(b, start, this.i);
-        }
+        if (c === 0x2d || (c >= 0x30 && c <= 0x39))
+            return this.numberValue();
         const start = this.i;
         this.skip();
         return JSON.parse(b.toString('latin1', start, this.i));
