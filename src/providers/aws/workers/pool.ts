@@ -1,10 +1,10 @@
 /**
  * Page decoding off the main thread, when asked for (CCR_DECODE_WORKERS): with worker threads the main thread
- * keeps receiving, writing and summing while pages are decoded beside it. Small pages (most runs) are decoded here: a worker's start
- * (loading the bundle) costs more than they do, so workers start only when the first large page arrives,
- * and pages go on being decoded here until one is ready; later, while every worker has its hands full, this
- * thread decodes the next page itself. A worker that dies takes no data with it: its
- * pages are fetched again (RetryBodyError) and decoded here from then on.
+ * keeps receiving, writing and summing while pages are decoded beside it. Small pages are decoded here: a
+ * worker's start (loading the bundle) costs more than they do, so workers start only when the first large page
+ * arrives, and pages go on being decoded here until one is ready; later, while every worker has its hands full,
+ * this thread decodes the next page itself. A worker that dies takes no data with it: its pages are fetched
+ * again (RetryBodyError) and decoded here from then on.
  */
 import { Worker } from 'node:worker_threads'
 import { RetryBodyError, NotJsonError } from '../../../body.js'
@@ -129,8 +129,8 @@ export class DecoderPool implements PageDecoder {
 
 /**
  * The run's decoder: CCR_DECODE_WORKERS worker threads on the bundle, none by default. Since pages are read from
- * their bytes (scan.ts), a page costs less than handing it to a thread and its batch back: without a worker the
- * 1M mix takes the same wall time for about a fifth less CPU and 25-45 MB less memory (README, "Scale and
+ * their bytes (scan.ts), a page costs little more than handing it to a thread and its batch back: without a
+ * worker the 1M mix peaks 45-70 MB lower for less CPU, at 0.7-1.0 s more wall time (README, "Scale and
  * benchmark"). None when running from the sources (tests of run(): the same decoding, on the main thread).
  */
 export function createDecoder(env: Record<string, string | undefined>): PageDecoder {
