@@ -1,4 +1,6 @@
-// The provider kit: one paging loop, one error-body reader, the ordered scheduler and sharding through runProvider.
+// The provider kit: one paging loop, one error-body reader, the ordered scheduler and sharding through runProvider,
+// and the byte reader's string spans.
+import { JsonBytes, notPlain } from '../src/providers/kit/json-bytes.js'
 import { followPages, MAX_PAGES, PagingStopped } from '../src/providers/kit/paging.js'
 import { readErrorBody } from '../src/providers/kit/errors.js'
 import { runProvider } from '../src/providers/kit/run.js'
@@ -168,5 +170,28 @@ describe('runProvider', () => {
     const r = await run({ index: 2, count: 2 }, [0, 0, 0, 0, 0])
     expect(r.started).toEqual(['2025-03', '2025-04', '2025-05'])
     expect(r.logs).toEqual(['Azure: shard 2/2 takes 3 of 5 (month) units'])
+  })
+})
+
+describe('JsonBytes strings', () => {
+  it('pass a string and say where it starts and ends, without an array; any other value stays', () => {
+    const b = Buffer.from('["ab c",7,null,""]')
+    const r = new JsonBytes(b)
+    r.i = 1
+    expect(r.stringStart()).toBe(2)
+    expect([r.i, b.toString('latin1', 2, r.i - 1)]).toEqual([7, 'ab c'])
+    r.i = 8
+    expect(r.stringStart()).toBe(-1)
+    expect(r.i).toBe(8)
+    r.i = 15
+    expect(r.stringRange()).toEqual([16, 16])
+    expect(r.i).toBe(17)
+  })
+
+  it('refuse a string with a control character in it, or without its closing quote', () => {
+    for (const text of ['"a\tb"', '"a\u0000"', '"abc']) {
+      const r = new JsonBytes(Buffer.from(text, 'latin1'))
+      expect(() => r.stringStart()).toThrow(notPlain)
+    }
   })
 })

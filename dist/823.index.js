@@ -808,24 +808,33 @@ class ScanRow {
     resourceType;
     location;
     latestMonthEmissions;
-    /** Per lazy field (resource id, item name): where its string is in the page, or its value when not a string. */
-    lazy = [null, null];
+    /**
+     * Per lazy field (resource id, item name): where its string starts and ends in the page (start -1: not a
+     * string), else its value (undefined: absent). Numbers, not an object per row: a month has some 100,000 rows.
+     */
+    starts = [-1, -1];
+    ends = [0, 0];
+    others = [undefined, undefined];
     constructor(b) {
         this.b = b;
     }
     reset() {
         this.subscriptionId = this.resourceType = this.location = this.latestMonthEmissions = undefined;
-        this.lazy[0] = this.lazy[1] = null;
+        this.starts[0] = this.starts[1] = -1;
+        this.others[0] = this.others[1] = undefined;
     }
     /** A lazy field, from the reader at its value. */
     take(which, r) {
-        this.lazy[which] = r.stringRange() ?? { value: r.value() };
+        const start = r.stringStart();
+        this.starts[which] = start;
+        if (start >= 0)
+            this.ends[which] = r.i - 1;
+        else
+            this.others[which] = r.value();
     }
     read(which) {
-        const l = this.lazy[which];
-        if (l === null)
-            return undefined;
-        return Array.isArray(l) ? this.b.toString('latin1', l[0], l[1]) : l.value;
+        const start = this.starts[which];
+        return start >= 0 ? this.b.toString('latin1', start, this.ends[which]) : this.others[which];
     }
     get resourceId() {
         return this.read(0);
@@ -1423,15 +1432,23 @@ class JsonBytes {
     }
     /** The string here as its [start, end) in the body (checked), or null when the value is not a string. */
     stringRange() {
+        const start = this.stringStart();
+        return start < 0 ? null : [start, this.i - 1];
+    }
+    /**
+     * Past the string here (checked): where its characters start (its end is then `i - 1`, the closing quote);
+     * -1 when the value is not a string (the reader stays). stringRange without an array per string.
+     */
+    stringStart() {
         if (this.b[this.i] !== QUOTE)
-            return null;
+            return -1;
         const start = this.i + 1;
         const end = this.stringEnd();
         for (let k = start; k < end; k++)
             if (this.b[k] < 0x20)
                 throw notPlain;
         this.i = end + 1;
-        return [start, end];
+        return start;
     }
     /** Past the value here, checking its structure. */
     skip() {

@@ -26,21 +26,29 @@ class ScanRow implements ReportRow {
   resourceType?: string
   location?: string
   latestMonthEmissions?: number | string
-  /** Per lazy field (resource id, item name): where its string is in the page, or its value when not a string. */
-  private readonly lazy: ([number, number] | { value: unknown } | null)[] = [null, null]
+  /**
+   * Per lazy field (resource id, item name): where its string starts and ends in the page (start -1: not a
+   * string), else its value (undefined: absent). Numbers, not an object per row: a month has some 100,000 rows.
+   */
+  private readonly starts = [-1, -1]
+  private readonly ends = [0, 0]
+  private readonly others: unknown[] = [undefined, undefined]
   constructor(private readonly b: Buffer) {}
   reset(): void {
     this.subscriptionId = this.resourceType = this.location = this.latestMonthEmissions = undefined
-    this.lazy[0] = this.lazy[1] = null
+    this.starts[0] = this.starts[1] = -1
+    this.others[0] = this.others[1] = undefined
   }
   /** A lazy field, from the reader at its value. */
   take(which: 0 | 1, r: JsonBytes): void {
-    this.lazy[which] = r.stringRange() ?? { value: r.value() }
+    const start = r.stringStart()
+    this.starts[which] = start
+    if (start >= 0) this.ends[which] = r.i - 1
+    else this.others[which] = r.value()
   }
   private read(which: 0 | 1): string | undefined {
-    const l = this.lazy[which]
-    if (l === null) return undefined
-    return Array.isArray(l) ? this.b.toString('latin1', l[0], l[1]) : (l.value as string)
+    const start = this.starts[which]
+    return start >= 0 ? this.b.toString('latin1', start, this.ends[which]) : (this.others[which] as string | undefined)
   }
   get resourceId(): string | undefined {
     return this.read(0)

@@ -185,12 +185,21 @@ export class JsonBytes {
 
   /** The string here as its [start, end) in the body (checked), or null when the value is not a string. */
   stringRange(): [number, number] | null {
-    if (this.b[this.i] !== QUOTE) return null
+    const start = this.stringStart()
+    return start < 0 ? null : [start, this.i - 1]
+  }
+
+  /**
+   * Past the string here (checked): where its characters start (its end is then `i - 1`, the closing quote);
+   * -1 when the value is not a string (the reader stays). stringRange without an array per string.
+   */
+  stringStart(): number {
+    if (this.b[this.i] !== QUOTE) return -1
     const start = this.i + 1
     const end = this.stringEnd()
     for (let k = start; k < end; k++) if (this.b[k] < 0x20) throw notPlain
     this.i = end + 1
-    return [start, end]
+    return start
   }
 
   /** Past the value here, checking its structure. */
