@@ -33,6 +33,7 @@
 //          ~27 pages when the action queries month by month)
 //   1m-aws 4 roles, 8,968 accounts (1,005,321 records): AWS only, several roles
 //   azure  the 1m size's Azure tenant alone (200,804 records from 540 pages of resource rows, ~420 MB)
+//   mcfs   the 1m size's MCFS enrollment and tenant alone (100,161 records from 313 pages of 1,000 rows)
 //
 // Per size it prints:
 //   wall        spawn of the action to its exit, the sandbox answering every request after `latency` ms
@@ -138,6 +139,12 @@ const SIZE_DEFS = {
     aws: [],
     azure: { subscriptions: 1420, resourcesPerSubscription: 40, available: PERIOD },
     why: "the 1M mix's Azure part alone: 540 pages of resource rows (~420 MB), each read on the main thread"
+  },
+  mcfs: {
+    label: '100k MCFS',
+    aws: [],
+    mcfs: { subscriptions: 1935, available: PERIOD },
+    why: "the 1M mix's MCFS part alone: 313 pages of 1,000 rows, in chains of ~27 pages a month"
   },
   '1m-aws': { label: '1M AWS', aws: [0, 1, 2, 3].map((i) => org('big', i, 2242, [6, 14])) }
 }
