@@ -476,6 +476,7 @@ function decodeAwsTree(body, job) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   BY: () => (/* binding */ valueListPage),
 /* harmony export */   Q: () => (/* binding */ notPlain),
 /* harmony export */   pi: () => (/* binding */ fieldNames),
 /* harmony export */   rM: () => (/* binding */ readPlain)
@@ -528,6 +529,28 @@ function readPlain(body, read) {
         // Not plain, not JSON, or nested too deep for this reader's recursion: JSON.parse decides.
         return null;
     }
+}
+/**
+ * The members of the page object at `r` whose rows are its `value` list (Azure reports, OData collections): each
+ * row goes to `row` as it is reached; the other members, parsed, are returned (no prototype: a member named
+ * __proto__ is a member, as JSON.parse makes it). No `value`, one that is not a list, or two: not plain.
+ */
+function valueListPage(r, row) {
+    const rest = Object.create(null);
+    let seen = false;
+    r.members((key) => {
+        if (key !== 'value')
+            rest[key] = r.value();
+        else if (seen || !r.isArray())
+            throw notPlain;
+        else {
+            seen = true;
+            r.elements(row);
+        }
+    });
+    if (!seen)
+        throw notPlain;
+    return rest;
 }
 class JsonBytes {
     b;

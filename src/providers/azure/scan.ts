@@ -3,7 +3,7 @@
  * it is read, with only the fields the dimensions and the sums read, as JSON.parse would give them. A page that
  * is not plain, or whose `value` is not a list of objects (or comes twice), is left to JSON.parse.
  */
-import { fieldNames, notPlain, readPlain, type JsonBytes } from '../kit/json-bytes.js'
+import { fieldNames, notPlain, readPlain, valueListPage, type JsonBytes } from '../kit/json-bytes.js'
 import type { ReportRow } from './parse.js'
 
 /** The fields of a row that are read; the others are skipped. */
@@ -66,8 +66,6 @@ class ScanRow implements ReportRow {
  */
 export function scanReportPage(body: Buffer, row: (r: ReportRow) => void): Record<string, unknown> | null {
   return readPlain(body, (reader) => {
-    // No prototype: a member named __proto__ is a member, as JSON.parse makes it.
-    const rest = Object.create(null) as Record<string, unknown>
     const r = new ScanRow(body)
     const field = (f: number): void => {
       if (f === SUBSCRIPTION) r.subscriptionId = reader.value() as string
@@ -84,16 +82,6 @@ export function scanReportPage(body: Buffer, row: (r: ReportRow) => void): Recor
       reader.fields(FIELDS, field)
       row(r)
     }
-    let rows = false
-    reader.members((key) => {
-      if (key !== 'value') rest[key] = reader.value()
-      else if (rows || !reader.isArray()) throw notPlain
-      else {
-        rows = true
-        reader.elements(element)
-      }
-    })
-    if (!rows) throw notPlain
-    return rest
+    return valueListPage(reader, element)
   })
 }

@@ -48,6 +48,26 @@ export function readPlain<T>(body: Buffer, read: (r: JsonBytes) => T): T | null 
   }
 }
 
+/**
+ * The members of the page object at `r` whose rows are its `value` list (Azure reports, OData collections): each
+ * row goes to `row` as it is reached; the other members, parsed, are returned (no prototype: a member named
+ * __proto__ is a member, as JSON.parse makes it). No `value`, one that is not a list, or two: not plain.
+ */
+export function valueListPage(r: JsonBytes, row: () => void): Record<string, unknown> {
+  const rest = Object.create(null) as Record<string, unknown>
+  let seen = false
+  r.members((key) => {
+    if (key !== 'value') rest[key] = r.value()
+    else if (seen || !r.isArray()) throw notPlain
+    else {
+      seen = true
+      r.elements(row)
+    }
+  })
+  if (!seen) throw notPlain
+  return rest
+}
+
 export class JsonBytes {
   i = 0
   constructor(readonly b: Buffer) {}

@@ -4,8 +4,9 @@ import type { HttpClient } from '../../http.js'
 import { CallError, readErrorBody } from '../kit/errors.js'
 import { followPages, PagingStopped } from '../kit/paging.js'
 import { explainMcfsError, type ErrorContext } from './errors.js'
-import { parseODataPage } from './parse.js'
+import type { ODataPage } from './parse.js'
 import { MCFS_SCOPE, SERVICE } from './queries.js'
+import { readODataPage } from './scan.js'
 
 /** A collection to read: where it starts, what it is (for messages), and where its rows and gaps go. */
 export interface ODataCollection {
@@ -33,8 +34,11 @@ export class McfsApi {
     return this.auth.token(MCFS_SCOPE, SERVICE)
   }
 
-  /** One GET with both credentials; the body as JSON, or a CallError that explains the failure. */
-  async get(url: string, dataSet: string): Promise<unknown> {
+  /**
+   * One GET with both credentials; the body as JSON (or as `decode` reads it), or a CallError that explains
+   * the failure.
+   */
+  async get(url: string, dataSet: string, decode?: (body: Buffer) => unknown): Promise<unknown> {
     const token = await this.token()
     const res = await this.http.request({
       service: SERVICE,
@@ -45,7 +49,8 @@ export class McfsApi {
         authorization: `Bearer ${token}`,
         'ocp-apim-subscription-key': this.apiKey
       },
-      expectJson: true
+      expectJson: true,
+      decode: decode && (async (body) => decode(body))
     })
     if (res.status < 200 || res.status >= 300) {
       const err = readErrorBody(res)
@@ -69,7 +74,7 @@ export class McfsApi {
         cursorName: '@odata.nextLink',
         first,
         fetch: async (url, page) => {
-          const p = parseODataPage(await this.get(url ?? first, dataSet))
+          const p = (await this.get(url ?? first, dataSet, readODataPage)) as ODataPage
           if (page === 1) expected = p.count
           onRows(p.rows)
           rows += p.rows.length

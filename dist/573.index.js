@@ -1,394 +1,8 @@
-export const id = 420;
-export const ids = [420];
+export const id = 573;
+export const ids = [573];
 export const modules = {
 
-/***/ 50962:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   v3: () => (/* binding */ entraAuth)
-/* harmony export */ });
-/* unused harmony exports pipelineClient, explainEntraError */
-/* harmony import */ var _github_oidc_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(24377);
-/* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(27194);
-
-
-const REUSE_MARGIN_MS = 5 * 60_000;
-let azureModules;
-/**
- * The Azure SDK, loaded once for the run and only when a Microsoft provider signs in (an AWS-only run never
- * parses it). One shared load also keeps the azure and mcfs providers, which start together, from importing
- * the same modules twice at once.
- */
-function loadAzureModules() {
-    azureModules ??= Promise.all([Promise.all(/* import() */[__webpack_require__.e(820), __webpack_require__.e(915), __webpack_require__.e(952)]).then(__webpack_require__.bind(__webpack_require__, 23952)), __webpack_require__.e(/* import() */ 820).then(__webpack_require__.bind(__webpack_require__, 2820))]);
-    return azureModules;
-}
-/** An @azure/core-rest-pipeline HttpClient over our HTTP layer. */
-function pipelineClient(http, service, createHttpHeaders) {
-    return {
-        async sendRequest(request) {
-            const headers = {};
-            for (const [k, v] of request.headers)
-                headers[k] = v;
-            delete headers['content-length'];
-            const body = typeof request.body === 'string'
-                ? request.body
-                : request.body === undefined || request.body === null
-                    ? undefined
-                    : Buffer.isBuffer(request.body)
-                        ? request.body
-                        : undefined;
-            if (request.body !== undefined && request.body !== null && body === undefined) {
-                throw new Error(`${service}: unsupported request body type`);
-            }
-            // Every Entra endpoint MSAL calls answers JSON: a 2xx that is not (a proxy's page, a cut body) is retried.
-            const res = await http.request({
-                service,
-                method: request.method,
-                url: request.url,
-                headers,
-                body,
-                expectJson: true
-            });
-            const outHeaders = createHttpHeaders();
-            for (const [k, v] of Object.entries(res.headers))
-                if (v !== undefined)
-                    outHeaders.set(k, Array.isArray(v) ? v.join(', ') : v);
-            return { request, status: res.status, headers: outHeaders, bodyAsText: res.text };
-        }
-    };
-}
-/** Turns an Entra/MSAL failure into a message that says which credential is wrong and what to check. */
-function explainEntraError(e, azure, forWhat) {
-    const raw = (0,_secrets_js__WEBPACK_IMPORTED_MODULE_1__.scrub)(e?.message ?? String(e));
-    const code = /AADSTS\d+/.exec(raw)?.[0] ?? '';
-    if (!code && /endpoints_resolution_error/.test(raw)) {
-        return new Error(`Entra sign-in for ${forWhat} failed: the authority ${azure.authorityHost}/${azure.tenantId} could not be resolved. Check azure-tenant-id (a tenant of this cloud) and azure-authority-host / azure-environment.`);
-    }
-    const hints = {
-        AADSTS700016: `the application ${azure.clientId} was not found in tenant ${azure.tenantId}: check azure-client-id and azure-tenant-id.`,
-        AADSTS70021: `no federated credential of the app registration matches this workflow's token: add one with issuer https://token.actions.githubusercontent.com, the subject of this run (repo:ORG/REPO:ref:refs/heads/BRANCH, :environment:NAME or :pull_request) and audience ${azure.audience}.`,
-        AADSTS700024: 'the GitHub OIDC token had expired when it was used: rerun the job (a fresh token is fetched for every exchange).',
-        AADSTS700211: `no federated identity issuer matches: the federated credential's issuer must be https://token.actions.githubusercontent.com.`,
-        AADSTS700212: `no federated credential audience matches: the federated credential's audience must be ${azure.audience} (azure-audience), the audience of the GitHub OIDC token.`,
-        AADSTS700213: `no federated credential subject matches this run: check the subject (branch, environment or pull_request) of the federated credential.`,
-        AADSTS90002: `tenant ${azure.tenantId} was not found: check azure-tenant-id and azure-environment.`,
-        AADSTS900023: `azure-tenant-id ${azure.tenantId} is not a valid tenant.`,
-        AADSTS500011: `the API's service principal does not exist in tenant ${azure.tenantId}: an administrator must add it (for MCFS, the Microsoft Cloud for Sustainability API app) and grant consent.`,
-        AADSTS65001: 'the app registration has not been granted consent for this API: an administrator must grant admin consent.',
-        AADSTS7000215: 'the client credential is invalid: check the app registration.',
-        AADSTS50020: 'the identity is not in this tenant: check azure-tenant-id.'
-    };
-    const hint = code && hints[code]
-        ? ` ${hints[code]}`
-        : ` Check azure-client-id, azure-tenant-id, the federated credential of the app registration and 'permissions: id-token: write'.`;
-    return new Error(`Entra sign-in for ${forWhat} failed${code ? ` (${code})` : ''}: ${firstLine(raw)}${hint}`);
-}
-function firstLine(s) {
-    const line = s.split(/\r?\n/).find((l) => l.trim() !== '') ?? s;
-    return line.length > 400 ? `${line.slice(0, 400)}…` : line;
-}
-function entraAuth(azure, http, env) {
-    let credential;
-    /** Why the last client assertion (GitHub OIDC token) could not be had: @azure/identity wraps it in its own error. */
-    let assertionFailure = null;
-    const load = async () => {
-        const [identity, pipeline] = await loadAzureModules();
-        const common = {
-            authorityHost: azure.authorityHost,
-            disableInstanceDiscovery: azure.customAuthority,
-            httpClient: pipelineClient(http, 'Microsoft Entra ID', pipeline.createHttpHeaders),
-            retryOptions: { maxRetries: 0 } // our HTTP layer retries
-        };
-        if (azure.clientId !== '') {
-            return new identity.ClientAssertionCredential(azure.tenantId, azure.clientId, () => (0,_github_oidc_js__WEBPACK_IMPORTED_MODULE_0__/* .getIdToken */ .p)(http, env, azure.audience, `Azure app ${azure.clientId}`).catch((e) => {
-                assertionFailure = e;
-                throw e;
-            }), common);
-        }
-        return new identity.DefaultAzureCredential({ ...common, ...(azure.tenantId ? { tenantId: azure.tenantId } : {}) });
-    };
-    const tokens = new Map();
-    return {
-        describe: azure.clientId !== ''
-            ? `app ${azure.clientId} in tenant ${azure.tenantId} (GitHub OIDC)`
-            : 'the environment credentials',
-        async token(scope, forWhat) {
-            // A token is reused until 5 minutes before it expires: @azure/identity asks for a fresh client assertion
-            // (a GitHub OIDC token) on every getToken, even when MSAL then answers from its cache.
-            const cached = tokens.get(scope);
-            if (cached) {
-                const t = await cached.catch(() => null);
-                if (t && t.expiresOnTimestamp - Date.now() > REUSE_MARGIN_MS)
-                    return t.token;
-                if (tokens.get(scope) === cached)
-                    tokens.delete(scope);
-            }
-            let pending = tokens.get(scope);
-            if (!pending) {
-                pending = fetchToken(scope, forWhat);
-                tokens.set(scope, pending);
-                pending.catch(() => tokens.delete(scope));
-            }
-            return (await pending).token;
-        }
-    };
-    async function fetchToken(scope, forWhat) {
-        credential ??= load();
-        let t;
-        try {
-            t = await (await credential).getToken(scope);
-        }
-        catch (e) {
-            if (azure.clientId === '' &&
-                /CredentialUnavailable|Please run 'az login'|not available/i.test(e.message ?? '')) {
-                throw new Error(`No Azure credentials for ${forWhat}: azure-client-id is empty and none were found in the environment. ` +
-                    `Set azure-client-id and azure-tenant-id (app registration with a GitHub federated credential), or run azure/login before this step.`);
-            }
-            if (e?.name === 'OidcUnavailableError')
-                throw e;
-            // The GitHub OIDC token itself could not be had (no id-token permission, its endpoint failing): say that.
-            if (assertionFailure !== null) {
-                const cause = assertionFailure;
-                assertionFailure = null;
-                throw cause;
-            }
-            throw explainEntraError(e, azure, forWhat);
-        }
-        if (!t?.token)
-            throw new Error(`Entra returned no token for ${forWhat}.`);
-        (0,_secrets_js__WEBPACK_IMPORTED_MODULE_1__.registerSecret)(t.token);
-        return t;
-    }
-}
-
-
-/***/ }),
-
-/***/ 24377:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   p: () => (/* binding */ getIdToken)
-/* harmony export */ });
-/* unused harmony export OidcUnavailableError */
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(91659);
-/**
- * GitHub's OIDC token, as `core.getIDToken(audience)` fetches it, but through the run's HTTP layer (retries with
- * jitter, proxy, deadline): `GET $ACTIONS_ID_TOKEN_REQUEST_URL&audience=<aud>` with the request token as bearer.
- */
-
-class OidcUnavailableError extends Error {
-    constructor(forWhat) {
-        super(`No GitHub OIDC token is available for ${forWhat}: ACTIONS_ID_TOKEN_REQUEST_URL and ACTIONS_ID_TOKEN_REQUEST_TOKEN are not set. ` +
-            `Give the job 'permissions: id-token: write' (they exist only then; pull requests from forks never get them: ` +
-            `run the report from a workflow_run workflow instead).`);
-        this.name = 'OidcUnavailableError';
-    }
-}
-async function getIdToken(http, env, audience, forWhat) {
-    const base = env.ACTIONS_ID_TOKEN_REQUEST_URL;
-    const bearer = env.ACTIONS_ID_TOKEN_REQUEST_TOKEN;
-    if (!base || !bearer)
-        throw new OidcUnavailableError(forWhat);
-    _actions_core__WEBPACK_IMPORTED_MODULE_0__.setSecret(bearer);
-    const res = await http.request({
-        service: 'GitHub OIDC token endpoint',
-        method: 'GET',
-        url: `${base}&audience=${encodeURIComponent(audience)}`,
-        headers: { authorization: `Bearer ${bearer}`, accept: 'application/json' },
-        expectJson: true
-    });
-    if (res.status !== 200) {
-        throw new Error(`The GitHub OIDC token endpoint answered HTTP ${res.status} for audience ${audience} (${forWhat}). Check 'permissions: id-token: write'.`);
-    }
-    const value = res.json?.value;
-    if (typeof value !== 'string' || value === '') {
-        throw new Error(`The GitHub OIDC token endpoint answered without a token for audience ${audience} (${forWhat}).`);
-    }
-    _actions_core__WEBPACK_IMPORTED_MODULE_0__.setSecret(value);
-    return value;
-}
-
-
-/***/ }),
-
-/***/ 74874:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Nk: () => (/* binding */ readErrorBody),
-/* harmony export */   RA: () => (/* binding */ CallError),
-/* harmony export */   yJ: () => (/* binding */ STILL_THROTTLED)
-/* harmony export */ });
-/* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(27194);
-
-function str(v) {
-    return typeof v === 'string' ? v : '';
-}
-/** A code as text: Azure and API Management give strings, some gateways numbers. */
-function codeOf(v) {
-    return typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '';
-}
-function header(res, name) {
-    const h = res.headers[name];
-    return Array.isArray(h) ? (h[0] ?? '') : (h ?? '');
-}
-function readErrorBody(res) {
-    let body = null;
-    try {
-        const parsed = JSON.parse(res.text);
-        body = parsed && typeof parsed === 'object' ? parsed : null;
-    }
-    catch {
-        body = null;
-    }
-    const inner = body?.error;
-    const e = inner && typeof inner === 'object' ? inner : body;
-    const rawCode = header(res, 'x-amzn-errortype') ||
-        str(body?.__type) ||
-        codeOf(e?.code) ||
-        (typeof inner === 'string' ? inner : '') ||
-        codeOf(e?.statusCode);
-    const code = rawCode.split(':')[0].split('#').pop() ?? '';
-    let message = str(e?.message) ||
-        str(e?.Message) ||
-        str(body?.error_description) ||
-        res.text.replace(/\s+/g, ' ').trim().slice(0, 200) ||
-        header(res, 'x-ms-failure-cause');
-    // ARM's target and details often hold the reason itself (which parameter, which subscription).
-    const target = str(e?.target);
-    if (target !== '' && !message.includes(target))
-        message += ` (target: ${target})`;
-    const details = Array.isArray(e?.details) ? e.details : [];
-    const said = details
-        .map((d) => (str(d?.message).trim() || str(d?.code)).trim())
-        .filter((m) => m !== '' && !message.includes(m));
-    if (said.length > 0)
-        message += ` [${said.slice(0, 3).join('; ')}${said.length > 3 ? `; and ${said.length - 3} more` : ''}]`;
-    const errors = Array.isArray(e?.errors) ? e.errors : [];
-    return {
-        status: res.status,
-        code,
-        status2: str(e?.status),
-        reason: str(errors[0]?.reason),
-        message: (0,_secrets_js__WEBPACK_IMPORTED_MODULE_0__.scrub)(message)
-    };
-}
-/** A cloud's refusal, explained: the status and code for decisions, the message for people. */
-class CallError extends Error {
-    status;
-    body;
-    constructor(status, body, message) {
-        super(message);
-        this.status = status;
-        this.body = body;
-        this.name = 'CallError';
-    }
-}
-/** What a throttled answer means after the HTTP layer's retries: the same sentence for every cloud. */
-const STILL_THROTTLED = 'Still throttled after retries: lower concurrency, or run again later.';
-
-
-/***/ }),
-
-/***/ 19705:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   aH: () => (/* binding */ PagingStopped),
-/* harmony export */   kv: () => (/* binding */ followPages)
-/* harmony export */ });
-/* unused harmony export MAX_PAGES */
-/**
- * The one paging loop: NextToken, skipToken and @odata.nextLink chains alike. It stops at a cursor the API had
- * already given (a loop) and at one page cap, and says which page was the first not had, so that a provider can
- * keep what came and name the rest as missing.
- */
-/** Far beyond any real account's pages for one unit of work; only a broken API reaches it. */
-const MAX_PAGES = 100_000;
-/** Paging stopped: `page` is the first page not had; `cause` why (the request's error, or a paging problem). */
-class PagingStopped extends Error {
-    page;
-    cause;
-    constructor(page, cause) {
-        super(cause instanceof Error ? cause.message : String(cause));
-        this.page = page;
-        this.cause = cause;
-        this.name = 'PagingStopped';
-    }
-}
-/** Follows the pages to the end; returns how many there were, or throws PagingStopped. */
-async function followPages(p) {
-    const seen = new Set(p.first === undefined ? [] : [p.first]);
-    let cursor = p.first;
-    for (let page = 1;; page++) {
-        if (page > MAX_PAGES)
-            throw new PagingStopped(page, new Error(`more than ${MAX_PAGES} pages; stopped`));
-        let next;
-        try {
-            next = await p.fetch(cursor, page);
-        }
-        catch (e) {
-            throw new PagingStopped(page, e);
-        }
-        if (next === undefined || next === null || next === '')
-            return page;
-        try {
-            next = p.check ? p.check(next, page) : next;
-        }
-        catch (e) {
-            throw new PagingStopped(page + 1, e);
-        }
-        if (seen.has(next)) {
-            throw new PagingStopped(page + 1, new Error(`the API repeated a ${p.cursorName} it had already given (page ${page}); stopped paging to avoid a loop, so the data may be incomplete`));
-        }
-        seen.add(next);
-        cursor = next;
-    }
-}
-
-
-/***/ }),
-
-/***/ 83551:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   u: () => (/* binding */ marketOnlyRecord)
-/* harmony export */ });
-/**
- * A record of a provider that gives one figure per scope and names no method (Azure Carbon Optimization, MCFS):
- * Microsoft computes Scope 2 of its cloud market-based, so the scopes fill the market-based columns, the total is
- * the headline, and every location-based field is null (not given, never 0).
- * The identity's fields are written out, not spread: one record per row of output, and a spread of an object
- * is much slower than a fixed shape.
- */
-function marketOnlyRecord(id, f) {
-    return {
-        provider: id.provider,
-        account: id.account,
-        accountName: id.accountName,
-        month: id.month,
-        service: id.service,
-        region: id.region,
-        grams: f.total,
-        marketGrams: f.total,
-        locationGrams: null,
-        scope1Grams: f.scopes[0],
-        scope2MarketGrams: f.scopes[1],
-        scope2LocationGrams: null,
-        scope3MarketGrams: f.scopes[2],
-        scope3LocationGrams: null,
-        modelVersion: null
-    };
-}
-
-
-/***/ }),
-
-/***/ 5420:
+/***/ 59573:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -530,6 +144,10 @@ function explainMcfsError(err, c) {
     return `${base}.`;
 }
 
+// EXTERNAL MODULE: ./src/body.ts
+var src_body = __webpack_require__(8255);
+// EXTERNAL MODULE: ./src/providers/kit/json-bytes.ts
+var json_bytes = __webpack_require__(35657);
 // EXTERNAL MODULE: ./src/units.ts
 var units = __webpack_require__(61996);
 // EXTERNAL MODULE: ./src/providers/kit/records.ts
@@ -891,6 +509,57 @@ function forecastPoints(rows, scope) {
     return out.sort((a, b) => (0,src_period/* monthIndex */.L6)(a.month) - (0,src_period/* monthIndex */.L6)(b.month));
 }
 
+;// CONCATENATED MODULE: ./src/providers/mcfs/scan.ts
+/**
+ * An OData page read straight from its bytes (kit/json-bytes.ts): each row of `value` becomes a small object of
+ * only the members this provider reads (ROW_FIELDS), as JSON.parse would give them; the others are skipped.
+ *
+ * Why not JSON.parse: V8 puts what it parses from a text of 100 KB or more straight into the old generation, and
+ * the text of such a body is a large object there too; a page of 1000 rows is some 300 KB, so every page of a
+ * large enrollment left about a megabyte that only a full collection frees. These rows are young and die young.
+ *
+ * A page that is not plain (not ASCII, an escape, not JSON), whose `value` is not a list of objects or comes
+ * twice, is left to JSON.parse, which says what is wrong.
+ */
+
+
+
+
+/**
+ * Every member a row is read for (Folder, the dimensions, scopeOf, forecastPoints): whatever a query selects,
+ * a server that sends more gives the same records as JSON.parse's rows would.
+ */
+const ROW_FIELDS = [...new Set([...ENROLLMENT_SELECT, ...M365_SELECT, ...PROJECTION_SELECT])];
+const NAMES = (0,json_bytes/* fieldNames */.pi)(ROW_FIELDS);
+/** A page of an OData collection: read from its bytes, else parsed whole. */
+function readODataPage(body) {
+    return scanODataPage(body) ?? parseODataPage((0,src_body/* parseJsonBody */.Y2)((0,src_body/* bodyText */.G3)(body)));
+}
+/** The page read from its bytes, or null when it is not read here. */
+function scanODataPage(body) {
+    return (0,json_bytes/* readPlain */.rM)(body, (r) => {
+        const rows = [];
+        let row = {};
+        const field = (f) => {
+            if (f < 0)
+                r.skip();
+            else
+                row[ROW_FIELDS[f]] = r.value();
+        };
+        const element = () => {
+            // Not an object: JSON.parse's rows go to the code that says what is wrong with them.
+            if (!r.isObject())
+                throw json_bytes/* notPlain */.Q;
+            row = {};
+            r.fields(NAMES, field);
+            rows.push(row);
+        };
+        const top = (0,json_bytes/* valueListPage */.BY)(r, element);
+        top.value = rows;
+        return parseODataPage(top);
+    });
+}
+
 ;// CONCATENATED MODULE: ./src/providers/mcfs/api.ts
 
 
@@ -914,8 +583,11 @@ class McfsApi {
     token() {
         return this.auth.token(MCFS_SCOPE, SERVICE);
     }
-    /** One GET with both credentials; the body as JSON, or a CallError that explains the failure. */
-    async get(url, dataSet) {
+    /**
+     * One GET with both credentials; the body as JSON (or as `decode` reads it), or a CallError that explains
+     * the failure.
+     */
+    async get(url, dataSet, decode) {
         const token = await this.token();
         const res = await this.http.request({
             service: SERVICE,
@@ -926,7 +598,8 @@ class McfsApi {
                 authorization: `Bearer ${token}`,
                 'ocp-apim-subscription-key': this.apiKey
             },
-            expectJson: true
+            expectJson: true,
+            decode: decode && (async (body) => decode(body))
         });
         if (res.status < 200 || res.status >= 300) {
             const err = (0,errors/* readErrorBody */.Nk)(res);
@@ -949,7 +622,7 @@ class McfsApi {
                 cursorName: '@odata.nextLink',
                 first,
                 fetch: async (url, page) => {
-                    const p = parseODataPage(await this.get(url ?? first, dataSet));
+                    const p = (await this.get(url ?? first, dataSet, readODataPage));
                     if (page === 1)
                         expected = p.count;
                     onRows(p.rows);

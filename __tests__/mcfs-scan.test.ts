@@ -1,0 +1,140 @@
+/**
+ * MCFS OData pages read straight from their bytes (scan.ts) give what parsing them whole gives: the same next
+ * link, count and records (folded, to the gram), or the same error, for any formatting, member order, extra
+ * members and field types; pages of any other kind are parsed whole, and bytes that are not JSON fail as
+ * JSON.parse fails.
+ */
+import fc from 'fast-check'
+import { bodyText, NotJsonError, parseJsonBody } from '../src/body.js'
+import { errorMessage } from '../src/secrets.js'
+import { enrollmentDims, Folder, parseODataPage, tenantDims, type ODataPage } from '../src/providers/mcfs/index.js'
+import { readODataPage, scanODataPage } from '../src/providers/mcfs/scan.js'
+import { anyOrder, serialize, spoiltPages } from './helpers/json.js'
+
+const PERIOD = { start: '2025-01', end: '2025-03' }
+const SUB = '8ee8a0e1-3e4a-4d1f-9a4c-2b1d8f1c0a11'
+
+/** What a page comes to: its link and count, and the records its rows fold into (or the error they stop at). */
+function outcome(page: ODataPage, tenant: boolean) {
+  const folder = new Folder(PERIOD, tenant ? tenantDims('t-1') : enrollmentDims)
+  let error: string | null = null
+  try {
+    for (const row of page.rows) folder.add(row)
+  } catch (e) {
+    error = errorMessage(e)
+  }
+  return {
+    nextLink: page.nextLink,
+    count: page.count,
+    rows: page.rows.length,
+    records: folder.records('mcfs', () => undefined),
+    error
+  }
+}
+
+/** The outcome of reading a page one way, or the message it fails with. */
+function attempt(read: () => ODataPage, tenant: boolean): ReturnType<typeof outcome> | { failure: string } {
+  try {
+    return outcome(read(), tenant)
+  } catch (e) {
+    return { failure: `${(e as Error).name}: ${errorMessage(e)}` }
+  }
+}
+
+/** The page read both ways: the same outcome, or the same failure. */
+function expectSame(body: Buffer, tenant = false): void {
+  const want = attempt(() => parseODataPage(parseJsonBody(bodyText(body))), tenant)
+  expect(attempt(() => readODataPage(body), tenant)).toStrictEqual(want)
+}
+
+const figure = fc.oneof(
+  fc.double({ noNaN: true, noDefaultInfinity: true, min: 0, max: 1e4 }),
+  fc.integer({ min: 0, max: 10 ** 12 }).map((n) => n / 10 ** (n % 13)),
+  fc.constantFrom(0, 1e-9, 0.000001, 123.456789, 1e21, 562.949953421311),
+  fc.constantFrom('0.5', 'abc', null, true, { t: 1 })
+)
+const text = (...values: string[]) => fc.oneof(fc.constantFrom(...values), fc.constant(null), fc.integer())
+const row = fc.record(
+  {
+    dateKey: fc.oneof(
+      fc.constantFrom(20250101, 20250201, 20250301, 20241201),
+      fc.constantFrom('20250201', 2025013, null)
+    ),
+    enrollmentId: fc.constant('12345678'),
+    orgName: fc.constantFrom('Contoso', ''),
+    subscriptionId: text(SUB, SUB.toUpperCase(), ` ${SUB} `, 'b', ''),
+    subscriptionName: text('Contoso Prod', '=SUM(A1)', ''),
+    azureServiceName: text('Storage', 'Virtual Machines', ''),
+    subService: text('Azure Storage', 'Premium SSD', ''),
+    azureRegionName: text('West Europe', 'East US', ''),
+    tenantId: text('t-1', 'T-2'),
+    tenantName: text('Contoso Ltd'),
+    officeRegionName: text('Europe', 'North America'),
+    scope: text('Scope 1', 'Scope 2', 'scope 3', 'Scope 4'),
+    scopeId: fc.oneof(fc.constantFrom(1, 2, 3, 4, '2'), fc.constant(null)),
+    totalEmissions: figure,
+    extra: fc.oneof(
+      fc.constant({ nested: [1, { a: [true, false, null] }], s: 'x' }),
+      fc.constant([]),
+      fc.constant(-0.5)
+    )
+  },
+  { requiredKeys: [] }
+)
+/** A row's members in any order. */
+const shuffled = anyOrder(row)
+const page = fc.record(
+  {
+    '@odata.context': fc.constant('https://api.mcfs.microsoft.com/api/v1.0/instances/i/$metadata#emissions'),
+    '@odata.count': fc.oneof(fc.nat({ max: 40 }), fc.constantFrom('12', 'x', null)),
+    value: fc.array(shuffled, { maxLength: 20 }),
+    '@odata.nextLink': fc.oneof(
+      fc.constantFrom('https://api.mcfs.microsoft.com/next?$skip=1000', ''),
+      fc.constant(null)
+    )
+  },
+  { requiredKeys: ['value'] }
+)
+const spaces = fc.array(fc.constantFrom('', ' ', '\n  ', '\t', '\r\n'), { minLength: 1, maxLength: 8 })
+
+describe('MCFS pages read from their bytes', () => {
+  it('give the same link, count, records and error for any formatting, member order and field types', () => {
+    fc.assert(
+      fc.property(page, spaces, fc.boolean(), (p, ws, tenant) => {
+        let k = 0
+        const body = Buffer.from(serialize(p, () => ws[k++ % ws.length]))
+        // Every generated page is plain (ASCII, no escapes): read from its bytes, not parsed whole.
+        expect(scanODataPage(body)).not.toBeNull()
+        expectSame(body, tenant)
+      }),
+      { numRuns: 400 }
+    )
+  })
+
+  it('keep only the members the provider reads, as JSON.parse gives them', () => {
+    const body = Buffer.from(
+      JSON.stringify({
+        value: [{ dateKey: 20250101, orgName: 'Contoso', totalEmissions: 0.1, scope: 'Scope 2', subService: null }],
+        '@odata.count': 1
+      })
+    )
+    expect(readODataPage(body)).toStrictEqual({
+      rows: [{ dateKey: 20250101, totalEmissions: 0.1, scope: 'Scope 2', subService: null }],
+      nextLink: null,
+      count: 1
+    })
+  })
+
+  it('leave other pages to JSON.parse, which fails as it fails on bytes that are not JSON', () => {
+    const plain = {
+      value: [{ dateKey: 20250101, subscriptionId: SUB, azureServiceName: 's', scopeId: 2, totalEmissions: 1.5 }],
+      '@odata.nextLink': 'https://api.mcfs.microsoft.com/next'
+    }
+    const text = JSON.stringify(plain)
+    const others = [...spoiltPages(text, '"s"', '1.5', '"@odata.count":"1"'), '[]']
+    for (const body of others) expectSame(Buffer.from(body))
+    for (const body of others.slice(0, 6)) expect(scanODataPage(Buffer.from(body))).toBeNull()
+    expect(() => readODataPage(Buffer.from(text.slice(0, -3)))).toThrow(NotJsonError)
+    expect(() => readODataPage(Buffer.from('[]'))).toThrow(/not an OData object/)
+  })
+})
