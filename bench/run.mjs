@@ -953,48 +953,44 @@ console.log(
 const big = rows.filter((r) => r.records >= 100_000)
 const million = rows.filter((r) => r.records >= 900_000)
 const mix = rows.filter((r) => r.size === '1M mix')
+/** The sizes issue 17 names for its 1.5x; the others are shown beside them. */
+const ISSUE_17 = ['200k AWS', '1M mix', '1M AWS']
+const named = rows.filter((r) => ISSUE_17.includes(r.size))
+const others = rows.filter((r) => !ISSUE_17.includes(r.size))
+const multiples = (list) => list.map((r) => `${r.size} ${fmt(r.xMinimal, 2)}x`).join(', ')
+/** [target, the sizes it applies to, what each must meet, the figures shown] */
 const targets = [
   [
-    'wall <= 1.5x the minimal client (issue 17)',
-    rows,
-    rows.every((r) => r.xMinimal <= 1.5),
-    rows.map((r) => `${r.size} ${fmt(r.xMinimal, 2)}x`).join(', ')
+    'wall <= 1.5x the minimal client (issue 17: 200k AWS, 1M mix, 1M AWS)',
+    named,
+    (r) => r.xMinimal <= 1.5,
+    [multiples(named), others.length > 0 ? `other sizes: ${multiples(others)}` : ''].filter(Boolean).join('; ')
   ],
   [
     'peak RSS < 300 MB for the 1M mix (issue 17)',
     mix,
-    mix.every((r) => r.rssMb < 300),
+    (r) => r.rssMb < 300,
     mix.map((r) => `${r.size} ${fmt(r.rssMb)} MB`).join(', ')
   ],
-  [
-    'wall <= 1.3x ideal',
-    rows,
-    rows.every((r) => r.ratio <= 1.3),
-    rows.map((r) => `${r.size} ${fmt(r.ratio, 2)}x`).join(', ')
-  ],
+  ['wall <= 1.3x ideal', rows, (r) => r.ratio <= 1.3, rows.map((r) => `${r.size} ${fmt(r.ratio, 2)}x`).join(', ')],
   [
     'peak RSS < 300 MB at 1M',
     million,
-    million.every((r) => r.rssMb < 300),
+    (r) => r.rssMb < 300,
     rows.map((r) => `${r.size} ${fmt(r.rssMb)} MB`).join(', ')
   ],
   [
     '>= 200k records/s processing',
     ZERO ? big : [],
-    big.every((r) => r.procRecS >= 200_000),
+    (r) => r.procRecS >= 200_000,
     rows.map((r) => `${r.size} ${fmt(r.procRecS)}`).join(', ')
   ],
-  [
-    'cold start < 2x bare import',
-    rows,
-    rows.every((r) => r.coldX < 2),
-    rows.map((r) => `${r.size} ${fmt(r.coldX, 2)}x`).join(', ')
-  ]
+  ['cold start < 2x bare import', rows, (r) => r.coldX < 2, rows.map((r) => `${r.size} ${fmt(r.coldX, 2)}x`).join(', ')]
 ]
 console.log('\nTargets:')
 // A figure of a run whose totals are wrong measures something else: no target is met with one.
-for (const [name, applies, ok, detail] of targets)
+for (const [name, applies, meets, detail] of targets)
   console.log(
-    `  ${applies.length === 0 ? 'n/a    ' : ok && applies.every((r) => r.ok) ? 'met    ' : 'MISSED '} ${name}: ${detail}`
+    `  ${applies.length === 0 ? 'n/a    ' : applies.every((r) => r.ok && meets(r)) ? 'met    ' : 'MISSED '} ${name}: ${detail}`
   )
 process.exit(failed ? 1 : 0)
