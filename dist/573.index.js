@@ -583,11 +583,8 @@ class McfsApi {
     token() {
         return this.auth.token(MCFS_SCOPE, SERVICE);
     }
-    /**
-     * One GET with both credentials; the body as JSON (or as `decode` reads it), or a CallError that explains
-     * the failure.
-     */
-    async get(url, dataSet, decode) {
+    /** One page of a collection (GET with both credentials), or a CallError that explains the failure. */
+    async page(url, dataSet) {
         const token = await this.token();
         const res = await this.http.request({
             service: SERVICE,
@@ -599,7 +596,7 @@ class McfsApi {
                 'ocp-apim-subscription-key': this.apiKey
             },
             expectJson: true,
-            decode: decode && (async (body) => decode(body))
+            decode: async (body) => readODataPage(body)
         });
         if (res.status < 200 || res.status >= 300) {
             const err = (0,errors/* readErrorBody */.Nk)(res);
@@ -622,7 +619,7 @@ class McfsApi {
                 cursorName: '@odata.nextLink',
                 first,
                 fetch: async (url, page) => {
-                    const p = (await this.get(url ?? first, dataSet, readODataPage));
+                    const p = await this.page(url ?? first, dataSet);
                     if (page === 1)
                         expected = p.count;
                     onRows(p.rows);

@@ -34,11 +34,8 @@ export class McfsApi {
     return this.auth.token(MCFS_SCOPE, SERVICE)
   }
 
-  /**
-   * One GET with both credentials; the body as JSON (or as `decode` reads it), or a CallError that explains
-   * the failure.
-   */
-  async get(url: string, dataSet: string, decode?: (body: Buffer) => unknown): Promise<unknown> {
+  /** One page of a collection (GET with both credentials), or a CallError that explains the failure. */
+  async page(url: string, dataSet: string): Promise<ODataPage> {
     const token = await this.token()
     const res = await this.http.request({
       service: SERVICE,
@@ -50,13 +47,13 @@ export class McfsApi {
         'ocp-apim-subscription-key': this.apiKey
       },
       expectJson: true,
-      decode: decode && (async (body) => decode(body))
+      decode: async (body) => readODataPage(body)
     })
     if (res.status < 200 || res.status >= 300) {
       const err = readErrorBody(res)
       throw new CallError(res.status, err, explainMcfsError(err, { ...this.errorContext, dataSet }))
     }
-    return res.json
+    return res.json as ODataPage
   }
 
   /**
@@ -74,7 +71,7 @@ export class McfsApi {
         cursorName: '@odata.nextLink',
         first,
         fetch: async (url, page) => {
-          const p = (await this.get(url ?? first, dataSet, readODataPage)) as ODataPage
+          const p = await this.page(url ?? first, dataSet)
           if (page === 1) expected = p.count
           onRows(p.rows)
           rows += p.rows.length

@@ -18,7 +18,7 @@ import { ENROLLMENT_SELECT, M365_SELECT, PROJECTION_SELECT } from './queries.js'
  * Every member a row is read for (Folder, the dimensions, scopeOf, forecastPoints): whatever a query selects,
  * a server that sends more gives the same records as JSON.parse's rows would.
  */
-export const ROW_FIELDS: readonly string[] = [...new Set([...ENROLLMENT_SELECT, ...M365_SELECT, ...PROJECTION_SELECT])]
+const ROW_FIELDS: readonly string[] = [...new Set([...ENROLLMENT_SELECT, ...M365_SELECT, ...PROJECTION_SELECT])]
 const NAMES = fieldNames(ROW_FIELDS)
 
 /** A page of an OData collection: read from its bytes, else parsed whole. */
