@@ -12,6 +12,8 @@
 //   npm run bench -- --env "MALLOC_ARENA_MAX=2"     extra environment variables for the action
 //   npm run bench -- --no-cache                     the sandbox builds every page on every request (no warm-up)
 //   npm run bench -- --latency 20                   issue 17's sandbox (its minimal-client figures were at 20 ms)
+//   npm run bench -- --sizes 1m --repeat 5          five timed runs per size, each beside its own minimal client; the
+//                                                   targets are judged on the worst
 //   npm run bench:profile -- /tmp/prof/<file>.cpuprofile   top self time and GC share of a --cpu-prof run
 //
 // The sandbox shares the machine's cores with the action, so it caches what it serves (its data is seeded and
@@ -106,6 +108,8 @@ const ZERO = !flag('no-zero')
 /** The sandbox's caches and the warm-up run that fills them (off with --no-cache: every page built per request). */
 const CACHE = !flag('no-cache')
 const KEEP = flag('keep')
+/** Timed runs per size (each against the same sandbox and latency): the targets are judged on the worst. */
+const REPEAT = Math.max(1, Number(opt('repeat', '1')))
 /** Extra node flags for the action (e.g. --node-args "--cpu-prof --cpu-prof-dir=/tmp/prof"). */
 const NODE_ARGS = (opt('node-args', '') ?? '').split(' ').filter(Boolean)
 /** Extra environment variables for the action (e.g. --env "CCR_DECODE_WORKERS=1 MALLOC_ARENA_MAX=2"). */
@@ -848,6 +852,33 @@ for (const size of SIZES) {
     )
     if (minimal.statusMismatches || minimal.code !== 0) failed = true
 
+    // More timed runs, each with the minimal client right after it: peak RSS and wall time vary from run to run
+    // on a shared machine, so each run is set beside its own minimal client's.
+    const runs = [{ wallMs: run.wallMs, cpuS: run.cpuS, rssKb: run.rssKb, minimalMs: minimal.wallMs }]
+    for (let i = 1; i < REPEAT; i++) {
+      sb.kit.latency.default = LATENCY
+      sb.azure?.resetCounters?.()
+      const again = await runAction(sb, inputs)
+      const h = fs.existsSync(again.jsonPath) ? reportHeader(again.jsonPath) : null
+      if (again.code !== 0 || !h || Math.round(h.totalKgCO2e * 1000) !== truth.market) {
+        failed = true
+        totalsOk = false
+        console.log(`   timed run ${i + 1} exited ${again.code} or its total differs from the truth`)
+      }
+      const m = await runMinimal(sb, recorded, again.tmp)
+      if (m.statusMismatches || m.code !== 0) failed = true
+      runs.push({ wallMs: again.wallMs, cpuS: again.cpuS, rssKb: again.rssKb, minimalMs: m.wallMs })
+      fs.rmSync(again.tmp, { recursive: true, force: true })
+    }
+    if (runs.length > 1)
+      console.log(
+        `   ${runs.length} timed runs: wall ${runs.map((r) => fmt(r.wallMs / 1000, 2)).join(', ')} s, minimal client ${runs.map((r) => fmt(r.minimalMs / 1000, 2)).join(', ')} s (x minimal ${runs.map((r) => fmt(r.wallMs / r.minimalMs, 2)).join(', ')}); CPU ${runs.map((r) => fmt(r.cpuS, 2)).join(', ')} s; peak RSS ${runs.map((r) => fmt(r.rssKb / 1024)).join(', ')} MB`
+      )
+    const worst = {
+      xMinimal: Math.max(...runs.map((r) => r.wallMs / r.minimalMs)),
+      rssKb: Math.max(...runs.map((r) => r.rssKb))
+    }
+
     let zero = null
     if (ZERO) {
       sb.kit.latency.default = 0
@@ -883,7 +914,10 @@ for (const size of SIZES) {
       coldX: a.coldMs / bareMs,
       procRecS: zero ? truth.records / ((zero.wallMs - zero.coldMs) / 1000) : NaN,
       cpuRecS: zero ? truth.records / zero.cpuS : NaN,
-      ok: totalsOk && run.code === 0
+      ok: totalsOk && run.code === 0,
+      runs: runs.length,
+      worstXMinimal: worst.xMinimal,
+      worstRssMb: worst.rssKb / 1024
     })
   } finally {
     await sb.close()
@@ -957,27 +991,29 @@ const mix = rows.filter((r) => r.size === '1M mix')
 const ISSUE_17 = ['200k AWS', '1M mix', '1M AWS']
 const named = rows.filter((r) => ISSUE_17.includes(r.size))
 const others = rows.filter((r) => !ISSUE_17.includes(r.size))
-const multiples = (list) => list.map((r) => `${r.size} ${fmt(r.xMinimal, 2)}x`).join(', ')
+/** A size's worst run, and how many runs it is the worst of. */
+const worstOf = (r, figure) => (r.runs > 1 ? `${figure} (worst of ${r.runs} runs)` : figure)
+const multiples = (list) => list.map((r) => `${r.size} ${worstOf(r, `${fmt(r.worstXMinimal, 2)}x`)}`).join(', ')
 /** [target, the sizes it applies to, what each must meet, the figures shown] */
 const targets = [
   [
     'wall <= 1.5x the minimal client (issue 17: 200k AWS, 1M mix, 1M AWS)',
     named,
-    (r) => r.xMinimal <= 1.5,
+    (r) => r.worstXMinimal <= 1.5,
     [multiples(named), others.length > 0 ? `other sizes: ${multiples(others)}` : ''].filter(Boolean).join('; ')
   ],
   [
     'peak RSS < 300 MB for the 1M mix (issue 17)',
     mix,
-    (r) => r.rssMb < 300,
-    mix.map((r) => `${r.size} ${fmt(r.rssMb)} MB`).join(', ')
+    (r) => r.worstRssMb < 300,
+    mix.map((r) => `${r.size} ${worstOf(r, `${fmt(r.worstRssMb)} MB`)}`).join(', ')
   ],
   ['wall <= 1.3x ideal', rows, (r) => r.ratio <= 1.3, rows.map((r) => `${r.size} ${fmt(r.ratio, 2)}x`).join(', ')],
   [
     'peak RSS < 300 MB at 1M',
     million,
-    (r) => r.rssMb < 300,
-    rows.map((r) => `${r.size} ${fmt(r.rssMb)} MB`).join(', ')
+    (r) => r.worstRssMb < 300,
+    rows.map((r) => `${r.size} ${worstOf(r, `${fmt(r.worstRssMb)} MB`)}`).join(', ')
   ],
   [
     '>= 200k records/s processing',
