@@ -87,7 +87,7 @@ function explainEntraError(e, azure, forWhat) {
 }
 function firstLine(s) {
     const line = s.split(/\r?\n/).find((l) => l.trim() !== '') ?? s;
-    return line.length > 400 ? `${line.slice(0, 400)}…` : line;
+    return line.length > 400 ? `${line.slice(0, 400)}\u2026` : line;
 }
 function entraAuth(azure, http, env) {
     let credential;

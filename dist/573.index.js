@@ -84,7 +84,7 @@ function monthOfDateKey(value) {
 function odataString(value) {
     return `'${value.replace(/'/g, "''")}'`;
 }
-/** A query string with the OData option names left readable (`$filter=…`) and the values percent-encoded. */
+/** A query string with the OData option names left readable (`$filter=\u2026`) and the values percent-encoded. */
 function odataQuery(options) {
     return Object.entries(options)
         .map(([k, v]) => `${k}=${encodeURIComponent(v)}`)

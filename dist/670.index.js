@@ -684,7 +684,7 @@ const PROVIDERS = {
 function providerLabel(id) {
     return id in PROVIDERS ? PROVIDERS[id].label : id;
 }
-/** "AWS publishes a month by the 21st of the next month, Azure by the 19th, …", for messages. */
+/** "AWS publishes a month by the 21st of the next month, Azure by the 19th, \u2026", for messages. */
 function publicationSchedule(ids) {
     const th = (d) => `${d}${d % 10 === 1 && d !== 11 ? 'st' : d % 10 === 2 && d !== 12 ? 'nd' : d % 10 === 3 && d !== 13 ? 'rd' : 'th'}`;
     return ids
@@ -1266,7 +1266,7 @@ function summariseMissing(missing) {
     for (const m of missing)
         byCause.set(m.cause, [...(byCause.get(m.cause) ?? []), m.what]);
     return [...byCause.entries()]
-        .map(([cause, whats]) => `${whats.length === 1 ? whats[0] : `${whats.length} parts (${whats.slice(0, 3).join('; ')}${whats.length > 3 ? '; …' : ''})`}: ${cause}`)
+        .map(([cause, whats]) => `${whats.length === 1 ? whats[0] : `${whats.length} parts (${whats.slice(0, 3).join('; ')}${whats.length > 3 ? '; \u2026' : ''})`}: ${cause}`)
         .join(' | ');
 }
 /**
@@ -2321,7 +2321,7 @@ function evaluateThresholds(t, totalGrams, months) {
  *   provider/account/month/service/region that appeared, vanished or changed are listed.
  *
  * A percentage is null when the earlier figure is 0 (there is nothing to take a percentage of): the renderers
- * say "new" when the later figure is not 0, and "–" when both are.
+ * say "new" when the later figure is not 0, and "\u2013" when both are.
  */
 
 
@@ -2803,10 +2803,10 @@ const SHORT_LABELS = Object.fromEntries(PROVIDER_IDS.map((p) => [p, PROVIDERS[p]
 /** Bars (the total) and each provider's line; the square is the emoji closest to the colour, for the legend. */
 const TOTAL_COLOUR = '#8b949e';
 const PROVIDER_COLOURS = {
-    aws: { colour: '#f0883e', square: '🟧' },
-    azure: { colour: '#2f81f7', square: '🟦' },
-    mcfs: { colour: '#3fb950', square: '🟩' },
-    gcp: { colour: '#a371f7', square: '🟪' }
+    aws: { colour: '#f0883e', square: '\ud83d\udfe7' },
+    azure: { colour: '#2f81f7', square: '\ud83d\udfe6' },
+    mcfs: { colour: '#3fb950', square: '\ud83d\udfe9' },
+    gcp: { colour: '#a371f7', square: '\ud83d\udfea' }
 };
 /** `incomplete`: months whose figures lack a part (marked `*` on the axis). */
 function monthlyChart(months, title, incomplete = new Set()) {
@@ -2835,7 +2835,7 @@ function monthlyChart(months, title, incomplete = new Set()) {
     }
     lines.push('```');
     const legend = [
-        '⬜ bars: total',
+        '\u2b1c bars: total',
         ...(multi ? providers.map((p) => `${PROVIDER_COLOURS[p].square} ${SHORT_LABELS[p]}`) : []),
         ...(months.some((m) => incomplete.has(m.month)) ? ['* incomplete month'] : [])
     ];
@@ -2897,7 +2897,7 @@ function monthRanges(months) {
 
 
 const changes_md_short = (p) => SHORT_LABELS[p] ?? p;
-/** A signed figure in a column's unit (the unit is in the header): ▲ +1.604. */
+/** A signed figure in a column's unit (the unit is in the header): \u25b2 +1.604. */
 function signedIn(f, c) {
     return `${arrow(c)} ${c.delta > 0 ? '+' : c.delta < 0 ? '-' : '±'}${f.format(Math.abs(c.delta))}`;
 }
@@ -2907,21 +2907,21 @@ function signedMass(g) {
         return '±0 kg';
     return `${g > 0 ? '+' : '-'}${(0,units/* humanMass */.Gv)(Math.abs(g))}`;
 }
-/** A percentage for people: +5.2%, -100.0%, "new" (from 0), "–" (0 to 0). */
+/** A percentage for people: +5.2%, -100.0%, "new" (from 0), "\u2013" (0 to 0). */
 function signedPercent(c) {
     if (c.percent === null)
-        return c.after === 0 ? '–' : 'new';
+        return c.after === 0 ? '\u2013' : 'new';
     const p = Math.round(c.percent * 10) / 10;
     return `${p > 0 ? '+' : p < 0 ? '-' : '±'}${Math.abs(p).toFixed(1)}%`;
 }
 /** An arrow for the direction of a change. */
 function arrow(c) {
-    return c.delta > 0 ? '▲' : c.delta < 0 ? '▼' : '=';
+    return c.delta > 0 ? '\u25b2' : c.delta < 0 ? '\u25bc' : '=';
 }
 /** Cuts a provider string to `max` code points before escaping, so an escape is never cut in half. */
 function clip(text, max) {
     const chars = [...text];
-    return chars.length <= max ? text : `${chars.slice(0, max - 1).join('')}…`;
+    return chars.length <= max ? text : `${chars.slice(0, max - 1).join('')}\u2026`;
 }
 const t = (g) => (0,units/* groupThousands */.Zv)((0,units/* formatTonnes */.jY)(g));
 const LABEL_MAX = 80;
@@ -2962,7 +2962,7 @@ function moversTable(title, groups, n) {
 function periodBlock(c, n) {
     const title = c.kind === 'month-over-month' ? 'Month over month' : 'Year over year';
     const out = [`#### ${title}: ${c.month} against ${c.previousMonth}`, ''];
-    out.push(`Total ${t(c.total.before)} → **${t(c.total.after)} tCO2e**, ${arrow(c.total)} ${signedMass(c.total.delta)} (${signedPercent(c.total)}).`);
+    out.push(`Total ${t(c.total.before)} \u2192 **${t(c.total.after)} tCO2e**, ${arrow(c.total)} ${signedMass(c.total.delta)} (${signedPercent(c.total)}).`);
     if (c.providers.length > 1) {
         const f = massFormat(c.providers.flatMap((p) => [p.before, p.after]));
         const d = massFormat(c.providers.map((p) => p.delta));
@@ -3001,8 +3001,8 @@ function diffTable(title, set, n) {
         changes_md_short(d.provider),
         d.month,
         recordLabel(d),
-        d.before === null ? '–' : f.format(d.before),
-        d.after === null ? '–' : f.format(d.after)
+        d.before === null ? '\u2013' : f.format(d.before),
+        d.after === null ? '\u2013' : f.format(d.after)
     ]);
     return [
         `${title}: ${(0,units/* groupThousands */.Zv)(String(set.count))} record${set.count === 1 ? '' : 's'}, ${signedMass(set.delta)}${set.count > shown.length ? ` (the ${shown.length} largest below; up to ${LIST_LIMIT} in report.json)` : ''}.`,
@@ -3019,7 +3019,7 @@ function baselineBlock(b, n) {
     for (const note of b.notCompared)
         out.push('', `> [!NOTE]\n> ${(0,report_escape/* escapeMarkdown */.FV)(note)}`);
     if (b.overlap !== null && b.providers.length > 0) {
-        out.push('', `Months both cover (${b.overlap.start} to ${b.overlap.end}): ${t(b.total.before)} → **${t(b.total.after)} tCO2e**, ${arrow(b.total)} ${signedMass(b.total.delta)} (${signedPercent(b.total)}).`);
+        out.push('', `Months both cover (${b.overlap.start} to ${b.overlap.end}): ${t(b.total.before)} \u2192 **${t(b.total.after)} tCO2e**, ${arrow(b.total)} ${signedMass(b.total.delta)} (${signedPercent(b.total)}).`);
     }
     if (b.newMonths.length > 0)
         out.push('', `New since the baseline: ${b.newMonths.length > 12 ? `${b.newMonths.length} months` : b.newMonths.join(', ')}.`);
@@ -3143,12 +3143,12 @@ function groupMissing(missing) {
 
 
 const METHOD_LABEL = { market: 'market-based', location: 'location-based' };
-const STATUS_MARK = { ok: '✅ ok', partial: '⚠️ partial', failed: '❌ failed' };
+const STATUS_MARK = { ok: '\u2705 ok', partial: '\u26a0\ufe0f partial', failed: '\u274c failed' };
 const markdown_t = (g) => (0,units/* groupThousands */.Zv)((0,units/* formatTonnes */.jY)(g));
 const markdown_short = (p) => SHORT_LABELS[p] ?? p;
 function share(part, total) {
     if (total <= 0)
-        return '–';
+        return '\u2013';
     return `${((part / total) * 100).toFixed(1)}%`;
 }
 function topTable(title, groups, total, n, multiProvider) {
@@ -3192,13 +3192,13 @@ function thresholdTable(thresholds) {
         th.limitPercent !== undefined
             ? th.actualPercent === null || th.actualPercent === undefined
                 ? th.month
-                    ? '∞'
-                    : '–'
+                    ? '\u221e'
+                    : '\u2013'
                 : `${th.actualPercent}%${th.month ? ` (${th.month})` : ''}`
             : th.actualTCO2e === null || th.actualTCO2e === undefined
-                ? '–'
+                ? '\u2013'
                 : `${th.actualTCO2e} t${th.month ? ` (${th.month})` : ''}`,
-        th.breached ? '❌ breached' : '✅ within'
+        th.breached ? '\u274c breached' : '\u2705 within'
     ]);
     return (0,markdown_table/* markdownTable */.Q)([['Limit', 'Value', 'Actual', 'Result'], ...rows], { align: ['l', 'r', 'r', 'l'] });
 }
@@ -3225,7 +3225,7 @@ function title(model) {
     const gaps = gapsOf(model);
     if (gaps.length === 0)
         return 'Cloud carbon footprint';
-    return `⚠️ Incomplete cloud carbon footprint: without ${and(gaps.map(gapText))}`;
+    return `\u26a0\ufe0f Incomplete cloud carbon footprint: without ${and(gaps.map(gapText))}`;
 }
 /** The providers a total counts, and those that failed, by their short names ("AWS and GCP"). */
 function countedProviders(model) {
@@ -3246,9 +3246,9 @@ function problemItems(p) {
     if (p.missing.length === 0)
         return [`> ${(0,report_escape/* escapeMarkdown */.FV)(p.error ?? 'unknown error')}`];
     const groups = groupMissing(p.missing);
-    const items = groups.slice(0, 10).map((g) => `> - ${(0,report_escape/* escapeMarkdown */.FV)(g.cause)} — missing: ${(0,report_escape/* escapeMarkdown */.FV)(g.parts.join('; '))}`);
+    const items = groups.slice(0, 10).map((g) => `> - ${(0,report_escape/* escapeMarkdown */.FV)(g.cause)} \u2014 missing: ${(0,report_escape/* escapeMarkdown */.FV)(g.parts.join('; '))}`);
     if (groups.length > 10)
-        items.push(`> - …and ${groups.length - 10} more causes (see report.json)`);
+        items.push(`> - \u2026and ${groups.length - 10} more causes (see report.json)`);
     return items;
 }
 /** GHG inventory: Scope 1, 2 (both methods), 3 and totals, per provider and overall (ESRS E1-6 shape). */
@@ -3257,7 +3257,7 @@ function inventorySection(model) {
     const multi = shown.length > 1;
     const cell = (s, name, f) => {
         if (!s)
-            return '–';
+            return '\u2013';
         const g = (0,scopes/* figure */.vP)(s, name);
         return g === null ? '_not reported_' : f(g);
     };
@@ -3270,7 +3270,7 @@ function inventorySection(model) {
     ];
     const rows = scopes/* SCOPE_FIGURES */.bz.map(([name]) => [
         FIGURE_LABELS[name],
-        ...shown.map((p) => (p.status === 'failed' ? '–' : cell(model.scopes.byProvider[p.provider], name, fmt.format))),
+        ...shown.map((p) => (p.status === 'failed' ? '\u2013' : cell(model.scopes.byProvider[p.provider], name, fmt.format))),
         ...(multi ? [cell(model.scopes.total, name, fmt.format)] : [])
     ]);
     const out = [
@@ -3362,18 +3362,18 @@ function monthsSection(model, gaps) {
     const monthRows = model.months.map((m) => {
         const lacking = incomplete.get(m.month) ?? [];
         return [
-            lacking.length > 0 ? `${m.month} ⚠️` : m.month,
+            lacking.length > 0 ? `${m.month} \u26a0\ufe0f` : m.month,
             ...(provs.length > 1
                 ? provs.map((p) => m.byProvider[p] !== undefined
                     ? fmt.format(m.byProvider[p])
                     : gapOf.get(p)?.months.includes(m.month)
                         ? '_missing_'
-                        : '–')
+                        : '\u2013')
                 : []),
             Object.keys(m.byProvider).length === 0
                 ? lacking.length > 0
                     ? '_missing_'
-                    : '– _(no data)_'
+                    : '\u2013 _(no data)_'
                 : fmt.format(m.grams)
         ];
     });
@@ -3390,7 +3390,7 @@ function monthsSection(model, gaps) {
     ], { align: ['l', ...provs.map(() => 'r'), 'r'] });
     const notes = [];
     if (incomplete.size > 0)
-        notes.push(`⚠️ a part of the month is missing (${and(gaps.filter((g) => !g.failed).map(gapText))}): its figures are too low, not a real drop.`);
+        notes.push(`\u26a0\ufe0f a part of the month is missing (${and(gaps.filter((g) => !g.failed).map(gapText))}): its figures are too low, not a real drop.`);
     const failed = gaps.filter((g) => g.failed).map((g) => markdown_short(g.provider));
     if (failed.length > 0)
         notes.push(`${and(failed)} failed: in no month.`);
@@ -3431,7 +3431,7 @@ function renderSummary(model, thresholds, options = {}) {
     }
     const breached = thresholds.filter((th) => th.breached);
     if (breached.length > 0)
-        alerts.push(`> [!CAUTION]\n${breached.map((th) => `> ❌ ${th.message}`).join('\n>\n')}`);
+        alerts.push(`> [!CAUTION]\n${breached.map((th) => `> \u274c ${th.message}`).join('\n>\n')}`);
     if (options.unpublished && options.unpublished.length > 0) {
         alerts.push(`> [!NOTE]\n> ${options.unpublished.join(', ')} ${options.unpublished.length === 1 ? 'is' : 'are'} not published yet by every provider ` +
             `(${publicationSchedule(model.providers.map((p) => p.provider))}): ${options.unpublished.length === 1 ? 'its figures are' : 'their figures are'} missing or incomplete.`);
@@ -3470,11 +3470,11 @@ function renderSummary(model, thresholds, options = {}) {
         ...model.providers.map((p) => [
             markdown_short(p.provider),
             STATUS_MARK[p.status],
-            p.status === 'failed' ? '–' : (0,units/* groupThousands */.Zv)(String(p.records)),
-            p.status === 'failed' ? '–' : pf.format(p.grams),
+            p.status === 'failed' ? '\u2013' : (0,units/* groupThousands */.Zv)(String(p.records)),
+            p.status === 'failed' ? '\u2013' : pf.format(p.grams),
             p.status === 'failed'
                 ? 'see above'
-                : (0,report_escape/* escapeMarkdown */.FV)([...p.notes, ...(p.error && p.missing.length === 0 ? [p.error] : [])].join(' ')) || '–'
+                : (0,report_escape/* escapeMarkdown */.FV)([...p.notes, ...(p.error && p.missing.length === 0 ? [p.error] : [])].join(' ')) || '\u2013'
         ])
     ], { align: ['l', 'l', 'r', 'r', 'l'] }));
     for (const note of model.notes)
@@ -3569,7 +3569,7 @@ function renderAt(model, thresholds, changes, links, d) {
     const problems = model.providers.filter((p) => p.status !== 'ok');
     if (problems.length > 0) {
         out.push('', problems
-            .map((p) => `${p.status === 'failed' ? '❌' : '⚠️'} **${providerLabel(p.provider)} ${p.status}**${d.errors && p.error ? `: ${(0,report_escape/* escapeMarkdown */.FV)(clip(p.error, 300))}` : ''}`)
+            .map((p) => `${p.status === 'failed' ? '\u274c' : '\u26a0\ufe0f'} **${providerLabel(p.provider)} ${p.status}**${d.errors && p.error ? `: ${(0,report_escape/* escapeMarkdown */.FV)(clip(p.error, 300))}` : ''}`)
             .join('  \n'));
     }
     if (thresholds.length > 0) {
@@ -3579,13 +3579,13 @@ function renderAt(model, thresholds, changes, links, d) {
             const actual = th.limitPercent !== undefined
                 ? th.actualPercent === null || th.actualPercent === undefined
                     ? th.month
-                        ? '∞'
-                        : '–'
+                        ? '\u221e'
+                        : '\u2013'
                     : `${th.actualPercent}%`
                 : th.actualTCO2e === null || th.actualTCO2e === undefined
-                    ? '–'
+                    ? '\u2013'
                     : `${th.actualTCO2e} t`;
-            out.push(`| \`${th.name}\` | ${value} | ${actual}${th.month ? ` (${th.month})` : ''} | ${th.breached ? '❌ fail' : '✅ pass'} |`);
+            out.push(`| \`${th.name}\` | ${value} | ${actual}${th.month ? ` (${th.month})` : ''} | ${th.breached ? '\u274c fail' : '\u2705 pass'} |`);
         }
     }
     if (d.chartMonths > 0) {
@@ -3594,7 +3594,7 @@ function renderAt(model, thresholds, changes, links, d) {
         if (chart) {
             out.push('', chart, '', 
             // Folded and one month a row: twelve columns do not fit a comment's width.
-            '<details><summary>Monthly figures</summary>', '', '| Month | tCO2e |', '|---|--:|', ...months.map((m) => `| ${m.month} | ${Object.keys(m.byProvider).length === 0 ? '–' : comment_t(m.grams)} |`), '', '</details>');
+            '<details><summary>Monthly figures</summary>', '', '| Month | tCO2e |', '|---|--:|', ...months.map((m) => `| ${m.month} | ${Object.keys(m.byProvider).length === 0 ? '\u2013' : comment_t(m.grams)} |`), '', '</details>');
         }
     }
     if (d.movers > 0 && mom) {
@@ -4474,12 +4474,12 @@ function parseGcpSettings(o) {
     const table = parsed ?? { project: '', dataset: '', table: '' };
     let projectId = input('gcp-project-id');
     if (projectId !== '' && !PROJECT_ID.test(projectId)) {
-        bad('gcp-project-id', projectId, 'is not a project id', 'Use the id of the project that runs the query (6 to 30 lower-case letters, digits and hyphens), or leave it empty for the table’s project.');
+        bad('gcp-project-id', projectId, 'is not a project id', 'Use the id of the project that runs the query (6 to 30 lower-case letters, digits and hyphens), or leave it empty for the table\u2019s project.');
         projectId = '';
     }
     const location = input('gcp-location') || 'US';
     if (!LOCATION.test(location))
-        bad('gcp-location', location, 'is not a BigQuery location', 'Use the dataset’s location: US, EU or a region such as europe-west1.');
+        bad('gcp-location', location, 'is not a BigQuery location', 'Use the dataset\u2019s location: US, EU or a region such as europe-west1.');
     const billingAccountIds = [];
     for (const b of list(input('gcp-billing-account-ids'))) {
         if (!BILLING_ACCOUNT.test(b))

@@ -12599,7 +12599,7 @@ class CacheManager {
      * @param kmsi - keep me signed in flag
      */
     async saveAccessToken(credential, correlationId, kmsi) {
-        // Compute hash from components on the entity itself — no need to thread externally.
+        // Compute hash from components on the entity itself \u2014 no need to thread externally.
         let additionalCacheKeyHash;
         if (credential.additionalCacheKeyComponents &&
             Object.keys(credential.additionalCacheKeyComponents).length > 0) {
@@ -14656,7 +14656,7 @@ function buildAccountToCache(cacheStorage, authority, homeAccountId, base64Decod
     logger?.verbose("setCachedAccount called", correlationId);
     /*
      * Check if base account is already cached. Filter by homeAccountId (identifies
-     * the user's home identity) and environment (identifies the cloud) — the two
+     * the user's home identity) and environment (identifies the cloud) \u2014 the two
      * tenant-agnostic properties that uniquely locate a base AccountEntity.
      */
     const accountEnvironment = environment || authority.getPreferredCache();
@@ -16915,8 +16915,8 @@ class Serializer {
 /**
  * Computes a combined hash from additional cache key components.
  *
- * Matches the cross-SDK algorithm: sort keys ascending → for each key append a
- * length-prefixed (netstring-style) encoding of the key and value → SHA-256 →
+ * Matches the cross-SDK algorithm: sort keys ascending \u2192 for each key append a
+ * length-prefixed (netstring-style) encoding of the key and value \u2192 SHA-256 \u2192
  * Base64URL (no padding).
  *
  * Each entry is encoded as `<byteLen(key)>:<key><byteLen(value)>:<value>` where the
@@ -18816,7 +18816,7 @@ class LoopbackClient {
                         this.handlePostRequest(req, res, resolve, successTemplate, errorTemplate);
                         return;
                     }
-                    // GET to root — return success page (after redirect)
+                    // GET to root \u2014 return success page (after redirect)
                     res.end(successTemplate ||
                         "Auth code was successfully acquired. You can close this window now.");
                     return;
@@ -18845,7 +18845,7 @@ class LoopbackClient {
                     resolve(authCodeResponse);
                 }
                 else {
-                    // Non-root POST (no OAuth response expected here) — ignore
+                    // Non-root POST (no OAuth response expected here) \u2014 ignore
                     res.writeHead(200);
                     res.end();
                 }
@@ -18892,7 +18892,7 @@ class LoopbackClient {
         req.on("end", () => {
             const authCodeResponse = getDeserializedResponse(`?${body}`) || {};
             if (!authCodeResponse.code && !authCodeResponse.error) {
-                // POST without valid OAuth params — ignore
+                // POST without valid OAuth params \u2014 ignore
                 res.writeHead(200);
                 res.end();
                 return;
