@@ -3,8 +3,8 @@
  * give, for every kind of figure and sum: the folder's fast paths never change a gram or an error.
  */
 import fc from 'fast-check'
-import { addNg, apportionSums, tonnesToNg, type NgSums } from '../src/providers/mcfs/nanograms.js'
-import { enrollmentDims, Folder, scopeOf } from '../src/providers/mcfs/parse.js'
+import { addNg, apportionSums, tonnesToNg, zeroSums, type NgSums } from '../src/providers/mcfs/nanograms.js'
+import { enrollmentDims, Folder, scopeOf, subServiceNames } from '../src/providers/mcfs/parse.js'
 import { apportionGrams, tonnesToNanograms } from '../src/units.js'
 
 const ng = (v: unknown): bigint => {
@@ -87,7 +87,7 @@ function fold(cells: (number | bigint)[][][]): { sums: NgSums[]; exact: bigint[]
   const sums: NgSums[] = []
   const exact: bigint[] = []
   for (const cell of cells) {
-    const s: NgSums = { g: [0, 0, 0, 0], r: [0, 0, 0, 0], big: null }
+    const s: NgSums = { gr: zeroSums(), big: null }
     for (let i = 0; i < 4; i++) {
       let e = 0n
       for (const x of cell[i] ?? []) {
@@ -183,7 +183,7 @@ describe('Folder: the same records whatever the row order', () => {
           const fold = (list: typeof rows) => {
             const f = new Folder({ start: '2025-03', end: '2025-03' }, enrollmentDims)
             for (const r of list) f.add(r)
-            return f.records('mcfs', (c) => ({ subServices: [...(c.subServices ?? [])].sort().join(', ') }))
+            return f.records('mcfs', (c) => ({ subServices: (subServiceNames(c) ?? []).sort().join(', ') }))
           }
           const a = fold(rows)
           expect(fold([...rows].reverse())).toEqual(a)

@@ -7,7 +7,14 @@
 import fc from 'fast-check'
 import { bodyText, NotJsonError, parseJsonBody } from '../src/body.js'
 import { errorMessage } from '../src/secrets.js'
-import { enrollmentDims, Folder, parseODataPage, tenantDims, type ODataPage } from '../src/providers/mcfs/index.js'
+import {
+  enrollmentDims,
+  Folder,
+  parseODataPage,
+  subServiceNames,
+  tenantDims,
+  type ODataPage
+} from '../src/providers/mcfs/index.js'
 import { readODataPage, scanODataPage } from '../src/providers/mcfs/scan.js'
 import { anyOrder, serialize, spoiltPages } from './helpers/json.js'
 
@@ -28,7 +35,7 @@ function outcome(page: ODataPage, tenant: boolean) {
     count: page.count,
     rows: page.rows.length,
     // Sub-services go into `extra`: a reader that lost them would show here.
-    records: folder.records('mcfs', (c) => ({ subServices: c.subServices?.join(', ') ?? null })),
+    records: folder.records('mcfs', (c) => ({ subServices: subServiceNames(c)?.join(', ') ?? null })),
     error
   }
 }

@@ -16,6 +16,7 @@ import {
   parseODataPage,
   projectionsUrl,
   scopeOf,
+  subServiceNames,
   tenantDims,
   tenantEmissionsUrl
 } from '../src/providers/mcfs/index.js'
@@ -111,7 +112,7 @@ describe('the documented payloads parse', () => {
   it('EnrollmentEmission rows fold into one record per (subscription, month, service, region), scopes in the breakdown', () => {
     const f = new Folder(PERIOD, enrollmentDims)
     for (const row of EMISSIONS_PAGE.value) f.add(row)
-    const recs = f.records('mcfs', (c) => ({ subServices: [...(c.subServices ?? [])].sort().join(', ') }))
+    const recs = f.records('mcfs', (c) => ({ subServices: (subServiceNames(c) ?? []).sort().join(', ') }))
     expect(recs).toHaveLength(1)
     expect(recs[0]).toEqual({
       provider: 'mcfs',
@@ -132,6 +133,21 @@ describe('the documented payloads parse', () => {
       modelVersion: null,
       extra: { subServices: 'Azure Files, Azure Storage' }
     })
+  })
+  it('a cell keeps its distinct subServices in the order they came: none, one, or several', () => {
+    const names = (subs: (string | undefined)[]): string[][] => {
+      const f = new Folder(PERIOD, enrollmentDims)
+      subs.forEach((subService, i) => f.add({ ...EMISSIONS_PAGE.value[0], subscriptionId: `sub-${i % 2}`, subService }))
+      return f
+        .records('mcfs', (c) => ({ subServices: JSON.stringify(subServiceNames(c)) }))
+        .map((r) => JSON.parse(String(r.extra?.subServices)))
+    }
+    expect(names([undefined, undefined])).toEqual([null, null])
+    expect(names(['Files', 'Blobs', 'Files', 'Blobs'])).toEqual([['Files'], ['Blobs']])
+    expect(names(['Files', 'Queues', 'Blobs', 'Queues', 'Tables', 'Queues'])).toEqual([
+      ['Files', 'Blobs', 'Tables'],
+      ['Queues']
+    ])
   })
   it('Microsoft365Emission rows: account = tenant, service Microsoft 365, region = officeRegionName, scope from its text', () => {
     const tenant = '72f988bf-86f1-41af-91ab-2d7cd011db47'

@@ -32,6 +32,7 @@ __webpack_require__.d(__webpack_exports__, {
   projectionsUrl: () => (/* reexport */ projectionsUrl),
   scopeOf: () => (/* reexport */ scopeOf),
   serviceRoot: () => (/* reexport */ serviceRoot),
+  subServiceNames: () => (/* reexport */ subServiceNames),
   tenantDims: () => (/* reexport */ tenantDims),
   tenantEmissionsUrl: () => (/* reexport */ tenantEmissionsUrl)
 });
@@ -189,6 +190,8 @@ function tonnesToNg(value, what) {
     const ng = (0,units/* toNanogramsExact */.dU)(n, 15, what(), value);
     return ng >= -Number.MAX_SAFE_INTEGER && ng <= Number.MAX_SAFE_INTEGER ? Number(ng) : ng;
 }
+/** Sums of nothing. */
+const zeroSums = () => [0, 0, 0, 0, 0, 0, 0, 0];
 /** Adds nanograms (from tonnesToNg) to scope i. */
 function addNg(s, i, ng) {
     let g;
@@ -219,8 +222,9 @@ function addNg(s, i, ng) {
         g++;
         r -= NG;
     }
-    let sr = s.r[i] + r;
-    let sg = s.g[i] + g;
+    const gr = s.gr;
+    let sr = gr[4 + i] + r;
+    let sg = gr[i] + g;
     if (sr >= NG) {
         sr -= NG;
         sg++;
@@ -228,8 +232,8 @@ function addNg(s, i, ng) {
     // A sum of safe integers that is itself safe is exact; beyond, the figure goes to the BigInt part.
     if (!Number.isSafeInteger(sg))
         return addBig(s, i, ng);
-    s.g[i] = sg;
-    s.r[i] = sr;
+    gr[i] = sg;
+    gr[4 + i] = sr;
 }
 function addBig(s, i, ng) {
     s.big ??= [0n, 0n, 0n, 0n];
@@ -244,18 +248,18 @@ function apportionSums(cells) {
     const floors = new Float64Array(n);
     const rems = new Float64Array(n);
     for (let c = 0; c < cells.length; c++) {
-        const { g, r, big } = cells[c];
+        const { gr, big } = cells[c];
         if (big !== null)
             return apportionBig(cells);
         for (let i = 0; i < 4; i++) {
-            floors[c * 4 + i] = g[i];
-            rems[c * 4 + i] = r[i];
+            floors[c * 4 + i] = gr[i];
+            rems[c * 4 + i] = gr[4 + i];
         }
     }
     return (0,units/* apportionParts */.tV)(floors, rems) ?? apportionBig(cells);
 }
 function apportionBig(cells) {
-    return (0,units/* apportionGrams */.bz)(cells.flatMap((c) => c.g.map((g, i) => BigInt(g) * NG_BIG + BigInt(c.r[i]) + (c.big?.[i] ?? 0n))));
+    return (0,units/* apportionGrams */.bz)(cells.flatMap((c) => [0, 1, 2, 3].map((i) => BigInt(c.gr[i]) * NG_BIG + BigInt(c.gr[4 + i]) + (c.big?.[i] ?? 0n))));
 }
 
 ;// CONCATENATED MODULE: ./src/providers/mcfs/parse.ts
@@ -313,6 +317,10 @@ const lower = (id) => {
     }
     return lastIdLower;
 };
+/** The distinct subServices of a cell, in the order they came; null when none came. */
+function subServiceNames(c) {
+    return typeof c.subServices === 'string' ? [c.subServices] : c.subServices;
+}
 /** Ids below this fit the cell key: a month of the period, an account, a (service, region). */
 const ID_LIMIT = 2 ** 22;
 /** The id of `key` in `ids` (the next one when new). */
@@ -391,11 +399,17 @@ class Folder {
             cell = this.cellOf(month, d);
         if (cell.accountName === null && d.accountName !== null)
             cell.accountName = d.accountName;
-        if (d.subService !== null) {
-            if (cell.subServices === null)
-                cell.subServices = [this.name(d.subService)];
-            else if (!cell.subServices.includes(d.subService))
-                cell.subServices.push(this.name(d.subService));
+        const sub = d.subService;
+        if (sub !== null) {
+            const known = cell.subServices;
+            if (known === null)
+                cell.subServices = this.name(sub);
+            else if (typeof known === 'string') {
+                if (known !== sub)
+                    cell.subServices = [known, this.name(sub)];
+            }
+            else if (!known.includes(sub))
+                known.push(this.name(sub));
         }
         const scope = scopeOf(row);
         if (scope === null)
@@ -414,8 +428,7 @@ class Folder {
                 accountName: d.accountName === null ? null : this.name(d.accountName),
                 service: d.service === null ? null : this.name(d.service),
                 region: d.region === null ? null : this.name(d.region),
-                g: [0, 0, 0, 0],
-                r: [0, 0, 0, 0],
+                gr: zeroSums(),
                 big: null,
                 subServices: null
             };
@@ -728,7 +741,7 @@ const mcfsProvider = {
             return folder.records('mcfs', set === 'enrollment'
                 ? (c) => ({
                     enrollmentId: enrollment,
-                    subServices: c.subServices !== null ? [...c.subServices].sort().join(', ') : null
+                    subServices: subServiceNames(c)?.slice().sort().join(', ') ?? null
                 })
                 : () => undefined);
         };

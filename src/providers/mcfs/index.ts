@@ -42,7 +42,7 @@ import { CallError } from '../kit/errors.js'
 import { recordsTask } from '../kit/schedule.js'
 import type { Provider, ProviderContext, WorkPlan } from '../kit/seam.js'
 import { McfsApi } from './api.js'
-import { enrollmentDims, Folder, forecastPoints, tenantDims } from './parse.js'
+import { enrollmentDims, Folder, forecastPoints, subServiceNames, tenantDims } from './parse.js'
 import { enrollmentEmissionsUrl, projectionsUrl, tenantEmissionsUrl } from './queries.js'
 
 export * from './queries.js'
@@ -132,7 +132,7 @@ export const mcfsProvider: Provider = {
         set === 'enrollment'
           ? (c) => ({
               enrollmentId: enrollment,
-              subServices: c.subServices !== null ? [...c.subServices].sort().join(', ') : null
+              subServices: subServiceNames(c)?.slice().sort().join(', ') ?? null
             })
           : () => undefined
       )

@@ -35,14 +35,17 @@ export function tonnesToNg(value: unknown, what: () => string): number | bigint 
 }
 
 /**
- * Exact nanograms by scope (index 0: no scope; 1..3): g[i] x 10^9 + r[i] + big[i], with g[i] a safe integer and
- * r[i] in [0, 10^9). `big` holds what would leave the safe integers (a figure or sum past 9 billion tonnes).
+ * Exact nanograms by scope (index 0: no scope; 1..3): gr[i] x 10^9 + gr[4 + i] + big[i], with gr[i] (grams) a
+ * safe integer and gr[4 + i] (the nanogram remainder) in [0, 10^9). One list of eight, not two of four: a month's
+ * cells live until its last page. `big` holds what would leave the safe integers (past 9 billion tonnes).
  */
 export interface NgSums {
-  g: number[]
-  r: number[]
+  gr: number[]
   big: bigint[] | null
 }
+
+/** Sums of nothing. */
+export const zeroSums = (): number[] => [0, 0, 0, 0, 0, 0, 0, 0]
 
 /** Adds nanograms (from tonnesToNg) to scope i. */
 export function addNg(s: NgSums, i: number, ng: number | bigint): void {
@@ -71,16 +74,17 @@ export function addNg(s: NgSums, i: number, ng: number | bigint): void {
     g++
     r -= NG
   }
-  let sr = s.r[i] + r
-  let sg = s.g[i] + g
+  const gr = s.gr
+  let sr = gr[4 + i] + r
+  let sg = gr[i] + g
   if (sr >= NG) {
     sr -= NG
     sg++
   }
   // A sum of safe integers that is itself safe is exact; beyond, the figure goes to the BigInt part.
   if (!Number.isSafeInteger(sg)) return addBig(s, i, ng)
-  s.g[i] = sg
-  s.r[i] = sr
+  gr[i] = sg
+  gr[4 + i] = sr
 }
 
 function addBig(s: NgSums, i: number, ng: number | bigint): void {
@@ -97,11 +101,11 @@ export function apportionSums(cells: readonly NgSums[]): number[] {
   const floors = new Float64Array(n)
   const rems = new Float64Array(n)
   for (let c = 0; c < cells.length; c++) {
-    const { g, r, big } = cells[c]
+    const { gr, big } = cells[c]
     if (big !== null) return apportionBig(cells)
     for (let i = 0; i < 4; i++) {
-      floors[c * 4 + i] = g[i]
-      rems[c * 4 + i] = r[i]
+      floors[c * 4 + i] = gr[i]
+      rems[c * 4 + i] = gr[4 + i]
     }
   }
   return apportionParts(floors, rems) ?? apportionBig(cells)
@@ -109,6 +113,6 @@ export function apportionSums(cells: readonly NgSums[]): number[] {
 
 function apportionBig(cells: readonly NgSums[]): number[] {
   return apportionGrams(
-    cells.flatMap((c) => c.g.map((g, i) => BigInt(g) * NG_BIG + BigInt(c.r[i]) + (c.big?.[i] ?? 0n)))
+    cells.flatMap((c) => [0, 1, 2, 3].map((i) => BigInt(c.gr[i]) * NG_BIG + BigInt(c.gr[4 + i]) + (c.big?.[i] ?? 0n)))
   )
 }

@@ -4,7 +4,7 @@ import { monthIndex } from '../../period.js'
 import { tonnesToNanograms } from '../../units.js'
 import { marketOnlyRecord } from '../kit/records.js'
 import type { ForecastPoint } from '../kit/seam.js'
-import { addNg, apportionSums, tonnesToNg, type NgSums } from './nanograms.js'
+import { addNg, apportionSums, tonnesToNg, zeroSums, type NgSums } from './nanograms.js'
 import { M365_SERVICE, monthOfDateKey } from './queries.js'
 
 export interface ODataPage {
@@ -79,8 +79,13 @@ interface Cell extends NgSums {
   accountName: string | null
   service: string | null
   region: string | null
-  /** The distinct subServices folded in (a handful per service), null while there is none. */
-  subServices: string[] | null
+  /** The distinct subServices folded in (a handful per service): null while none, the name while one. */
+  subServices: string | string[] | null
+}
+
+/** The distinct subServices of a cell, in the order they came; null when none came. */
+export function subServiceNames(c: Pick<Cell, 'subServices'>): string[] | null {
+  return typeof c.subServices === 'string' ? [c.subServices] : c.subServices
 }
 
 /** Ids below this fit the cell key: a month of the period, an account, a (service, region). */
@@ -163,9 +168,13 @@ export class Folder {
     )
       cell = this.cellOf(month, d)
     if (cell.accountName === null && d.accountName !== null) cell.accountName = d.accountName
-    if (d.subService !== null) {
-      if (cell.subServices === null) cell.subServices = [this.name(d.subService)]
-      else if (!cell.subServices.includes(d.subService)) cell.subServices.push(this.name(d.subService))
+    const sub = d.subService
+    if (sub !== null) {
+      const known = cell.subServices
+      if (known === null) cell.subServices = this.name(sub)
+      else if (typeof known === 'string') {
+        if (known !== sub) cell.subServices = [known, this.name(sub)]
+      } else if (!known.includes(sub)) known.push(this.name(sub))
     }
     const scope = scopeOf(row)
     if (scope === null) this.unscoped++
@@ -184,8 +193,7 @@ export class Folder {
         accountName: d.accountName === null ? null : this.name(d.accountName),
         service: d.service === null ? null : this.name(d.service),
         region: d.region === null ? null : this.name(d.region),
-        g: [0, 0, 0, 0],
-        r: [0, 0, 0, 0],
+        gr: zeroSums(),
         big: null,
         subServices: null
       }
