@@ -374,12 +374,16 @@ var scopes = __webpack_require__(31945);
 ;// CONCATENATED MODULE: ./src/report/batch.ts
 
 
-/** Adds grams of a month to the group `key` (null and '' are one group) of `byKey`; a new group takes `label`. */
-function bump(byKey, key, label, month, grams) {
+/**
+ * Adds grams of a month to the group `key` (null and '' are one group) of `byKey`. A new group's label is its key,
+ * or "name (key)" when it has a name: made once per group, as one flat string (a template literal would make a
+ * chain of string pieces, and this label lives as long as the report).
+ */
+function bump(byKey, key, name, month, grams) {
     const k = key ?? '';
     let g = byKey.get(k);
     if (!g) {
-        g = { label: label ?? key ?? '(none)', grams: 0, byMonth: new Map() };
+        g = { label: name ? [name, ' (', key, ')'].join('') : (key ?? '(none)'), grams: 0, byMonth: new Map() };
         byKey.set(k, g);
     }
     g.grams += grams;
@@ -445,9 +449,9 @@ class BatchEncoder {
         if (!sc)
             this.scopes.set(month, (sc = (0,scopes/* emptyScopes */.T2)()));
         (0,scopes/* addRecordScopes */.Ef)(sc, r);
-        bump(this.services, r.service, r.service, month, grams);
-        bump(this.regions, r.region, r.region, month, grams);
-        bump(this.accounts, r.account, r.accountName ? `${r.accountName} (${r.account})` : r.account, month, grams);
+        bump(this.services, r.service, null, month, grams);
+        bump(this.regions, r.region, null, month, grams);
+        bump(this.accounts, r.account, r.accountName, month, grams);
         this.records?.push(r);
     }
     /** Room for about `records` more records, so a page's bytes are not copied as they grow. */

@@ -60,18 +60,16 @@ export interface GroupSum {
   byMonth: Map<Month, Grams>
 }
 
-/** Adds grams of a month to the group `key` (null and '' are one group) of `byKey`; a new group takes `label`. */
-function bump(
-  byKey: Map<string, GroupSum>,
-  key: string | null,
-  label: string | null,
-  month: Month,
-  grams: Grams
-): void {
+/**
+ * Adds grams of a month to the group `key` (null and '' are one group) of `byKey`. A new group's label is its key,
+ * or "name (key)" when it has a name: made once per group, as one flat string (a template literal would make a
+ * chain of string pieces, and this label lives as long as the report).
+ */
+function bump(byKey: Map<string, GroupSum>, key: string | null, name: string | null, month: Month, grams: Grams): void {
   const k = key ?? ''
   let g = byKey.get(k)
   if (!g) {
-    g = { label: label ?? key ?? '(none)', grams: 0, byMonth: new Map() }
+    g = { label: name ? [name, ' (', key, ')'].join('') : (key ?? '(none)'), grams: 0, byMonth: new Map() }
     byKey.set(k, g)
   }
   g.grams += grams
@@ -134,9 +132,9 @@ export class BatchEncoder {
     let sc = this.scopes.get(month)
     if (!sc) this.scopes.set(month, (sc = emptyScopes()))
     addRecordScopes(sc, r)
-    bump(this.services, r.service, r.service, month, grams)
-    bump(this.regions, r.region, r.region, month, grams)
-    bump(this.accounts, r.account, r.accountName ? `${r.accountName} (${r.account})` : r.account, month, grams)
+    bump(this.services, r.service, null, month, grams)
+    bump(this.regions, r.region, null, month, grams)
+    bump(this.accounts, r.account, r.accountName, month, grams)
     this.records?.push(r)
   }
 

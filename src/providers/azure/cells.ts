@@ -46,7 +46,8 @@ export class DimsCache {
       subscriptionId: d.subscriptionId,
       service: d.service,
       region: d.region,
-      key: `${d.subscriptionId}\u0000${d.service ?? ''}\u0000${d.region ?? ''}`
+      // One flat string (a template literal makes a chain of pieces): every cell of a month keeps its key.
+      key: [d.subscriptionId, d.service ?? '', d.region ?? ''].join('\u0000')
     }
     if (known && sub.trim() !== '' && type.trim() !== '') this.remember(sub, type, loc, dims)
     return dims
