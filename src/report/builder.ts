@@ -19,15 +19,9 @@ import {
 } from '../model.js'
 import { monthsOf } from '../period.js'
 import { CSV_HEADER } from './records.js'
-import {
-  BatchEncoder,
-  type ByteRange,
-  type GroupDelta,
-  type GroupSum,
-  type Placement,
-  type RecordBatch
-} from './batch.js'
+import { BatchEncoder, type ByteRange, type GroupDelta, type Placement, type RecordBatch } from './batch.js'
 import { addScopes, emptyScopes, type ScopeSums } from './scopes.js'
+import { MonthGrams } from './month-grams.js'
 import { reportingYears, type ReportingYear } from './years.js'
 import { recordFromJson } from './read.js'
 
@@ -94,7 +88,7 @@ export interface Group {
   label: string
   grams: Grams
   /** Grams per month, for change over time. */
-  byMonth: Map<Month, Grams>
+  byMonth: MonthGrams
 }
 
 export interface MonthRow {
@@ -239,26 +233,30 @@ function readAll(fd: number, into: Buffer, position: number): void {
 }
 
 /** Groups by provider, then by key (`null` and '' are one group), in first-seen order. */
-type GroupMap = Map<ProviderId, Map<string, GroupSum>>
+type GroupMap = Map<ProviderId, Map<string, ReportGroup>>
+
+/** A group of the whole report: label, grams, grams per month. */
+interface ReportGroup {
+  label: string
+  grams: Grams
+  byMonth: MonthGrams
+}
 
 /** A provider's groups in a GroupMap; the provider's entry is created here, so on its first record. */
-function groupsOf(map: GroupMap, provider: ProviderId): Map<string, GroupSum> {
+function groupsOf(map: GroupMap, provider: ProviderId): Map<string, ReportGroup> {
   let byKey = map.get(provider)
   if (!byKey) map.set(provider, (byKey = new Map()))
   return byKey
 }
 
 /** Adds a batch's groups (in their order) to a provider's groups: new keys keep first-seen order. */
-function mergeGroups(into: Map<string, GroupSum>, from: GroupDelta[]): void {
+function mergeGroups(into: Map<string, ReportGroup>, from: GroupDelta[], period: Period): void {
   for (const d of from) {
     let g = into.get(d.key)
-    if (!g) into.set(d.key, (g = { label: d.label, grams: 0, byMonth: new Map() }))
+    if (!g) into.set(d.key, (g = { label: d.label, grams: 0, byMonth: new MonthGrams(period) }))
     g.grams += d.grams
     const bm = d.byMonth
-    for (let i = 0; i < bm.length; i += 2) {
-      const m = bm[i] as Month
-      g.byMonth.set(m, (g.byMonth.get(m) ?? 0) + (bm[i + 1] as Grams))
-    }
+    for (let i = 0; i < bm.length; i += 2) g.byMonth.add(bm[i] as Month, bm[i + 1] as Grams)
   }
 }
 
@@ -377,7 +375,7 @@ export class ReportBuilder {
     const rule = this.overlap
     if (rule === null || this.settled !== null) return this.settled
     const theirs = new Set<string>()
-    for (const [account, g] of this.accounts.get(rule.against) ?? new Map<string, GroupSum>())
+    for (const [account, g] of this.accounts.get(rule.against) ?? new Map<string, ReportGroup>())
       for (const month of g.byMonth.keys()) theirs.add(`${account}\u0000${month}`)
     const settled: ModelOverlap = { ...rule, records: 0, grams: 0, keys: new Set() }
     this.settled = settled
@@ -457,9 +455,9 @@ export class ReportBuilder {
       if (!m) sc.set(month, (m = emptyScopes()))
       addScopes(m, sums)
     }
-    mergeGroups(groupsOf(this.services, provider), b.services)
-    mergeGroups(groupsOf(this.regions, provider), b.regions)
-    mergeGroups(groupsOf(this.accounts, provider), b.accounts)
+    mergeGroups(groupsOf(this.services, provider), b.services, this.period)
+    mergeGroups(groupsOf(this.regions, provider), b.regions, this.period)
+    mergeGroups(groupsOf(this.accounts, provider), b.accounts, this.period)
   }
 
   /** Records and grams received so far for a provider. */

@@ -1,8 +1,8 @@
-export const id = 670;
-export const ids = [670,194];
+export const id = 627;
+export const ids = [627,194];
 export const modules = {
 
-/***/ 52670:
+/***/ 53627:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -1329,6 +1329,66 @@ var records = __webpack_require__(69828);
 var batch = __webpack_require__(74151);
 // EXTERNAL MODULE: ./src/report/scopes.ts
 var scopes = __webpack_require__(31945);
+;// CONCATENATED MODULE: ./src/report/month-grams.ts
+
+/** Month texts already read, with their index: the exact `YYYY-MM` form only (another is never a period month). */
+const INDEX = new Map();
+function indexOf(month) {
+    const known = INDEX.get(month);
+    if (known !== undefined)
+        return known;
+    const i = (0,src_period/* monthIndex */.L6)(month);
+    if (!Number.isInteger(i) || (0,src_period/* monthFromIndex */.t9)(i) !== month)
+        return NaN;
+    if (INDEX.size < 100_000)
+        INDEX.set(month, i);
+    return i;
+}
+class MonthGrams {
+    first;
+    grams;
+    outside = null;
+    constructor(period) {
+        this.first = (0,src_period/* monthIndex */.L6)(period.start);
+        const n = (0,src_period/* monthIndex */.L6)(period.end) - this.first + 1;
+        this.grams = new Array(Number.isInteger(n) && n > 0 ? n : 0).fill(NaN);
+    }
+    at(month) {
+        const i = indexOf(month) - this.first;
+        return i >= 0 && i < this.grams.length ? i : -1;
+    }
+    add(month, grams) {
+        const i = this.at(month);
+        if (i >= 0) {
+            const g = this.grams[i];
+            this.grams[i] = g !== g ? grams : g + grams;
+        }
+        else {
+            this.outside ??= new Map();
+            this.outside.set(month, (this.outside.get(month) ?? 0) + grams);
+        }
+    }
+    /** The month's grams; undefined when no record of it came. */
+    get(month) {
+        const i = this.at(month);
+        if (i < 0)
+            return this.outside?.get(month);
+        const g = this.grams[i];
+        return g !== g ? undefined : g;
+    }
+    has(month) {
+        return this.get(month) !== undefined;
+    }
+    /** The months with a record, those of the period in order, then any outside it. */
+    *keys() {
+        for (let i = 0; i < this.grams.length; i++)
+            if (this.grams[i] === this.grams[i])
+                yield (0,src_period/* monthFromIndex */.t9)(this.first + i);
+        if (this.outside)
+            yield* this.outside.keys();
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/report/years.ts
 
 const pad = (m) => String(m).padStart(2, '0');
@@ -1369,6 +1429,7 @@ function reportingYears(period, fiscalYearStart) {
  * records cost what their distinct groups cost. `writeFiles` writes report.json and report.csv by copying
  * those ranges in the canonical provider order.
  */
+
 
 
 
@@ -1494,17 +1555,15 @@ function groupsOf(map, provider) {
     return byKey;
 }
 /** Adds a batch's groups (in their order) to a provider's groups: new keys keep first-seen order. */
-function mergeGroups(into, from) {
+function mergeGroups(into, from, period) {
     for (const d of from) {
         let g = into.get(d.key);
         if (!g)
-            into.set(d.key, (g = { label: d.label, grams: 0, byMonth: new Map() }));
+            into.set(d.key, (g = { label: d.label, grams: 0, byMonth: new MonthGrams(period) }));
         g.grams += d.grams;
         const bm = d.byMonth;
-        for (let i = 0; i < bm.length; i += 2) {
-            const m = bm[i];
-            g.byMonth.set(m, (g.byMonth.get(m) ?? 0) + bm[i + 1]);
-        }
+        for (let i = 0; i < bm.length; i += 2)
+            g.byMonth.add(bm[i], bm[i + 1]);
     }
 }
 /** Records taken one at a time are gathered into a batch this size before they reach the sums. */
@@ -1702,9 +1761,9 @@ class ReportBuilder {
                 sc.set(month, (m = (0,scopes/* emptyScopes */.T2)()));
             (0,scopes/* addScopes */.Ng)(m, sums);
         }
-        mergeGroups(groupsOf(this.services, provider), b.services);
-        mergeGroups(groupsOf(this.regions, provider), b.regions);
-        mergeGroups(groupsOf(this.accounts, provider), b.accounts);
+        mergeGroups(groupsOf(this.services, provider), b.services, this.period);
+        mergeGroups(groupsOf(this.regions, provider), b.regions, this.period);
+        mergeGroups(groupsOf(this.accounts, provider), b.accounts, this.period);
     }
     /** Records and grams received so far for a provider. */
     countOf(provider) {
@@ -4323,9 +4382,9 @@ function failUnpublished(settings, outcomes) {
 /* harmony export */   Tn: () => (/* binding */ monthFirstDay),
 /* harmony export */   mO: () => (/* binding */ monthStartIso),
 /* harmony export */   rk: () => (/* binding */ defaultEndMonth),
+/* harmony export */   t9: () => (/* binding */ monthFromIndex),
 /* harmony export */   vo: () => (/* binding */ monthsOf)
 /* harmony export */ });
-/* unused harmony export monthFromIndex */
 function monthIndex(month) {
     // Hot (per row of some providers): slices instead of split + map, the same result for any input.
     const a = month.indexOf('-');
