@@ -1445,7 +1445,13 @@ function overlapRule(providers, sharded) {
         ? { provider: 'mcfs', against: 'azure', ...(sharded ? { deferred: true } : {}) }
         : null;
 }
+/** The Copier's piece: what the final files take beyond their own pages. */
 const FLUSH_BYTES = 1 << 20;
+/**
+ * A part file's buffer: there are two per provider, held all run, and batches larger than it are written
+ * straight from their own bytes, so a larger one saves few writes and costs memory.
+ */
+const PART_BUFFER_BYTES = 256 * 1024;
 /** report.json keys written after `records` (the additions of the contract's second version). */
 const TRAILING_KEYS = ['scopes', 'years'];
 /** The CSV header line, UTF-8. */
@@ -1458,7 +1464,7 @@ const CSV_HEAD = Buffer.from(`${records/* CSV_HEADER */.v$}\r\n`);
 class PartFile {
     file;
     head;
-    buf = Buffer.allocUnsafe(FLUSH_BYTES);
+    buf = Buffer.allocUnsafe(PART_BUFFER_BYTES);
     used = 0;
     fd = null;
     closed = false;
@@ -1476,9 +1482,9 @@ class PartFile {
             throw new Error(`${this.file} is closed`);
         const start = this.size;
         this.size += bytes.length;
-        if (this.used + bytes.length > FLUSH_BYTES) {
+        if (this.used + bytes.length > PART_BUFFER_BYTES) {
             this.writeOut();
-            if (bytes.length > FLUSH_BYTES) {
+            if (bytes.length > PART_BUFFER_BYTES) {
                 writeAll(this.open(), bytes);
                 return [start, this.size];
             }
