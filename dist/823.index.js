@@ -469,64 +469,85 @@ class PageCells {
         return [...this.byKey.values()];
     }
 }
-/** One (batch, month): its pages' cells added as they come, then its records. */
+/**
+ * One (batch, month): its pages' cells added as they come, then its records. A cell is an index into flat
+ * lists (its dims, three Number sums, the scopes seen), not an object and an array each: a month's cells live
+ * until its last page, and a large tenant has a couple of hundred thousand of them.
+ */
 class BatchMonthCells {
     /** Keyed like the records: the first page cell's dims name a cell. */
-    cells = new Map();
+    index = new Map();
+    dims = [];
+    /** Per cell, per scope (SCOPES' order): nanograms summed as a Number while that is exact, the rest in `big`. */
+    ng = [];
+    /** Per cell, bit j: a figure of SCOPES[j] came. */
+    seen = [];
+    big = null;
     /** A page's cells, of SCOPES[j]'s query. */
     addPage(page, j) {
         for (const p of page) {
-            let cell = this.cells.get(p.dims.key);
-            if (cell === undefined) {
-                cell = { dims: p.dims, ng: [0, 0, 0], big: null, seen: 0, listed: 0, subRank: 0, serviceRank: 0, regionRank: 0 };
-                this.cells.set(p.dims.key, cell);
+            let c = this.index.get(p.dims.key);
+            if (c === undefined) {
+                c = this.dims.length;
+                this.index.set(p.dims.key, c);
+                this.dims.push(p.dims);
+                this.ng.push(0, 0, 0);
+                this.seen.push(0);
             }
-            const sum = cell.ng[j] + p.ng;
+            const k = c * 3 + j;
+            const sum = this.ng[k] + p.ng;
             if (p.big === null && safe(sum))
-                cell.ng[j] = sum;
+                this.ng[k] = sum;
             else {
-                this.bigOf(cell)[j] += BigInt(cell.ng[j]) + BigInt(p.ng) + (p.big ?? 0n);
-                cell.ng[j] = 0;
+                this.bigOf(c)[j] += BigInt(this.ng[k]) + BigInt(p.ng) + (p.big ?? 0n);
+                this.ng[k] = 0;
             }
             if (p.seen)
-                cell.seen |= 1 << j;
+                this.seen[c] |= 1 << j;
         }
     }
-    bigOf(cell) {
-        return (cell.big ??= [0n, 0n, 0n]);
+    bigOf(c) {
+        this.big ??= new Map();
+        let b = this.big.get(c);
+        if (b === undefined)
+            this.big.set(c, (b = [0n, 0n, 0n]));
+        return b;
     }
     /**
      * The records, rounded together, in the report's order. `failed` has bit j when SCOPES[j]'s query failed.
      */
     records(subs, month, failed, nameOf) {
-        const list = inReportOrder([...this.cells.values()], subs);
+        const order = inReportOrder(this.dims, subs);
+        const n = order.length;
         // A scope of a cell is its Number part plus its bigint part (both 0 when nothing of it came).
         let grams = null;
-        if (list.every((c) => c.big === null)) {
-            const flat = new Float64Array(list.length * 3);
-            for (let i = 0; i < list.length; i++)
+        if (this.big === null) {
+            const flat = new Float64Array(n * 3);
+            for (let i = 0; i < n; i++)
                 for (let j = 0; j < 3; j++)
-                    flat[i * 3 + j] = list[i].ng[j];
+                    flat[i * 3 + j] = this.ng[order[i] * 3 + j];
             grams = apportionSmallGrams(flat);
         }
         if (grams === null) {
-            const flat = new Array(list.length * 3);
-            for (let i = 0; i < list.length; i++) {
-                const c = list[i];
+            const flat = new Array(n * 3);
+            for (let i = 0; i < n; i++) {
+                const c = order[i];
+                const b = this.big?.get(c);
                 for (let j = 0; j < 3; j++)
-                    flat[i * 3 + j] = BigInt(c.ng[j]) + (c.big === null ? 0n : c.big[j]);
+                    flat[i * 3 + j] = BigInt(this.ng[c * 3 + j]) + (b === undefined ? 0n : b[j]);
             }
             grams = (0,units/* apportionGrams */.bz)(flat);
         }
+        const g = grams;
         // A scope whose query failed is null where nothing of it came (not given), else what came.
-        const scope = (c, j, g) => failed & (1 << j) && !(c.seen & (1 << j)) ? null : g;
-        const out = new Array(list.length);
-        for (let i = 0; i < list.length; i++) {
-            const c = list[i];
-            const s1 = scope(c, 0, grams[i * 3]);
-            const s2 = scope(c, 1, grams[i * 3 + 1]);
-            const s3 = scope(c, 2, grams[i * 3 + 2]);
-            const { subscriptionId, service, region } = c.dims;
+        const scope = (c, j, g) => failed & (1 << j) && !(this.seen[c] & (1 << j)) ? null : g;
+        const out = new Array(n);
+        for (let i = 0; i < n; i++) {
+            const c = order[i];
+            const s1 = scope(c, 0, g[i * 3]);
+            const s2 = scope(c, 1, g[i * 3 + 1]);
+            const s3 = scope(c, 2, g[i * 3 + 2]);
+            const { subscriptionId, service, region } = this.dims[c];
             out[i] = (0,records/* marketOnlyRecord */.u)({ provider: 'azure', account: subscriptionId, accountName: nameOf(subscriptionId), month, service, region }, { total: (s1 ?? 0) + (s2 ?? 0) + (s3 ?? 0), scopes: [s1, s2, s3] });
         }
         return out;
@@ -549,21 +570,31 @@ function collatorRanks(strings) {
     }
     return ranks;
 }
-/** Deterministic order: subscriptions as listed (others after them, by the collator), then service, then region. */
-function inReportOrder(list, subs) {
+/**
+ * The cells' indexes in a deterministic order: subscriptions as listed (others after them, by the collator),
+ * then service, then region.
+ */
+function inReportOrder(dims, subs) {
     const order = new Map(subs.map((s, i) => [s, i]));
     // Only subscriptions that are not listed are compared by the collator (listed ones by their place).
-    const subRanks = collatorRanks(list.filter((c) => !order.has(c.dims.subscriptionId)).map((c) => c.dims.subscriptionId));
-    const serviceRanks = collatorRanks(list.map((c) => c.dims.service ?? ''));
-    const regionRanks = collatorRanks(list.map((c) => c.dims.region ?? ''));
-    for (const c of list) {
-        c.listed = order.get(c.dims.subscriptionId) ?? Infinity;
-        c.subRank = subRanks.get(c.dims.subscriptionId) ?? 0;
-        c.serviceRank = serviceRanks.get(c.dims.service ?? '');
-        c.regionRank = regionRanks.get(c.dims.region ?? '');
+    const subRanks = collatorRanks(dims.filter((d) => !order.has(d.subscriptionId)).map((d) => d.subscriptionId));
+    const serviceRanks = collatorRanks(dims.map((d) => d.service ?? ''));
+    const regionRanks = collatorRanks(dims.map((d) => d.region ?? ''));
+    const n = dims.length;
+    const listed = new Float64Array(n);
+    const ranks = new Float64Array(n * 3);
+    for (let c = 0; c < n; c++) {
+        const d = dims[c];
+        listed[c] = order.get(d.subscriptionId) ?? Infinity;
+        ranks[c * 3] = subRanks.get(d.subscriptionId) ?? 0;
+        ranks[c * 3 + 1] = serviceRanks.get(d.service ?? '');
+        ranks[c * 3 + 2] = regionRanks.get(d.region ?? '');
     }
     // Two unlisted subscriptions: Infinity - Infinity is NaN, falsy, so their collator ranks decide.
-    return list.sort((a, b) => a.listed - b.listed || a.subRank - b.subRank || a.serviceRank - b.serviceRank || a.regionRank - b.regionRank);
+    return Array.from({ length: n }, (_, c) => c).sort((a, b) => listed[a] - listed[b] ||
+        ranks[a * 3] - ranks[b * 3] ||
+        ranks[a * 3 + 1] - ranks[b * 3 + 1] ||
+        ranks[a * 3 + 2] - ranks[b * 3 + 2]);
 }
 
 // EXTERNAL MODULE: ./src/body.ts

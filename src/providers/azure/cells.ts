@@ -67,20 +67,6 @@ export class DimsCache {
   }
 }
 
-interface Cell {
-  dims: Dims
-  /** Per scope (SCOPES' order): nanograms summed as a Number while that is exact, the rest in `big`. */
-  ng: [number, number, number]
-  big: [bigint, bigint, bigint] | null
-  /** Bit j: a figure of SCOPES[j] came. */
-  seen: number
-  /** The sort keys: the subscription's place in the batch, then collator ranks. */
-  listed: number
-  subRank: number
-  serviceRank: number
-  regionRank: number
-}
-
 /** A page's sum for one cell, of the page's scope: `ng` (a safe integer) plus `big` (when it did not fit). */
 export interface PageCell {
   dims: Dims
@@ -145,31 +131,48 @@ export class PageCells {
   }
 }
 
-/** One (batch, month): its pages' cells added as they come, then its records. */
+/**
+ * One (batch, month): its pages' cells added as they come, then its records. A cell is an index into flat
+ * lists (its dims, three Number sums, the scopes seen), not an object and an array each: a month's cells live
+ * until its last page, and a large tenant has a couple of hundred thousand of them.
+ */
 export class BatchMonthCells {
   /** Keyed like the records: the first page cell's dims name a cell. */
-  private readonly cells = new Map<string, Cell>()
+  private readonly index = new Map<string, number>()
+  private readonly dims: Dims[] = []
+  /** Per cell, per scope (SCOPES' order): nanograms summed as a Number while that is exact, the rest in `big`. */
+  private readonly ng: number[] = []
+  /** Per cell, bit j: a figure of SCOPES[j] came. */
+  private readonly seen: number[] = []
+  private big: Map<number, [bigint, bigint, bigint]> | null = null
 
   /** A page's cells, of SCOPES[j]'s query. */
   addPage(page: readonly PageCell[], j: number): void {
     for (const p of page) {
-      let cell = this.cells.get(p.dims.key)
-      if (cell === undefined) {
-        cell = { dims: p.dims, ng: [0, 0, 0], big: null, seen: 0, listed: 0, subRank: 0, serviceRank: 0, regionRank: 0 }
-        this.cells.set(p.dims.key, cell)
+      let c = this.index.get(p.dims.key)
+      if (c === undefined) {
+        c = this.dims.length
+        this.index.set(p.dims.key, c)
+        this.dims.push(p.dims)
+        this.ng.push(0, 0, 0)
+        this.seen.push(0)
       }
-      const sum = cell.ng[j] + p.ng
-      if (p.big === null && safe(sum)) cell.ng[j] = sum
+      const k = c * 3 + j
+      const sum = this.ng[k] + p.ng
+      if (p.big === null && safe(sum)) this.ng[k] = sum
       else {
-        this.bigOf(cell)[j] += BigInt(cell.ng[j]) + BigInt(p.ng) + (p.big ?? 0n)
-        cell.ng[j] = 0
+        this.bigOf(c)[j] += BigInt(this.ng[k]) + BigInt(p.ng) + (p.big ?? 0n)
+        this.ng[k] = 0
       }
-      if (p.seen) cell.seen |= 1 << j
+      if (p.seen) this.seen[c] |= 1 << j
     }
   }
 
-  private bigOf(cell: Cell): [bigint, bigint, bigint] {
-    return (cell.big ??= [0n, 0n, 0n])
+  private bigOf(c: number): [bigint, bigint, bigint] {
+    this.big ??= new Map()
+    let b = this.big.get(c)
+    if (b === undefined) this.big.set(c, (b = [0n, 0n, 0n]))
+    return b
   }
 
   /**
@@ -181,32 +184,35 @@ export class BatchMonthCells {
     failed: number,
     nameOf: (id: string) => string | null
   ): CarbonRecord[] {
-    const list = inReportOrder([...this.cells.values()], subs)
+    const order = inReportOrder(this.dims, subs)
+    const n = order.length
     // A scope of a cell is its Number part plus its bigint part (both 0 when nothing of it came).
     let grams: number[] | null = null
-    if (list.every((c) => c.big === null)) {
-      const flat = new Float64Array(list.length * 3)
-      for (let i = 0; i < list.length; i++) for (let j = 0; j < 3; j++) flat[i * 3 + j] = list[i].ng[j]
+    if (this.big === null) {
+      const flat = new Float64Array(n * 3)
+      for (let i = 0; i < n; i++) for (let j = 0; j < 3; j++) flat[i * 3 + j] = this.ng[order[i] * 3 + j]
       grams = apportionSmallGrams(flat)
     }
     if (grams === null) {
-      const flat: bigint[] = new Array(list.length * 3)
-      for (let i = 0; i < list.length; i++) {
-        const c = list[i]
-        for (let j = 0; j < 3; j++) flat[i * 3 + j] = BigInt(c.ng[j]) + (c.big === null ? 0n : c.big[j])
+      const flat: bigint[] = new Array(n * 3)
+      for (let i = 0; i < n; i++) {
+        const c = order[i]
+        const b = this.big?.get(c)
+        for (let j = 0; j < 3; j++) flat[i * 3 + j] = BigInt(this.ng[c * 3 + j]) + (b === undefined ? 0n : b[j])
       }
       grams = apportionGrams(flat)
     }
+    const g = grams
     // A scope whose query failed is null where nothing of it came (not given), else what came.
-    const scope = (c: Cell, j: number, g: number): number | null =>
-      failed & (1 << j) && !(c.seen & (1 << j)) ? null : g
-    const out: CarbonRecord[] = new Array(list.length)
-    for (let i = 0; i < list.length; i++) {
-      const c = list[i]
-      const s1 = scope(c, 0, grams[i * 3])
-      const s2 = scope(c, 1, grams[i * 3 + 1])
-      const s3 = scope(c, 2, grams[i * 3 + 2])
-      const { subscriptionId, service, region } = c.dims
+    const scope = (c: number, j: number, g: number): number | null =>
+      failed & (1 << j) && !(this.seen[c] & (1 << j)) ? null : g
+    const out: CarbonRecord[] = new Array(n)
+    for (let i = 0; i < n; i++) {
+      const c = order[i]
+      const s1 = scope(c, 0, g[i * 3])
+      const s2 = scope(c, 1, g[i * 3 + 1])
+      const s3 = scope(c, 2, g[i * 3 + 2])
+      const { subscriptionId, service, region } = this.dims[c]
       out[i] = marketOnlyRecord(
         { provider: 'azure', account: subscriptionId, accountName: nameOf(subscriptionId), month, service, region },
         { total: (s1 ?? 0) + (s2 ?? 0) + (s3 ?? 0), scopes: [s1, s2, s3] }
@@ -234,24 +240,32 @@ function collatorRanks(strings: Iterable<string>): Map<string, number> {
   return ranks
 }
 
-/** Deterministic order: subscriptions as listed (others after them, by the collator), then service, then region. */
-function inReportOrder(list: Cell[], subs: readonly string[]): Cell[] {
+/**
+ * The cells' indexes in a deterministic order: subscriptions as listed (others after them, by the collator),
+ * then service, then region.
+ */
+function inReportOrder(dims: readonly Dims[], subs: readonly string[]): number[] {
   const order = new Map(subs.map((s, i) => [s, i]))
   // Only subscriptions that are not listed are compared by the collator (listed ones by their place).
-  const subRanks = collatorRanks(
-    list.filter((c) => !order.has(c.dims.subscriptionId)).map((c) => c.dims.subscriptionId)
-  )
-  const serviceRanks = collatorRanks(list.map((c) => c.dims.service ?? ''))
-  const regionRanks = collatorRanks(list.map((c) => c.dims.region ?? ''))
-  for (const c of list) {
-    c.listed = order.get(c.dims.subscriptionId) ?? Infinity
-    c.subRank = subRanks.get(c.dims.subscriptionId) ?? 0
-    c.serviceRank = serviceRanks.get(c.dims.service ?? '')!
-    c.regionRank = regionRanks.get(c.dims.region ?? '')!
+  const subRanks = collatorRanks(dims.filter((d) => !order.has(d.subscriptionId)).map((d) => d.subscriptionId))
+  const serviceRanks = collatorRanks(dims.map((d) => d.service ?? ''))
+  const regionRanks = collatorRanks(dims.map((d) => d.region ?? ''))
+  const n = dims.length
+  const listed = new Float64Array(n)
+  const ranks = new Float64Array(n * 3)
+  for (let c = 0; c < n; c++) {
+    const d = dims[c]
+    listed[c] = order.get(d.subscriptionId) ?? Infinity
+    ranks[c * 3] = subRanks.get(d.subscriptionId) ?? 0
+    ranks[c * 3 + 1] = serviceRanks.get(d.service ?? '')!
+    ranks[c * 3 + 2] = regionRanks.get(d.region ?? '')!
   }
   // Two unlisted subscriptions: Infinity - Infinity is NaN, falsy, so their collator ranks decide.
-  return list.sort(
+  return Array.from({ length: n }, (_, c) => c).sort(
     (a, b) =>
-      a.listed - b.listed || a.subRank - b.subRank || a.serviceRank - b.serviceRank || a.regionRank - b.regionRank
+      listed[a] - listed[b] ||
+      ranks[a * 3] - ranks[b * 3] ||
+      ranks[a * 3 + 1] - ranks[b * 3 + 1] ||
+      ranks[a * 3 + 2] - ranks[b * 3 + 2]
   )
 }
