@@ -375,6 +375,7 @@ const DIMS_LIMIT = 1 << 16;
 class DimsCache {
     limit;
     bySub = new Map();
+    strings = new Map();
     size = 0;
     constructor(limit = DIMS_LIMIT) {
         this.limit = limit;
@@ -392,15 +393,28 @@ class DimsCache {
         }
         const d = resourceDimensions(row);
         const dims = {
-            subscriptionId: d.subscriptionId,
-            service: d.service,
-            region: d.region,
+            subscriptionId: this.intern(d.subscriptionId),
+            service: d.service === null ? null : this.intern(d.service),
+            region: d.region === null ? null : this.intern(d.region),
             // One flat string (a template literal makes a chain of pieces): every cell of a month keeps its key.
             key: [d.subscriptionId, d.service ?? '', d.region ?? ''].join('\u0000')
         };
         if (known && sub.trim() !== '' && type.trim() !== '')
             this.remember(sub, type, loc, dims);
         return dims;
+    }
+    /**
+     * One string per distinct subscription, service and region: each row read makes its own copy, and the
+     * remembered dimensions (tens of thousands) would each keep one.
+     */
+    intern(s) {
+        const known = this.strings.get(s);
+        if (known !== undefined)
+            return known;
+        if (this.strings.size >= this.limit)
+            this.strings.clear();
+        this.strings.set(s, s);
+        return s;
     }
     remember(sub, type, loc, dims) {
         if (this.size >= this.limit) {

@@ -27,6 +27,7 @@ const DIMS_LIMIT = 1 << 16
  */
 export class DimsCache {
   private readonly bySub = new Map<string, Map<string, Map<string | undefined, Dims>>>()
+  private readonly strings = new Map<string, string>()
   private size = 0
 
   constructor(private readonly limit = DIMS_LIMIT) {}
@@ -43,14 +44,26 @@ export class DimsCache {
     }
     const d = resourceDimensions(row)
     const dims: Dims = {
-      subscriptionId: d.subscriptionId,
-      service: d.service,
-      region: d.region,
+      subscriptionId: this.intern(d.subscriptionId),
+      service: d.service === null ? null : this.intern(d.service),
+      region: d.region === null ? null : this.intern(d.region),
       // One flat string (a template literal makes a chain of pieces): every cell of a month keeps its key.
       key: [d.subscriptionId, d.service ?? '', d.region ?? ''].join('\u0000')
     }
     if (known && sub.trim() !== '' && type.trim() !== '') this.remember(sub, type, loc, dims)
     return dims
+  }
+
+  /**
+   * One string per distinct subscription, service and region: each row read makes its own copy, and the
+   * remembered dimensions (tens of thousands) would each keep one.
+   */
+  private intern(s: string): string {
+    const known = this.strings.get(s)
+    if (known !== undefined) return known
+    if (this.strings.size >= this.limit) this.strings.clear()
+    this.strings.set(s, s)
+    return s
   }
 
   private remember(sub: string, type: string, loc: string | undefined, dims: Dims): void {
