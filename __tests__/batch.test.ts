@@ -8,7 +8,7 @@ import * as os from 'node:os'
 import * as path from 'node:path'
 import fc from 'fast-check'
 import { ReportBuilder, overlapRule, type OverlapRule } from '../src/report/builder.js'
-import { BatchEncoder, transferList, type RecordBatch } from '../src/report/batch.js'
+import { BatchEncoder, packGroups, transferList, unpackGroups, type RecordBatch } from '../src/report/batch.js'
 import { jsonHeader } from '../src/report/json.js'
 import { RetryBodyError, NotJsonError } from '../src/body.js'
 import { DecoderPool } from '../src/providers/aws/workers/pool.js'
@@ -319,5 +319,31 @@ describe('page decoder', () => {
     expect(got.batch.count).toBe(10)
     expect(pool.stats()).toEqual({ workers: 0, onWorkers: 0, here: 1 })
     await pool.close()
+  })
+})
+
+describe('packGroups', () => {
+  it('gives back the same groups in their order', () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.tuple(
+            fc.constantFrom('a', 'b', 'c', null),
+            fc.constantFrom('2025-01', '2025-02', '2025-03'),
+            fc.integer({ min: -1e6, max: 1e6 })
+          )
+        ),
+        (rows) => {
+          const enc = new BatchEncoder('mcfs')
+          for (const [account, month, grams] of rows)
+            enc.add(
+              rec({ provider: 'mcfs', account: account ?? 'x', accountName: account, service: account, month, grams })
+            )
+          const b = enc.take()
+          for (const groups of [b.services, b.regions, b.accounts])
+            expect(unpackGroups(packGroups(groups))).toEqual(groups)
+        }
+      )
+    )
   })
 })

@@ -147,7 +147,7 @@ class RowShape {
 function scanAwsPage(body, job) {
     const month = Buffer.from(job.month, 'latin1');
     return (0,json_bytes/* readPlain */.rM)(body, (r) => {
-        const enc = new batch/* BatchEncoder */.H('aws', job.keepRecords);
+        const enc = new batch/* BatchEncoder */.HB('aws', job.keepRecords);
         // Room for the rows a page of this size holds, so its bytes are not copied as they grow.
         enc.reserve(Math.ceil(body.length / 600));
         const v = new RowValues();
@@ -445,7 +445,7 @@ function decodeAwsPage(body, job) {
 /** The page from its parsed tree: what says what is wrong with a page that is not read from its bytes. */
 function decodeAwsTree(body, job) {
     const data = (0,src_body/* parseJsonBody */.Y2)((0,src_body/* bodyText */.G3)(body));
-    const enc = new batch/* BatchEncoder */.H('aws', job.keepRecords);
+    const enc = new batch/* BatchEncoder */.HB('aws', job.keepRecords);
     // Results is required by the API's model: an answer without it is malformed, not empty.
     if (!data || typeof data !== 'object' || !Array.isArray(data.Results)) {
         return { batch: enc.take(), next: undefined, error: 'the response has no Results list (a malformed answer)' };

@@ -1631,7 +1631,7 @@ class ReportBuilder {
     add(r) {
         let p = this.pending.get(r.provider);
         if (!p)
-            this.pending.set(r.provider, (p = new batch/* BatchEncoder */.H(r.provider)));
+            this.pending.set(r.provider, (p = new batch/* BatchEncoder */.HB(r.provider)));
         p.add(r);
         if (p.count >= SINGLE_BATCH)
             this.merge(p.take());
@@ -1662,7 +1662,11 @@ class ReportBuilder {
     }
     /** Keeps a batch of the overlap rule's provider aside: its bytes are in the part files, its sums wait here. */
     hold(b, at) {
-        this.held.push({ sums: { ...b, records: undefined }, at });
+        this.held.push({
+            sums: { ...b, records: undefined, services: [], regions: [], accounts: [] },
+            groups: { services: (0,batch/* packGroups */.AP)(b.services), regions: (0,batch/* packGroups */.AP)(b.regions), accounts: (0,batch/* packGroups */.AP)(b.accounts) },
+            at
+        });
         this.heldCount.records += b.count;
         this.heldCount.grams += b.grams;
     }
@@ -1692,13 +1696,17 @@ class ReportBuilder {
         // A batch's (account, month) pairs are its account groups' months.
         const overlaps = (b) => b.accounts.some((d) => d.byMonth.some((m, i) => i % 2 === 0 && theirs.has(`${d.key}\u0000${m}`)));
         for (const h of held) {
+            const { services, regions, accounts } = h.groups;
+            h.sums.services = (0,batch/* unpackGroups */.Zn)(services);
+            h.sums.regions = (0,batch/* unpackGroups */.Zn)(regions);
+            h.sums.accounts = (0,batch/* unpackGroups */.Zn)(accounts);
             if (!overlaps(h.sums)) {
                 this.append(rule.provider, h.at);
                 this.addSums(h.sums);
                 continue;
             }
             // Written again without the records left out; the first bytes stay in the file, outside every range.
-            const kept = new batch/* BatchEncoder */.H(rule.provider);
+            const kept = new batch/* BatchEncoder */.HB(rule.provider);
             for (const r of recordsOfJson(this.partsOf(rule.provider).json.read(h.at.json))) {
                 const key = `${r.account}\u0000${r.month}`;
                 if (!theirs.has(key)) {
@@ -4730,7 +4738,7 @@ function recordsTask(provider, keepRecords, fetch) {
         const rows = await fetch();
         if (rows.length === 0)
             return;
-        const enc = new _report_batch_js__WEBPACK_IMPORTED_MODULE_0__/* .BatchEncoder */ .H(provider, keepRecords);
+        const enc = new _report_batch_js__WEBPACK_IMPORTED_MODULE_0__/* .BatchEncoder */ .HB(provider, keepRecords);
         for (const r of rows)
             enc.add(r);
         flow.emit(enc.take());

@@ -79,8 +79,10 @@ function parseJsonBody(text) {
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  H: () => (/* binding */ BatchEncoder),
-  M: () => (/* binding */ transferList)
+  HB: () => (/* binding */ BatchEncoder),
+  AP: () => (/* binding */ packGroups),
+  M: () => (/* binding */ transferList),
+  Zn: () => (/* binding */ unpackGroups)
 });
 
 // EXTERNAL MODULE: ./src/units.ts
@@ -399,6 +401,26 @@ const deltas = (byKey) => {
     }
     return out;
 };
+function packGroups(groups) {
+    const p = { keys: [], labels: [], grams: [], byMonth: [], ends: [] };
+    for (const g of groups) {
+        p.keys.push(g.key);
+        p.labels.push(g.label);
+        p.grams.push(g.grams);
+        for (const x of g.byMonth)
+            p.byMonth.push(x);
+        p.ends.push(p.byMonth.length);
+    }
+    return p;
+}
+function unpackGroups(p) {
+    return p.keys.map((key, i) => ({
+        key,
+        label: p.labels[i],
+        grams: p.grams[i],
+        byMonth: p.byMonth.slice(i === 0 ? 0 : p.ends[i - 1], p.ends[i])
+    }));
+}
 /** One writer per thread: its field caches serve every batch. */
 const WRITER = new RecordWriter();
 /**

@@ -86,6 +86,40 @@ const deltas = (byKey: Map<string, GroupSum>): GroupDelta[] => {
   return out
 }
 
+/**
+ * A batch's groups packed for a long wait (a batch held until every provider is in): parallel lists instead of
+ * an object and a list per group. `unpackGroups` gives the same groups back, in their order.
+ */
+export interface PackedGroups {
+  keys: string[]
+  labels: string[]
+  grams: Grams[]
+  /** Every group's month and grams pairs, one after another; `ends[i]` is where group i's end. */
+  byMonth: (Month | Grams)[]
+  ends: number[]
+}
+
+export function packGroups(groups: readonly GroupDelta[]): PackedGroups {
+  const p: PackedGroups = { keys: [], labels: [], grams: [], byMonth: [], ends: [] }
+  for (const g of groups) {
+    p.keys.push(g.key)
+    p.labels.push(g.label)
+    p.grams.push(g.grams)
+    for (const x of g.byMonth) p.byMonth.push(x)
+    p.ends.push(p.byMonth.length)
+  }
+  return p
+}
+
+export function unpackGroups(p: PackedGroups): GroupDelta[] {
+  return p.keys.map((key, i) => ({
+    key,
+    label: p.labels[i],
+    grams: p.grams[i],
+    byMonth: p.byMonth.slice(i === 0 ? 0 : p.ends[i - 1], p.ends[i])
+  }))
+}
+
 /** One writer per thread: its field caches serve every batch. */
 const WRITER = new RecordWriter()
 

@@ -19,7 +19,16 @@ import {
 } from '../model.js'
 import { monthsOf } from '../period.js'
 import { CSV_HEADER } from './records.js'
-import { BatchEncoder, type ByteRange, type GroupDelta, type Placement, type RecordBatch } from './batch.js'
+import {
+  BatchEncoder,
+  packGroups,
+  unpackGroups,
+  type ByteRange,
+  type GroupDelta,
+  type PackedGroups,
+  type Placement,
+  type RecordBatch
+} from './batch.js'
 import { addScopes, emptyScopes, type ScopeSums } from './scopes.js'
 import { MonthGrams } from './month-grams.js'
 import { reportingYears, type ReportingYear } from './years.js'
@@ -218,9 +227,13 @@ class RangeList {
 /** Bytes of no records. */
 const NO_BYTES = new Uint8Array(0)
 
-/** A held batch: its sums (without its bytes) and where its bytes are in the part files. */
+/**
+ * A held batch: its sums (without its bytes, its groups packed: a held provider's batches wait until the end)
+ * and where its bytes are in the part files.
+ */
 interface HeldBatch {
   sums: RecordBatch
+  groups: { services: PackedGroups; regions: PackedGroups; accounts: PackedGroups }
   at: Placement
 }
 
@@ -360,7 +373,11 @@ export class ReportBuilder {
 
   /** Keeps a batch of the overlap rule's provider aside: its bytes are in the part files, its sums wait here. */
   private hold(b: RecordBatch, at: Placement): void {
-    this.held.push({ sums: { ...b, records: undefined }, at })
+    this.held.push({
+      sums: { ...b, records: undefined, services: [], regions: [], accounts: [] },
+      groups: { services: packGroups(b.services), regions: packGroups(b.regions), accounts: packGroups(b.accounts) },
+      at
+    })
     this.heldCount.records += b.count
     this.heldCount.grams += b.grams
   }
@@ -390,6 +407,10 @@ export class ReportBuilder {
     const overlaps = (b: RecordBatch): boolean =>
       b.accounts.some((d) => d.byMonth.some((m, i) => i % 2 === 0 && theirs.has(`${d.key}\u0000${m as Month}`)))
     for (const h of held) {
+      const { services, regions, accounts } = h.groups
+      h.sums.services = unpackGroups(services)
+      h.sums.regions = unpackGroups(regions)
+      h.sums.accounts = unpackGroups(accounts)
       if (!overlaps(h.sums)) {
         this.append(rule.provider, h.at)
         this.addSums(h.sums)
