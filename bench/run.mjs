@@ -86,6 +86,8 @@ import * as path from 'node:path'
 import * as readline from 'node:readline'
 import { spawn, spawnSync } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
+import * as v8 from 'node:v8'
+import * as vm from 'node:vm'
 import { startSandbox } from '../sandbox/index.mjs'
 import { resourceGrams, SCOPES as AZURE_SCOPES } from '../sandbox/services/azure-carbon.mjs'
 import { replayPlan } from './recording.mjs'
@@ -464,7 +466,18 @@ function reportHeader(file) {
 }
 
 /** Runs the bundle once against the sandbox; returns its measurements. */
+// The sandbox lives in this process and shares the machine's cores with what is timed: before each timed
+// process (the action or the minimal client alike) this process collects its own garbage and rests a moment, so
+// the collection left over from serving the run before does not land inside the next one.
+v8.setFlagsFromString('--expose-gc')
+const collect = vm.runInNewContext('gc')
+async function settle() {
+  collect()
+  await new Promise((resolve) => setTimeout(resolve, 300))
+}
+
 async function runAction(sb, inputs) {
+  await settle()
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ccr-bench-'))
   const outputFile = path.join(tmp, 'output.txt')
   const summaryFile = path.join(tmp, 'summary.md')
@@ -556,6 +569,7 @@ async function runMinimal(sb, recorded, dir) {
   const plan = replayPlan(recorded, { concurrency: CONCURRENCY, latency: LATENCY })
   const file = path.join(dir, 'replay.json')
   fs.writeFileSync(file, JSON.stringify(plan))
+  await settle()
   const p0 = performance.now()
   const child = spawn(process.execPath, [path.join(ROOT, 'bench', 'minimal-client.mjs'), file], {
     env: { PATH: process.env.PATH, NODE_EXTRA_CA_CERTS: sb.env().NODE_EXTRA_CA_CERTS },
