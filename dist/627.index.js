@@ -1662,9 +1662,10 @@ class ReportBuilder {
     }
     /** Keeps a batch of the overlap rule's provider aside: its bytes are in the part files, its sums wait here. */
     hold(b, at) {
+        const { services, regions, accounts, records: _records, ...sums } = b;
         this.held.push({
-            sums: { ...b, records: undefined, services: [], regions: [], accounts: [] },
-            groups: { services: (0,batch/* packGroups */.AP)(b.services), regions: (0,batch/* packGroups */.AP)(b.regions), accounts: (0,batch/* packGroups */.AP)(b.accounts) },
+            sums,
+            groups: { services: (0,batch/* packGroups */.AP)(services), regions: (0,batch/* packGroups */.AP)(regions), accounts: (0,batch/* packGroups */.AP)(accounts) },
             at
         });
         this.heldCount.records += b.count;
@@ -1697,12 +1698,15 @@ class ReportBuilder {
         const overlaps = (b) => b.accounts.some((d) => d.byMonth.some((m, i) => i % 2 === 0 && theirs.has(`${d.key}\u0000${m}`)));
         for (const h of held) {
             const { services, regions, accounts } = h.groups;
-            h.sums.services = (0,batch/* unpackGroups */.Zn)(services);
-            h.sums.regions = (0,batch/* unpackGroups */.Zn)(regions);
-            h.sums.accounts = (0,batch/* unpackGroups */.Zn)(accounts);
-            if (!overlaps(h.sums)) {
+            const sums = {
+                ...h.sums,
+                services: (0,batch/* unpackGroups */.Zn)(services),
+                regions: (0,batch/* unpackGroups */.Zn)(regions),
+                accounts: (0,batch/* unpackGroups */.Zn)(accounts)
+            };
+            if (!overlaps(sums)) {
                 this.append(rule.provider, h.at);
-                this.addSums(h.sums);
+                this.addSums(sums);
                 continue;
             }
             // Written again without the records left out; the first bytes stay in the file, outside every range.

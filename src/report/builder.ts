@@ -232,10 +232,12 @@ const NO_BYTES = new Uint8Array(0)
  * and where its bytes are in the part files.
  */
 interface HeldBatch {
-  sums: RecordBatch
-  groups: { services: PackedGroups; regions: PackedGroups; accounts: PackedGroups }
+  sums: Omit<RecordBatch, GroupKind | 'records'>
+  groups: Record<GroupKind, PackedGroups>
   at: Placement
 }
+
+type GroupKind = 'services' | 'regions' | 'accounts'
 
 function writeAll(fd: number, bytes: Uint8Array): void {
   let off = 0
@@ -373,9 +375,10 @@ export class ReportBuilder {
 
   /** Keeps a batch of the overlap rule's provider aside: its bytes are in the part files, its sums wait here. */
   private hold(b: RecordBatch, at: Placement): void {
+    const { services, regions, accounts, records: _records, ...sums } = b
     this.held.push({
-      sums: { ...b, records: undefined, services: [], regions: [], accounts: [] },
-      groups: { services: packGroups(b.services), regions: packGroups(b.regions), accounts: packGroups(b.accounts) },
+      sums,
+      groups: { services: packGroups(services), regions: packGroups(regions), accounts: packGroups(accounts) },
       at
     })
     this.heldCount.records += b.count
@@ -408,12 +411,15 @@ export class ReportBuilder {
       b.accounts.some((d) => d.byMonth.some((m, i) => i % 2 === 0 && theirs.has(`${d.key}\u0000${m as Month}`)))
     for (const h of held) {
       const { services, regions, accounts } = h.groups
-      h.sums.services = unpackGroups(services)
-      h.sums.regions = unpackGroups(regions)
-      h.sums.accounts = unpackGroups(accounts)
-      if (!overlaps(h.sums)) {
+      const sums: RecordBatch = {
+        ...h.sums,
+        services: unpackGroups(services),
+        regions: unpackGroups(regions),
+        accounts: unpackGroups(accounts)
+      }
+      if (!overlaps(sums)) {
         this.append(rule.provider, h.at)
-        this.addSums(h.sums)
+        this.addSums(sums)
         continue
       }
       // Written again without the records left out; the first bytes stay in the file, outside every range.
