@@ -23,7 +23,7 @@ const PERIOD = { start: '2025-01', end: '2025-03' }
 const outcome = okOutcome
 
 /** Builds a report from a list of steps (a record, or a batch of records), returns its model and files. */
-function build(steps: (CarbonRecord | CarbonRecord[])[]) {
+async function build(steps: (CarbonRecord | CarbonRecord[])[]) {
   return report(null, (b) => {
     for (const s of steps) {
       if (Array.isArray(s)) {
@@ -38,7 +38,7 @@ function build(steps: (CarbonRecord | CarbonRecord[])[]) {
  * they come; then the first `added` pages are added in their order (with the Azure-MCFS overlap rule or not),
  * and a page placed after the files are written is ignored.
  */
-function buildPlaced(pages: CarbonRecord[][], arrival: number[], withRule: boolean, added = pages.length) {
+async function buildPlaced(pages: CarbonRecord[][], arrival: number[], withRule: boolean, added = pages.length) {
   return report(
     withRule ? overlapRule(['azure', 'mcfs'], false) : null,
     (b) => {
@@ -57,7 +57,7 @@ function batchOf(records: CarbonRecord[]): RecordBatch {
 }
 
 /** A report: `fill` adds to a new builder, `after` runs once the files are written; its model and files. */
-function report(
+async function report(
   overlap: OverlapRule | null,
   fill: (b: ReportBuilder) => void,
   after: (b: ReportBuilder) => void = () => {}
@@ -70,12 +70,12 @@ function report(
     [],
     '2026-11-22T10:00:00.000Z'
   )
-  b.writeFiles(jsonHeader(model, []), path.join(dir, 'report.json'), path.join(dir, 'report.csv'))
+  await b.writeFiles(jsonHeader(model, []), path.join(dir, 'report.json'), path.join(dir, 'report.csv'))
   // What the part files still hold once the files are written (their bytes moved into the report files).
   const partsDir = path.join(dir, 'parts')
   const leftInParts = fs.readdirSync(partsDir).reduce((n, f) => n + fs.statSync(path.join(partsDir, f)).size, 0)
   after(b)
-  b.cleanup()
+  await b.cleanup()
   const out = {
     leftInParts,
     model,
@@ -100,14 +100,14 @@ type Arb = typeof arbRecord extends fc.Arbitrary<infer T> ? T : never
 const toRecord = (a: Arb): CarbonRecord => rec({ ...a, marketGrams: a.grams, locationGrams: a.location })
 
 describe('RecordBatch', () => {
-  it('gives the same model and byte-identical files whatever the batch boundaries', () => {
-    fc.assert(
-      fc.property(
+  it('gives the same model and byte-identical files whatever the batch boundaries', async () => {
+    await fc.assert(
+      fc.asyncProperty(
         fc.array(arbRecord, { maxLength: 80 }),
         fc.array(fc.integer({ min: 0, max: 9 }), { minLength: 1, maxLength: 20 }),
-        (arbs, cuts) => {
+        async (arbs, cuts) => {
           const records = arbs.map(toRecord)
-          const one = build(records)
+          const one = await build(records)
           // The same records in runs of one provider, cut into batches (and some single records) at `cuts`.
           const steps: (CarbonRecord | CarbonRecord[])[] = []
           let i = 0
@@ -127,7 +127,7 @@ describe('RecordBatch', () => {
               run.push(records[i++])
             steps.push(run)
           }
-          const batched = build(steps)
+          const batched = await build(steps)
           expect(batched.json).toBe(one.json)
           expect(batched.csv).toBe(one.csv)
           expect(batched.model).toEqual(one.model)
@@ -137,22 +137,22 @@ describe('RecordBatch', () => {
     )
   })
 
-  it('gives the same files and model whatever order the pages arrive in (placed early, added in order)', () => {
-    fc.assert(
-      fc.property(
+  it('gives the same files and model whatever order the pages arrive in (placed early, added in order)', async () => {
+    await fc.assert(
+      fc.asyncProperty(
         fc.array(fc.array(arbRecord, { minLength: 1, maxLength: 6 }), { maxLength: 12 }),
         fc.array(fc.nat(), { maxLength: 12 }),
         fc.boolean(),
-        (pages, shuffle, withRule) => {
+        async (pages, shuffle, withRule) => {
           const batches = pages.map((p) => p.map((a) => toRecord({ ...a, provider: p[0].provider })))
-          const inOrder = buildPlaced(batches, [], withRule)
+          const inOrder = await buildPlaced(batches, [], withRule)
           // Arrival: a permutation of the pages (Fisher-Yates driven by `shuffle`), each placed as it arrives.
           const arrival = batches.map((_, i) => i)
           for (let i = arrival.length - 1; i > 0; i--) {
             const j = (shuffle[i] ?? 0) % (i + 1)
             ;[arrival[i], arrival[j]] = [arrival[j], arrival[i]]
           }
-          const early = buildPlaced(batches, arrival, withRule)
+          const early = await buildPlaced(batches, arrival, withRule)
           expect(early.json).toBe(inOrder.json)
           expect(early.csv).toBe(inOrder.csv)
           expect(early.model).toEqual(inOrder.model)
@@ -162,15 +162,15 @@ describe('RecordBatch', () => {
     )
   })
 
-  it('moves pages of many megabytes, arriving last first, into the files in report order', () => {
+  it('moves pages of many megabytes, arriving last first, into the files in report order', async () => {
     // Pages larger than the copy's 1 MB pieces, of two providers, so every piece boundary is crossed.
     const page = (provider: ProviderId, n: number, from: number) =>
       Array.from({ length: n }, (_, i) =>
         rec({ provider, account: String(100000000000 + from + i), grams: (from + i) * 1013, service: 'AmazonEC2' })
       )
     const pages = [page('aws', 6000, 0), page('aws', 4000, 6000), page('aws', 7000, 10000), page('azure', 5000, 0)]
-    const inOrder = buildPlaced(pages, [], false)
-    const lastFirst = buildPlaced(pages, [3, 2, 1, 0], false)
+    const inOrder = await buildPlaced(pages, [], false)
+    const lastFirst = await buildPlaced(pages, [3, 2, 1, 0], false)
     expect(lastFirst.json.length).toBeGreaterThan(4 << 20)
     expect(lastFirst.json).toBe(inOrder.json)
     expect(lastFirst.csv).toBe(inOrder.csv)
@@ -182,11 +182,11 @@ describe('RecordBatch', () => {
     expect(lastFirst.leftInParts).toBeLessThan(4096)
   })
 
-  it('leaves out a page placed but never added, and one placed after the files are written', () => {
+  it('leaves out a page placed but never added, and one placed after the files are written', async () => {
     const a = [rec({ account: '111122223333', grams: 5 })]
     const stray = [rec({ account: '444455556666', grams: 7 })]
-    const got = buildPlaced([a, stray], [1, 0], false, 1)
-    const want = buildPlaced([a], [], false)
+    const got = await buildPlaced([a, stray], [1, 0], false, 1)
+    const want = await buildPlaced([a], [], false)
     expect([got.json, got.csv, got.model]).toEqual([want.json, want.csv, want.model])
     expect(got.csv).not.toContain('444455556666')
   })

@@ -19,7 +19,7 @@ import { runInProcess } from './helpers/action.js'
 
 const tmp = () => fs.mkdtempSync(path.join(os.tmpdir(), 'ccr-changes-'))
 
-function build(
+async function build(
   records: CarbonRecord[],
   period: Period,
   providers: ProviderId[] = ['aws'],
@@ -38,8 +38,8 @@ function build(
     '2026-11-22T10:00:00.000Z'
   )
   const file = path.join(dir, 'report.json')
-  b.writeFiles(jsonHeader(model, []), file, path.join(dir, 'report.csv'))
-  b.cleanup()
+  await b.writeFiles(jsonHeader(model, []), file, path.join(dir, 'report.csv'))
+  await b.cleanup()
   return { model, file }
 }
 
@@ -54,8 +54,10 @@ describe('month over month and year over year', () => {
     rec({ provider: 'azure', account: 'sub-1', month: '2025-11', service: 'VM', grams: 10 }),
     rec({ provider: 'azure', account: 'sub-1', month: '2025-12', service: 'VM', grams: 5 })
   ]
-  const { model } = build(records, { start: '2024-12', end: '2025-12' }, ['aws', 'azure'])
-  const c = periodChanges(model)
+  let c: ReturnType<typeof periodChanges>
+  beforeAll(async () => {
+    c = periodChanges((await build(records, { start: '2024-12', end: '2025-12' }, ['aws', 'azure'])).model)
+  })
 
   it('compares the latest month with data against the month before, to the gram', () => {
     const mom = c.monthOverMonth!
@@ -77,12 +79,12 @@ describe('month over month and year over year', () => {
     expect(acc).toEqual({ 'aws/111122223333': -1_499_999, 'aws/999988887777': 7, 'azure/sub-1': -5 })
   })
 
-  it('year over year when the period holds the same month a year earlier', () => {
+  it('year over year when the period holds the same month a year earlier', async () => {
     const yoy = c.yearOverYear!
     expect([yoy.month, yoy.previousMonth]).toEqual(['2025-12', '2024-12'])
     expect(yoy.total).toEqual({ before: 4_000_000, after: 1_500_014, delta: -2_499_986, percent: -62.5 })
     expect(
-      periodChanges(build(records, { start: '2025-01', end: '2025-12' }, ['aws', 'azure']).model).yearOverYear
+      periodChanges((await build(records, { start: '2025-01', end: '2025-12' }, ['aws', 'azure'])).model).yearOverYear
     ).toBeNull()
   })
 
@@ -104,8 +106,8 @@ describe('month over month and year over year', () => {
     expect(m.fallers.map((g) => g.key)).toEqual(['S3'])
   })
 
-  it('no month with data after another: no change, and the report says nothing wrong', () => {
-    const one = build([rec({ month: '2025-01' })], { start: '2025-01', end: '2025-01' })
+  it('no month with data after another: no change, and the report says nothing wrong', async () => {
+    const one = await build([rec({ month: '2025-01' })], { start: '2025-01', end: '2025-01' })
     expect(periodChanges(one.model)).toEqual({ monthOverMonth: null, yearOverYear: null })
     expect(changesSection({ monthOverMonth: null, yearOverYear: null, baseline: null })).toBe('')
   })
@@ -144,11 +146,13 @@ describe('baseline comparison', () => {
   ]
 
   it('restated months, appeared, vanished and changed records, keyed by provider/account/month/service/region', async () => {
-    const { file } = build(base, { start: '2025-01', end: '2025-03' }, ['aws', 'azure'])
+    const { file } = await build(base, { start: '2025-01', end: '2025-03' }, ['aws', 'azure'])
     const baseline = await loadBaseline(file, 'last/report.json')
     const cmp = new BaselineComparison(baseline, { start: '2025-02', end: '2025-04' })
     // Azure is partial now: its figures are not compared (a difference would not be a restatement).
-    const { model } = build(now, { start: '2025-02', end: '2025-04' }, ['aws', 'azure'], cmp, { azure: 'partial' })
+    const { model } = await build(now, { start: '2025-02', end: '2025-04' }, ['aws', 'azure'], cmp, {
+      azure: 'partial'
+    })
     const b = cmp.result(model)
     expect(b.providers).toEqual(['aws'])
     expect(b.notCompared).toEqual(['Azure is partial in this report: its figures are not compared.'])
@@ -195,9 +199,9 @@ describe('baseline comparison', () => {
   })
 
   it('an identical report: nothing restated, nothing appeared or vanished', async () => {
-    const { file } = build(base, { start: '2025-01', end: '2025-03' }, ['aws', 'azure'])
+    const { file } = await build(base, { start: '2025-01', end: '2025-03' }, ['aws', 'azure'])
     const cmp = new BaselineComparison(await loadBaseline(file), { start: '2025-01', end: '2025-03' })
-    const { model } = build(base, { start: '2025-01', end: '2025-03' }, ['aws', 'azure'], cmp)
+    const { model } = await build(base, { start: '2025-01', end: '2025-03' }, ['aws', 'azure'], cmp)
     const b = cmp.result(model)
     expect(b.providers).toEqual(['aws', 'azure'])
     expect([b.restated.length, b.appeared.count, b.vanished.count, b.changed.count, b.total.delta]).toEqual([
@@ -207,12 +211,12 @@ describe('baseline comparison', () => {
   })
 
   it('no shared month, another method, a provider missing: said, not guessed', async () => {
-    const { file } = build(base, { start: '2025-01', end: '2025-03' }, ['aws', 'azure'])
+    const { file } = await build(base, { start: '2025-01', end: '2025-03' }, ['aws', 'azure'])
     const doc = JSON.parse(fs.readFileSync(file, 'utf8'))
     doc.method = 'location'
     fs.writeFileSync(file, JSON.stringify(doc))
     const cmp = new BaselineComparison(await loadBaseline(file), { start: '2025-06', end: '2025-07' })
-    const { model } = build([rec({ month: '2025-07' })], { start: '2025-06', end: '2025-07' }, ['aws'], cmp)
+    const { model } = await build([rec({ month: '2025-07' })], { start: '2025-06', end: '2025-07' }, ['aws'], cmp)
     const b = cmp.result(model)
     expect(b.overlap).toBeNull()
     expect(b.notCompared.join('\n')).toMatch(/Azure is in the baseline but not in this report/)
@@ -227,7 +231,12 @@ describe('bad baseline files name the input and the fix', () => {
     fs.writeFileSync(f, text)
     return f
   }
-  const good = () => JSON.parse(fs.readFileSync(build([rec()], { start: '2025-01', end: '2025-01' }).file, 'utf8'))
+  // A report.json of one record, written once; each case changes a parsed copy.
+  let goodText = ''
+  beforeAll(async () => {
+    goodText = fs.readFileSync((await build([rec()], { start: '2025-01', end: '2025-01' })).file, 'utf8')
+  })
+  const good = () => JSON.parse(goodText)
   const cases: [string, () => string, RegExp][] = [
     ['a directory', () => tmp(), /Input 'baseline': ".*" is a directory\. Give the report\.json inside it/],
     [

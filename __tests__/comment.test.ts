@@ -289,7 +289,7 @@ describe('events and permissions', () => {
 
 const outcome = okOutcome
 
-function modelOf(
+async function modelOf(
   records: CarbonRecord[],
   period = { start: '2024-01', end: '2025-12' },
   over: Partial<ProviderOutcome> = {}
@@ -303,7 +303,7 @@ function modelOf(
     [],
     '2026-11-22T10:00:00.000Z'
   )
-  b.cleanup()
+  await b.cleanup()
   return model
 }
 
@@ -318,7 +318,7 @@ function expectWellFormed(md: string): void {
 }
 
 describe('comment body', () => {
-  it('escapes @mentions, #refs, HTML and links from provider data', () => {
+  it('escapes @mentions, #refs, HTML and links from provider data', async () => {
     // The comment shows the top 3 risers: the last three, the most hostile.
     const hostile = [
       '| pipe | `tick`',
@@ -332,7 +332,7 @@ describe('comment body', () => {
       rec({ service, month: '2025-11', grams: 1_000_000 * (i + 1) }),
       rec({ service, month: '2025-12', grams: 3_000_000 * (i + 1), account: '@admin' })
     ])
-    const model = modelOf(
+    const model = await modelOf(
       records,
       { start: '2025-01', end: '2025-12' },
       { status: 'partial', error: 'missing @team-leads see #99 <b>x</b>' }
@@ -366,7 +366,7 @@ describe('comment body', () => {
     expectWellFormed(body)
   })
 
-  it('stays under 65,536 characters with a huge hostile dataset, trimming detail and not the Markdown', () => {
+  it('stays under 65,536 characters with a huge hostile dataset, trimming detail and not the Markdown', async () => {
     const long = (i: number) => `@everyone #${i} <b>${'x|`*_'.repeat(3000)}</b>`
     const records: CarbonRecord[] = []
     const months = [
@@ -394,7 +394,7 @@ describe('comment body', () => {
             grams: (i + 1) * (month === '2025-12' ? 3 : 1) * 1000
           })
         )
-    const model = modelOf(
+    const model = await modelOf(
       records,
       { start: '2024-12', end: '2025-12' },
       { status: 'partial', error: `${'@x #1 '.repeat(20000)}` }

@@ -21,7 +21,7 @@ const azure = (account: string, month: string, grams: number): CarbonRecord =>
   rec({ provider: 'azure', account, month, grams, marketGrams: grams, locationGrams: null, modelVersion: null })
 
 /** A report of batches (MCFS ones interleaved with Azure's), with the rule on or off. */
-function build(batches: CarbonRecord[][], withRule: boolean) {
+async function build(batches: CarbonRecord[][], withRule: boolean) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ccr-held-'))
   const parts = path.join(dir, 'parts')
   const b = new ReportBuilder(parts, PERIOD, 'market', {
@@ -37,8 +37,8 @@ function build(batches: CarbonRecord[][], withRule: boolean) {
     [],
     '2026-11-22T10:00:00.000Z'
   )
-  b.writeFiles(jsonHeader(model, []), path.join(dir, 'report.json'), path.join(dir, 'report.csv'))
-  b.cleanup()
+  await b.writeFiles(jsonHeader(model, []), path.join(dir, 'report.json'), path.join(dir, 'report.csv'))
+  await b.cleanup()
   const out = {
     model,
     json: JSON.parse(fs.readFileSync(path.join(dir, 'report.json'), 'utf8')),
@@ -54,12 +54,12 @@ const b2 = [mcfs('s3', '2025-02', 3002), mcfs('s4', '2025-02', 4003), mcfs('s3',
 const b3 = [mcfs('s5', '2025-03', 6005)]
 
 describe('the overlap rule with MCFS held on disk', () => {
-  it('rewrites only what overlaps: the files equal a run of the kept records alone', () => {
+  it('rewrites only what overlaps: the files equal a run of the kept records alone', async () => {
     // Azure reports s3 in 2025-02 and s5 in 2025-03: the second and third MCFS batches overlap, the first not.
     const az = [azure('s3', '2025-02', 700), azure('s5', '2025-03', 800)]
-    const got = build([b1, az, b2, b3], true)
+    const got = await build([b1, az, b2, b3], true)
     const kept = [b1, [mcfs('s4', '2025-02', 4003), mcfs('s3', '2025-03', 5004)]]
-    const want = build([az, ...kept], false)
+    const want = await build([az, ...kept], false)
     expect(got.json.records).toEqual(want.json.records)
     expect(got.csv).toBe(want.csv)
     expect(got.model.totalGrams).toBe(want.model.totalGrams)
@@ -71,15 +71,15 @@ describe('the overlap rule with MCFS held on disk', () => {
     expect(got.left).toEqual([])
   })
 
-  it('keeps the files as written when nothing overlaps, and drops all of MCFS when everything does', () => {
-    const apart = build([b1, [azure('s9', '2025-01', 5)], b2], true)
-    const plain = build([[azure('s9', '2025-01', 5)], b1, b2], false)
+  it('keeps the files as written when nothing overlaps, and drops all of MCFS when everything does', async () => {
+    const apart = await build([b1, [azure('s9', '2025-01', 5)], b2], true)
+    const plain = await build([[azure('s9', '2025-01', 5)], b1, b2], false)
     expect(apart.json.records).toEqual(plain.json.records)
     expect(apart.csv).toBe(plain.csv)
     expect(apart.model.totalGrams).toBe(1000 + 2001 + 3002 + 4003 + 5004 + 5)
 
     const az = b1.map((r) => azure(r.account, r.month, 1))
-    const all = build([b1, az], true)
+    const all = await build([b1, az], true)
     expect(all.json.records.map((r: { provider: string }) => r.provider)).toEqual(['azure', 'azure'])
     expect(all.csv.trimEnd().split('\r\n')).toHaveLength(3)
     expect(all.json.providers.find((p: { provider: string }) => p.provider === 'mcfs').overlap).toEqual({

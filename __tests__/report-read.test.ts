@@ -20,7 +20,11 @@ const PERIOD = { start: '2025-01', end: '2025-03' }
 const tmp = () => fs.mkdtempSync(path.join(os.tmpdir(), 'ccr-read-'))
 
 /** Writes a report of `records` (in order, one at a time) and returns report.json's text. */
-function write(records: Iterable<CarbonRecord>, providers: ProviderId[], rule = overlapRule(providers, false)): string {
+async function write(
+  records: Iterable<CarbonRecord>,
+  providers: ProviderId[],
+  rule = overlapRule(providers, false)
+): Promise<string> {
   const dir = tmp()
   const b = new ReportBuilder(path.join(dir, 'parts'), PERIOD, 'market', { overlap: rule })
   for (const r of records) b.add(r)
@@ -30,8 +34,8 @@ function write(records: Iterable<CarbonRecord>, providers: ProviderId[], rule = 
     '2026-12-04T00:00:00.000Z'
   )
   const file = path.join(dir, 'report.json')
-  b.writeFiles(jsonHeader(model, []), file, path.join(dir, 'report.csv'))
-  b.cleanup()
+  await b.writeFiles(jsonHeader(model, []), file, path.join(dir, 'report.csv'))
+  await b.cleanup()
   return fs.readFileSync(file, 'utf8')
 }
 
@@ -57,7 +61,7 @@ const tricky = (i: number): CarbonRecord =>
 describe('readReport', () => {
   it('gives back every record and the header, records spanning read chunks, strings with brackets and quotes', async () => {
     const records = Array.from({ length: 3000 }, (_, i) => tricky(i))
-    const text = write(records, ['aws'])
+    const text = await write(records, ['aws'])
     expect(text.length).toBeGreaterThan(3 * 65536)
     const got = await readAll(text)
     const parsed = JSON.parse(text)
@@ -66,7 +70,7 @@ describe('readReport', () => {
     expect(got.header).toEqual(header)
   })
   it('reads a report.json re-formatted by another tool the same', async () => {
-    const text = write(
+    const text = await write(
       Array.from({ length: 50 }, (_, i) => tricky(i)),
       ['aws']
     )
@@ -104,8 +108,8 @@ describe('no double counting (builder)', () => {
     mcfs('tenant-x', '2025-03', 9)
   ]
 
-  it('leaves out MCFS records of a (subscription, month) Azure reports, keeps the others in order, to the gram', () => {
-    const doc = JSON.parse(write(records, ['azure', 'mcfs']))
+  it('leaves out MCFS records of a (subscription, month) Azure reports, keeps the others in order, to the gram', async () => {
+    const doc = JSON.parse(await write(records, ['azure', 'mcfs']))
     const kept = doc.records.filter((r: any) => r.provider === 'mcfs').map((r: any) => [r.account, r.month])
     expect(kept).toEqual([
       ['sub-b', '2025-01'],
@@ -119,7 +123,7 @@ describe('no double counting (builder)', () => {
     expect(doc.months.map((x: any) => x.byProvider.mcfs)).toEqual([2.001, 3.001, 0.009])
     // Without Azure selected there is nothing to overlap with: no rule, no key.
     const alone = JSON.parse(
-      write(
+      await write(
         records.filter((r) => r.provider === 'mcfs'),
         ['mcfs']
       )
@@ -129,10 +133,10 @@ describe('no double counting (builder)', () => {
   })
 
   it('shards keep every record; the merge applies the rule and writes what a single run writes', async () => {
-    const single = write(records, ['azure', 'mcfs'])
-    const shards = [records.slice(0, 4), records.slice(4)].map((part) =>
-      write(part, ['azure', 'mcfs'], overlapRule(['azure', 'mcfs'], true))
-    )
+    const single = await write(records, ['azure', 'mcfs'])
+    const shards: string[] = []
+    for (const part of [records.slice(0, 4), records.slice(4)])
+      shards.push(await write(part, ['azure', 'mcfs'], overlapRule(['azure', 'mcfs'], true)))
     expect(JSON.parse(shards[0]).providers[1].overlap).toBeUndefined()
     // A shard's summary says that the rule is the merge job's.
     const shard = new ReportBuilder(path.join(tmp(), 'parts'), PERIOD, 'market', {
@@ -141,17 +145,17 @@ describe('no double counting (builder)', () => {
     for (const r of records) shard.add(r)
     const md = renderSummary(shard.model([outcome('azure', shard), outcome('mcfs', shard)], [], 'now'), [])
     expect(md).toMatch(/counted twice here; the merge job counts it once, from Azure/)
-    shard.cleanup()
+    await shard.cleanup()
     const merged: CarbonRecord[] = []
     for (const s of shards) merged.push(...(await readAll(s)).records)
     // The merge streams the shards' records in shard order; azure and mcfs interleave differently than in
     // the single run, which must not matter.
-    expect(write(merged, ['azure', 'mcfs'])).toBe(single)
+    expect(await write(merged, ['azure', 'mcfs'])).toBe(single)
   })
 
   it('a baseline comparison leaves out what the report left out (observed as the records came)', async () => {
     const file = path.join(tmp(), 'report.json')
-    fs.writeFileSync(file, write(records, ['azure', 'mcfs']))
+    fs.writeFileSync(file, await write(records, ['azure', 'mcfs']))
     const cmp = new BaselineComparison(await loadBaseline(file), PERIOD)
     const b = new ReportBuilder(path.join(tmp(), 'parts'), PERIOD, 'market', {
       overlap: overlapRule(['azure', 'mcfs'], false)
@@ -166,6 +170,6 @@ describe('no double counting (builder)', () => {
     expect(result.vanished.count).toBe(0)
     expect(result.changed.count).toBe(0)
     expect(result.restated).toEqual([])
-    b.cleanup()
+    await b.cleanup()
   })
 })

@@ -12,7 +12,7 @@ import type { CarbonRecord, ProviderId } from '../src/model.js'
 import { parseCsv, rec } from './helpers/records.js'
 import { okOutcome as outcome } from './helpers/outcome.js'
 
-function build(records: CarbonRecord[], providers: ProviderId[] = ['aws']) {
+async function build(records: CarbonRecord[], providers: ProviderId[] = ['aws']) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ccr-report-'))
   const b = new ReportBuilder(path.join(dir, 'parts'), { start: '2025-01', end: '2025-03' }, 'market')
   for (const r of records) b.add(r)
@@ -26,8 +26,8 @@ function build(records: CarbonRecord[], providers: ProviderId[] = ['aws']) {
     model.totalGrams,
     model.months
   )
-  b.writeFiles(jsonHeader(model, thresholds), path.join(dir, 'report.json'), path.join(dir, 'report.csv'))
-  b.cleanup()
+  await b.writeFiles(jsonHeader(model, thresholds), path.join(dir, 'report.json'), path.join(dir, 'report.csv'))
+  await b.cleanup()
   return {
     model,
     json: JSON.parse(fs.readFileSync(path.join(dir, 'report.json'), 'utf8')),
@@ -39,8 +39,8 @@ function build(records: CarbonRecord[], providers: ProviderId[] = ['aws']) {
 const kgToG = (kg: number) => Math.round(kg * 1000)
 
 describe('report.json and report.csv', () => {
-  it('follow the contract shape, with records in canonical provider order', () => {
-    const { json, csv } = build(
+  it('follow the contract shape, with records in canonical provider order', async () => {
+    const { json, csv } = await build(
       [
         rec({
           provider: 'azure',
@@ -133,16 +133,16 @@ describe('report.json and report.csv', () => {
     expect(csv.endsWith('\r\n')).toBe(true)
   })
 
-  it('an empty report is valid JSON with no records', () => {
-    const { json, csv } = build([])
+  it('an empty report is valid JSON with no records', async () => {
+    const { json, csv } = await build([])
     expect(json.records).toEqual([])
     expect(json.totalKgCO2e).toBe(0)
     expect(csv).toBe(`${CSV_HEADER}\r\n`)
   })
 
-  it('writes the CSV header once whichever providers have records, and leaves no part files', () => {
+  it('writes the CSV header once whichever providers have records, and leaves no part files', async () => {
     // aws has none: the azure part (which starts with the header) becomes report.csv, mcfs's rows follow it.
-    const { csv, dir } = build(
+    const { csv, dir } = await build(
       [
         rec({ provider: 'mcfs', account: 'enrollment-1', grams: 7, marketGrams: 7 }),
         rec({ provider: 'azure', account: 'sub-1', grams: 5, marketGrams: 5 }),
@@ -158,7 +158,7 @@ describe('report.json and report.csv', () => {
     fs.rmSync(dir, { recursive: true, force: true })
   })
 
-  it('totals agree to the gram across records, months, providers and CSV, for any records', () => {
+  it('totals agree to the gram across records, months, providers and CSV, for any records', async () => {
     const arbRecord = fc.record({
       provider: fc.constantFrom<ProviderId>('aws', 'azure', 'mcfs'),
       account: fc.string({ minLength: 1, maxLength: 12 }),
@@ -167,10 +167,10 @@ describe('report.json and report.csv', () => {
       grams: fc.integer({ min: 0, max: 5_000_000_000_000 }),
       location: fc.option(fc.integer({ min: 0, max: 5_000_000_000 }), { nil: null })
     })
-    fc.assert(
-      fc.property(fc.array(arbRecord, { maxLength: 60 }), (arbs) => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(arbRecord, { maxLength: 60 }), async (arbs) => {
         const records = arbs.map((a) => rec({ ...a, marketGrams: a.grams, locationGrams: a.location }))
-        const { json, csv, dir } = build(records, ['aws', 'azure', 'mcfs'])
+        const { json, csv, dir } = await build(records, ['aws', 'azure', 'mcfs'])
         const expected = records.reduce((s, r) => s + r.grams, 0)
         expect(kgToG(json.totalKgCO2e)).toBe(expected)
         expect(json.records.reduce((s: number, r: any) => s + kgToG(r.kgCO2e), 0)).toBe(expected)

@@ -64,7 +64,7 @@ export async function run(deps: RunDeps = {}): Promise<RunResult> {
     const collected = await collect(settings, env, { http, deadline: deadline.signal, baseline })
     // The budget judges the fetching: the artifact and the comment have their own bounds after it.
     const timedOut = deadline.signal.aborted
-    const written = writeReport(settings, env, collected)
+    const written = await writeReport(settings, env, collected)
     fs.rmSync(collected.work, { recursive: true, force: true })
     const published = await publish({ settings, env, deadlineAt: started + settings.timeoutMs }, written)
     const status = overallStatus(written)

@@ -30,7 +30,7 @@ export interface Collected {
   unpublished: string[]
 }
 
-export function writeReport(settings: Settings, env: Env, c: Collected): Written {
+export async function writeReport(settings: Settings, env: Env, c: Collected): Promise<Written> {
   const notes: string[] = []
   if (c.unpublished.length > 0) notes.push(`Not published yet by every provider: ${c.unpublished.join(', ')}.`)
   if (settings.shard !== null)
@@ -67,8 +67,8 @@ export function writeReport(settings: Settings, env: Env, c: Collected): Written
     waterFile = path.join(settings.outputDir, 'water.csv')
     fs.writeFileSync(waterFile, waterCsv(water))
   }
-  c.builder.writeFiles(jsonHeader(model, thresholds, extra), files.json, files.csv)
-  c.builder.cleanup()
+  await c.builder.writeFiles(jsonHeader(model, thresholds, extra), files.json, files.csv)
+  await c.builder.cleanup()
 
   const runUrl =
     env.GITHUB_RUN_ID && env.GITHUB_REPOSITORY

@@ -33,6 +33,7 @@ import { addScopes, emptyScopes, type ScopeSums } from './scopes.js'
 import { MonthGrams } from './month-grams.js'
 import { reportingYears, type ReportingYear } from './years.js'
 import { recordFromJson } from './read.js'
+import { PartFile, readAll, writeAt } from './part-file.js'
 
 export interface MissingPart {
   what: string
@@ -136,77 +137,12 @@ export interface ReportModel {
 
 /** The Copier's piece: what the final files take beyond their own pages. */
 const FLUSH_BYTES = 1 << 20
-/**
- * A part file's buffer: there are two per provider, held all run, and batches larger than it are written
- * straight from their own bytes, so a larger one saves few writes and costs memory.
- */
-const PART_BUFFER_BYTES = 256 * 1024
 
 /** report.json keys written after `records` (the additions of the contract's second version). */
 export const TRAILING_KEYS: readonly string[] = ['scopes', 'years']
 
 /** The CSV header line, UTF-8. */
 const CSV_HEAD = Buffer.from(`${CSV_HEADER}\r\n`)
-
-/**
- * A part file: bytes gathered in a buffer and written when it fills. A writer places bytes and gets their
- * range in the file back; the report is then the ranges in report order, so bytes that come before their turn
- * are written at once and never wait in memory.
- */
-class PartFile {
-  private readonly buf = Buffer.allocUnsafe(PART_BUFFER_BYTES)
-  private used = 0
-  private fd: number | null = null
-  private closed = false
-  /** Bytes placed so far (the head included). */
-  size = 0
-  /** `head`: bytes the file starts with (the CSV header, so that the first part can become report.csv). */
-  constructor(
-    readonly file: string,
-    readonly head: Uint8Array = new Uint8Array(0)
-  ) {
-    this.write(head)
-  }
-  /** Writes `bytes` after what is placed so far; their range in the file. */
-  write(bytes: Uint8Array): Range {
-    if (this.closed) throw new Error(`${this.file} is closed`)
-    const start = this.size
-    this.size += bytes.length
-    if (this.used + bytes.length > PART_BUFFER_BYTES) {
-      this.writeOut()
-      if (bytes.length > PART_BUFFER_BYTES) {
-        writeAll(this.open(), bytes)
-        return [start, this.size]
-      }
-    }
-    this.buf.set(bytes, this.used)
-    this.used += bytes.length
-    return [start, this.size]
-  }
-  /** The bytes of a range placed earlier. */
-  read([start, end]: Range): Buffer {
-    this.writeOut()
-    const out = Buffer.allocUnsafe(end - start)
-    readAll(this.open(), out, start)
-    return out
-  }
-  private open(): number {
-    if (this.fd === null) this.fd = fs.openSync(this.file, 'w+')
-    return this.fd
-  }
-  private writeOut(): void {
-    if (this.used > 0) writeAll(this.open(), this.buf.subarray(0, this.used))
-    this.used = 0
-  }
-  /** Writes out what is buffered; nothing can be placed after. */
-  close(): void {
-    if (this.closed) return
-    this.writeOut()
-    this.closed = true
-    if (this.fd !== null) fs.closeSync(this.fd)
-    this.fd = null
-  }
-}
 
 type Range = ByteRange
 
@@ -238,20 +174,6 @@ interface HeldBatch {
 }
 
 type GroupKind = 'services' | 'regions' | 'accounts'
-
-function writeAll(fd: number, bytes: Uint8Array): void {
-  let off = 0
-  while (off < bytes.length) off += fs.writeSync(fd, bytes, off, bytes.length - off)
-}
-
-function readAll(fd: number, into: Buffer, position: number): void {
-  let off = 0
-  while (off < into.length) {
-    const n = fs.readSync(fd, into, off, into.length - off, position + off)
-    if (n <= 0) throw new Error(`a part file ended at ${position + off} of ${position + into.length}`)
-    off += n
-  }
-}
 
 /** Groups by provider, then by key (`null` and '' are one group), in first-seen order. */
 type GroupMap = Map<ProviderId, Map<string, ReportGroup>>
@@ -603,10 +525,10 @@ export class ReportBuilder {
    * Writes report.json (header, then every record in canonical provider order) and report.csv.
    * `header` is the JSON document without its records.
    */
-  writeFiles(header: Record<string, unknown>, jsonPath: string, csvPath: string): void {
+  async writeFiles(header: Record<string, unknown>, jsonPath: string, csvPath: string): Promise<void> {
     this.flush()
     this.closed = true
-    for (const f of [...this.json.values(), ...this.csv.values()]) f.close()
+    await this.closeParts()
     // Keys added after the records were first written go after them, so every earlier key keeps its place.
     const lead: Record<string, unknown> = {}
     const trail: Record<string, unknown> = {}
@@ -657,12 +579,16 @@ export class ReportBuilder {
   }
 
   /** Removes the part files. */
-  cleanup(): void {
+  async cleanup(): Promise<void> {
     this.closed = true
-    for (const f of [...this.json.values(), ...this.csv.values()]) {
-      f.close()
-      fs.rmSync(f.file, { force: true })
-    }
+    await this.closeParts()
+    for (const f of [...this.json.values(), ...this.csv.values()]) fs.rmSync(f.file, { force: true })
+  }
+
+  /** Closes every part file once its writes are done; the first failure of any is thrown after all are. */
+  private async closeParts(): Promise<void> {
+    const closed = await Promise.allSettled([...this.json.values(), ...this.csv.values()].map((f) => f.close()))
+    for (const c of closed) if (c.status === 'rejected') throw c.reason
   }
 }
 
@@ -726,11 +652,4 @@ class Copier {
     }
     return to
   }
-}
-
-/** Writes `bytes` at `position` of `fd`; the position after them. */
-function writeAt(fd: number, bytes: Uint8Array, position: number): number {
-  let off = 0
-  while (off < bytes.length) off += fs.writeSync(fd, bytes, off, bytes.length - off, position + off)
-  return position + bytes.length
 }

@@ -1,8 +1,8 @@
-export const id = 627;
-export const ids = [627,194];
+export const id = 578;
+export const ids = [578,194];
 export const modules = {
 
-/***/ 53627:
+/***/ 94578:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -1421,6 +1421,191 @@ function reportingYears(period, fiscalYearStart) {
     return out;
 }
 
+;// CONCATENATED MODULE: ./src/report/part-file.ts
+/**
+ * A part file: one provider's report.json lines or report.csv rows, in the order their pages arrived. Bytes are
+ * gathered in a buffer and handed to libuv's thread pool when it fills (batches larger than the buffer go from
+ * their own bytes), so the disk writes of a large run overlap the parsing of its next pages instead of taking
+ * the main thread's time.
+ */
+
+/**
+ * The buffer: there are two part files per provider, each holding one all run, and batches larger than it are
+ * written from their own bytes, so a larger one saves few writes and costs memory.
+ */
+const PART_BUFFER_BYTES = 256 * 1024;
+/**
+ * Bytes a part file leaves with the thread pool at a time. Past it the main thread writes itself: a disk slower
+ * than the network then slows the run rather than piling up pages in memory.
+ */
+const IN_FLIGHT_BYTES = 1 << 20;
+class PartFile {
+    file;
+    head;
+    buf = null;
+    used = 0;
+    fd = null;
+    closing = null;
+    /** Writes with the thread pool, by position: their bytes must stay as they are until they are done. */
+    inFlight = new Map();
+    inFlightBytes = 0;
+    /** Buffers back from the thread pool, for reuse. */
+    spare = [];
+    failure = null;
+    drained = null;
+    /** Bytes placed so far (the head included). */
+    size = 0;
+    /** `head`: bytes the file starts with (the CSV header, so that the first part can become report.csv). */
+    constructor(file, head = new Uint8Array(0)) {
+        this.file = file;
+        this.head = head;
+        this.write(head);
+    }
+    /** Places `bytes` after what is placed so far; their range in the file. */
+    write(bytes) {
+        this.check();
+        if (this.closing)
+            throw new Error(`${this.file} is closed`);
+        const start = this.size;
+        if (this.used + bytes.length > PART_BUFFER_BYTES) {
+            this.sendBuffer();
+            if (bytes.length > PART_BUFFER_BYTES) {
+                this.size += bytes.length;
+                this.send(bytes, start, null);
+                return [start, this.size];
+            }
+        }
+        this.buf ??= this.spare.pop() ?? Buffer.allocUnsafeSlow(PART_BUFFER_BYTES);
+        this.buf.set(bytes, this.used);
+        this.used += bytes.length;
+        this.size += bytes.length;
+        return [start, this.size];
+    }
+    /** The bytes of a range placed earlier. */
+    read([start, end]) {
+        this.check();
+        const fd = this.open();
+        // What is still buffered or with the thread pool is written here first: writing the same bytes at the same
+        // place twice leaves the file as once.
+        if (this.used > 0)
+            this.writeNow(this.buf.subarray(0, this.used), this.size - this.used);
+        this.used = 0;
+        for (const [position, bytes] of this.inFlight)
+            this.writeNow(bytes, position);
+        const out = Buffer.allocUnsafe(end - start);
+        readAll(fd, out, start);
+        return out;
+    }
+    /** Writes out what is placed and closes the file once the thread pool is done with it; nothing can follow. */
+    close() {
+        this.closing ??= this.finish();
+        return this.closing;
+    }
+    async finish() {
+        try {
+            if (this.used > 0)
+                this.writeNow(this.buf.subarray(0, this.used), this.size - this.used);
+        }
+        finally {
+            this.used = 0;
+            this.buf = null;
+            this.spare.length = 0;
+            // The descriptor stays open until the last write is back: a number closed early may name the next file.
+            if (this.inFlight.size > 0)
+                await new Promise((resolve) => (this.drained = resolve));
+            if (this.fd !== null)
+                external_node_fs_.closeSync(this.fd);
+            this.fd = null;
+        }
+        this.check();
+    }
+    check() {
+        if (this.failure)
+            throw new Error(`writing ${this.file}: ${this.failure.message}`);
+    }
+    /** Writes on the main thread, at once. */
+    writeNow(bytes, position) {
+        try {
+            writeAt(this.open(), bytes, position);
+        }
+        catch (e) {
+            throw new Error(`writing ${this.file}: ${e.message}`);
+        }
+    }
+    open() {
+        if (this.fd === null)
+            this.fd = external_node_fs_.openSync(this.file, 'w+');
+        return this.fd;
+    }
+    /** Hands the buffer's bytes on; the next bytes go to a buffer of their own. */
+    sendBuffer() {
+        if (this.used === 0)
+            return;
+        const buf = this.buf;
+        this.send(buf.subarray(0, this.used), this.size - this.used, buf);
+        this.buf = null;
+        this.used = 0;
+    }
+    /** Writes `bytes` at `position`; `buf`, the buffer they are in, is reused once they are written. */
+    send(bytes, position, buf) {
+        const fd = this.open();
+        if (this.inFlightBytes + bytes.length > IN_FLIGHT_BYTES) {
+            this.writeNow(bytes, position);
+            if (buf)
+                this.spare.push(buf);
+            return;
+        }
+        this.inFlight.set(position, bytes);
+        this.inFlightBytes += bytes.length;
+        writeFully(fd, bytes, position, (err) => {
+            this.inFlight.delete(position);
+            this.inFlightBytes -= bytes.length;
+            if (err)
+                this.failure ??= err;
+            else if (buf && this.closing === null)
+                this.spare.push(buf);
+            if (this.inFlight.size === 0 && this.drained) {
+                const done = this.drained;
+                this.drained = null;
+                done();
+            }
+        });
+    }
+}
+/** `bytes` written at `position` on the thread pool, however many writes it takes; `done` once, when all are. */
+function writeFully(fd, bytes, position, done) {
+    const step = (off) => {
+        external_node_fs_.write(fd, bytes, off, bytes.length - off, position + off, (err, n) => {
+            if (err)
+                done(err);
+            else if (n === 0)
+                done(new Error(`no bytes written at ${position + off}`));
+            else if (off + n < bytes.length)
+                step(off + n);
+            else
+                done(null);
+        });
+    };
+    step(0);
+}
+/** Writes `bytes` at `position` of `fd`; the position after them. */
+function writeAt(fd, bytes, position) {
+    let off = 0;
+    while (off < bytes.length)
+        off += external_node_fs_.writeSync(fd, bytes, off, bytes.length - off, position + off);
+    return position + bytes.length;
+}
+/** Fills `into` from `position` of `fd`; a file that ends first is an error. */
+function readAll(fd, into, position) {
+    let off = 0;
+    while (off < into.length) {
+        const n = external_node_fs_.readSync(fd, into, off, into.length - off, position + off);
+        if (n <= 0)
+            throw new Error(`a part file ended at ${position + off} of ${position + into.length}`);
+        off += n;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/report/builder.ts
 /**
  * The report model, built as records stream in. Records go straight to per-provider part files (JSON lines
@@ -1439,6 +1624,7 @@ function reportingYears(period, fiscalYearStart) {
 
 
 
+
 /** The overlap rule for a run's providers: only a run that sees both (a shard sees a share: the merge decides). */
 function overlapRule(providers, sharded) {
     return providers.includes('azure') && providers.includes('mcfs')
@@ -1447,80 +1633,10 @@ function overlapRule(providers, sharded) {
 }
 /** The Copier's piece: what the final files take beyond their own pages. */
 const FLUSH_BYTES = 1 << 20;
-/**
- * A part file's buffer: there are two per provider, held all run, and batches larger than it are written
- * straight from their own bytes, so a larger one saves few writes and costs memory.
- */
-const PART_BUFFER_BYTES = 256 * 1024;
 /** report.json keys written after `records` (the additions of the contract's second version). */
 const TRAILING_KEYS = ['scopes', 'years'];
 /** The CSV header line, UTF-8. */
 const CSV_HEAD = Buffer.from(`${records/* CSV_HEADER */.v$}\r\n`);
-/**
- * A part file: bytes gathered in a buffer and written when it fills. A writer places bytes and gets their
- * range in the file back; the report is then the ranges in report order, so bytes that come before their turn
- * are written at once and never wait in memory.
- */
-class PartFile {
-    file;
-    head;
-    buf = Buffer.allocUnsafe(PART_BUFFER_BYTES);
-    used = 0;
-    fd = null;
-    closed = false;
-    /** Bytes placed so far (the head included). */
-    size = 0;
-    /** `head`: bytes the file starts with (the CSV header, so that the first part can become report.csv). */
-    constructor(file, head = new Uint8Array(0)) {
-        this.file = file;
-        this.head = head;
-        this.write(head);
-    }
-    /** Writes `bytes` after what is placed so far; their range in the file. */
-    write(bytes) {
-        if (this.closed)
-            throw new Error(`${this.file} is closed`);
-        const start = this.size;
-        this.size += bytes.length;
-        if (this.used + bytes.length > PART_BUFFER_BYTES) {
-            this.writeOut();
-            if (bytes.length > PART_BUFFER_BYTES) {
-                writeAll(this.open(), bytes);
-                return [start, this.size];
-            }
-        }
-        this.buf.set(bytes, this.used);
-        this.used += bytes.length;
-        return [start, this.size];
-    }
-    /** The bytes of a range placed earlier. */
-    read([start, end]) {
-        this.writeOut();
-        const out = Buffer.allocUnsafe(end - start);
-        readAll(this.open(), out, start);
-        return out;
-    }
-    open() {
-        if (this.fd === null)
-            this.fd = external_node_fs_.openSync(this.file, 'w+');
-        return this.fd;
-    }
-    writeOut() {
-        if (this.used > 0)
-            writeAll(this.open(), this.buf.subarray(0, this.used));
-        this.used = 0;
-    }
-    /** Writes out what is buffered; nothing can be placed after. */
-    close() {
-        if (this.closed)
-            return;
-        this.writeOut();
-        this.closed = true;
-        if (this.fd !== null)
-            external_node_fs_.closeSync(this.fd);
-        this.fd = null;
-    }
-}
 /**
  * Ranges in report order, adjacent ones joined: [start, end, start, end, ...]. When batches come in their
  * order it stays one range, the whole file after its head.
@@ -1539,20 +1655,6 @@ class RangeList {
 }
 /** Bytes of no records. */
 const NO_BYTES = new Uint8Array(0);
-function writeAll(fd, bytes) {
-    let off = 0;
-    while (off < bytes.length)
-        off += external_node_fs_.writeSync(fd, bytes, off, bytes.length - off);
-}
-function readAll(fd, into, position) {
-    let off = 0;
-    while (off < into.length) {
-        const n = external_node_fs_.readSync(fd, into, off, into.length - off, position + off);
-        if (n <= 0)
-            throw new Error(`a part file ended at ${position + off} of ${position + into.length}`);
-        off += n;
-    }
-}
 /** A provider's groups in a GroupMap; the provider's entry is created here, so on its first record. */
 function groupsOf(map, provider) {
     let byKey = map.get(provider);
@@ -1894,11 +1996,10 @@ class ReportBuilder {
      * Writes report.json (header, then every record in canonical provider order) and report.csv.
      * `header` is the JSON document without its records.
      */
-    writeFiles(header, jsonPath, csvPath) {
+    async writeFiles(header, jsonPath, csvPath) {
         this.flush();
         this.closed = true;
-        for (const f of [...this.json.values(), ...this.csv.values()])
-            f.close();
+        await this.closeParts();
         // Keys added after the records were first written go after them, so every earlier key keeps its place.
         const lead = {};
         const trail = {};
@@ -1949,12 +2050,18 @@ class ReportBuilder {
         external_node_fs_.closeSync(csvOut);
     }
     /** Removes the part files. */
-    cleanup() {
+    async cleanup() {
         this.closed = true;
-        for (const f of [...this.json.values(), ...this.csv.values()]) {
-            f.close();
+        await this.closeParts();
+        for (const f of [...this.json.values(), ...this.csv.values()])
             external_node_fs_.rmSync(f.file, { force: true });
-        }
+    }
+    /** Closes every part file once its writes are done; the first failure of any is thrown after all are. */
+    async closeParts() {
+        const closed = await Promise.allSettled([...this.json.values(), ...this.csv.values()].map((f) => f.close()));
+        for (const c of closed)
+            if (c.status === 'rejected')
+                throw c.reason;
     }
 }
 /** The records of a batch's report.json lines (a batch that did not carry its records). */
@@ -2016,13 +2123,6 @@ class Copier {
         }
         return to;
     }
-}
-/** Writes `bytes` at `position` of `fd`; the position after them. */
-function writeAt(fd, bytes, position) {
-    let off = 0;
-    while (off < bytes.length)
-        off += external_node_fs_.writeSync(fd, bytes, off, bytes.length - off, position + off);
-    return position + bytes.length;
 }
 
 ;// CONCATENATED MODULE: ./src/settings.ts
@@ -4139,7 +4239,7 @@ function waterSection(w, providers) {
 
 /** GitHub's limit for a job summary is 1 MiB; a little is kept for what GitHub adds. */
 const MAX_SUMMARY_BYTES = 1024 * 1024 - 1024;
-function writeReport(settings, env, c) {
+async function writeReport(settings, env, c) {
     const notes = [];
     if (c.unpublished.length > 0)
         notes.push(`Not published yet by every provider: ${c.unpublished.join(', ')}.`);
@@ -4172,8 +4272,8 @@ function writeReport(settings, env, c) {
         waterFile = external_node_path_.join(settings.outputDir, 'water.csv');
         external_node_fs_.writeFileSync(waterFile, waterCsv(water));
     }
-    c.builder.writeFiles(jsonHeader(model, thresholds, extra), files.json, files.csv);
-    c.builder.cleanup();
+    await c.builder.writeFiles(jsonHeader(model, thresholds, extra), files.json, files.csv);
+    await c.builder.cleanup();
     const runUrl = env.GITHUB_RUN_ID && env.GITHUB_REPOSITORY
         ? `${env.GITHUB_SERVER_URL ?? 'https://github.com'}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}`
         : null;
@@ -4243,7 +4343,7 @@ async function run(deps = {}) {
         const collected = await collect(settings, env, { http, deadline: deadline.signal, baseline });
         // The budget judges the fetching: the artifact and the comment have their own bounds after it.
         const timedOut = deadline.signal.aborted;
-        const written = writeReport(settings, env, collected);
+        const written = await writeReport(settings, env, collected);
         external_node_fs_.rmSync(collected.work, { recursive: true, force: true });
         const published = await publish({ settings, env, deadlineAt: started + settings.timeoutMs }, written);
         const status = overallStatus(written);
