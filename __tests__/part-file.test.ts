@@ -1,7 +1,7 @@
 import * as fs from 'node:fs'
 import * as os from 'node:os'
 import * as path from 'node:path'
-import { PART_BUFFER_BYTES, PartFile } from '../src/report/part-file.js'
+import { PART_BUFFER_BYTES, PartFile, WriteBudget } from '../src/report/part-file.js'
 
 const tmp = () => fs.mkdtempSync(path.join(os.tmpdir(), 'ccr-part-'))
 
@@ -13,10 +13,14 @@ function bytes(n: number, seed: number): Buffer {
 }
 
 describe('PartFile', () => {
-  it('places small, buffer-sized and large pieces (some with the thread pool) in order; ranges name them', async () => {
+  it.each([
+    ['the thread pool takes every write', 8 << 20],
+    ['the main thread writes what is past the budget', 600_000]
+  ])('places small, buffer-sized and large pieces in order; ranges name them (%s)', async (_, limit) => {
     const dir = tmp()
     const head = Buffer.from('provider,account\r\n')
-    const part = new PartFile(path.join(dir, 'p.csv'), head)
+    const budget = new WriteBudget(limit)
+    const part = new PartFile(path.join(dir, 'p.csv'), head, budget)
     const sizes = [1, 100, PART_BUFFER_BYTES, 3, PART_BUFFER_BYTES + 1, 700_000, 5, 900_000, 1_500_000, 17, 0, 64]
     const pieces = sizes.map((n, i) => bytes(n, i))
     let at = head.length
@@ -25,7 +29,9 @@ describe('PartFile', () => {
       at += p.length
     }
     expect(part.size).toBe(at)
+    expect(budget.bytes).toBeLessThanOrEqual(limit)
     await part.close()
+    expect(budget.bytes).toBe(0)
     expect(fs.readFileSync(part.file).equals(Buffer.concat([head, ...pieces]))).toBe(true)
     expect(() => part.write(Buffer.from('x'))).toThrow(/is closed/)
     fs.rmSync(dir, { recursive: true, force: true })

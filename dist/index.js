@@ -577,7 +577,7 @@ if (!node_worker_threads__WEBPACK_IMPORTED_MODULE_0__.isMainThread && node_worke
     void Promise.all(/* import() */[__nccwpck_require__.e(777), __nccwpck_require__.e(211), __nccwpck_require__.e(272)]).then(__nccwpck_require__.bind(__nccwpck_require__, 18272)).then((m) => m.serve());
 }
 else {
-    void Promise.all([__nccwpck_require__.e(/* import() */ 659).then(__nccwpck_require__.bind(__nccwpck_require__, 91659)), Promise.all(/* import() */[__nccwpck_require__.e(659), __nccwpck_require__.e(63), __nccwpck_require__.e(777), __nccwpck_require__.e(578)]).then(__nccwpck_require__.bind(__nccwpck_require__, 94578)), Promise.all(/* import() */[__nccwpck_require__.e(659), __nccwpck_require__.e(194)]).then(__nccwpck_require__.bind(__nccwpck_require__, 27194))]).then(([core, { run }, { errorMessage }]) => run()
+    void Promise.all([__nccwpck_require__.e(/* import() */ 659).then(__nccwpck_require__.bind(__nccwpck_require__, 91659)), Promise.all(/* import() */[__nccwpck_require__.e(659), __nccwpck_require__.e(63), __nccwpck_require__.e(777), __nccwpck_require__.e(738)]).then(__nccwpck_require__.bind(__nccwpck_require__, 63738)), Promise.all(/* import() */[__nccwpck_require__.e(659), __nccwpck_require__.e(194)]).then(__nccwpck_require__.bind(__nccwpck_require__, 27194))]).then(([core, { run }, { errorMessage }]) => run()
         .catch((e) => core.setFailed(`cloud-carbon-report failed unexpectedly: ${errorMessage(e)}`))
         .finally(() => setTimeout(() => process.exit(), 2000).unref()));
 }

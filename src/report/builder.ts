@@ -33,7 +33,8 @@ import { addScopes, emptyScopes, type ScopeSums } from './scopes.js'
 import { MonthGrams } from './month-grams.js'
 import { reportingYears, type ReportingYear } from './years.js'
 import { recordFromJson } from './read.js'
-import { PartFile, readAll, writeAt } from './part-file.js'
+import { PartFile, WriteBudget, writeAt } from './part-file.js'
+import { Copier } from './copier.js'
 
 export interface MissingPart {
   what: string
@@ -135,9 +136,6 @@ export interface ReportModel {
   overlap: (OverlapRule & { records: number; grams: Grams; keys: Set<string> }) | null
 }
 
-/** The Copier's piece: what the final files take beyond their own pages. */
-const FLUSH_BYTES = 1 << 20
-
 /** report.json keys written after `records` (the additions of the contract's second version). */
 export const TRAILING_KEYS: readonly string[] = ['scopes', 'years']
 
@@ -207,6 +205,8 @@ function mergeGroups(into: Map<string, ReportGroup>, from: GroupDelta[], period:
 const SINGLE_BATCH = 4096
 
 export class ReportBuilder {
+  /** What the part files have with the thread pool, all of them together. */
+  private readonly writes = new WriteBudget()
   private readonly json = new Map<ProviderId, PartFile>()
   private readonly csv = new Map<ProviderId, PartFile>()
   /** Each provider's bytes in report order: ranges of its part files. */
@@ -366,8 +366,8 @@ export class ReportBuilder {
     let json = this.json.get(provider)
     let csv = this.csv.get(provider)
     if (!json || !csv) {
-      json = new PartFile(path.join(this.workDir, `${provider}.records.jsonl`))
-      csv = new PartFile(path.join(this.workDir, `${provider}.records.csv`), CSV_HEAD)
+      json = new PartFile(path.join(this.workDir, `${provider}.records.jsonl`), NO_BYTES, this.writes)
+      csv = new PartFile(path.join(this.workDir, `${provider}.records.csv`), CSV_HEAD, this.writes)
       this.json.set(provider, json)
       this.csv.set(provider, csv)
     }
@@ -529,28 +529,39 @@ export class ReportBuilder {
     this.flush()
     this.closed = true
     await this.closeParts()
+    // Side by side: each file is mostly a copy on the thread pool.
+    const written = await Promise.allSettled([this.writeJson(header, jsonPath), this.writeCsv(csvPath)])
+    for (const w of written) if (w.status === 'rejected') throw w.reason
+  }
+
+  private async writeJson(header: Record<string, unknown>, jsonPath: string): Promise<void> {
     // Keys added after the records were first written go after them, so every earlier key keeps its place.
     const lead: Record<string, unknown> = {}
     const trail: Record<string, unknown> = {}
     for (const [k, v] of Object.entries(header)) (TRAILING_KEYS.includes(k) ? trail : lead)[k] = v
     const head = JSON.stringify(lead, null, 2)
     const out = fs.openSync(jsonPath, 'w')
-    let at = writeAt(out, Buffer.from(`${head.slice(0, head.lastIndexOf('}')).trimEnd()},\n  "records": [`), 0)
-    const copy = new Copier()
-    let first = true
-    for (const p of PROVIDER_IDS) {
-      const part = this.json.get(p)
-      const spans = this.order.get(p)?.json.spans
-      if (!part || !spans || spans.length === 0) continue
-      // The first record's separator loses its comma: `[` comes right before it.
-      at = copy.consume(out, at, part.file, first ? [spans[0] + 1, ...spans.slice(1)] : spans)
-      first = false
+    try {
+      let at = writeAt(out, Buffer.from(`${head.slice(0, head.lastIndexOf('}')).trimEnd()},\n  "records": [`), 0)
+      const copy = new Copier()
+      let first = true
+      for (const p of PROVIDER_IDS) {
+        const part = this.json.get(p)
+        const spans = this.order.get(p)?.json.spans
+        if (!part || !spans || spans.length === 0) continue
+        // The first record's separator loses its comma: `[` comes right before it.
+        at = await copy.consume(out, at, part.file, first ? [spans[0] + 1, ...spans.slice(1)] : spans)
+        first = false
+      }
+      const tail = JSON.stringify(trail, null, 2)
+      const rest = Object.keys(trail).length === 0 ? '' : `,\n${tail.slice(2, tail.lastIndexOf('}')).trimEnd()}`
+      writeAt(out, Buffer.from(`${first ? ']' : '\n  ]'}${rest}\n}\n`), at)
+    } finally {
+      fs.closeSync(out)
     }
-    const tail = JSON.stringify(trail, null, 2)
-    const rest = Object.keys(trail).length === 0 ? '' : `,\n${tail.slice(2, tail.lastIndexOf('}')).trimEnd()}`
-    writeAt(out, Buffer.from(`${first ? ']' : '\n  ]'}${rest}\n}\n`), at)
-    fs.closeSync(out)
+  }
 
+  private async writeCsv(csvPath: string): Promise<void> {
     // Each CSV part starts with the header. When the first provider's rows are its whole file in order, that
     // file becomes report.csv as it is (a rename, no copy of what is most of the bytes); the rest is copied.
     const parts = PROVIDER_IDS.flatMap((p) => {
@@ -558,8 +569,8 @@ export class ReportBuilder {
       const spans = this.order.get(p)?.csv.spans
       return part && spans && spans.length > 0 ? [{ part, spans }] : []
     })
-    let csvOut: number
-    let csvAt: number
+    let out: number
+    let at: number
     const whole = parts[0]?.spans
     if (
       whole?.length === 2 &&
@@ -567,15 +578,19 @@ export class ReportBuilder {
       whole[1] === parts[0].part.size &&
       moveFile(parts[0].part.file, csvPath)
     ) {
-      csvOut = fs.openSync(csvPath, 'r+')
-      csvAt = parts[0].part.size
+      out = fs.openSync(csvPath, 'r+')
+      at = parts[0].part.size
       parts.shift()
     } else {
-      csvOut = fs.openSync(csvPath, 'w')
-      csvAt = writeAt(csvOut, CSV_HEAD, 0)
+      out = fs.openSync(csvPath, 'w')
+      at = writeAt(out, CSV_HEAD, 0)
     }
-    for (const { part, spans } of parts) csvAt = copy.consume(csvOut, csvAt, part.file, spans)
-    fs.closeSync(csvOut)
+    try {
+      const copy = new Copier()
+      for (const { part, spans } of parts) at = await copy.consume(out, at, part.file, spans)
+    } finally {
+      fs.closeSync(out)
+    }
   }
 
   /** Removes the part files. */
@@ -610,46 +625,5 @@ function moveFile(from: string, to: string): boolean {
     return true
   } catch {
     return false
-  }
-}
-
-/**
- * Moves ranges of a part file into an output file through one buffer. The part file is read from its end and
- * cut short behind each piece copied, so the pages it frees are the ones the output's next pieces are written
- * to: the final files take no fresh memory beyond a piece (on a runner, fresh pages cost more than the copy).
- */
-class Copier {
-  private readonly chunk = Buffer.allocUnsafe(FLUSH_BYTES)
-  /**
-   * Writes the ranges `spans` ([start, end, start, end, ...]) of `file`, in that order, to `fd` from `at` on;
-   * the end of what it wrote. The part file is left empty (bytes outside the ranges are not report bytes).
-   */
-  consume(fd: number, at: number, file: string, spans: readonly number[]): number {
-    // Each range with where it goes, the highest in the part file first.
-    const pieces: [number, number, number][] = []
-    let to = at
-    for (let i = 0; i < spans.length; i += 2) {
-      pieces.push([spans[i], spans[i + 1], to])
-      to += spans[i + 1] - spans[i]
-    }
-    pieces.sort((a, b) => b[0] - a[0])
-    for (let i = 1; i < pieces.length; i++)
-      if (pieces[i][1] > pieces[i - 1][0]) throw new Error(`${file}: report ranges overlap`)
-    const src = fs.openSync(file, 'r+')
-    try {
-      for (const [start, end, dest] of pieces) {
-        for (let hi = end; hi > start;) {
-          const lo = Math.max(start, hi - this.chunk.length)
-          const piece = this.chunk.subarray(0, hi - lo)
-          readAll(src, piece, lo)
-          writeAt(fd, piece, dest + (lo - start))
-          fs.ftruncateSync(src, lo)
-          hi = lo
-        }
-      }
-    } finally {
-      fs.closeSync(src)
-    }
-    return to
   }
 }

@@ -13,10 +13,17 @@ import type { ByteRange as Range } from './batch.js'
  */
 export const PART_BUFFER_BYTES = 256 * 1024
 /**
- * Bytes a part file leaves with the thread pool at a time. Past it the main thread writes itself: a disk slower
- * than the network then slows the run rather than piling up pages in memory.
+ * What the part files of one report leave with the thread pool at a time. Past the limit the main thread writes
+ * itself: a disk slower than the network then slows the run rather than piling up pages in memory. The default
+ * holds a few of the largest batches (an AWS page of 5,000 rows is about 2 MB of JSON lines).
  */
-const IN_FLIGHT_BYTES = 1 << 20
+export class WriteBudget {
+  bytes = 0
+  constructor(readonly limit = 8 << 20) {}
+}
+
+/** Buffers a part file keeps for reuse. */
+const SPARE_BUFFERS = 2
 
 export class PartFile {
   private buf: Buffer | null = null
@@ -25,7 +32,6 @@ export class PartFile {
   private closing: Promise<void> | null = null
   /** Writes with the thread pool, by position: their bytes must stay as they are until they are done. */
   private readonly inFlight = new Map<number, Uint8Array>()
-  private inFlightBytes = 0
   /** Buffers back from the thread pool, for reuse. */
   private readonly spare: Buffer[] = []
   private failure: Error | null = null
@@ -35,7 +41,8 @@ export class PartFile {
   /** `head`: bytes the file starts with (the CSV header, so that the first part can become report.csv). */
   constructor(
     readonly file: string,
-    readonly head: Uint8Array = new Uint8Array(0)
+    readonly head: Uint8Array = new Uint8Array(0),
+    private readonly budget = new WriteBudget()
   ) {
     this.write(head)
   }
@@ -122,21 +129,25 @@ export class PartFile {
     this.used = 0
   }
 
+  private reuse(buf: Buffer): void {
+    if (this.spare.length < SPARE_BUFFERS) this.spare.push(buf)
+  }
+
   /** Writes `bytes` at `position`; `buf`, the buffer they are in, is reused once they are written. */
   private send(bytes: Uint8Array, position: number, buf: Buffer | null): void {
     const fd = this.open()
-    if (this.inFlightBytes + bytes.length > IN_FLIGHT_BYTES) {
+    if (this.budget.bytes + bytes.length > this.budget.limit) {
       this.writeNow(bytes, position)
-      if (buf) this.spare.push(buf)
+      if (buf) this.reuse(buf)
       return
     }
     this.inFlight.set(position, bytes)
-    this.inFlightBytes += bytes.length
+    this.budget.bytes += bytes.length
     writeFully(fd, bytes, position, (err) => {
       this.inFlight.delete(position)
-      this.inFlightBytes -= bytes.length
+      this.budget.bytes -= bytes.length
       if (err) this.failure ??= err
-      else if (buf && this.closing === null) this.spare.push(buf)
+      else if (buf && this.closing === null) this.reuse(buf)
       if (this.inFlight.size === 0 && this.drained) {
         const done = this.drained
         this.drained = null
@@ -159,6 +170,26 @@ function writeFully(fd: number, bytes: Uint8Array, position: number, done: (err:
   step(0)
 }
 
+/** Writes `bytes` at `position` of `fd` on the thread pool. */
+export function writeAtAsync(fd: number, bytes: Uint8Array, position: number): Promise<void> {
+  return new Promise((resolve, reject) => writeFully(fd, bytes, position, (err) => (err ? reject(err) : resolve())))
+}
+
+/** Fills `into` from `position` of `fd` on the thread pool; a file that ends first is an error. */
+export function readAtAsync(fd: number, into: Buffer, position: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const step = (off: number): void => {
+      if (off === into.length) return resolve()
+      fs.read(fd, into, off, into.length - off, position + off, (err, n) => {
+        if (err) reject(err)
+        else if (n === 0) reject(new Error(`a part file ended at ${position + off} of ${position + into.length}`))
+        else step(off + n)
+      })
+    }
+    step(0)
+  })
+}
+
 /** Writes `bytes` at `position` of `fd`; the position after them. */
 export function writeAt(fd: number, bytes: Uint8Array, position: number): number {
   let off = 0
@@ -167,7 +198,7 @@ export function writeAt(fd: number, bytes: Uint8Array, position: number): number
 }
 
 /** Fills `into` from `position` of `fd`; a file that ends first is an error. */
-export function readAll(fd: number, into: Buffer, position: number): void {
+function readAll(fd: number, into: Buffer, position: number): void {
   let off = 0
   while (off < into.length) {
     const n = fs.readSync(fd, into, off, into.length - off, position + off)

@@ -1,8 +1,8 @@
-export const id = 578;
-export const ids = [578,194];
+export const id = 738;
+export const ids = [738,194];
 export const modules = {
 
-/***/ 94578:
+/***/ 63738:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -1435,20 +1435,29 @@ function reportingYears(period, fiscalYearStart) {
  */
 const PART_BUFFER_BYTES = 256 * 1024;
 /**
- * Bytes a part file leaves with the thread pool at a time. Past it the main thread writes itself: a disk slower
- * than the network then slows the run rather than piling up pages in memory.
+ * What the part files of one report leave with the thread pool at a time. Past the limit the main thread writes
+ * itself: a disk slower than the network then slows the run rather than piling up pages in memory. The default
+ * holds a few of the largest batches (an AWS page of 5,000 rows is about 2 MB of JSON lines).
  */
-const IN_FLIGHT_BYTES = 1 << 20;
+class WriteBudget {
+    limit;
+    bytes = 0;
+    constructor(limit = 8 << 20) {
+        this.limit = limit;
+    }
+}
+/** Buffers a part file keeps for reuse. */
+const SPARE_BUFFERS = 2;
 class PartFile {
     file;
     head;
+    budget;
     buf = null;
     used = 0;
     fd = null;
     closing = null;
     /** Writes with the thread pool, by position: their bytes must stay as they are until they are done. */
     inFlight = new Map();
-    inFlightBytes = 0;
     /** Buffers back from the thread pool, for reuse. */
     spare = [];
     failure = null;
@@ -1456,9 +1465,10 @@ class PartFile {
     /** Bytes placed so far (the head included). */
     size = 0;
     /** `head`: bytes the file starts with (the CSV header, so that the first part can become report.csv). */
-    constructor(file, head = new Uint8Array(0)) {
+    constructor(file, head = new Uint8Array(0), budget = new WriteBudget()) {
         this.file = file;
         this.head = head;
+        this.budget = budget;
         this.write(head);
     }
     /** Places `bytes` after what is placed so far; their range in the file. */
@@ -1546,24 +1556,28 @@ class PartFile {
         this.buf = null;
         this.used = 0;
     }
+    reuse(buf) {
+        if (this.spare.length < SPARE_BUFFERS)
+            this.spare.push(buf);
+    }
     /** Writes `bytes` at `position`; `buf`, the buffer they are in, is reused once they are written. */
     send(bytes, position, buf) {
         const fd = this.open();
-        if (this.inFlightBytes + bytes.length > IN_FLIGHT_BYTES) {
+        if (this.budget.bytes + bytes.length > this.budget.limit) {
             this.writeNow(bytes, position);
             if (buf)
-                this.spare.push(buf);
+                this.reuse(buf);
             return;
         }
         this.inFlight.set(position, bytes);
-        this.inFlightBytes += bytes.length;
+        this.budget.bytes += bytes.length;
         writeFully(fd, bytes, position, (err) => {
             this.inFlight.delete(position);
-            this.inFlightBytes -= bytes.length;
+            this.budget.bytes -= bytes.length;
             if (err)
                 this.failure ??= err;
             else if (buf && this.closing === null)
-                this.spare.push(buf);
+                this.reuse(buf);
             if (this.inFlight.size === 0 && this.drained) {
                 const done = this.drained;
                 this.drained = null;
@@ -1588,6 +1602,28 @@ function writeFully(fd, bytes, position, done) {
     };
     step(0);
 }
+/** Writes `bytes` at `position` of `fd` on the thread pool. */
+function writeAtAsync(fd, bytes, position) {
+    return new Promise((resolve, reject) => writeFully(fd, bytes, position, (err) => (err ? reject(err) : resolve())));
+}
+/** Fills `into` from `position` of `fd` on the thread pool; a file that ends first is an error. */
+function readAtAsync(fd, into, position) {
+    return new Promise((resolve, reject) => {
+        const step = (off) => {
+            if (off === into.length)
+                return resolve();
+            external_node_fs_.read(fd, into, off, into.length - off, position + off, (err, n) => {
+                if (err)
+                    reject(err);
+                else if (n === 0)
+                    reject(new Error(`a part file ended at ${position + off} of ${position + into.length}`));
+                else
+                    step(off + n);
+            });
+        };
+        step(0);
+    });
+}
 /** Writes `bytes` at `position` of `fd`; the position after them. */
 function writeAt(fd, bytes, position) {
     let off = 0;
@@ -1604,6 +1640,73 @@ function readAll(fd, into, position) {
             throw new Error(`a part file ended at ${position + off} of ${position + into.length}`);
         off += n;
     }
+}
+
+;// CONCATENATED MODULE: ./src/report/copier.ts
+/**
+ * Moves ranges of a part file into a report file. The part file is read from its end and cut short behind each
+ * piece read, so the pages it frees are the ones the report file's next pieces are written to: the final files
+ * take no fresh memory beyond a piece (on a runner, fresh pages cost more than the copy). A piece is read while
+ * the one before it is written, both on libuv's thread pool.
+ */
+
+
+/** A piece: what the final files take beyond their own pages, twice (one read, one written). */
+const PIECE_BYTES = 512 * 1024;
+class Copier {
+    buffers = [Buffer.allocUnsafe(PIECE_BYTES), Buffer.allocUnsafe(PIECE_BYTES)];
+    /**
+     * Writes the ranges `spans` ([start, end, start, end, ...]) of `file`, in that order, to `fd` from `at` on;
+     * the end of what it wrote. The part file is left empty (bytes outside the ranges are not report bytes).
+     */
+    async consume(fd, at, file, spans) {
+        // Each range with where it goes, the highest in the part file first.
+        const ranges = [];
+        let to = at;
+        for (let i = 0; i < spans.length; i += 2) {
+            ranges.push([spans[i], spans[i + 1], to]);
+            to += spans[i + 1] - spans[i];
+        }
+        ranges.sort((a, b) => b[0] - a[0]);
+        for (let i = 1; i < ranges.length; i++)
+            if (ranges[i][1] > ranges[i - 1][0])
+                throw new Error(`${file}: report ranges overlap`);
+        const src = external_node_fs_.openSync(file, 'r+');
+        // The write and the cut of the piece before, while the next is read; their failures are awaited below, and
+        // until then must not count as rejections nobody handles.
+        let writing = Promise.resolve();
+        let cutting = Promise.resolve();
+        try {
+            let n = 0;
+            for (const [start, end, dest] of ranges) {
+                for (let hi = end; hi > start; n++) {
+                    const lo = Math.max(start, hi - PIECE_BYTES);
+                    // This buffer's last piece was written before the one now being written began.
+                    const piece = this.buffers[n & 1].subarray(0, hi - lo);
+                    await readAtAsync(src, piece, lo);
+                    await writing;
+                    await cutting;
+                    writing = writeAtAsync(fd, piece, dest + (lo - start));
+                    writing.catch(() => { });
+                    cutting = truncate(src, lo);
+                    cutting.catch(() => { });
+                    hi = lo;
+                }
+            }
+        }
+        finally {
+            // Neither descriptor is closed while the thread pool may still use it.
+            await Promise.allSettled([writing, cutting]);
+            external_node_fs_.closeSync(src);
+        }
+        await writing;
+        await cutting;
+        return to;
+    }
+}
+/** Cuts `fd` short at `size`, on the thread pool. */
+function truncate(fd, size) {
+    return new Promise((resolve, reject) => external_node_fs_.ftruncate(fd, size, (err) => (err ? reject(err) : resolve())));
 }
 
 ;// CONCATENATED MODULE: ./src/report/builder.ts
@@ -1625,14 +1728,13 @@ function readAll(fd, into, position) {
 
 
 
+
 /** The overlap rule for a run's providers: only a run that sees both (a shard sees a share: the merge decides). */
 function overlapRule(providers, sharded) {
     return providers.includes('azure') && providers.includes('mcfs')
         ? { provider: 'mcfs', against: 'azure', ...(sharded ? { deferred: true } : {}) }
         : null;
 }
-/** The Copier's piece: what the final files take beyond their own pages. */
-const FLUSH_BYTES = 1 << 20;
 /** report.json keys written after `records` (the additions of the contract's second version). */
 const TRAILING_KEYS = ['scopes', 'years'];
 /** The CSV header line, UTF-8. */
@@ -1680,6 +1782,8 @@ class ReportBuilder {
     workDir;
     period;
     method;
+    /** What the part files have with the thread pool, all of them together. */
+    writes = new WriteBudget();
     json = new Map();
     csv = new Map();
     /** Each provider's bytes in report order: ranges of its part files. */
@@ -1832,8 +1936,8 @@ class ReportBuilder {
         let json = this.json.get(provider);
         let csv = this.csv.get(provider);
         if (!json || !csv) {
-            json = new PartFile(external_node_path_.join(this.workDir, `${provider}.records.jsonl`));
-            csv = new PartFile(external_node_path_.join(this.workDir, `${provider}.records.csv`), CSV_HEAD);
+            json = new PartFile(external_node_path_.join(this.workDir, `${provider}.records.jsonl`), NO_BYTES, this.writes);
+            csv = new PartFile(external_node_path_.join(this.workDir, `${provider}.records.csv`), CSV_HEAD, this.writes);
             this.json.set(provider, json);
             this.csv.set(provider, csv);
         }
@@ -2000,6 +2104,13 @@ class ReportBuilder {
         this.flush();
         this.closed = true;
         await this.closeParts();
+        // Side by side: each file is mostly a copy on the thread pool.
+        const written = await Promise.allSettled([this.writeJson(header, jsonPath), this.writeCsv(csvPath)]);
+        for (const w of written)
+            if (w.status === 'rejected')
+                throw w.reason;
+    }
+    async writeJson(header, jsonPath) {
         // Keys added after the records were first written go after them, so every earlier key keeps its place.
         const lead = {};
         const trail = {};
@@ -2007,22 +2118,28 @@ class ReportBuilder {
             (TRAILING_KEYS.includes(k) ? trail : lead)[k] = v;
         const head = JSON.stringify(lead, null, 2);
         const out = external_node_fs_.openSync(jsonPath, 'w');
-        let at = writeAt(out, Buffer.from(`${head.slice(0, head.lastIndexOf('}')).trimEnd()},\n  "records": [`), 0);
-        const copy = new Copier();
-        let first = true;
-        for (const p of PROVIDER_IDS) {
-            const part = this.json.get(p);
-            const spans = this.order.get(p)?.json.spans;
-            if (!part || !spans || spans.length === 0)
-                continue;
-            // The first record's separator loses its comma: `[` comes right before it.
-            at = copy.consume(out, at, part.file, first ? [spans[0] + 1, ...spans.slice(1)] : spans);
-            first = false;
+        try {
+            let at = writeAt(out, Buffer.from(`${head.slice(0, head.lastIndexOf('}')).trimEnd()},\n  "records": [`), 0);
+            const copy = new Copier();
+            let first = true;
+            for (const p of PROVIDER_IDS) {
+                const part = this.json.get(p);
+                const spans = this.order.get(p)?.json.spans;
+                if (!part || !spans || spans.length === 0)
+                    continue;
+                // The first record's separator loses its comma: `[` comes right before it.
+                at = await copy.consume(out, at, part.file, first ? [spans[0] + 1, ...spans.slice(1)] : spans);
+                first = false;
+            }
+            const tail = JSON.stringify(trail, null, 2);
+            const rest = Object.keys(trail).length === 0 ? '' : `,\n${tail.slice(2, tail.lastIndexOf('}')).trimEnd()}`;
+            writeAt(out, Buffer.from(`${first ? ']' : '\n  ]'}${rest}\n}\n`), at);
         }
-        const tail = JSON.stringify(trail, null, 2);
-        const rest = Object.keys(trail).length === 0 ? '' : `,\n${tail.slice(2, tail.lastIndexOf('}')).trimEnd()}`;
-        writeAt(out, Buffer.from(`${first ? ']' : '\n  ]'}${rest}\n}\n`), at);
-        external_node_fs_.closeSync(out);
+        finally {
+            external_node_fs_.closeSync(out);
+        }
+    }
+    async writeCsv(csvPath) {
         // Each CSV part starts with the header. When the first provider's rows are its whole file in order, that
         // file becomes report.csv as it is (a rename, no copy of what is most of the bytes); the rest is copied.
         const parts = PROVIDER_IDS.flatMap((p) => {
@@ -2030,24 +2147,29 @@ class ReportBuilder {
             const spans = this.order.get(p)?.csv.spans;
             return part && spans && spans.length > 0 ? [{ part, spans }] : [];
         });
-        let csvOut;
-        let csvAt;
+        let out;
+        let at;
         const whole = parts[0]?.spans;
         if (whole?.length === 2 &&
             whole[0] === parts[0].part.head.length &&
             whole[1] === parts[0].part.size &&
             moveFile(parts[0].part.file, csvPath)) {
-            csvOut = external_node_fs_.openSync(csvPath, 'r+');
-            csvAt = parts[0].part.size;
+            out = external_node_fs_.openSync(csvPath, 'r+');
+            at = parts[0].part.size;
             parts.shift();
         }
         else {
-            csvOut = external_node_fs_.openSync(csvPath, 'w');
-            csvAt = writeAt(csvOut, CSV_HEAD, 0);
+            out = external_node_fs_.openSync(csvPath, 'w');
+            at = writeAt(out, CSV_HEAD, 0);
         }
-        for (const { part, spans } of parts)
-            csvAt = copy.consume(csvOut, csvAt, part.file, spans);
-        external_node_fs_.closeSync(csvOut);
+        try {
+            const copy = new Copier();
+            for (const { part, spans } of parts)
+                at = await copy.consume(out, at, part.file, spans);
+        }
+        finally {
+            external_node_fs_.closeSync(out);
+        }
     }
     /** Removes the part files. */
     async cleanup() {
@@ -2080,48 +2202,6 @@ function moveFile(from, to) {
     }
     catch {
         return false;
-    }
-}
-/**
- * Moves ranges of a part file into an output file through one buffer. The part file is read from its end and
- * cut short behind each piece copied, so the pages it frees are the ones the output's next pieces are written
- * to: the final files take no fresh memory beyond a piece (on a runner, fresh pages cost more than the copy).
- */
-class Copier {
-    chunk = Buffer.allocUnsafe(FLUSH_BYTES);
-    /**
-     * Writes the ranges `spans` ([start, end, start, end, ...]) of `file`, in that order, to `fd` from `at` on;
-     * the end of what it wrote. The part file is left empty (bytes outside the ranges are not report bytes).
-     */
-    consume(fd, at, file, spans) {
-        // Each range with where it goes, the highest in the part file first.
-        const pieces = [];
-        let to = at;
-        for (let i = 0; i < spans.length; i += 2) {
-            pieces.push([spans[i], spans[i + 1], to]);
-            to += spans[i + 1] - spans[i];
-        }
-        pieces.sort((a, b) => b[0] - a[0]);
-        for (let i = 1; i < pieces.length; i++)
-            if (pieces[i][1] > pieces[i - 1][0])
-                throw new Error(`${file}: report ranges overlap`);
-        const src = external_node_fs_.openSync(file, 'r+');
-        try {
-            for (const [start, end, dest] of pieces) {
-                for (let hi = end; hi > start;) {
-                    const lo = Math.max(start, hi - this.chunk.length);
-                    const piece = this.chunk.subarray(0, hi - lo);
-                    readAll(src, piece, lo);
-                    writeAt(fd, piece, dest + (lo - start));
-                    external_node_fs_.ftruncateSync(src, lo);
-                    hi = lo;
-                }
-            }
-        }
-        finally {
-            external_node_fs_.closeSync(src);
-        }
-        return to;
     }
 }
 
