@@ -1571,7 +1571,7 @@ class PartFile {
         }
         this.inFlight.set(position, bytes);
         this.budget.bytes += bytes.length;
-        writeFully(fd, bytes, position, (err) => {
+        const settled = (err) => {
             this.inFlight.delete(position);
             this.budget.bytes -= bytes.length;
             if (err)
@@ -1583,28 +1583,27 @@ class PartFile {
                 this.drained = null;
                 done();
             }
-        });
+        };
+        writeAtAsync(fd, bytes, position).then(() => settled(null), settled);
     }
 }
-/** `bytes` written at `position` on the thread pool, however many writes it takes; `done` once, when all are. */
-function writeFully(fd, bytes, position, done) {
-    const step = (off) => {
-        external_node_fs_.write(fd, bytes, off, bytes.length - off, position + off, (err, n) => {
-            if (err)
-                done(err);
-            else if (n === 0)
-                done(new Error(`no bytes written at ${position + off}`));
-            else if (off + n < bytes.length)
-                step(off + n);
-            else
-                done(null);
-        });
-    };
-    step(0);
-}
-/** Writes `bytes` at `position` of `fd` on the thread pool. */
+/** Writes `bytes` at `position` of `fd` on the thread pool, however many writes it takes. */
 function writeAtAsync(fd, bytes, position) {
-    return new Promise((resolve, reject) => writeFully(fd, bytes, position, (err) => (err ? reject(err) : resolve())));
+    return new Promise((resolve, reject) => {
+        const step = (off) => {
+            if (off === bytes.length)
+                return resolve();
+            external_node_fs_.write(fd, bytes, off, bytes.length - off, position + off, (err, n) => {
+                if (err)
+                    reject(err);
+                else if (n === 0)
+                    reject(new Error(`no bytes written at ${position + off}`));
+                else
+                    step(off + n);
+            });
+        };
+        step(0);
+    });
 }
 /** Fills `into` from `position` of `fd` on the thread pool; a file that ends first is an error. */
 function readAtAsync(fd, into, position) {
@@ -1657,7 +1656,7 @@ class Copier {
     buffers = [Buffer.allocUnsafe(PIECE_BYTES), Buffer.allocUnsafe(PIECE_BYTES)];
     /**
      * Writes the ranges `spans` ([start, end, start, end, ...]) of `file`, in that order, to `fd` from `at` on;
-     * the end of what it wrote. The part file is left empty (bytes outside the ranges are not report bytes).
+     * the end of what it wrote. The part file is cut to what comes before its lowest range (not report bytes).
      */
     async consume(fd, at, file, spans) {
         // Each range with where it goes, the highest in the part file first.
@@ -2105,10 +2104,7 @@ class ReportBuilder {
         this.closed = true;
         await this.closeParts();
         // Side by side: each file is mostly a copy on the thread pool.
-        const written = await Promise.allSettled([this.writeJson(header, jsonPath), this.writeCsv(csvPath)]);
-        for (const w of written)
-            if (w.status === 'rejected')
-                throw w.reason;
+        await allDone([this.writeJson(header, jsonPath), this.writeCsv(csvPath)]);
     }
     async writeJson(header, jsonPath) {
         // Keys added after the records were first written go after them, so every earlier key keeps its place.
@@ -2178,13 +2174,16 @@ class ReportBuilder {
         for (const f of [...this.json.values(), ...this.csv.values()])
             external_node_fs_.rmSync(f.file, { force: true });
     }
-    /** Closes every part file once its writes are done; the first failure of any is thrown after all are. */
-    async closeParts() {
-        const closed = await Promise.allSettled([...this.json.values(), ...this.csv.values()].map((f) => f.close()));
-        for (const c of closed)
-            if (c.status === 'rejected')
-                throw c.reason;
+    /** Closes every part file once its writes are done. */
+    closeParts() {
+        return allDone([...this.json.values(), ...this.csv.values()].map((f) => f.close()));
     }
+}
+/** Waits for every one of `work` (none is left running on a file), then throws the first failure. */
+async function allDone(work) {
+    for (const w of await Promise.allSettled(work))
+        if (w.status === 'rejected')
+            throw w.reason;
 }
 /** The records of a batch's report.json lines (a batch that did not carry its records). */
 function recordsOfJson(json) {

@@ -530,8 +530,7 @@ export class ReportBuilder {
     this.closed = true
     await this.closeParts()
     // Side by side: each file is mostly a copy on the thread pool.
-    const written = await Promise.allSettled([this.writeJson(header, jsonPath), this.writeCsv(csvPath)])
-    for (const w of written) if (w.status === 'rejected') throw w.reason
+    await allDone([this.writeJson(header, jsonPath), this.writeCsv(csvPath)])
   }
 
   private async writeJson(header: Record<string, unknown>, jsonPath: string): Promise<void> {
@@ -600,11 +599,15 @@ export class ReportBuilder {
     for (const f of [...this.json.values(), ...this.csv.values()]) fs.rmSync(f.file, { force: true })
   }
 
-  /** Closes every part file once its writes are done; the first failure of any is thrown after all are. */
-  private async closeParts(): Promise<void> {
-    const closed = await Promise.allSettled([...this.json.values(), ...this.csv.values()].map((f) => f.close()))
-    for (const c of closed) if (c.status === 'rejected') throw c.reason
+  /** Closes every part file once its writes are done. */
+  private closeParts(): Promise<void> {
+    return allDone([...this.json.values(), ...this.csv.values()].map((f) => f.close()))
   }
+}
+
+/** Waits for every one of `work` (none is left running on a file), then throws the first failure. */
+async function allDone(work: Promise<void>[]): Promise<void> {
+  for (const w of await Promise.allSettled(work)) if (w.status === 'rejected') throw w.reason
 }
 
 type ModelOverlap = NonNullable<ReportModel['overlap']>

@@ -14,7 +14,7 @@ export class Copier {
   private readonly buffers = [Buffer.allocUnsafe(PIECE_BYTES), Buffer.allocUnsafe(PIECE_BYTES)]
   /**
    * Writes the ranges `spans` ([start, end, start, end, ...]) of `file`, in that order, to `fd` from `at` on;
-   * the end of what it wrote. The part file is left empty (bytes outside the ranges are not report bytes).
+   * the end of what it wrote. The part file is cut to what comes before its lowest range (not report bytes).
    */
   async consume(fd: number, at: number, file: string, spans: readonly number[]): Promise<number> {
     // Each range with where it goes, the highest in the part file first.

@@ -143,7 +143,7 @@ export class PartFile {
     }
     this.inFlight.set(position, bytes)
     this.budget.bytes += bytes.length
-    writeFully(fd, bytes, position, (err) => {
+    const settled = (err: Error | null): void => {
       this.inFlight.delete(position)
       this.budget.bytes -= bytes.length
       if (err) this.failure ??= err
@@ -153,26 +153,24 @@ export class PartFile {
         this.drained = null
         done()
       }
-    })
+    }
+    writeAtAsync(fd, bytes, position).then(() => settled(null), settled)
   }
 }
 
-/** `bytes` written at `position` on the thread pool, however many writes it takes; `done` once, when all are. */
-function writeFully(fd: number, bytes: Uint8Array, position: number, done: (err: Error | null) => void): void {
-  const step = (off: number): void => {
-    fs.write(fd, bytes, off, bytes.length - off, position + off, (err, n) => {
-      if (err) done(err)
-      else if (n === 0) done(new Error(`no bytes written at ${position + off}`))
-      else if (off + n < bytes.length) step(off + n)
-      else done(null)
-    })
-  }
-  step(0)
-}
-
-/** Writes `bytes` at `position` of `fd` on the thread pool. */
+/** Writes `bytes` at `position` of `fd` on the thread pool, however many writes it takes. */
 export function writeAtAsync(fd: number, bytes: Uint8Array, position: number): Promise<void> {
-  return new Promise((resolve, reject) => writeFully(fd, bytes, position, (err) => (err ? reject(err) : resolve())))
+  return new Promise((resolve, reject) => {
+    const step = (off: number): void => {
+      if (off === bytes.length) return resolve()
+      fs.write(fd, bytes, off, bytes.length - off, position + off, (err, n) => {
+        if (err) reject(err)
+        else if (n === 0) reject(new Error(`no bytes written at ${position + off}`))
+        else step(off + n)
+      })
+    }
+    step(0)
+  })
 }
 
 /** Fills `into` from `position` of `fd` on the thread pool; a file that ends first is an error. */
