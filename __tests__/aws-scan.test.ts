@@ -194,6 +194,28 @@ describe('AWS pages read from their bytes', () => {
     }
   })
 
+  it('tells a row of another shape by any one byte of its keys, at every place in a word or after it', () => {
+    const row = {
+      TimePeriod: { Start: '2025-01-01T00:00:00Z', End: '2025-02-01T00:00:00Z' },
+      DimensionsValues: { USAGE_ACCOUNT_ID: '111122223333', REGION: 'eu-west-1', SERVICE: 'AmazonS3' },
+      ModelVersion: 'v3.0.0',
+      EmissionsValues: Object.fromEntries(TYPES.map((t, k) => [t, { Value: (7919 + k) / 1e6, Unit: 'MTCO2e' }]))
+    }
+    const text = JSON.stringify(row)
+    let tried = 0
+    // Every letter of every key, changed alone: that member becomes an unknown one (skipped, or a missing one).
+    for (const key of text.matchAll(/"([A-Za-z_0-9]+)":/g)) {
+      for (let j = key.index + 1; j < key.index + 1 + key[1].length; j++) {
+        const other = `${text.slice(0, j)}${text[j] === 'q' ? 'z' : 'q'}${text.slice(j + 1)}`
+        expectSame(Buffer.from(`{"Results":[${text},${other},${text}]}`))
+        // The changed row last: its shape is matched up to the page's end.
+        expectSame(Buffer.from(`{"Results":[${text},${other}]}`))
+        tried++
+      }
+    }
+    expect(tried).toBeGreaterThan(150)
+  })
+
   it('leaves to the tree a page with a row it does not take whole, and fails bytes that are not JSON as JSON.parse does', () => {
     const good = (v: unknown) => ({
       TimePeriod: { Start: '2025-01-01T00:00:00Z' },

@@ -94,32 +94,47 @@ class ShapeNotes {
 }
 /** A row's bytes between the values that change, and its values (those of the row it was learnt from). */
 class RowShape {
-    literals = [];
+    /** Each literal as little-endian 32-bit words, then its last bytes (0-3) one by one. */
+    words = [];
+    tails = [];
     targets;
     values = new RowValues();
+    /** The page's bytes four at a time: a literal is compared a word a step, not a byte. */
+    view;
     constructor(b, notes, end, values) {
+        this.view = new DataView(b.buffer, b.byteOffset, b.byteLength);
         let at = notes.start;
-        for (let k = 0; k < notes.ranges.length; k += 2) {
-            this.literals.push(b.subarray(at, notes.ranges[k]));
+        for (let k = 0; k <= notes.ranges.length; k += 2) {
+            const to = k < notes.ranges.length ? notes.ranges[k] : end;
+            const whole = (to - at) & ~3;
+            const words = new Int32Array(whole / 4);
+            for (let w = 0; w < words.length; w++)
+                words[w] = this.view.getInt32(at + w * 4, true);
+            this.words.push(words);
+            this.tails.push(b.subarray(at + whole, to));
             at = notes.ranges[k + 1];
         }
-        this.literals.push(b.subarray(at, end));
         this.targets = Int8Array.from(notes.targets);
         this.values.copy(values);
     }
     /** Reads the row at `i` into `v` when it has this shape: the position after it, else -1 (nothing read). */
     read(r, i, v) {
         const b = r.b;
-        const literals = this.literals;
+        const view = this.view;
         const targets = this.targets;
         v.copy(this.values);
         for (let s = 0;; s++) {
-            const literal = literals[s];
-            const n = literal.length;
-            for (let k = 0; k < n; k++)
-                if (b[i + k] !== literal[k])
+            const words = this.words[s];
+            const tail = this.tails[s];
+            const n = words.length;
+            if (i + n * 4 + tail.length > b.length)
+                return -1;
+            for (let w = 0; w < n; w++, i += 4)
+                if (view.getInt32(i, true) !== words[w])
                     return -1;
-            i += n;
+            for (let k = 0; k < tail.length; k++, i++)
+                if (b[i] !== tail[k])
+                    return -1;
             if (s === targets.length)
                 return i;
             const target = targets[s];
