@@ -19,10 +19,13 @@ function ownedBuffer(size: number): Buffer {
 }
 
 const EMPTY = Buffer.alloc(0)
+const viewOf = (b: Buffer): DataView => new DataView(b.buffer, b.byteOffset, b.byteLength)
 
 /** UTF-8 bytes, grown as they are written. */
 export class ByteWriter {
   buf: Buffer = EMPTY
+  /** The same bytes, to write four at a time. */
+  view: DataView = viewOf(EMPTY)
   pos = 0
   constructor(private readonly initial: number) {}
   /** Makes room for `n` more bytes. */
@@ -31,6 +34,7 @@ export class ByteWriter {
     const grown = ownedBuffer(Math.max(this.pos + n, this.initial, this.buf.length * 2))
     this.buf.copy(grown, 0, 0, this.pos)
     this.buf = grown
+    this.view = viewOf(grown)
   }
   text(s: string): void {
     this.room(s.length * 3) // the most UTF-8 can need per UTF-16 unit
@@ -40,12 +44,30 @@ export class ByteWriter {
   take(): Uint8Array {
     const out = this.buf.subarray(0, this.pos)
     this.buf = EMPTY
+    this.view = viewOf(EMPTY)
     this.pos = 0
     return out
   }
 }
 
-const utf8 = (s: string): Uint8Array => Buffer.from(s, 'utf8')
+/**
+ * Bytes that are copied into records again and again (keys, separators, cached fields), kept as little-endian
+ * 32-bit words and their last 0-3 bytes: a copy is a quarter of the steps of one byte at a time, with no call.
+ */
+class Piece {
+  readonly length: number
+  readonly words: Int32Array
+  readonly tail: Uint8Array
+  constructor(readonly bytes: Uint8Array) {
+    this.length = bytes.length
+    const whole = bytes.length & ~3
+    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+    this.words = Int32Array.from({ length: whole / 4 }, (_, w) => view.getInt32(w * 4, true))
+    this.tail = bytes.slice(whole)
+  }
+}
+
+const utf8 = (s: string): Piece => new Piece(Buffer.from(s, 'utf8'))
 
 /** 10^k for k = 0..15: the digit count of a whole number of kilograms. */
 const POW10 = Array.from({ length: 16 }, (_, k) => 10 ** k)
@@ -53,16 +75,13 @@ const FRACTION = KG_FRACTION.map(utf8)
 /** The most bytes a figure takes: `String()` of any double is at most 25 characters. */
 const FIGURE_MAX = 26
 
-/** Copies `b` into `buf` at `p` (room made beforehand); the position after it. */
-function put(buf: Buffer, p: number, b: Uint8Array): number {
-  const n = b.length
-  // Short runs (most fields) copy faster by hand than through TypedArray.set's call.
-  if (n < 24) {
-    for (let i = 0; i < n; i++) buf[p + i] = b[i]
-    return p + n
-  }
-  buf.set(b, p)
-  return p + n
+/** Copies `piece` into `buf` (`view`: the same bytes) at `p` (room made beforehand); the position after it. */
+function put(view: DataView, buf: Buffer, p: number, piece: Piece): number {
+  const words = piece.words
+  for (let w = 0; w < words.length; w++, p += 4) view.setInt32(p, words[w], true)
+  const tail = piece.tail
+  for (let k = 0; k < tail.length; k++) buf[p++] = tail[k]
+  return p
 }
 
 /** The digits of a non-negative integer below 10^15 into `buf` at `p`; the position after them. */
@@ -90,7 +109,7 @@ function putDigits(buf: Buffer, p: number, n: number): number {
 }
 
 /** `gramsToKgText(grams)` into `buf` at `p` (FIGURE_MAX bytes of room); the position after it. */
-export function putKg(buf: Buffer, p: number, grams: Grams): number {
+function putKg(view: DataView, buf: Buffer, p: number, grams: Grams): number {
   if (grams === 0) {
     buf[p] = 48
     return p + 1
@@ -103,7 +122,7 @@ export function putKg(buf: Buffer, p: number, grams: Grams): number {
     g = -g
   }
   const frac = g % 1000
-  return put(buf, putDigits(buf, p, (g - frac) / 1000), FRACTION[frac])
+  return put(view, buf, putDigits(buf, p, (g - frac) / 1000), FRACTION[frac])
 }
 
 const NULL = utf8('null')
@@ -116,16 +135,16 @@ const COMMA = 44
  */
 class FieldBytes {
   private lastKey: string | null = null
-  private last: [json: Uint8Array, csv: Uint8Array]
-  private readonly nullField: [json: Uint8Array, csv: Uint8Array]
-  private readonly map = new Map<string, [Uint8Array, Uint8Array]>()
+  private last: [json: Piece, csv: Piece]
+  private readonly nullField: [json: Piece, csv: Piece]
+  private readonly map = new Map<string, [Piece, Piece]>()
   constructor(
     private readonly json: [before: string, after: string],
     private readonly csv: [before: string, after: string]
   ) {
     this.nullField = this.last = [utf8(`${json[0]}null${json[1]}`), utf8(`${csv[0]}${csv[1]}`)]
   }
-  of(s: string | null): [json: Uint8Array, csv: Uint8Array] {
+  of(s: string | null): [json: Piece, csv: Piece] {
     if (s === null) return this.nullField
     if (s === this.lastKey) return this.last
     let e = this.map.get(s)
@@ -182,14 +201,14 @@ const K = {
 const FIGURE_KEYS = Object.values(K).reduce((n, b) => n + b.length, 0)
 
 /** A figure's JSON text (kilograms or null) into `buf` at `p`; the position after it. */
-function jsonFigure(buf: Buffer, p: number, g: Grams | null): number {
-  return g === null ? put(buf, p, NULL) : putKg(buf, p, g)
+function jsonFigure(view: DataView, buf: Buffer, p: number, g: Grams | null): number {
+  return g === null ? put(view, buf, p, NULL) : putKg(view, buf, p, g)
 }
 
 /** `,` and a figure's CSV cell (empty for null) into `buf` at `p`; the position after it. */
-function csvFigure(buf: Buffer, p: number, g: Grams | null): number {
+function csvFigure(view: DataView, buf: Buffer, p: number, g: Grams | null): number {
   buf[p] = COMMA
-  return g === null ? p + 1 : putKg(buf, p + 1, g)
+  return g === null ? p + 1 : putKg(view, buf, p + 1, g)
 }
 
 /** One writer of records: its own field caches (a worker thread and the main thread each have theirs). */
@@ -233,36 +252,37 @@ export class RecordWriter {
         8 * FIGURE_MAX
     )
     let b = json.buf
+    let v = json.view
     let p = json.pos
-    p = put(b, p, provider[0])
-    p = put(b, p, account[0])
-    p = put(b, p, accountName[0])
-    p = put(b, p, month[0])
-    p = put(b, p, service[0])
-    p = put(b, p, region[0])
-    p = put(b, p, K.kg)
-    p = putKg(b, p, r.grams)
-    p = put(b, p, K.market)
-    p = jsonFigure(b, p, r.marketGrams)
-    p = put(b, p, K.location)
-    p = jsonFigure(b, p, r.locationGrams)
-    p = put(b, p, K.scope1)
-    p = jsonFigure(b, p, r.scope1Grams)
-    p = put(b, p, K.scope2Market)
-    p = jsonFigure(b, p, r.scope2MarketGrams)
-    p = put(b, p, K.scope2Location)
-    p = jsonFigure(b, p, r.scope2LocationGrams)
-    p = put(b, p, K.scope3Market)
-    p = jsonFigure(b, p, r.scope3MarketGrams)
-    p = put(b, p, K.scope3Location)
-    p = jsonFigure(b, p, r.scope3LocationGrams)
+    p = put(v, b, p, provider[0])
+    p = put(v, b, p, account[0])
+    p = put(v, b, p, accountName[0])
+    p = put(v, b, p, month[0])
+    p = put(v, b, p, service[0])
+    p = put(v, b, p, region[0])
+    p = put(v, b, p, K.kg)
+    p = putKg(v, b, p, r.grams)
+    p = put(v, b, p, K.market)
+    p = jsonFigure(v, b, p, r.marketGrams)
+    p = put(v, b, p, K.location)
+    p = jsonFigure(v, b, p, r.locationGrams)
+    p = put(v, b, p, K.scope1)
+    p = jsonFigure(v, b, p, r.scope1Grams)
+    p = put(v, b, p, K.scope2Market)
+    p = jsonFigure(v, b, p, r.scope2MarketGrams)
+    p = put(v, b, p, K.scope2Location)
+    p = jsonFigure(v, b, p, r.scope2LocationGrams)
+    p = put(v, b, p, K.scope3Market)
+    p = jsonFigure(v, b, p, r.scope3MarketGrams)
+    p = put(v, b, p, K.scope3Location)
+    p = jsonFigure(v, b, p, r.scope3LocationGrams)
     if (r.extra && Object.keys(r.extra).length > 0) {
-      // Rare (a provider's own fields, e.g. MCFS's sub-services): the text, then the record's end.
-      p = put(b, p, model[0].subarray(0, model[0].length - 1))
+      // Rare (a provider's own fields, e.g. MCFS's sub-services): the text over the closing brace, then the end.
+      p = put(v, b, p, model[0]) - 1
       json.pos = p
       json.text(`,"extra":${JSON.stringify(r.extra)}}`)
     } else {
-      p = put(b, p, model[0])
+      p = put(v, b, p, model[0])
       json.pos = p
     }
 
@@ -277,22 +297,23 @@ export class RecordWriter {
         8 * (FIGURE_MAX + 1)
     )
     b = csv.buf
+    v = csv.view
     p = csv.pos
-    p = put(b, p, provider[1])
-    p = put(b, p, account[1])
-    p = put(b, p, accountName[1])
-    p = put(b, p, month[1])
-    p = put(b, p, service[1])
-    p = put(b, p, region[1])
-    p = csvFigure(b, p, r.grams)
-    p = csvFigure(b, p, r.marketGrams)
-    p = csvFigure(b, p, r.locationGrams)
-    p = csvFigure(b, p, r.scope1Grams)
-    p = csvFigure(b, p, r.scope2MarketGrams)
-    p = csvFigure(b, p, r.scope2LocationGrams)
-    p = csvFigure(b, p, r.scope3MarketGrams)
-    p = csvFigure(b, p, r.scope3LocationGrams)
-    p = put(b, p, model[1])
+    p = put(v, b, p, provider[1])
+    p = put(v, b, p, account[1])
+    p = put(v, b, p, accountName[1])
+    p = put(v, b, p, month[1])
+    p = put(v, b, p, service[1])
+    p = put(v, b, p, region[1])
+    p = csvFigure(v, b, p, r.grams)
+    p = csvFigure(v, b, p, r.marketGrams)
+    p = csvFigure(v, b, p, r.locationGrams)
+    p = csvFigure(v, b, p, r.scope1Grams)
+    p = csvFigure(v, b, p, r.scope2MarketGrams)
+    p = csvFigure(v, b, p, r.scope2LocationGrams)
+    p = csvFigure(v, b, p, r.scope3MarketGrams)
+    p = csvFigure(v, b, p, r.scope3LocationGrams)
+    p = put(v, b, p, model[1])
     csv.pos = p
   }
 }
