@@ -63,37 +63,41 @@ const text = fc.oneof(
   fc.constant(null),
   fc.integer()
 )
-const row = fc.record(
-  {
-    dataType: fc.constant('ResourceItemDetailsData'),
-    latestMonthEmissions: figure,
-    previousMonthEmissions: figure,
-    subscriptionId: text,
-    resourceGroup: fc.constantFrom('rg-a', 'rg-b'),
-    resourceId: fc.constantFrom(
-      '/subscriptions/aaaaaaaa-0000-4000-a000-000000000001/resourceGroups/rg/providers/Microsoft.Storage/storageAccounts/s1',
-      '/subscriptions/s2/resourcegroups/rg/providers/Microsoft.Web/sites/a/slots/b',
-      '',
-      null,
-      7
-    ),
-    resourceType: text,
-    location: fc.oneof(fc.constantFrom('eastus', ' westeurope ', ''), fc.constant(null)),
-    itemName: fc.constantFrom('vm1', 'sa2', null, { n: 1 }),
-    categoryType: fc.constant('Resource'),
-    extra: fc.oneof(
-      fc.constant({ nested: [1, { a: [true, false, null] }], s: 'x' }),
-      fc.constant([]),
-      fc.constant(-0.5e-3)
-    )
-  },
-  { requiredKeys: [] }
-)
+/** A row's members, every one there and in this order (`row` leaves some out). */
+const fields = {
+  dataType: fc.constant('ResourceItemDetailsData'),
+  latestMonthEmissions: figure,
+  previousMonthEmissions: figure,
+  subscriptionId: text,
+  resourceGroup: fc.constantFrom('rg-a', 'rg-b'),
+  resourceId: fc.constantFrom(
+    '/subscriptions/aaaaaaaa-0000-4000-a000-000000000001/resourceGroups/rg/providers/Microsoft.Storage/storageAccounts/s1',
+    '/subscriptions/s2/resourcegroups/rg/providers/Microsoft.Web/sites/a/slots/b',
+    '',
+    null,
+    7
+  ),
+  resourceType: text,
+  location: fc.oneof(fc.constantFrom('eastus', ' westeurope ', ''), fc.constant(null)),
+  itemName: fc.constantFrom('vm1', 'sa2', null, { n: 1 }),
+  categoryType: fc.constant('Resource'),
+  extra: fc.oneof(
+    fc.constant({ nested: [1, { a: [true, false, null] }], s: 'x' }),
+    fc.constant([]),
+    fc.constant(-0.5e-3)
+  )
+}
+const row = fc.record(fields, { requiredKeys: [] })
+/** Rows written alike (every member, one order), now and then another: rows read by their shape. */
+const alike = fc.array(fc.oneof({ arbitrary: fc.record(fields), weight: 6 }, { arbitrary: anyOrder(row), weight: 1 }), {
+  minLength: 2,
+  maxLength: 30
+})
 /** A row's members in any order. */
 const shuffled = anyOrder(row)
 const page = fc.record(
   {
-    value: fc.array(shuffled, { maxLength: 25 }),
+    value: fc.oneof(alike, fc.array(shuffled, { maxLength: 25 })),
     skipToken: fc.oneof(fc.constantFrom('abc', ''), fc.constant(null)),
     subscriptionAccessDecisionList: fc.array(
       fc.record({ subscriptionId: fc.constantFrom(...SUBS), decision: fc.constantFrom('Allowed', 'Denied') })

@@ -149,6 +149,8 @@ function explainMcfsError(err, c) {
 var src_body = __webpack_require__(8255);
 // EXTERNAL MODULE: ./src/providers/kit/json-bytes.ts
 var json_bytes = __webpack_require__(35657);
+// EXTERNAL MODULE: ./src/providers/kit/row-shape.ts
+var row_shape = __webpack_require__(42753);
 // EXTERNAL MODULE: ./src/units.ts
 var units = __webpack_require__(61996);
 // EXTERNAL MODULE: ./src/providers/kit/records.ts
@@ -538,6 +540,7 @@ function forecastPoints(rows, scope) {
 
 
 
+
 /**
  * Every member a row is read for (Folder, the dimensions, scopeOf, forecastPoints): whatever a query selects,
  * a server that sends more gives the same records as JSON.parse's rows would.
@@ -559,12 +562,12 @@ function scanODataPage(body) {
             else
                 row[ROW_FIELDS[f]] = r.value();
         };
+        const shapes = new row_shape/* FieldShapes */.d8(r, NAMES, field, () => (row = {}));
         const element = () => {
             // Not an object: JSON.parse's rows go to the code that says what is wrong with them.
             if (!r.isObject())
                 throw json_bytes/* notPlain */.Q;
-            row = {};
-            r.fields(NAMES, field);
+            shapes.read();
             rows.push(row);
         };
         const top = (0,json_bytes/* valueListPage */.BY)(r, element);

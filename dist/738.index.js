@@ -662,7 +662,7 @@ const PROVIDERS = {
         short: 'Azure',
         publicationDay: 19,
         parseInputs: parseAzureInputs,
-        load: async () => (await Promise.all(/* import() */[__webpack_require__.e(537), __webpack_require__.e(823)]).then(__webpack_require__.bind(__webpack_require__, 90823))).azureProvider
+        load: async () => (await Promise.all(/* import() */[__webpack_require__.e(369), __webpack_require__.e(823)]).then(__webpack_require__.bind(__webpack_require__, 90823))).azureProvider
     },
     mcfs: {
         label: 'Microsoft Cloud for Sustainability',
@@ -670,7 +670,7 @@ const PROVIDERS = {
         // MCFS publishes no schedule: treated as Azure's.
         publicationDay: 19,
         parseInputs: parseMcfsInputs,
-        load: async () => (await Promise.all(/* import() */[__webpack_require__.e(537), __webpack_require__.e(573)]).then(__webpack_require__.bind(__webpack_require__, 59573))).mcfsProvider
+        load: async () => (await Promise.all(/* import() */[__webpack_require__.e(369), __webpack_require__.e(573)]).then(__webpack_require__.bind(__webpack_require__, 59573))).mcfsProvider
     },
     gcp: {
         label: 'Google Cloud',

@@ -615,12 +615,15 @@ function inReportOrder(dims, subs) {
 var src_body = __webpack_require__(8255);
 // EXTERNAL MODULE: ./src/providers/kit/json-bytes.ts
 var json_bytes = __webpack_require__(35657);
+// EXTERNAL MODULE: ./src/providers/kit/row-shape.ts
+var row_shape = __webpack_require__(42753);
 ;// CONCATENATED MODULE: ./src/providers/azure/scan.ts
 /**
  * A resource-detail page read straight from its bytes (kit/json-bytes.ts): each row of `value` is handed over as
  * it is read, with only the fields the dimensions and the sums read, as JSON.parse would give them. A page that
  * is not plain, or whose `value` is not a list of objects (or comes twice), is left to JSON.parse.
  */
+
 
 /** The fields of a row that are read; the others are skipped. */
 const FIELDS = (0,json_bytes/* fieldNames */.pi)([
@@ -700,12 +703,12 @@ function scanReportPage(body, row) {
             else
                 reader.skip();
         };
+        const shapes = new row_shape/* FieldShapes */.d8(reader, FIELDS, field, () => r.reset());
         const element = () => {
             // Not an object: JSON.parse's rows go to the code that says what is wrong with them.
             if (!reader.isObject())
                 throw json_bytes/* notPlain */.Q;
-            r.reset();
-            reader.fields(FIELDS, field);
+            shapes.read();
             row(r);
         };
         return (0,json_bytes/* valueListPage */.BY)(reader, element);

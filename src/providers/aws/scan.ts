@@ -14,6 +14,7 @@ import type { CarbonRecord } from '../../model.js'
 import { tonnesToGrams } from '../../units.js'
 import { BatchEncoder } from '../../report/batch.js'
 import { fieldNames, notPlain, readPlain, type JsonBytes } from '../kit/json-bytes.js'
+import { Literals, wordsOf } from '../kit/row-shape.js'
 import type { AwsPage, AwsPageJob } from './page.js'
 
 const OBJECT = 0x7b
@@ -81,25 +82,17 @@ class ShapeNotes {
 
 /** A row's bytes between the values that change, and its values (those of the row it was learnt from). */
 class RowShape {
-  /** Each literal as little-endian 32-bit words, then its last bytes (0-3) one by one. */
-  private readonly words: Int32Array[] = []
-  private readonly tails: Uint8Array[] = []
+  private readonly literals: Literals
   private readonly targets: Int8Array
   private readonly values = new RowValues()
-  /** The page's bytes four at a time: a literal is compared a word a step, not a byte. */
-  private readonly view: DataView
-  constructor(b: Buffer, notes: ShapeNotes, end: number, values: RowValues) {
-    this.view = new DataView(b.buffer, b.byteOffset, b.byteLength)
-    let at = notes.start
-    for (let k = 0; k <= notes.ranges.length; k += 2) {
-      const to = k < notes.ranges.length ? notes.ranges[k] : end
-      const whole = (to - at) & ~3
-      const words = new Int32Array(whole / 4)
-      for (let w = 0; w < words.length; w++) words[w] = this.view.getInt32(at + w * 4, true)
-      this.words.push(words)
-      this.tails.push(b.subarray(at + whole, to))
-      at = notes.ranges[k + 1]
-    }
+  constructor(
+    b: Buffer,
+    private readonly view: DataView,
+    notes: ShapeNotes,
+    end: number,
+    values: RowValues
+  ) {
+    this.literals = new Literals(b, view, notes.start, notes.ranges, end)
     this.targets = Int8Array.from(notes.targets)
     this.values.copy(values)
   }
@@ -107,17 +100,11 @@ class RowShape {
   /** Reads the row at `i` into `v` when it has this shape: the position after it, else -1 (nothing read). */
   read(r: JsonBytes, i: number, v: RowValues): number {
     const b = r.b
-    const view = this.view
     const targets = this.targets
     v.copy(this.values)
     for (let s = 0; ; s++) {
-      const words = this.words[s]
-      const tail = this.tails[s]
-      const n = words.length
-      if (i + n * 4 + tail.length > b.length) return -1
-      for (let w = 0; w < n; w++, i += 4) if (view.getInt32(i, true) !== words[w]) return -1
-      for (let k = 0; k < tail.length; k++, i++) if (b[i] !== tail[k]) return -1
-      if (s === targets.length) return i
+      i = this.literals.match(b, this.view, i, s)
+      if (i < 0 || s === targets.length) return i
       const target = targets[s]
       if (target < FIGURES) {
         // A string's characters: its quotes are in the literals around it.
@@ -144,6 +131,7 @@ export function scanAwsPage(body: Buffer, job: AwsPageJob): AwsPage | null {
     // Room for the rows a page of this size holds, so its bytes are not copied as they grow.
     enc.reserve(Math.ceil(body.length / 600))
     const v = new RowValues()
+    const view = wordsOf(body)
     let shape: RowShape | null = null
     let scratch: CarbonRecord | null = null
     let results = false
@@ -164,7 +152,7 @@ export function scanAwsPage(body: Buffer, job: AwsPageJob): AwsPage | null {
                 r.i = at
                 const notes = new ShapeNotes(at)
                 readRow(r, month, v, notes)
-                shape = new RowShape(body, notes, r.i, v)
+                shape = new RowShape(body, view, notes, r.i, v)
               }
               const rec: CarbonRecord = job.keepRecords || scratch === null ? newRecord(job.month) : scratch
               fill(rec, v, job)

@@ -4,6 +4,7 @@
  * is not plain, or whose `value` is not a list of objects (or comes twice), is left to JSON.parse.
  */
 import { fieldNames, notPlain, readPlain, valueListPage, type JsonBytes } from '../kit/json-bytes.js'
+import { FieldShapes } from '../kit/row-shape.js'
 import type { ReportRow } from './parse.js'
 
 /** The fields of a row that are read; the others are skipped. */
@@ -75,11 +76,11 @@ export function scanReportPage(body: Buffer, row: (r: ReportRow) => void): Recor
       else if (f >= RESOURCE_ID) r.take(f === RESOURCE_ID ? 0 : 1, reader)
       else reader.skip()
     }
+    const shapes = new FieldShapes(reader, FIELDS, field, () => r.reset())
     const element = (): void => {
       // Not an object: JSON.parse's rows go to the code that says what is wrong with them.
       if (!reader.isObject()) throw notPlain
-      r.reset()
-      reader.fields(FIELDS, field)
+      shapes.read()
       row(r)
     }
     return valueListPage(reader, element)

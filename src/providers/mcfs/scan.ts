@@ -11,6 +11,7 @@
  */
 import { bodyText, parseJsonBody } from '../../body.js'
 import { fieldNames, notPlain, readPlain, valueListPage } from '../kit/json-bytes.js'
+import { FieldShapes } from '../kit/row-shape.js'
 import { parseODataPage, type ODataPage } from './parse.js'
 import { ENROLLMENT_SELECT, M365_SELECT, PROJECTION_SELECT } from './queries.js'
 
@@ -35,11 +36,11 @@ export function scanODataPage(body: Buffer): ODataPage | null {
       if (f < 0) r.skip()
       else row[ROW_FIELDS[f]] = r.value()
     }
+    const shapes = new FieldShapes(r, NAMES, field, () => (row = {}))
     const element = (): void => {
       // Not an object: JSON.parse's rows go to the code that says what is wrong with them.
       if (!r.isObject()) throw notPlain
-      row = {}
-      r.fields(NAMES, field)
+      shapes.read()
       rows.push(row)
     }
     const top = valueListPage(r, element)
