@@ -1,0 +1,109 @@
+#!/usr/bin/env node
+// The action's page readers, one page at a time, beside JSON.parse of the same page: an AWS page of 5,000 rows
+// read into its batch (its records written as report.json and report.csv bytes), and an Azure resource page of
+// 2,000 rows and an MCFS page of 1,000 rows read row by row, each written as the services write them. The source
+// is compiled first (tsc, into build/, which git ignores), since the readers are not the bundle's exports.
+//   node bench/page-readers.mjs [--runs 60]
+import { execFileSync } from 'node:child_process'
+import * as os from 'node:os'
+import * as path from 'node:path'
+import { fileURLToPath, pathToFileURL } from 'node:url'
+import { EMISSIONS_TYPES } from '../sandbox/services/sustainability.mjs'
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
+const args = process.argv.slice(2)
+const runsAt = args.indexOf('--runs')
+const RUNS = runsAt >= 0 ? Number(args[runsAt + 1]) : 60
+
+execFileSync(process.execPath, [path.join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', ROOT], {
+  stdio: 'inherit'
+})
+const load = (file) => import(pathToFileURL(path.join(ROOT, 'build', 'src', file)).href)
+const { scanAwsPage } = await load('providers/aws/scan.js')
+const { scanReportPage } = await load('providers/azure/scan.js')
+const { scanODataPage } = await load('providers/mcfs/scan.js')
+
+/** Milliseconds of `f`: the median of RUNS after a warm-up, and the fastest. */
+function time(f) {
+  for (let i = 0; i < 10; i++) f()
+  const ms = []
+  for (let i = 0; i < RUNS; i++) {
+    const t0 = process.hrtime.bigint()
+    f()
+    ms.push(Number(process.hrtime.bigint() - t0) / 1e6)
+  }
+  ms.sort((a, b) => a - b)
+  return { median: ms[Math.floor(RUNS / 2)], best: ms[0] }
+}
+
+// Deterministic pages (no Math.random), in each service's member order.
+const aws = []
+for (let i = 0; i < 5000; i++) {
+  const values = {}
+  EMISSIONS_TYPES.forEach(
+    (t, k) => (values[t] = { Value: ((i * 7919 + k * 104729) % 9_999_991) / 1e6, Unit: 'MTCO2e' })
+  )
+  aws.push({
+    TimePeriod: { Start: '2025-07-01T00:00:00Z', End: '2025-08-01T00:00:00Z' },
+    DimensionsValues: {
+      USAGE_ACCOUNT_ID: String(200000000000 + (i % 1560)),
+      REGION: ['us-east-1', 'eu-west-1', 'global'][i % 3],
+      SERVICE: ['AmazonEC2', 'AmazonS3', 'AWSLambda', 'AmazonCloudWatch'][i % 4]
+    },
+    ModelVersion: 'v3.0.0',
+    EmissionsValues: values
+  })
+}
+const azure = []
+for (let i = 0; i < 2000; i++) {
+  const sub = `${(10000000 + (i % 97)).toString(16)}-1234-4abc-9def-0123456789ab`
+  const rg = `rg-app-${i % 13}`
+  const name = `vm-${String(i).padStart(5, '0')}`
+  const latest = ((i * 7919) % 99991) / 1000
+  const previous = ((i * 104729) % 99991) / 1000
+  azure.push({
+    dataType: 'ResourceItemDetailsData',
+    itemName: name,
+    subscriptionId: sub,
+    resourceGroup: rg,
+    resourceId: `/subscriptions/${sub}/resourcegroups/${rg}/providers/microsoft.compute/virtualmachines/${name}`,
+    resourceType: 'microsoft.compute/virtualmachines',
+    location: ['eastus', 'westeurope', 'uksouth'][i % 3],
+    categoryType: 'Resource',
+    latestMonthEmissions: latest,
+    previousMonthEmissions: previous,
+    monthOverMonthEmissionsChangeRatio: (latest - previous) / previous,
+    monthlyEmissionsChangeValue: Math.round((latest - previous) * 1000) / 1000
+  })
+}
+const mcfs = []
+for (let i = 0; i < 1000; i++) {
+  mcfs.push({
+    dateKey: 20250701,
+    subscriptionId: `${(20000000 + (i % 41)).toString(16)}-1234-4abc-9def-0123456789ab`,
+    subscriptionName: `Contoso ${i % 41}`,
+    azureServiceName: ['Storage', 'Virtual Machines', 'SQL Database'][i % 3],
+    subService: ['Premium SSD', 'Standard HDD', 'D2s v3', ''][i % 4],
+    azureRegionName: ['West Europe', 'East US'][i % 2],
+    scope: ['Scope 1', 'Scope 2', 'Scope 3'][i % 3],
+    scopeId: (i % 3) + 1,
+    totalEmissions: ((i * 7919) % 99991) / 1e6
+  })
+}
+const AWS_JOB = { method: 'market', fallbackAccount: null, month: '2025-07', keepRecords: false }
+const pages = [
+  ['AWS, 5,000 rows into a batch', { Results: aws, NextToken: 'x'.repeat(64) }, (b) => scanAwsPage(b, AWS_JOB)],
+  ['Azure, 2,000 rows', { value: azure, skipToken: 'abc' }, (b) => scanReportPage(b, () => undefined)],
+  ['MCFS, 1,000 rows', { '@odata.nextLink': 'https://x/next', value: mcfs }, (b) => scanODataPage(b)]
+]
+
+console.log(`${os.cpus().length} CPU(s) ${os.cpus()[0]?.model ?? ''}; node ${process.version}; ${RUNS} runs each`)
+for (const [what, data, read] of pages) {
+  const body = Buffer.from(JSON.stringify(data))
+  if (read(body) === null) throw new Error(`${what}: not read from its bytes`)
+  const reader = time(() => read(body))
+  const parse = time(() => JSON.parse(body.toString('latin1')))
+  console.log(
+    `${what} (${(body.length / 1e6).toFixed(2)} MB): reader ${reader.median.toFixed(2)} ms (fastest ${reader.best.toFixed(2)}), JSON.parse ${parse.median.toFixed(2)} ms (fastest ${parse.best.toFixed(2)})`
+  )
+}
