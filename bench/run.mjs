@@ -865,6 +865,8 @@ for (const size of SIZES) {
       `   minimal client: wall ${fmt(minimal.wallMs / 1000, 2)} s (spawn to exit without reading its file; replay ${fmt(minimal.replayMs / 1000, 2)} s, JSON.parse ${fmt(minimal.parseMs / 1000, 2)} s of it) for ${fmt(minimal.requests)} requests (${fmt(minimal.bytes / 1e6, 1)} MB of answers; ${minimal.waits.chained} page waits, ${minimal.waits.signIn} sign-in waits: ${minimal.rounds} rounds, the ideal's ${rounds}${minimal.statusMismatches ? `; ${minimal.statusMismatches} ANSWERS DIFFERED FROM THE RECORDED STATUS (${minimal.mismatched.join('; ')})` : ', every answer as recorded'}); the action took ${fmt(run.wallMs / minimal.wallMs, 2)}x`
     )
     if (minimal.statusMismatches || minimal.code !== 0) failed = true
+    // Its report files are read: removed now (unless kept), so every timed run starts with the same files on disk.
+    if (!KEEP) for (const f of [run.jsonPath, run.csvPath]) fs.rmSync(f, { force: true })
 
     // More timed runs, each with the minimal client right after it: peak RSS and wall time vary from run to run
     // on a shared machine, so each run is set beside its own minimal client's.
