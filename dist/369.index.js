@@ -928,7 +928,7 @@ class FieldShapes {
             slots.push(f);
             ranges.push(start, r.i);
         });
-        shapes.unshift(new FieldShape(new Literals(r.b, this.view, at, ranges, r.i), Int8Array.from(slots)));
+        shapes.unshift(new FieldShape(new Literals(r.b, this.view, at, ranges, r.i), Int16Array.from(slots)));
         if (shapes.length > KEPT)
             shapes.pop();
     }

@@ -44,7 +44,7 @@ export class Literals {
 class FieldShape {
   constructor(
     private readonly literals: Literals,
-    private readonly slots: Int8Array
+    private readonly slots: Int16Array
   ) {}
 
   /** Reads the object at `r.i` when it has this shape, each value by `member`: whether it had (then `r.i` is past it). */
@@ -106,7 +106,7 @@ export class FieldShapes {
       slots.push(f)
       ranges.push(start, r.i)
     })
-    shapes.unshift(new FieldShape(new Literals(r.b, this.view, at, ranges, r.i), Int8Array.from(slots)))
+    shapes.unshift(new FieldShape(new Literals(r.b, this.view, at, ranges, r.i), Int16Array.from(slots)))
     if (shapes.length > KEPT) shapes.pop()
   }
 }
