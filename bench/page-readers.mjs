@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process'
 import * as os from 'node:os'
 import * as path from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
-import { EMISSIONS_TYPES } from '../sandbox/services/sustainability.mjs'
+import { awsRows, azureRows, mcfsRows } from './pages.mjs'
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const args = process.argv.slice(2)
@@ -36,65 +36,15 @@ function time(f) {
   return { median: ms[Math.floor(RUNS / 2)], best: ms[0] }
 }
 
-// Deterministic pages (no Math.random), in each service's member order.
-const aws = []
-for (let i = 0; i < 5000; i++) {
-  const values = {}
-  EMISSIONS_TYPES.forEach(
-    (t, k) => (values[t] = { Value: ((i * 7919 + k * 104729) % 9_999_991) / 1e6, Unit: 'MTCO2e' })
-  )
-  aws.push({
-    TimePeriod: { Start: '2025-07-01T00:00:00Z', End: '2025-08-01T00:00:00Z' },
-    DimensionsValues: {
-      USAGE_ACCOUNT_ID: String(200000000000 + (i % 1560)),
-      REGION: ['us-east-1', 'eu-west-1', 'global'][i % 3],
-      SERVICE: ['AmazonEC2', 'AmazonS3', 'AWSLambda', 'AmazonCloudWatch'][i % 4]
-    },
-    ModelVersion: 'v3.0.0',
-    EmissionsValues: values
-  })
-}
-const azure = []
-for (let i = 0; i < 2000; i++) {
-  const sub = `${(10000000 + (i % 97)).toString(16)}-1234-4abc-9def-0123456789ab`
-  const rg = `rg-app-${i % 13}`
-  const name = `vm-${String(i).padStart(5, '0')}`
-  const latest = ((i * 7919) % 99991) / 1000
-  const previous = ((i * 104729) % 99991) / 1000
-  azure.push({
-    dataType: 'ResourceItemDetailsData',
-    itemName: name,
-    subscriptionId: sub,
-    resourceGroup: rg,
-    resourceId: `/subscriptions/${sub}/resourcegroups/${rg}/providers/microsoft.compute/virtualmachines/${name}`,
-    resourceType: 'microsoft.compute/virtualmachines',
-    location: ['eastus', 'westeurope', 'uksouth'][i % 3],
-    categoryType: 'Resource',
-    latestMonthEmissions: latest,
-    previousMonthEmissions: previous,
-    monthOverMonthEmissionsChangeRatio: (latest - previous) / previous,
-    monthlyEmissionsChangeValue: Math.round((latest - previous) * 1000) / 1000
-  })
-}
-const mcfs = []
-for (let i = 0; i < 1000; i++) {
-  mcfs.push({
-    dateKey: 20250701,
-    subscriptionId: `${(20000000 + (i % 41)).toString(16)}-1234-4abc-9def-0123456789ab`,
-    subscriptionName: `Contoso ${i % 41}`,
-    azureServiceName: ['Storage', 'Virtual Machines', 'SQL Database'][i % 3],
-    subService: ['Premium SSD', 'Standard HDD', 'D2s v3', ''][i % 4],
-    azureRegionName: ['West Europe', 'East US'][i % 2],
-    scope: ['Scope 1', 'Scope 2', 'Scope 3'][i % 3],
-    scopeId: (i % 3) + 1,
-    totalEmissions: ((i * 7919) % 99991) / 1e6
-  })
-}
 const AWS_JOB = { method: 'market', fallbackAccount: null, month: '2025-07', keepRecords: false }
 const pages = [
-  ['AWS, 5,000 rows into a batch', { Results: aws, NextToken: 'x'.repeat(64) }, (b) => scanAwsPage(b, AWS_JOB)],
-  ['Azure, 2,000 rows', { value: azure, skipToken: 'abc' }, (b) => scanReportPage(b, () => undefined)],
-  ['MCFS, 1,000 rows', { '@odata.nextLink': 'https://x/next', value: mcfs }, (b) => scanODataPage(b)]
+  [
+    'AWS, 5,000 rows into a batch',
+    { Results: awsRows(5000), NextToken: 'x'.repeat(64) },
+    (b) => scanAwsPage(b, AWS_JOB)
+  ],
+  ['Azure, 2,000 rows', { value: azureRows(2000), skipToken: 'abc' }, (b) => scanReportPage(b, () => undefined)],
+  ['MCFS, 1,000 rows', { '@odata.nextLink': 'https://x/next', value: mcfsRows(1000) }, (b) => scanODataPage(b)]
 ]
 
 console.log(`${os.cpus().length} CPU(s) ${os.cpus()[0]?.model ?? ''}; node ${process.version}; ${RUNS} runs each`)

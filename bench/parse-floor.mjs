@@ -5,7 +5,7 @@
 // exceed this figure, whatever is done after the parse.
 //   node bench/parse-floor.mjs [--rows 5000] [--runs 30]
 import * as os from 'node:os'
-import { EMISSIONS_TYPES } from '../sandbox/services/sustainability.mjs'
+import { awsRows } from './pages.mjs'
 
 const args = process.argv.slice(2)
 const opt = (name, dflt) => {
@@ -15,24 +15,7 @@ const opt = (name, dflt) => {
 const ROWS = opt('rows', 5000)
 const RUNS = opt('runs', 30)
 
-// A deterministic page (no Math.random): figures at 1 g resolution in metric tons.
-const results = []
-for (let i = 0; i < ROWS; i++) {
-  const values = {}
-  EMISSIONS_TYPES.forEach(
-    (t, k) => (values[t] = { Value: ((i * 7919 + k * 104729) % 9_999_991) / 1e6, Unit: 'MTCO2e' })
-  )
-  results.push({
-    TimePeriod: { Start: '2025-07-01T00:00:00Z', End: '2025-08-01T00:00:00Z' },
-    DimensionsValues: {
-      USAGE_ACCOUNT_ID: String(200000000000 + (i % 1560)),
-      REGION: ['us-east-1', 'eu-west-1', 'global'][i % 3],
-      SERVICE: ['AmazonEC2', 'AmazonS3', 'AWSLambda', 'AmazonCloudWatch'][i % 4]
-    },
-    ModelVersion: 'v3.0.0',
-    EmissionsValues: values
-  })
-}
+const results = awsRows(ROWS)
 // As the action holds it: the body's bytes read as a one-byte string.
 const text = Buffer.from(JSON.stringify({ Results: results, NextToken: 'x'.repeat(64) })).toString('latin1')
 
